@@ -1,0 +1,52 @@
+# Kinerja: `make run` serves the demo on http://127.0.0.1:8000, `make test` runs the suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.requirements-installed
+HOST   ?= 127.0.0.1:8000
+BENCH_PEGAWAI ?= 50000
+
+.PHONY: run test test-fast bench deps sysdeps-run sysdeps-test lint messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $(STAMP)
+
+deps: $(STAMP)
+
+sysdeps-run:
+	@bash scripts/sysdeps.sh run
+
+sysdeps-test:
+	@bash scripts/sysdeps.sh test
+
+run: deps sysdeps-run
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver $(HOST)
+
+test: deps sysdeps-test
+	$(BIN)/python manage.py makemigrations --check --dry-run >/dev/null || \
+	  (echo "Models and migrations differ: run manage.py makemigrations" && exit 1)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: deps
+	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+bench: deps
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py bench --pegawai $(BENCH_PEGAWAI)
+
+lint: deps
+	$(BIN)/ruff check .
+
+messages: deps
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

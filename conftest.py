@@ -1,0 +1,36 @@
+"""Project-wide fixtures: private media in a temp dir, actors for permission tests, Playwright setup."""
+import os
+
+import pytest
+
+# Playwright's sync API keeps an event loop in the main thread; the ORM must still be usable (toolchain.md).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def org(db):
+    """A small instansi: kepala bidang → kepala seksi → two staff; a second seksi; HR; another instansi."""
+    from pegawai.tests.factories import build_org
+
+    return build_org()
+
+
+def login(client, user):
+    client.force_login(user)
+    return client

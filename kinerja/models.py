@@ -1,0 +1,32 @@
+"""Cross-cutting models: the audit trail every workflow writes to."""
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditLog(models.Model):
+    """One recorded action: who did what to which object, with before/after values."""
+
+    waktu = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+    aktor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("pelaku"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    aksi = models.CharField(_("aksi"), max_length=64, db_index=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    objek = GenericForeignKey("content_type", "object_id")
+    objek_repr = models.CharField(_("objek"), max_length=255, blank=True)
+    data = models.JSONField(_("perubahan"), default=dict, blank=True)
+    catatan = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        verbose_name = _("catatan audit")
+        verbose_name_plural = _("catatan audit")
+        ordering = ["-waktu", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-waktu"])]
+
+    def __str__(self):
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi} {self.objek_repr}"

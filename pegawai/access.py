@@ -1,0 +1,149 @@
+"""Who may see and change what. Every view asks this module (style.md §4).
+
+Roles:
+- superuser (admin): everything;
+- HR: member of the group ``HR``, scoped to ``user.instansi`` (or the instansi of their own pegawai);
+- atasan (supervisor): derived, someone is the pejabat penilai of others, directly or as Plt/Plh;
+- pegawai (employee): a user linked to a Pegawai.
+Objects outside a user's scope answer 404, never 403, so their existence is not revealed.
+"""
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import Pegawai, PenugasanPlt, UnitKerja
+
+HR_GROUP = "HR"
+
+
+@dataclass
+class Peran:
+    is_admin: bool = False
+    is_hr: bool = False
+    is_atasan: bool = False
+    pegawai: Pegawai | None = None
+    instansi_id: int | None = None
+    labels: list[str] = field(default_factory=list)
+
+    @property
+    def is_pegawai(self) -> bool:
+        return self.pegawai is not None
+
+
+def pegawai_of(user) -> Pegawai | None:
+    if not user.is_authenticated:
+        return None
+    cached = getattr(user, "_kinerja_pegawai", False)
+    if cached is False:
+        cached = Pegawai.objects.select_related("unit_kerja", "jabatan", "golongan").filter(user=user).first()
+        user._kinerja_pegawai = cached
+    return cached
+
+
+def peran(user) -> Peran:
+    """The roles of ``user``, computed once per request object."""
+    cached = getattr(user, "_kinerja_peran", None)
+    if cached is not None:
+        return cached
+    p = pegawai_of(user)
+    is_hr = user.is_authenticated and any(g.name == HR_GROUP for g in user.groups.all())
+    instansi_id = user.instansi_id or (p.unit_kerja.instansi_id if p else None)
+    result = Peran(
+        is_admin=user.is_superuser,
+        is_hr=bool(is_hr and instansi_id),
+        is_atasan=bool(p and bawahan_of(p).exists()),
+        pegawai=p,
+        instansi_id=instansi_id,
+    )
+    result.labels = [
+        label
+        for flag, label in (
+            (result.is_admin, "admin"), (result.is_hr, "hr"), (result.is_atasan, "atasan"), (result.is_pegawai, "pegawai")
+        )
+        if flag
+    ]
+    user._kinerja_peran = result
+    return result
+
+
+def is_hr(user) -> bool:
+    r = peran(user)
+    return r.is_admin or r.is_hr
+
+
+def _acting_units(pegawai: Pegawai, tanggal: date | None) -> list[tuple[int, int | None]]:
+    return list(
+        UnitKerja.objects.filter(
+            pk__in=PenugasanPlt.aktif_pada(tanggal).filter(pegawai=pegawai).values("unit_kerja_id")
+        ).values_list("pk", "kepala_id")
+    )
+
+
+def bawahan_of(pegawai: Pegawai, tanggal: date | None = None) -> QuerySet[Pegawai]:
+    """The pegawai whom ``pegawai`` appraises: direct subordinates, plus those of units held as Plt/Plh.
+
+    An acting head stands in for the unit's kepala: everyone whose atasan is that kepala, and, while the
+    post is vacant, the unit's staff and the heads of its child units who have no atasan recorded.
+    """
+    q = Q(atasan=pegawai)
+    for unit_id, kepala_id in _acting_units(pegawai, tanggal):
+        if kepala_id:
+            q |= Q(atasan_id=kepala_id)
+        q |= Q(atasan__isnull=True, unit_kerja_id=unit_id) | Q(atasan__isnull=True, unit_dipimpin__parent_id=unit_id)
+    return Pegawai.objects.filter(q, aktif=True).exclude(pk=pegawai.pk).distinct()
+
+
+def penilai_ids(pegawai: Pegawai, tanggal: date | None = None) -> set[int]:
+    """Ids of everyone who may act as pejabat penilai of ``pegawai`` on ``tanggal``."""
+    ids = {pegawai.atasan_id} if pegawai.atasan_id else set()
+    acting = PenugasanPlt.aktif_pada(tanggal).exclude(pegawai=pegawai)
+    if pegawai.atasan_id:
+        acting = acting.filter(unit_kerja__kepala_id=pegawai.atasan_id)
+    else:
+        acting = acting.filter(Q(unit_kerja_id=pegawai.unit_kerja_id) | Q(unit_kerja__children__kepala=pegawai))
+    ids.update(acting.values_list("pegawai_id", flat=True))
+    return ids
+
+
+def pegawai_visible_to(user) -> QuerySet[Pegawai]:
+    """Pegawai the user may see: all (admin), the instansi (HR), else self and subordinates."""
+    qs = Pegawai.objects.with_relations()
+    r = peran(user)
+    if r.is_admin:
+        return qs
+    if r.is_hr:
+        return qs.filter(unit_kerja__instansi_id=r.instansi_id)
+    if r.pegawai is None:
+        return qs.none()
+    ids = set(bawahan_of(r.pegawai).values_list("pk", flat=True)) | {r.pegawai.pk}
+    return qs.filter(pk__in=ids)
+
+
+def get_pegawai_for(user, pk, *, manage: bool = False) -> Pegawai:
+    """One pegawai in the user's scope; ``manage`` asks for HR rights over it. 404 otherwise."""
+    qs = pegawai_managed_by(user) if manage else pegawai_visible_to(user)
+    try:
+        return qs.get(pk=pk)
+    except (Pegawai.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def pegawai_managed_by(user) -> QuerySet[Pegawai]:
+    r = peran(user)
+    qs = Pegawai.objects.with_relations()
+    if r.is_admin:
+        return qs
+    if r.is_hr:
+        return qs.filter(unit_kerja__instansi_id=r.instansi_id)
+    return qs.none()
+
+
+def units_managed_by(user) -> QuerySet[UnitKerja]:
+    r = peran(user)
+    if r.is_admin:
+        return UnitKerja.objects.all()
+    if r.is_hr:
+        return UnitKerja.objects.filter(instansi_id=r.instansi_id)
+    return UnitKerja.objects.none()

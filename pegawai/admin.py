@@ -1,0 +1,80 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Golongan, Instansi, Jabatan, Pegawai, PenugasanPlt, RiwayatAtasan, UnitKerja, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ("username", "first_name", "email", "instansi", "is_staff", "is_superuser", "is_active")
+    list_filter = ("is_staff", "is_superuser", "is_active", "groups", "instansi")
+    autocomplete_fields = ("instansi",)
+    list_select_related = ("instansi",)
+    fieldsets = BaseUserAdmin.fieldsets + ((_("Lingkup HR"), {"fields": ("instansi",)}),)
+
+
+@admin.register(Instansi)
+class InstansiAdmin(admin.ModelAdmin):
+    list_display = ("kode", "nama", "jenis", "kota")
+    list_filter = ("jenis",)
+    search_fields = ("kode", "nama")
+
+
+@admin.register(UnitKerja)
+class UnitKerjaAdmin(admin.ModelAdmin):
+    list_display = ("kode", "nama", "level", "parent", "kepala", "instansi", "aktif")
+    list_filter = ("instansi", "level", "aktif")
+    search_fields = ("kode", "nama")
+    autocomplete_fields = ("instansi", "parent", "kepala")
+    list_select_related = ("parent", "kepala", "instansi")
+
+
+@admin.register(Golongan)
+class GolonganAdmin(admin.ModelAdmin):
+    list_display = ("kode", "jenis", "pangkat", "urutan")
+    list_filter = ("jenis",)
+    search_fields = ("kode", "pangkat")
+
+
+@admin.register(Jabatan)
+class JabatanAdmin(admin.ModelAdmin):
+    list_display = ("nama", "jenis", "jenjang")
+    list_filter = ("jenis", "jenjang")
+    search_fields = ("nama",)
+
+
+class RiwayatAtasanInline(admin.TabularInline):
+    model = RiwayatAtasan
+    fk_name = "pegawai"
+    extra = 0
+    readonly_fields = ("atasan_lama", "atasan_baru", "diubah_oleh", "alasan", "waktu")
+    can_delete = False
+
+
+@admin.register(Pegawai)
+class PegawaiAdmin(admin.ModelAdmin):
+    list_display = ("nip", "nama", "status", "jabatan", "golongan", "unit_kerja", "atasan", "aktif")
+    list_filter = ("status", "aktif", "jabatan__jenis", "golongan", "unit_kerja__instansi")
+    search_fields = ("nip", "nama")
+    autocomplete_fields = ("golongan", "jabatan", "unit_kerja", "atasan", "user")
+    list_select_related = ("jabatan", "golongan", "unit_kerja", "atasan")
+    inlines = [RiwayatAtasanInline]
+
+
+@admin.register(RiwayatAtasan)
+class RiwayatAtasanAdmin(admin.ModelAdmin):
+    list_display = ("pegawai", "atasan_lama", "atasan_baru", "diubah_oleh", "alasan", "waktu")
+    search_fields = ("pegawai__nip", "pegawai__nama", "alasan")
+    autocomplete_fields = ("pegawai", "atasan_lama", "atasan_baru", "diubah_oleh")
+    list_select_related = ("pegawai", "atasan_lama", "atasan_baru", "diubah_oleh")
+    date_hierarchy = "waktu"
+
+
+@admin.register(PenugasanPlt)
+class PenugasanPltAdmin(admin.ModelAdmin):
+    list_display = ("pegawai", "jenis", "unit_kerja", "tanggal_mulai", "tanggal_selesai", "nomor_sk")
+    list_filter = ("jenis",)
+    search_fields = ("pegawai__nip", "pegawai__nama", "unit_kerja__nama", "nomor_sk")
+    autocomplete_fields = ("pegawai", "unit_kerja")
+    list_select_related = ("pegawai", "unit_kerja")

@@ -1,0 +1,322 @@
+"""Organisation and people: instansi, unit kerja tree, jabatan, golongan, pegawai, accounts.
+
+domain.md §7 (employee master data) is the source of every rule here.
+"""
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .nip import PNS, PPPK, parse_nip, validate_nip
+
+
+class User(AbstractUser):
+    """Login account. Users of a Pegawai log in with their NIP as username.
+
+    ``instansi`` scopes an HR user (group "HR") to one instansi (style.md §4).
+    """
+
+    instansi = models.ForeignKey(
+        "pegawai.Instansi", verbose_name=_("instansi (lingkup HR)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="users",
+    )
+
+    class Meta:
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+
+
+class Instansi(models.Model):
+    class Jenis(models.TextChoices):
+        PUSAT = "PUSAT", _("Instansi Pusat")
+        DAERAH = "DAERAH", _("Instansi Daerah")
+
+    kode = models.CharField(_("kode"), max_length=20, unique=True)
+    nama = models.CharField(_("nama"), max_length=200)
+    jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices, default=Jenis.DAERAH)
+    kota = models.CharField(_("kota/tempat"), max_length=100, blank=True, help_text=_("Dipakai pada blok tanda tangan dokumen."))
+
+    class Meta:
+        verbose_name = _("instansi")
+        verbose_name_plural = _("instansi")
+        ordering = ["nama"]
+
+    def __str__(self):
+        return self.nama
+
+
+class UnitKerja(models.Model):
+    """A node of the unit tree (Unor) under an instansi (domain.md §7.5)."""
+
+    class Level(models.IntegerChoices):
+        INSTANSI = 1, _("Pimpinan instansi / Sekretariat Daerah")
+        PERANGKAT_DAERAH = 2, _("Perangkat daerah / Eselon II")
+        BIDANG = 3, _("Bidang / Bagian / Eselon III")
+        SEKSI = 4, _("Seksi / Subbagian / Eselon IV")
+        LAINNYA = 5, _("Satuan lain (UPT, sekolah, puskesmas)")
+
+    instansi = models.ForeignKey(Instansi, verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="unit_kerja")
+    parent = models.ForeignKey(
+        "self", verbose_name=_("unit induk"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    kode = models.CharField(_("kode"), max_length=30)
+    nama = models.CharField(_("nama"), max_length=200)
+    level = models.PositiveSmallIntegerField(_("level/eselon"), choices=Level.choices, default=Level.SEKSI)
+    kepala = models.ForeignKey(
+        "pegawai.Pegawai", verbose_name=_("kepala unit"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="unit_dipimpin",
+    )
+    aktif = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+        ordering = ["kode"]
+        constraints = [models.UniqueConstraint(fields=["instansi", "kode"], name="unit_kode_unik_per_instansi")]
+
+    def __str__(self):
+        return self.nama
+
+    def clean(self):
+        if self.parent_id and self.parent.instansi_id != self.instansi_id:
+            raise ValidationError({"parent": _("Unit induk harus berada pada instansi yang sama.")})
+        node, seen = self.parent, set()
+        while node is not None and self.pk:
+            if node.pk == self.pk or node.pk in seen:
+                raise ValidationError({"parent": _("Unit induk membentuk lingkaran pada pohon unit.")})
+            seen.add(node.pk)
+            node = node.parent
+
+
+class Golongan(models.Model):
+    """Golongan/ruang PNS with pangkat, and golongan PPPK I-XVII (domain.md §7.3)."""
+
+    class Jenis(models.TextChoices):
+        PNS = PNS, "PNS"
+        PPPK = PPPK, "PPPK"
+
+    kode = models.CharField(_("kode"), max_length=10)
+    jenis = models.CharField(_("jenis"), max_length=4, choices=Jenis.choices)
+    pangkat = models.CharField(_("pangkat"), max_length=60, blank=True)
+    urutan = models.PositiveSmallIntegerField(_("urutan"), help_text=_("Kunci urut: gol×10+ruang untuk PNS, nomor untuk PPPK."))
+
+    class Meta:
+        verbose_name = _("golongan")
+        verbose_name_plural = _("golongan")
+        ordering = ["jenis", "urutan"]
+        constraints = [models.UniqueConstraint(fields=["jenis", "kode"], name="golongan_unik")]
+
+    def __str__(self):
+        return f"{self.pangkat}, {self.kode}" if self.pangkat else f"Golongan {self.kode}"
+
+
+class Jabatan(models.Model):
+    class Jenis(models.TextChoices):
+        JPT_UTAMA = "JPT_UTAMA", _("JPT Utama")
+        JPT_MADYA = "JPT_MADYA", _("JPT Madya")
+        JPT_PRATAMA = "JPT_PRATAMA", _("JPT Pratama")
+        ADMINISTRATOR = "ADMINISTRATOR", _("Administrator")
+        PENGAWAS = "PENGAWAS", _("Pengawas")
+        FUNGSIONAL = "FUNGSIONAL", _("Fungsional")
+        PELAKSANA = "PELAKSANA", _("Pelaksana")
+
+    class Jenjang(models.TextChoices):
+        PEMULA = "PEMULA", _("Pemula")
+        TERAMPIL = "TERAMPIL", _("Terampil")
+        MAHIR = "MAHIR", _("Mahir")
+        PENYELIA = "PENYELIA", _("Penyelia")
+        AHLI_PERTAMA = "AHLI_PERTAMA", _("Ahli Pertama")
+        AHLI_MUDA = "AHLI_MUDA", _("Ahli Muda")
+        AHLI_MADYA = "AHLI_MADYA", _("Ahli Madya")
+        AHLI_UTAMA = "AHLI_UTAMA", _("Ahli Utama")
+
+    JPT = {Jenis.JPT_UTAMA, Jenis.JPT_MADYA, Jenis.JPT_PRATAMA}
+
+    nama = models.CharField(_("nama jabatan"), max_length=200, unique=True)
+    jenis = models.CharField(_("jenis jabatan"), max_length=20, choices=Jenis.choices)
+    jenjang = models.CharField(_("jenjang fungsional"), max_length=20, choices=Jenjang.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("jabatan")
+        verbose_name_plural = _("jabatan")
+        ordering = ["nama"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(jenis="FUNGSIONAL") & ~Q(jenjang="")) | (~Q(jenis="FUNGSIONAL") & Q(jenjang="")),
+                name="jenjang_hanya_untuk_fungsional",
+            )
+        ]
+
+    def __str__(self):
+        return self.nama
+
+    @property
+    def is_jpt(self) -> bool:
+        return self.jenis in self.JPT
+
+    def clean(self):
+        if self.jenis == self.Jenis.FUNGSIONAL and not self.jenjang:
+            raise ValidationError({"jenjang": _("Jabatan fungsional wajib memiliki jenjang.")})
+        if self.jenis != self.Jenis.FUNGSIONAL and self.jenjang:
+            raise ValidationError({"jenjang": _("Jenjang hanya diisi untuk jabatan fungsional.")})
+
+
+class PegawaiQuerySet(models.QuerySet):
+    def aktif(self):
+        return self.filter(aktif=True)
+
+    def with_relations(self):
+        return self.select_related("unit_kerja", "jabatan", "golongan", "atasan")
+
+
+class Pegawai(models.Model):
+    class Status(models.TextChoices):
+        PNS = "PNS", _("PNS")
+        CPNS = "CPNS", _("CPNS")
+        PPPK = "PPPK", _("PPPK")
+
+    class JenisKelamin(models.TextChoices):
+        L = "L", _("Laki-laki")
+        P = "P", _("Perempuan")
+
+    nip = models.CharField(_("NIP"), max_length=18, unique=True, validators=[validate_nip])
+    nama = models.CharField(_("nama"), max_length=150, db_index=True)
+    gelar_depan = models.CharField(_("gelar depan"), max_length=30, blank=True)
+    gelar_belakang = models.CharField(_("gelar belakang"), max_length=60, blank=True)
+    status = models.CharField(_("status kepegawaian"), max_length=5, choices=Status.choices, default=Status.PNS)
+    jenis_kelamin = models.CharField(_("jenis kelamin"), max_length=1, choices=JenisKelamin.choices)
+    tanggal_lahir = models.DateField(_("tanggal lahir"))
+    golongan = models.ForeignKey(Golongan, verbose_name=_("golongan"), null=True, blank=True, on_delete=models.PROTECT)
+    jabatan = models.ForeignKey(Jabatan, verbose_name=_("jabatan"), null=True, blank=True, on_delete=models.PROTECT)
+    unit_kerja = models.ForeignKey(UnitKerja, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="pegawai")
+    atasan = models.ForeignKey(
+        "self", verbose_name=_("atasan langsung (pejabat penilai)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="bawahan",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("akun pengguna"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="pegawai",
+    )
+    email = models.EmailField(_("email"), blank=True)
+    aktif = models.BooleanField(_("aktif"), default=True)
+
+    objects = PegawaiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
+        ordering = ["nama", "nip"]
+
+    def __str__(self):
+        return f"{self.nama_lengkap} ({self.nip})"
+
+    @property
+    def nama_lengkap(self) -> str:
+        nama = f"{self.gelar_depan} {self.nama}".strip()
+        return f"{nama}, {self.gelar_belakang}" if self.gelar_belakang else nama
+
+    @property
+    def instansi_id(self):
+        return self.unit_kerja.instansi_id
+
+    def clean(self):
+        errors = {}
+        try:
+            info = parse_nip(self.nip)
+        except ValidationError as exc:
+            errors["nip"] = exc.messages
+        else:
+            self.nip = info.nip
+            if self.tanggal_lahir and self.tanggal_lahir != info.tanggal_lahir:
+                errors["tanggal_lahir"] = _("Tanggal lahir tidak sesuai dengan NIP (%(tgl)s).") % {
+                    "tgl": info.tanggal_lahir.strftime("%d-%m-%Y")
+                }
+            if self.jenis_kelamin and self.jenis_kelamin != info.jenis_kelamin:
+                errors["jenis_kelamin"] = _("Jenis kelamin tidak sesuai dengan NIP.")
+            is_pppk_status = self.status == self.Status.PPPK
+            if is_pppk_status != (info.jenis == PPPK):
+                errors["status"] = _("Status %(status)s tidak sesuai dengan format NIP %(jenis)s.") % {
+                    "status": self.get_status_display(), "jenis": info.jenis
+                }
+        if self.golongan_id:
+            expected = Golongan.Jenis.PPPK if self.status == self.Status.PPPK else Golongan.Jenis.PNS
+            if self.golongan.jenis != expected:
+                errors["golongan"] = _("Golongan %(gol)s tidak berlaku untuk status %(status)s.") % {
+                    "gol": self.golongan.kode, "status": self.get_status_display()
+                }
+        if self.atasan_id:
+            if self.pk and self.atasan_id == self.pk:
+                errors["atasan"] = _("Pegawai tidak boleh menjadi atasan dirinya sendiri.")
+            elif self.pk and creates_loop(self.pk, self.atasan_id):
+                errors["atasan"] = _("Atasan ini membuat lingkaran pada rantai atasan.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def creates_loop(pegawai_id: int, atasan_id: int) -> bool:
+    """True when making ``atasan_id`` the atasan of ``pegawai_id`` closes a loop in the chain."""
+    seen = set()
+    current = atasan_id
+    while current is not None and current not in seen:
+        if current == pegawai_id:
+            return True
+        seen.add(current)
+        current = Pegawai.objects.filter(pk=current).values_list("atasan_id", flat=True).first()
+    return False
+
+
+class RiwayatAtasan(models.Model):
+    """History of changes to a pegawai's pejabat penilai (domain.md §7.5: explicit, with history)."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="riwayat_atasan")
+    atasan_lama = models.ForeignKey(Pegawai, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    atasan_baru = models.ForeignKey(Pegawai, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    diubah_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    alasan = models.CharField(_("alasan"), max_length=255, blank=True)
+    waktu = models.DateTimeField(_("waktu"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("riwayat atasan")
+        verbose_name_plural = _("riwayat atasan")
+        ordering = ["-waktu", "-id"]
+
+    def __str__(self):
+        return f"{self.pegawai.nama}: {self.atasan_lama} → {self.atasan_baru}"
+
+
+class PenugasanPlt(models.Model):
+    """A dated acting assignment (Plt/Plh) that makes someone acting head and penilai of a unit."""
+
+    class Jenis(models.TextChoices):
+        PLT = "PLT", _("Pelaksana Tugas (Plt)")
+        PLH = "PLH", _("Pelaksana Harian (Plh)")
+
+    pegawai = models.ForeignKey(Pegawai, verbose_name=_("pejabat Plt/Plh"), on_delete=models.CASCADE, related_name="penugasan_plt")
+    unit_kerja = models.ForeignKey(UnitKerja, verbose_name=_("unit kerja"), on_delete=models.CASCADE, related_name="penugasan_plt")
+    jenis = models.CharField(_("jenis"), max_length=3, choices=Jenis.choices, default=Jenis.PLT)
+    tanggal_mulai = models.DateField(_("tanggal mulai"))
+    tanggal_selesai = models.DateField(_("tanggal selesai"), null=True, blank=True)
+    nomor_sk = models.CharField(_("nomor SK/surat perintah"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("penugasan Plt/Plh")
+        verbose_name_plural = _("penugasan Plt/Plh")
+        ordering = ["-tanggal_mulai"]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.unit_kerja}: {self.pegawai.nama}"
+
+    def clean(self):
+        if self.tanggal_selesai and self.tanggal_mulai and self.tanggal_selesai < self.tanggal_mulai:
+            raise ValidationError({"tanggal_selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
+
+    @classmethod
+    def aktif_pada(cls, tanggal: date | None = None):
+        tanggal = tanggal or date.today()
+        return cls.objects.filter(tanggal_mulai__lte=tanggal).filter(
+            Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=tanggal)
+        )

@@ -1,0 +1,48 @@
+"""Writes on org and people data; each one validates, saves and leaves an audit entry."""
+from django.db import transaction
+
+from kinerja.audit import audit_log
+
+from .models import Pegawai, RiwayatAtasan, UnitKerja
+
+
+@transaction.atomic
+def pegawai_save(*, pegawai: Pegawai, oleh, created: bool) -> Pegawai:
+    """Save a validated pegawai (from PegawaiForm) and audit it."""
+    atasan_lama = None
+    if not created:
+        atasan_lama = Pegawai.objects.filter(pk=pegawai.pk).values_list("atasan_id", flat=True).first()
+    pegawai.full_clean()
+    pegawai.save()
+    if created or atasan_lama != pegawai.atasan_id:
+        RiwayatAtasan.objects.create(
+            pegawai=pegawai, atasan_lama_id=atasan_lama, atasan_baru_id=pegawai.atasan_id, diubah_oleh=oleh,
+            alasan="Data awal" if created else "Perubahan data pegawai",
+        )
+    audit_log(aktor=oleh, aksi="pegawai.created" if created else "pegawai.updated", objek=pegawai)
+    return pegawai
+
+
+@transaction.atomic
+def pegawai_set_atasan(*, pegawai: Pegawai, atasan: Pegawai | None, oleh, alasan: str) -> Pegawai:
+    """Change the pejabat penilai explicitly, keeping the history (domain.md §7.5)."""
+    lama = pegawai.atasan
+    if (lama.pk if lama else None) == (atasan.pk if atasan else None):
+        return pegawai
+    pegawai.atasan = atasan
+    pegawai.full_clean()
+    pegawai.save(update_fields=["atasan"])
+    RiwayatAtasan.objects.create(pegawai=pegawai, atasan_lama=lama, atasan_baru=atasan, diubah_oleh=oleh, alasan=alasan)
+    audit_log(
+        aktor=oleh, aksi="pegawai.atasan_changed", objek=pegawai, catatan=alasan,
+        data={"dari": lama.nip if lama else None, "ke": atasan.nip if atasan else None},
+    )
+    return pegawai
+
+
+@transaction.atomic
+def unit_save(*, unit: UnitKerja, oleh, created: bool) -> UnitKerja:
+    unit.full_clean()
+    unit.save()
+    audit_log(aktor=oleh, aksi="unit.created" if created else "unit.updated", objek=unit)
+    return unit

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views, views_import
+
+app_name = "pegawai"
+
+urlpatterns = [
+    path("hr/", views.hr_home, name="hr-home"),
+    path("unit/", views.unit_tree_view, name="unit-tree"),
+    path("unit/tambah/", views.unit_edit, name="unit-create"),
+    path("unit/<int:pk>/ubah/", views.unit_edit, name="unit-update"),
+    path("pegawai/", views.pegawai_list, name="list"),
+    path("pegawai/tambah/", views.pegawai_create, name="create"),
+    path("pegawai/impor/", views_import.import_upload, name="import"),
+    path("pegawai/impor/konfirmasi/", views_import.import_confirm, name="import-confirm"),
+    path("pegawai/<int:pk>/", views.pegawai_detail, name="detail"),
+    path("pegawai/<int:pk>/ubah/", views.pegawai_update, name="update"),
+    path("pegawai/<int:pk>/atasan/", views.pegawai_ganti_atasan, name="ganti-atasan"),
+    path("tim-saya/", views.tim_saya, name="tim-saya"),
+    path("profil-saya/", views.profil_saya, name="profil-saya"),
+]

@@ -1,0 +1,68 @@
+"""HR page for the CSV import: upload → preview (every error listed) → confirm."""
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from .forms import ImportPegawaiForm
+from .importer import COLUMNS, REQUIRED, ImportFileError, import_file, validate_file
+from .views import _instansi_for, hr_required
+
+SESSION_KEY = "import_pegawai"
+
+
+def _staging_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "impor"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@hr_required
+def import_upload(request):
+    instansi = _instansi_for(request)
+    form = ImportPegawaiForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["berkas"].read()
+        try:
+            result = validate_file(data, instansi=instansi)
+        except ImportFileError as exc:
+            form.add_error("berkas", str(exc))
+        else:
+            token = uuid.uuid4().hex
+            (_staging_dir() / f"{token}.csv").write_bytes(data)
+            request.session[SESSION_KEY] = {"token": token, "instansi": instansi.pk, "nama": form.cleaned_data["berkas"].name}
+            return render(request, "pegawai/import_preview.html", {
+                "result": result, "preview": result.rows[:50], "instansi": instansi, "nama": form.cleaned_data["berkas"].name,
+            })
+    return render(request, "pegawai/import_upload.html", {
+        "form": form, "instansi": instansi, "columns": COLUMNS, "required": REQUIRED,
+    })
+
+
+@hr_required
+def import_confirm(request):
+    staged = request.session.get(SESSION_KEY)
+    if request.method != "POST" or not staged or request.POST.get("token") != staged["token"]:
+        messages.error(request, _("Tidak ada impor yang menunggu konfirmasi. Unggah berkas lagi."))
+        return redirect("pegawai:import")
+    instansi = _instansi_for(request)
+    if instansi.pk != staged["instansi"]:
+        messages.error(request, _("Instansi berubah sejak berkas diunggah. Unggah berkas lagi."))
+        return redirect("pegawai:import")
+    path = _staging_dir() / f"{staged['token']}.csv"
+    try:
+        result = import_file(path.read_bytes(), instansi=instansi, oleh=request.user)
+    except (ImportFileError, FileNotFoundError):
+        messages.error(request, _("Berkas impor tidak dapat dibaca lagi. Unggah berkas lagi."))
+        return redirect("pegawai:import")
+    finally:
+        path.unlink(missing_ok=True)
+        request.session.pop(SESSION_KEY, None)
+    if not result.ok:
+        messages.error(request, _("Impor dibatalkan: data berubah dan kini ada %(n)d kesalahan. Tidak ada yang disimpan.") % {"n": len(result.errors)})
+        return redirect("pegawai:import")
+    messages.success(request, _("%(n)d pegawai berhasil diimpor.") % {"n": result.created})
+    return redirect("pegawai:list")
