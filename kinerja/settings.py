@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "pegawai",
     "penilaian",
     "pelatihan",
+    "notifikasi",
+    "harian",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("pegawai.urls")),
+    path("", include("penilaian.urls")),
+    path("pelatihan/", include("pelatihan.urls")),
+    path("harian/", include("harian.urls")),
+    path("notifikasi/", include("notifikasi.urls")),
 ]
 
 admin.site.site_header = "Kinerja — Administrasi"

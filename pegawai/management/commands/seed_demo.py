@@ -10,7 +10,10 @@ from django.db import transaction
 from pegawai.demo import seed_org
 
 # Each module exposes seed(instansi, *, rng, log) and must be idempotent on its own.
-STEPS = ["penilaian.demo", "pelatihan.demo"]
+STEPS = [
+    "penilaian.skp.demo", "penilaian.evaluasi.demo", "penilaian.rekan.demo", "pelatihan.demo", "harian.demo",
+    "notifikasi.demo",
+]
 
 
 class Command(BaseCommand):

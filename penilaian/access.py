@@ -1,0 +1,97 @@
+"""Who may see and act on SKPs and evaluations (style.md §4). Builds on ``pegawai.access``.
+
+- the owner (the appraised pegawai) sees their own;
+- the pejabat penilai recorded on the SKP, or whoever acts for them (Plt/Plh of the unit they
+  head), sees and acts on the SKPs and evaluations they appraise;
+- the atasan pejabat penilai sees them too (they decide keberatan);
+- HR sees every one of its instansi; a superuser sees all.
+Everything else answers 404.
+"""
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from pegawai import access as pegawai_access
+from pegawai.models import PenugasanPlt, Pegawai
+
+from .models import Penilaian, Skp
+
+
+def acting_for_ids(pegawai: Pegawai) -> set[int]:
+    """Ids of the kepala whose appraisal duties ``pegawai`` currently holds as Plt/Plh."""
+    return set(
+        PenugasanPlt.aktif_pada()
+        .filter(pegawai=pegawai, unit_kerja__kepala__isnull=False)
+        .values_list("unit_kerja__kepala_id", flat=True)
+    )
+
+
+def _penilai_q(me: Pegawai, prefix: str = "") -> Q:
+    ids = {me.pk} | acting_for_ids(me)
+    return Q(**{f"{prefix}pejabat_penilai_id__in": ids})
+
+
+def skp_visible_to(user) -> QuerySet[Skp]:
+    qs = Skp.objects.select_related(
+        "pegawai", "pegawai__unit_kerja", "pegawai__jabatan", "pejabat_penilai", "atasan_penilai"
+    )
+    r = pegawai_access.peran(user)
+    if r.is_admin:
+        return qs
+    if r.is_hr:
+        return qs.filter(pegawai__unit_kerja__instansi_id=r.instansi_id)
+    if r.pegawai is None:
+        return qs.none()
+    me = r.pegawai
+    return qs.filter(Q(pegawai=me) | _penilai_q(me) | Q(atasan_penilai=me))
+
+
+def skp_to_approve(user) -> QuerySet[Skp]:
+    """SKPs the user appraises as (acting) pejabat penilai; never their own."""
+    r = pegawai_access.peran(user)
+    if r.pegawai is None:
+        return Skp.objects.none()
+    return skp_visible_to(user).filter(_penilai_q(r.pegawai)).exclude(pegawai=r.pegawai)
+
+
+def is_penilai_of(user, skp: Skp) -> bool:
+    r = pegawai_access.peran(user)
+    if r.pegawai is None or skp.pegawai_id == r.pegawai.pk:
+        return False
+    return skp.pejabat_penilai_id in ({r.pegawai.pk} | acting_for_ids(r.pegawai))
+
+
+def is_owner(user, skp: Skp) -> bool:
+    r = pegawai_access.peran(user)
+    return r.pegawai is not None and skp.pegawai_id == r.pegawai.pk
+
+
+def get_skp_for(user, pk, *, edit: bool = False, approve: bool = False) -> Skp:
+    """One SKP in scope. ``edit``: only its owner; ``approve``: only its (acting) penilai. 404 otherwise."""
+    try:
+        skp = skp_visible_to(user).get(pk=pk)
+    except (Skp.DoesNotExist, ValueError):
+        raise Http404 from None
+    if edit and not is_owner(user, skp):
+        raise Http404
+    if approve and not is_penilai_of(user, skp):
+        raise Http404
+    return skp
+
+
+def penilaian_visible_to(user) -> QuerySet[Penilaian]:
+    return Penilaian.objects.filter(skp__in=skp_visible_to(user).values("pk")).select_related(
+        "skp", "skp__pegawai", "skp__pejabat_penilai", "periode"
+    )
+
+
+def get_penilaian_for(user, pk, *, as_pegawai: bool = False, as_penilai: bool = False) -> Penilaian:
+    """One evaluation in scope; ``as_pegawai``/``as_penilai`` narrow it to that party. 404 otherwise."""
+    try:
+        obj = penilaian_visible_to(user).get(pk=pk)
+    except (Penilaian.DoesNotExist, ValueError):
+        raise Http404 from None
+    if as_pegawai and not is_owner(user, obj.skp):
+        raise Http404
+    if as_penilai and not is_penilai_of(user, obj.skp):
+        raise Http404
+    return obj

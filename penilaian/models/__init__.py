@@ -1,0 +1,16 @@
+"""Penilaian models, split by sub-domain (style.md §1): reference data, SKP, periods, evaluations,
+peer input, organisation predikat and keberatan."""
+from .evaluasi import BuktiDukung, Penilaian, Realisasi, RencanaAksi, UmpanBalik
+from .keberatan import Keberatan
+from .organisasi import CapaianOrganisasi, FinalisasiUnit
+from .periode import BukaKunci, Periode
+from .referensi import FrasaEkspektasi, FrasaUmpanBalik, IndikatorPerilaku, PerilakuKerja
+from .rekan import MasukanRekan, UndanganRekan
+from .skp import EkspektasiPerilaku, IndikatorKinerja, RencanaHasilKerja, Skp, SkpVersi
+
+__all__ = [
+    "BukaKunci", "BuktiDukung", "CapaianOrganisasi", "EkspektasiPerilaku", "FinalisasiUnit", "FrasaEkspektasi",
+    "FrasaUmpanBalik", "IndikatorKinerja", "IndikatorPerilaku", "Keberatan", "MasukanRekan", "Penilaian",
+    "PerilakuKerja", "Periode", "Realisasi", "RencanaAksi", "RencanaHasilKerja", "Skp", "SkpVersi", "UmpanBalik",
+    "UndanganRekan",
+]

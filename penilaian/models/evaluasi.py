@@ -1,0 +1,156 @@
+"""Periodic and annual evaluation of one approved SKP (domain.md §3.2–§3.5)."""
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ..predikat import Predikat, Rating
+from .periode import Periode
+from .referensi import PerilakuKerja
+from .skp import IndikatorKinerja, RencanaHasilKerja, Skp
+
+
+class Penilaian(models.Model):
+    """The evaluation of one SKP in one period: employee input, supervisor feedback and ratings.
+
+    ``predikat`` is derived from the two ratings by ``penilaian.predikat.hitung_predikat`` and stored
+    for querying; it is never typed. ``versi`` is the optimistic lock against lost updates.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "DRAFT", _("Diisi pegawai")
+        DIAJUKAN = "DIAJUKAN", _("Siap dinilai")
+        DINILAI = "DINILAI", _("Sedang dinilai")
+        FINAL = "FINAL", _("Final, menunggu tanggapan")
+        DITERIMA = "DITERIMA", _("Diterima pegawai")
+        KEBERATAN = "KEBERATAN", _("Keberatan diajukan")
+        DIPUTUS = "DIPUTUS", _("Keberatan diputus")
+
+    SELESAI = {Status.FINAL, Status.DITERIMA, Status.KEBERATAN, Status.DIPUTUS}
+
+    skp = models.ForeignKey(Skp, on_delete=models.PROTECT, related_name="penilaian")
+    periode = models.ForeignKey(Periode, on_delete=models.PROTECT, related_name="penilaian")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    rating_hasil = models.CharField(_("rating hasil kerja"), max_length=8, choices=Rating.choices, blank=True)
+    rating_perilaku = models.CharField(_("rating perilaku kerja"), max_length=8, choices=Rating.choices, blank=True)
+    predikat = models.CharField(_("predikat kinerja"), max_length=16, choices=Predikat.choices, blank=True, db_index=True)
+    capaian_organisasi = models.CharField(_("capaian kinerja organisasi"), max_length=16, blank=True)
+    catatan = models.TextField(_("catatan/rekomendasi"), blank=True)
+    # Penilai, jabatan, golongan and unit frozen when the evaluation is finalised (domain.md §3.2).
+    snapshot = models.JSONField(_("identitas saat final"), default=dict, blank=True)
+    penilai = models.ForeignKey(
+        "pegawai.Pegawai", verbose_name=_("dinilai oleh"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    versi = models.PositiveIntegerField(_("versi"), default=1)
+    diajukan_pada = models.DateTimeField(null=True, blank=True)
+    final_pada = models.DateTimeField(null=True, blank=True)
+    ditanggapi_pada = models.DateTimeField(null=True, blank=True)
+    diubah_pada = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("penilaian kinerja")
+        verbose_name_plural = _("penilaian kinerja")
+        ordering = ["periode__tanggal_mulai", "skp__pegawai__nama"]
+        constraints = [models.UniqueConstraint(fields=["skp", "periode"], name="penilaian_unik_per_periode")]
+        indexes = [models.Index(fields=["periode", "status"])]
+
+    def __str__(self):
+        return f"{self.periode} — {self.skp.pegawai.nama}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in self.SELESAI
+
+
+class RencanaAksi(models.Model):
+    penilaian = models.ForeignKey(Penilaian, on_delete=models.CASCADE, related_name="rencana_aksi")
+    rhk = models.ForeignKey(RencanaHasilKerja, on_delete=models.PROTECT, related_name="rencana_aksi")
+    teks = models.TextField(_("rencana aksi"))
+    target = models.CharField(_("target periode"), max_length=200, blank=True)
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("rencana aksi")
+        verbose_name_plural = _("rencana aksi")
+        ordering = ["penilaian", "rhk", "urutan", "pk"]
+
+    def __str__(self):
+        return self.teks[:80]
+
+
+class Realisasi(models.Model):
+    penilaian = models.ForeignKey(Penilaian, on_delete=models.CASCADE, related_name="realisasi")
+    iki = models.ForeignKey(IndikatorKinerja, on_delete=models.PROTECT, related_name="realisasi")
+    nilai = models.DecimalField(_("realisasi (angka)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    teks = models.TextField(_("realisasi (uraian)"), blank=True)
+
+    class Meta:
+        verbose_name = _("realisasi")
+        verbose_name_plural = _("realisasi")
+        constraints = [models.UniqueConstraint(fields=["penilaian", "iki"], name="realisasi_unik")]
+
+    def __str__(self):
+        return f"{self.iki}: {self.nilai if self.nilai is not None else self.teks[:40]}"
+
+
+def bukti_upload_to(instance, filename):
+    # Random names: the original name is kept in ``nama_berkas``; paths reveal nothing.
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"bukti/{instance.realisasi.penilaian_id}/{uuid.uuid4().hex}.{ext}"
+
+
+class BuktiDukung(models.Model):
+    """Evidence for a realisasi: a link or an uploaded file, served only through a permission check."""
+
+    realisasi = models.ForeignKey(Realisasi, on_delete=models.CASCADE, related_name="bukti")
+    url = models.URLField(_("tautan"), max_length=500, blank=True)
+    berkas = models.FileField(_("berkas"), upload_to=bukti_upload_to, blank=True)
+    nama_berkas = models.CharField(_("nama berkas"), max_length=255, blank=True)
+    ukuran = models.PositiveIntegerField(_("ukuran (byte)"), default=0)
+    content_type = models.CharField(max_length=100, blank=True)
+    keterangan = models.CharField(_("keterangan"), max_length=255, blank=True)
+    diunggah_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bukti dukung")
+        verbose_name_plural = _("bukti dukung")
+        ordering = ["realisasi", "dibuat_pada"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(url="") | ~Q(berkas=""), name="bukti_tautan_atau_berkas"),
+        ]
+
+    def __str__(self):
+        return self.nama_berkas or self.url
+
+
+class UmpanBalik(models.Model):
+    """Continuous feedback from the penilai on one RHK or on one core value (domain.md §3.2)."""
+
+    penilaian = models.ForeignKey(Penilaian, on_delete=models.CASCADE, related_name="umpan_balik")
+    rhk = models.ForeignKey(RencanaHasilKerja, null=True, blank=True, on_delete=models.CASCADE, related_name="umpan_balik")
+    perilaku = models.ForeignKey(PerilakuKerja, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    frasa = models.CharField(_("frasa"), max_length=255, blank=True)
+    teks = models.TextField(_("umpan balik"), blank=True)
+    oleh = models.ForeignKey("pegawai.Pegawai", null=True, on_delete=models.SET_NULL, related_name="+")
+    diubah_pada = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("umpan balik")
+        verbose_name_plural = _("umpan balik")
+        ordering = ["penilaian", "rhk", "perilaku__urutan"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(rhk__isnull=False) & Q(perilaku__isnull=True)) | (Q(rhk__isnull=True) & Q(perilaku__isnull=False)),
+                name="umpan_balik_satu_sasaran",
+            ),
+            models.UniqueConstraint(fields=["penilaian", "rhk"], condition=Q(rhk__isnull=False), name="umpan_balik_rhk_unik"),
+            models.UniqueConstraint(
+                fields=["penilaian", "perilaku"], condition=Q(perilaku__isnull=False), name="umpan_balik_perilaku_unik"
+            ),
+        ]
+
+    def __str__(self):
+        return (self.frasa + " " + self.teks).strip()[:80]
