@@ -1,0 +1,52 @@
+"""The yearly JP rule of competency development (domain.md §7.6, §8.1).
+
+- PNS (and CPNS): at least 20 JP a year, a right and an obligation (PP 11/2017 Pasal 203(4)).
+- PPPK: at most 24 JP per contract year (PP 49/2018 Pasal 40(1)); a cap, not a target.
+Only verified records count; the year of a record is the year of its ``tanggal_selesai``.
+"""
+from dataclasses import dataclass
+
+TARGET_PNS = 20
+BATAS_PPPK = 24
+STATUS_PPPK = {"PPPK"}
+
+
+@dataclass(frozen=True)
+class StatusJp:
+    jp: int
+    batas: int
+    is_target: bool  # True: a minimum to reach (PNS); False: a maximum not to exceed (PPPK)
+
+    @property
+    def tercapai(self) -> bool:
+        """PNS: the 20 JP are reached. PPPK: there is no target, so never "reached"."""
+        return self.is_target and self.jp >= self.batas
+
+    @property
+    def kurang(self) -> int:
+        return max(self.batas - self.jp, 0) if self.is_target else 0
+
+    @property
+    def melebihi(self) -> bool:
+        """PPPK only: more JP recorded than the contract-year cap allows."""
+        return not self.is_target and self.jp > self.batas
+
+    @property
+    def persen(self) -> int:
+        """Width of the progress bar, 0–100."""
+        return min(100, round(self.jp * 100 / self.batas)) if self.batas else 0
+
+    @property
+    def warna(self) -> str:
+        """Bootstrap colour: green when the PNS target is met, red when a PPPK cap is exceeded."""
+        if self.is_target:
+            return "success" if self.tercapai else "warning"
+        return "danger" if self.melebihi else "info"
+
+
+def status_jp(status_pegawai: str, jp: int | None) -> StatusJp:
+    """The JP position of one pegawai in one year (domain.md §7.6 table, "Competency development")."""
+    jp = int(jp or 0)
+    if status_pegawai in STATUS_PPPK:
+        return StatusJp(jp=jp, batas=BATAS_PPPK, is_target=False)
+    return StatusJp(jp=jp, batas=TARGET_PNS, is_target=True)

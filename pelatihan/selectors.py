@@ -1,0 +1,214 @@
+"""Reads for training records, JP per year and plans; every list in a fixed number of queries."""
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, ExtractYear
+from django.http import Http404
+
+from pegawai import access
+from pegawai.models import Jabatan, Pegawai
+from penilaian.angka_kredit import hitung_angka_kredit
+from penilaian.models import Penilaian, Periode
+from penilaian.predikat import Predikat
+
+from .jp import BATAS_PPPK, STATUS_PPPK, TARGET_PNS, StatusJp, status_jp
+from .models import RencanaPengembangan, RiwayatPengembangan
+from .tindak_lanjut import Penanda, penanda
+
+STATUS_PNS = ["PNS", "CPNS"]
+Status = RiwayatPengembangan.Status
+
+
+def riwayat_qs() -> QuerySet[RiwayatPengembangan]:
+    return RiwayatPengembangan.objects.select_related(
+        "pegawai__unit_kerja", "jalur", "bentuk", "jenis", "rumpun", "diverifikasi_oleh"
+    )
+
+
+def riwayat_visible_to(user) -> QuerySet[RiwayatPengembangan]:
+    """Records of the pegawai the user may see: own, subordinates', the instansi's for HR."""
+    return riwayat_qs().filter(pegawai__in=access.pegawai_visible_to(user).values("pk"))
+
+
+def riwayat_to_verify(user) -> QuerySet[RiwayatPengembangan]:
+    """Records HR of the user's instansi may verify; never the user's own (domain rule: four eyes)."""
+    qs = riwayat_qs().filter(pegawai__in=access.pegawai_managed_by(user).values("pk"))
+    own = access.peran(user).pegawai
+    return qs.exclude(pegawai=own) if own else qs
+
+
+def get_riwayat_for(user, pk, *, verify: bool = False, edit: bool = False) -> RiwayatPengembangan:
+    """One record in the user's scope (404 outside it). ``edit``: only the owner; ``verify``: HR."""
+    if edit:
+        own = access.peran(user).pegawai
+        qs = riwayat_qs().filter(pegawai=own) if own else RiwayatPengembangan.objects.none()
+    elif verify:
+        qs = riwayat_to_verify(user)
+    else:
+        qs = riwayat_visible_to(user)
+    try:
+        return qs.get(pk=pk)
+    except (RiwayatPengembangan.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def jp_terverifikasi(pegawai: Pegawai, tahun: int) -> int:
+    return RiwayatPengembangan.objects.filter(
+        pegawai=pegawai, status=Status.DIVERIFIKASI, tanggal_selesai__year=tahun
+    ).aggregate(s=Sum("jp"))["s"] or 0
+
+
+def jp_per_tahun(pegawai: Pegawai) -> dict[int, int]:
+    """Verified JP per year of ``tanggal_selesai`` (domain.md §8.3 dashboard)."""
+    rows = (
+        RiwayatPengembangan.objects.filter(pegawai=pegawai, status=Status.DIVERIFIKASI)
+        .annotate(th=ExtractYear("tanggal_selesai")).values("th").annotate(s=Sum("jp")).values_list("th", "s")
+    )
+    return dict(rows)
+
+
+def with_jp(pegawai_qs: QuerySet[Pegawai], tahun: int) -> QuerySet[Pegawai]:
+    """Annotate ``jp`` = verified JP in ``tahun``, as a subquery so it can be filtered and counted."""
+    jp = (
+        RiwayatPengembangan.objects.filter(
+            pegawai=OuterRef("pk"), status=Status.DIVERIFIKASI,
+            tanggal_selesai__gte=date(tahun, 1, 1), tanggal_selesai__lte=date(tahun, 12, 31),
+        ).order_by().values("pegawai").annotate(s=Sum("jp")).values("s")
+    )
+    return pegawai_qs.annotate(jp=Coalesce(Subquery(jp, output_field=IntegerField()), Value(0)))
+
+
+def below_target(pegawai_qs: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
+    """PNS/CPNS below 20 JP, and PPPK above the 24 JP cap (both need HR's attention)."""
+    return pegawai_qs.filter(Q(status__in=STATUS_PNS, jp__lt=TARGET_PNS) | Q(status__in=STATUS_PPPK, jp__gt=BATAS_PPPK))
+
+
+@dataclass
+class RingkasanUnit:
+    unit_id: int
+    unit_nama: str
+    n_pns: int
+    n_tercapai: int
+    n_pppk: int
+    n_pppk_melebihi: int
+    jp_total: int
+
+    @property
+    def persen(self) -> int:
+        return round(self.n_tercapai * 100 / self.n_pns) if self.n_pns else 0
+
+
+def ringkasan_per_unit(pegawai_qs: QuerySet[Pegawai]) -> list[RingkasanUnit]:
+    """Per unit kerja: PNS reaching 20 JP and PPPK above 24 JP; one query (``pegawai_qs`` has ``jp``)."""
+    rows = (
+        pegawai_qs.order_by().values("unit_kerja_id", "unit_kerja__nama", "unit_kerja__kode")
+        .annotate(
+            n_pns=Count("pk", filter=Q(status__in=STATUS_PNS)),
+            n_tercapai=Count("pk", filter=Q(status__in=STATUS_PNS, jp__gte=TARGET_PNS)),
+            n_pppk=Count("pk", filter=Q(status__in=STATUS_PPPK)),
+            n_pppk_melebihi=Count("pk", filter=Q(status__in=STATUS_PPPK, jp__gt=BATAS_PPPK)),
+            jp_total=Sum("jp"),
+        )
+        .order_by("unit_kerja__kode")
+    )
+    return [
+        RingkasanUnit(r["unit_kerja_id"], r["unit_kerja__nama"], r["n_pns"], r["n_tercapai"], r["n_pppk"],
+                      r["n_pppk_melebihi"], r["jp_total"] or 0)
+        for r in rows
+    ]
+
+
+def predikat_tahunan(pegawai_ids, *, sampai: int | None = None) -> dict[int, dict[int, Predikat]]:
+    """{pegawai_id: {tahun: predikat}} from final annual Penilaian rows (domain.md §5.2); one query."""
+    qs = Penilaian.objects.filter(
+        skp__pegawai_id__in=pegawai_ids, periode__jenis=Periode.Jenis.TAHUNAN,
+        status__in=Penilaian.SELESAI,
+    ).exclude(predikat="")
+    if sampai is not None:
+        qs = qs.filter(periode__tahun__range=(sampai - 1, sampai))
+    hasil: dict[int, dict[int, Predikat]] = defaultdict(dict)
+    for pid, tahun, predikat in qs.values_list("skp__pegawai_id", "periode__tahun", "predikat"):
+        hasil[pid][tahun] = Predikat(predikat)
+    return hasil
+
+
+def penanda_per_pegawai(pegawai_ids, *, tahun: int) -> dict[int, Penanda]:
+    """§5.2 marks judged at ``tahun`` (predikat of ``tahun`` and ``tahun - 1``)."""
+    hasil = {}
+    for pid, per_tahun in predikat_tahunan(pegawai_ids, sampai=tahun).items():
+        mark = penanda(per_tahun, tahun=tahun)
+        if mark:
+            hasil[pid] = mark
+    return hasil
+
+
+@dataclass
+class AkTahun:
+    tahun: int
+    predikat: Predikat
+    ak: Decimal | None
+
+
+def angka_kredit_per_tahun(pegawai: Pegawai, predikat_per_tahun: dict[int, Predikat]) -> list[AkTahun]:
+    """Angka kredit per year for a jabatan fungsional (domain.md §5.1), from the current jenjang.
+
+    Years are whole (12 months): the annual predikat covers the calendar year of the SKP.
+    """
+    jabatan = pegawai.jabatan
+    if jabatan is None or jabatan.jenis != Jabatan.Jenis.FUNGSIONAL or not jabatan.jenjang:
+        return []
+    return [
+        AkTahun(tahun, predikat, hitung_angka_kredit(predikat, jabatan.jenjang))
+        for tahun, predikat in sorted(predikat_per_tahun.items(), reverse=True)
+    ]
+
+
+def ringkasan_pegawai(pegawai: Pegawai, tahun: int) -> dict:
+    """Everything the employee's page shows for ``tahun``: JP position, history, plan, AK, §5.2 mark."""
+    per_tahun = jp_per_tahun(pegawai)
+    predikat = predikat_tahunan([pegawai.pk]).get(pegawai.pk, {})
+    rencana = (
+        RencanaPengembangan.objects.filter(pegawai=pegawai, tahun=tahun)
+        .prefetch_related("items__riwayat", "items__rumpun", "items__jenis").first()
+    )
+    return {
+        "jp": status_jp(pegawai.status, per_tahun.get(tahun, 0)),
+        "jp_per_tahun": [(th, status_jp(pegawai.status, jp)) for th, jp in sorted(per_tahun.items(), reverse=True)],
+        "rencana": rencana,
+        "angka_kredit": angka_kredit_per_tahun(pegawai, predikat),
+        "penanda": penanda(predikat) if predikat else None,
+        "predikat_per_tahun": sorted(predikat.items(), reverse=True),
+    }
+
+
+def status_of(p: Pegawai) -> StatusJp:
+    return status_jp(p.status, getattr(p, "jp", 0))
+
+
+@dataclass
+class RingkasPenanda:
+    penanda: Penanda
+    jumlah: int
+    contoh: list[Pegawai]
+
+
+def penanda_ringkas(pegawai_qs: QuerySet[Pegawai], *, tahun: int, contoh: int = 20) -> list[RingkasPenanda]:
+    """Talent pool candidates and development priorities in scope (§5.2): counts plus a few names; 2 queries."""
+    marks = penanda_per_pegawai(pegawai_qs.order_by().values("pk"), tahun=tahun)
+    pilih = {m: [pid for pid, x in marks.items() if x == m] for m in Penanda}
+    nama = Pegawai.objects.select_related("unit_kerja").in_bulk(
+        [pid for ids in pilih.values() for pid in ids[:contoh]]
+    ) if marks else {}
+    return [RingkasPenanda(m, len(ids), [nama[i] for i in ids[:contoh]]) for m, ids in pilih.items()]

@@ -1,0 +1,139 @@
+"""Follow-up of the annual predikat (domain.md §5.2): automatic plan, talent pool, development priority."""
+from unittest import mock
+
+import pytest
+
+from pelatihan.models import ItemRencana, RencanaPengembangan
+from pelatihan.selectors import penanda_per_pegawai, predikat_tahunan
+from pelatihan.services import tindak_lanjut_predikat_tahunan
+from pelatihan.tindak_lanjut import Penanda, penanda, perlu_rencana
+from penilaian.models import Penilaian, Periode
+from penilaian.predikat import Predikat
+from penilaian.tests.factories import PenilaianFactory, PeriodeFactory
+
+SB, B, BP, K, SK = (Predikat.SANGAT_BAIK, Predikat.BAIK, Predikat.BUTUH_PERBAIKAN, Predikat.KURANG,
+                    Predikat.SANGAT_KURANG)
+
+
+@pytest.mark.parametrize(("predikat", "perlu"), [(SB, False), (B, False), (BP, True), (K, True), (SK, True), ("", False)])
+def test_rencana_untuk_butuh_perbaikan_atau_lebih_rendah(predikat, perlu):
+    assert perlu_rencana(predikat) is perlu
+
+
+@pytest.mark.parametrize(("riwayat", "tahun", "hasil"), [
+    ({2025: SB, 2026: SB}, None, Penanda.TALENT_POOL),
+    ({2025: B, 2026: B}, None, Penanda.PRIORITAS),
+    ({2025: SB, 2026: B}, None, None),
+    ({2025: B, 2026: SB}, None, None),
+    ({2024: SB, 2026: SB}, None, None),  # not consecutive years
+    ({2026: SB}, None, None),
+    ({2024: B, 2025: B, 2026: BP}, None, None),  # the latest year counts
+    ({2024: B, 2025: B, 2026: BP}, 2025, Penanda.PRIORITAS),
+    ({2025: BP, 2026: BP}, None, None),
+    ({}, None, None),
+])
+def test_penanda_dua_tahun_berturut_turut(riwayat, tahun, hasil):
+    assert penanda(riwayat, tahun=tahun) == hasil
+
+
+def _tahunan(pegawai, tahun, predikat, status=Penilaian.Status.FINAL, **kw):
+    periode = PeriodeFactory(instansi=pegawai.unit_kerja.instansi, tahun=tahun, jenis=Periode.Jenis.TAHUNAN,
+                             nama=f"Akhir {tahun}-{pegawai.pk}")
+    return PenilaianFactory(skp__pegawai=pegawai, skp__tahun=tahun, periode=periode, predikat=predikat,
+                            status=status, penilai=pegawai.atasan, **kw)
+
+
+@pytest.fixture
+def notify():
+    with mock.patch("notifikasi.services.notify") as m:
+        yield m
+
+
+def test_predikat_rendah_membuat_rencana_tahun_berikutnya_dan_memberi_tahu_atasan(org, notify, django_capture_on_commit_callbacks):
+    p = _tahunan(org.pegawai, 2026, BP, rating_hasil="DI_BAWAH", rating_perilaku="SESUAI")
+    with django_capture_on_commit_callbacks(execute=True):
+        rencana = tindak_lanjut_predikat_tahunan(penilaian=p, oleh=org.atasan.user)
+    assert rencana.pegawai == org.pegawai and rencana.tahun == 2027
+    assert rencana.sumber == RencanaPengembangan.Sumber.OTOMATIS
+    item = rencana.items.get()
+    assert item.area == ItemRencana.Area.HASIL and item.rumpun.kode == "TEKNIS" and item.target_jp == 20
+    assert notify.call_count == 1
+    assert notify.call_args.kwargs["penerima"] == org.atasan.user
+    assert "/pelatihan/rencana/" in notify.call_args.kwargs["url"]
+
+
+def test_tindak_lanjut_idempoten(org, notify, django_capture_on_commit_callbacks):
+    p = _tahunan(org.pegawai, 2026, K, rating_hasil="SESUAI", rating_perilaku="DI_BAWAH")
+    with django_capture_on_commit_callbacks(execute=True):
+        tindak_lanjut_predikat_tahunan(penilaian=p)
+        tindak_lanjut_predikat_tahunan(penilaian=p)
+    assert RencanaPengembangan.objects.filter(pegawai=org.pegawai).count() == 1
+    assert list(ItemRencana.objects.values_list("area", flat=True)) == [ItemRencana.Area.PERILAKU]
+    assert notify.call_count == 1
+
+
+def test_sangat_kurang_mengusulkan_dua_area(org, notify):
+    p = _tahunan(org.pegawai, 2026, SK, rating_hasil="DI_BAWAH", rating_perilaku="DI_BAWAH")
+    rencana = tindak_lanjut_predikat_tahunan(penilaian=p)
+    assert set(rencana.items.values_list("area", flat=True)) == {"HASIL", "PERILAKU"}
+
+
+@pytest.mark.parametrize("predikat", [SB, B])
+def test_predikat_baik_tidak_membuat_rencana(org, notify, predikat):
+    p = _tahunan(org.pegawai, 2026, predikat)
+    assert tindak_lanjut_predikat_tahunan(penilaian=p) is None
+    assert not RencanaPengembangan.objects.exists()
+    notify.assert_not_called()
+
+
+def test_bukan_tahunan_atau_belum_final_diabaikan(org, notify):
+    triwulan = PenilaianFactory(skp__pegawai=org.pegawai, predikat=BP, status=Penilaian.Status.FINAL)
+    draft = _tahunan(org.pegawai, 2026, BP, status=Penilaian.Status.DINILAI)
+    assert tindak_lanjut_predikat_tahunan(penilaian=triwulan) is None
+    assert tindak_lanjut_predikat_tahunan(penilaian=draft) is None
+    assert not RencanaPengembangan.objects.exists()
+
+
+def test_predikat_naik_setelah_keberatan_membatalkan_usulan(org, notify):
+    p = _tahunan(org.pegawai, 2026, BP, rating_hasil="DI_BAWAH", rating_perilaku="SESUAI")
+    tindak_lanjut_predikat_tahunan(penilaian=p)
+    p.predikat, p.status = B, Penilaian.Status.DIPUTUS
+    p.save()
+    tindak_lanjut_predikat_tahunan(penilaian=p)
+    assert ItemRencana.objects.get().status == ItemRencana.Status.BATAL
+
+
+def test_penanda_dari_penilaian_tahunan_final(org):
+    _tahunan(org.pegawai, 2025, SB, status=Penilaian.Status.DITERIMA)
+    _tahunan(org.pegawai, 2026, SB)
+    _tahunan(org.rekan, 2025, B)
+    _tahunan(org.rekan, 2026, B, status=Penilaian.Status.DINILAI)  # not final: does not count
+    _tahunan(org.lain, 2025, B, status=Penilaian.Status.KEBERATAN)
+    _tahunan(org.lain, 2026, B, status=Penilaian.Status.DIPUTUS)
+    ids = [org.pegawai.pk, org.rekan.pk, org.lain.pk]
+    assert penanda_per_pegawai(ids, tahun=2026) == {org.pegawai.pk: Penanda.TALENT_POOL, org.lain.pk: Penanda.PRIORITAS}
+    assert predikat_tahunan([org.rekan.pk]) == {org.rekan.pk: {2025: B}}
+
+
+def test_halaman_pegawai_menampilkan_angka_kredit_dan_penanda(client, org):
+    from django.urls import reverse
+
+    from pegawai.tests.factories import JabatanFactory
+
+    org.pegawai.jabatan = JabatanFactory(nama="Analis SDM Aparatur Ahli Pertama", jenis="FUNGSIONAL", jenjang="AHLI_PERTAMA")
+    org.pegawai.save()
+    _tahunan(org.pegawai, 2025, B)
+    _tahunan(org.pegawai, 2026, B)
+    client.force_login(org.pegawai.user)
+    resp = client.get(reverse("pelatihan:saya"), {"tahun": 2026})
+    assert [(a.tahun, str(a.ak)) for a in resp.context["angka_kredit"]] == [(2026, "12.50"), (2025, "12.50")]
+    assert resp.context["penanda"] == Penanda.PRIORITAS
+    assert "Prioritas pengembangan" in resp.content.decode()
+
+
+def test_angka_kredit_tidak_ditampilkan_untuk_pelaksana(client, org):
+    from django.urls import reverse
+
+    _tahunan(org.pegawai, 2026, SB)
+    client.force_login(org.pegawai.user)
+    assert client.get(reverse("pelatihan:saya")).context["angka_kredit"] == []
