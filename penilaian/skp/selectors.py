@@ -1,0 +1,168 @@
+"""Reads for SKP pages, each in a fixed number of queries (style.md §2.4)."""
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+
+from pegawai.models import Pegawai, UnitKerja
+
+from ..models import (
+    EkspektasiPerilaku,
+    IndikatorKinerja,
+    PerilakuKerja,
+    RencanaHasilKerja,
+    Skp,
+    SkpVersi,
+)
+
+# Utama before tambahan (domain.md §1.3: A. UTAMA, B. TAMBAHAN); alphabetical order would invert them.
+JENIS_URUT = Case(When(jenis=RencanaHasilKerja.Jenis.UTAMA, then=Value(0)), default=Value(1))
+
+
+def rhk_of(skp: Skp) -> QuerySet[RencanaHasilKerja]:
+    return skp.rhk.select_related("induk", "induk__skp__pegawai").prefetch_related(
+        Prefetch("iki", queryset=IndikatorKinerja.objects.order_by("urutan", "pk"))
+    ).order_by(JENIS_URUT, "urutan", "pk")
+
+
+def perilaku_with_ekspektasi(skp: Skp) -> list[PerilakuKerja]:
+    """The 7 BerAKHLAK values with indicators; ``.ekspektasi`` set from this SKP (domain.md §2)."""
+    teks = dict(EkspektasiPerilaku.objects.filter(skp=skp).values_list("perilaku_id", "teks"))
+    values = list(PerilakuKerja.objects.prefetch_related("indikator", "frasa_ekspektasi"))
+    for p in values:
+        p.ekspektasi = teks.get(p.pk, "")
+        p.frasa_aktif = [f for f in p.frasa_ekspektasi.all() if f.aktif]
+    return values
+
+
+def induk_choices(skp: Skp) -> QuerySet[RencanaHasilKerja]:
+    """RHK the owner may pick as intervened: those of the penilai's SKPs of the same year (§1.4)."""
+    if skp.is_jpt or skp.pejabat_penilai_id is None:
+        return RencanaHasilKerja.objects.none()
+    return RencanaHasilKerja.objects.filter(
+        skp__pegawai_id=skp.pejabat_penilai_id, skp__tahun=skp.tahun
+    ).select_related("skp").order_by("skp__tanggal_mulai", JENIS_URUT, "urutan")
+
+
+def last_versi(skp: Skp) -> SkpVersi | None:
+    return skp.versi_disetujui.select_related("disetujui_oleh").order_by("-versi").first()
+
+
+# --- Matriks peran hasil (domain.md §1.4) ---------------------------------------------------------
+
+@dataclass
+class BarisMatriks:
+    pegawai: Pegawai
+    sel: list[list[RencanaHasilKerja]]  # one list per column (my RHK), subordinate RHK intervening it
+    lepas: list[RencanaHasilKerja]  # subordinate RHK without a link to mine
+
+
+@dataclass
+class Matriks:
+    kolom: list[RencanaHasilKerja]
+    baris: list[BarisMatriks]
+    tanpa_dukungan: list[RencanaHasilKerja]
+
+
+def matriks_peran_hasil(me: Pegawai, bawahan: QuerySet[Pegawai], tahun: int) -> Matriks:
+    """Columns: my RHK of ``tahun``; rows: my subordinates; cells: their RHK that intervene mine."""
+    kolom = list(RencanaHasilKerja.objects.filter(skp__pegawai=me, skp__tahun=tahun).order_by("skp__tanggal_mulai", JENIS_URUT, "urutan"))
+    people = list(bawahan.select_related("jabatan").order_by("nama"))
+    sub = RencanaHasilKerja.objects.filter(skp__pegawai__in=[p.pk for p in people], skp__tahun=tahun).select_related("skp")
+    per = defaultdict(list)
+    for r in sub:
+        per[r.skp.pegawai_id].append(r)
+    idx = {r.pk: i for i, r in enumerate(kolom)}
+    didukung = set()
+    baris = []
+    for p in people:
+        sel, lepas = [[] for _ in kolom], []
+        for r in per[p.pk]:
+            if r.induk_id in idx:
+                sel[idx[r.induk_id]].append(r)
+                didukung.add(r.induk_id)
+            else:
+                lepas.append(r)
+        baris.append(BarisMatriks(pegawai=p, sel=sel, lepas=lepas))
+    return Matriks(kolom=kolom, baris=baris, tanpa_dukungan=[r for r in kolom if r.pk not in didukung])
+
+
+# --- Pohon kinerja ----------------------------------------------------------------------------------
+
+@dataclass
+class NodeRhk:
+    rhk: RencanaHasilKerja
+    children: list["NodeRhk"] = field(default_factory=list)
+
+
+def pohon_kinerja(unit: UnitKerja, tahun: int) -> tuple[list[NodeRhk], list[RencanaHasilKerja]]:
+    """Cascade tree from the unit head's RHK down every level (domain.md §1.4), in three queries:
+    units of the instansi, RHK of the subtree's SKPs, their IKI. Returns (roots, RHK not linked)."""
+    children = defaultdict(list)
+    for pk, parent_id in UnitKerja.objects.filter(instansi_id=unit.instansi_id).values_list("pk", "parent_id"):
+        children[parent_id].append(pk)
+    ids, stack = [], [unit.pk]
+    while stack:
+        pk = stack.pop()
+        ids.append(pk)
+        stack.extend(children[pk])
+    rows = list(
+        RencanaHasilKerja.objects.filter(skp__tahun=tahun)
+        .filter(Q(skp__pegawai__unit_kerja_id__in=ids) | Q(skp__pegawai_id=unit.kepala_id))
+        .select_related("skp__pegawai__jabatan")
+        .prefetch_related(Prefetch("iki", queryset=IndikatorKinerja.objects.order_by("urutan", "pk")))
+        .order_by("skp__pegawai__nama", JENIS_URUT, "urutan", "pk")
+    )
+    nodes = {r.pk: NodeRhk(rhk=r) for r in rows}
+    roots, lepas = [], []
+    for node in nodes.values():
+        r = node.rhk
+        parent = nodes.get(r.induk_id)
+        if parent is not None:
+            parent.children.append(node)
+        elif r.skp.pegawai_id == unit.kepala_id:
+            roots.append(node)
+        else:
+            lepas.append(r)
+    return roots, lepas
+
+
+# --- Monitoring HR ------------------------------------------------------------------------------
+
+@dataclass
+class BarisUnit:
+    unit: UnitKerja
+    pegawai: int = 0
+    tanpa_skp: int = 0
+    status: dict = field(default_factory=dict)
+
+
+def pegawai_tanpa_skp(pegawai_qs: QuerySet[Pegawai], tahun: int) -> QuerySet[Pegawai]:
+    return pegawai_qs.filter(aktif=True).exclude(Exists(Skp.objects.filter(pegawai=OuterRef("pk"), tahun=tahun)))
+
+
+def monitoring_per_unit(units: list[UnitKerja], tahun: int) -> list[BarisUnit]:
+    """Per unit: pegawai aktif, those without an SKP for ``tahun`` and SKP counts by status; 3 queries."""
+    unit_ids = [u.pk for u in units]
+    rows = {u.pk: BarisUnit(unit=u, status={s: 0 for s in Skp.Status.values}) for u in units}
+    pegawai = Pegawai.objects.filter(unit_kerja_id__in=unit_ids, aktif=True)
+    for uid, n in pegawai.values_list("unit_kerja_id").annotate(n=Count("pk")).values_list("unit_kerja_id", "n"):
+        rows[uid].pegawai = n
+    for uid, n in (pegawai_tanpa_skp(pegawai, tahun).values_list("unit_kerja_id").annotate(n=Count("pk"))
+                   .values_list("unit_kerja_id", "n")):
+        rows[uid].tanpa_skp = n
+    stat = (Skp.objects.filter(tahun=tahun, pegawai__unit_kerja_id__in=unit_ids)
+            .values_list("pegawai__unit_kerja_id", "status").annotate(n=Count("pk")))
+    for uid, status, n in stat:
+        rows[uid].status[status] = n
+    return [rows[u.pk] for u in units]

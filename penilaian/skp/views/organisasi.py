@@ -1,0 +1,89 @@
+"""Pohon kinerja (cascade tree) and HR screens: monitoring per unit and year, reassigning a penilai."""
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from pegawai import access as pegawai_access
+from pegawai.models import UnitKerja
+from pegawai.selectors import descendant_ids
+from pegawai.views import hr_required, paginate
+
+from ...access import get_skp_for, skp_visible_to
+from ...models import Skp
+from .. import selectors, services
+from ..forms import ReassignForm
+from .bawahan import tahun_param
+
+
+def _units_for_tree(user):
+    """HR: every unit of its instansi; a unit head: the units they head and everything below."""
+    r = pegawai_access.peran(user)
+    if r.is_admin or r.is_hr:
+        return pegawai_access.units_managed_by(user)
+    if r.pegawai is None:
+        return UnitKerja.objects.none()
+    ids = set()
+    for unit in UnitKerja.objects.filter(kepala=r.pegawai):
+        ids.update(descendant_ids(unit))
+    return UnitKerja.objects.filter(pk__in=ids)
+
+
+def _pick_unit(request, units):
+    pk = request.GET.get("unit", "")
+    unit = units.filter(pk=pk).first() if pk.isdigit() else None
+    return unit or units.select_related("kepala").order_by("level", "kode").first()
+
+
+@login_required
+def skp_pohon(request):
+    """Pohon kinerja: RHK cascade from a unit head down every level (domain.md §1.4)."""
+    units = _units_for_tree(request.user)
+    unit = _pick_unit(request, units)
+    tahun = tahun_param(request)
+    roots, lepas = selectors.pohon_kinerja(unit, tahun) if unit else ([], [])
+    return render(request, "penilaian/skp/pohon.html", {
+        "unit": unit, "tahun": tahun, "roots": roots, "lepas": lepas,
+        "units": units.order_by("kode")[:500], "tahun_list": range(date.today().year + 1, date.today().year - 3, -1),
+    })
+
+
+@hr_required
+def skp_monitoring(request):
+    """HR: per unit and year, SKP counts by status, who has no SKP yet, who waits on whom."""
+    units = pegawai_access.units_managed_by(request.user)
+    unit = units.filter(pk=request.GET["unit"]).first() if request.GET.get("unit", "").isdigit() else None
+    scope = units.filter(pk__in=descendant_ids(unit)) if unit else units
+    tahun = tahun_param(request)
+    page = paginate(request, scope.select_related("parent").order_by("kode"), 50)
+    page.object_list = selectors.monitoring_per_unit(list(page.object_list), tahun)
+    pegawai = pegawai_access.pegawai_managed_by(request.user).filter(unit_kerja__in=scope)
+    tanpa = selectors.pegawai_tanpa_skp(pegawai, tahun).select_related("jabatan", "unit_kerja", "atasan")
+    menunggu = (skp_visible_to(request.user).filter(tahun=tahun, status=Skp.Status.DIAJUKAN, pegawai__unit_kerja__in=scope)
+                .order_by("diajukan_pada"))
+    return render(request, "penilaian/skp/monitoring.html", {
+        "unit": unit, "units": units.order_by("kode")[:500], "tahun": tahun, "page_obj": page,
+        "tanpa": tanpa[:100], "n_tanpa": tanpa.count(), "menunggu": menunggu[:100], "n_menunggu": menunggu.count(),
+        "tahun_list": range(date.today().year + 1, date.today().year - 3, -1), "Status": Skp.Status,
+    })
+
+
+@hr_required
+def skp_reassign(request, pk):
+    """HR corrects the pejabat penilai of one SKP (domain.md §9.3), with an audit entry."""
+    skp = get_skp_for(request.user, pk)
+    if not pegawai_access.is_hr(request.user):
+        raise PermissionDenied
+    form = ReassignForm(request.POST or None, skp=skp)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.skp_reassign_penilai(skp=skp, oleh=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Pejabat penilai diubah."))
+            return redirect("penilaian:skp-detail", skp.pk)
+    return render(request, "penilaian/skp/form.html", {"form": form, "judul": _("Ubah pejabat penilai"), "skp": skp})
