@@ -5,7 +5,6 @@ bad behaviour with good results is Kurang/Misconduct, bad results with good beha
 Perbaikan. Do not simplify it to max()/min() of the two ratings (a known bug elsewhere, §3.4).
 """
 from enum import Enum
-from functools import total_ordering
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +16,6 @@ class Rating(models.TextChoices):
     DI_BAWAH = "DI_BAWAH", _("Di Bawah Ekspektasi")
 
 
-@total_ordering
 class Predikat(models.TextChoices):
     """Ordered so that comparisons follow SB > B > BP > K/M > SK (domain.md §3.4, §5.1)."""
 
@@ -39,6 +37,18 @@ class Predikat(models.TextChoices):
     def __gt__(self, other):
         if isinstance(other, Predikat):
             return self.rank > other.rank
+        return NotImplemented
+
+    # Explicit: ``total_ordering`` does not replace ``str.__le__``/``__ge__`` (they already exist on
+    # str), so without these ``BAIK <= BUTUH_PERBAIKAN`` compared the code strings alphabetically.
+    def __le__(self, other):
+        if isinstance(other, Predikat):
+            return self.rank <= other.rank
+        return NotImplemented
+
+    def __ge__(self, other):
+        if isinstance(other, Predikat):
+            return self.rank >= other.rank
         return NotImplemented
 
     __hash__ = Enum.__hash__

@@ -1,0 +1,186 @@
+"""Reads for the evaluation screens; every list is a bounded number of queries (no per-row queries)."""
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from harian.selectors import rollup_per_iki
+from pegawai.models import Pegawai
+from penilaian.access import skp_to_approve
+from penilaian.models import (
+    BukaKunci,
+    BuktiDukung,
+    EkspektasiPerilaku,
+    FrasaUmpanBalik,
+    IndikatorKinerja,
+    Penilaian,
+    PerilakuKerja,
+    Periode,
+    Realisasi,
+    RencanaAksi,
+    RencanaHasilKerja,
+    Skp,
+    UmpanBalik,
+)
+
+S = Penilaian.Status
+
+
+def periode_of_year(instansi_id: int, tahun: int) -> list[Periode]:
+    return _sorted(Periode.objects.filter(instansi_id=instansi_id, tahun=tahun))
+
+
+def _sorted(periodes) -> list[Periode]:
+    # Periodic ones by start date, the annual "Akhir" last (it summarises the year, domain.md §3.5).
+    return sorted(periodes, key=lambda p: (p.is_tahunan, p.tanggal_mulai, p.tanggal_selesai, p.pk))
+
+
+def _overlaps(periode: Periode, skp: Skp) -> bool:
+    return periode.tanggal_mulai <= skp.tanggal_selesai and periode.tanggal_selesai >= skp.tanggal_mulai
+
+
+def skp_dinilai(qs: QuerySet[Skp]) -> QuerySet[Skp]:
+    """SKPs that can be evaluated: approved ones, and any that already has evaluations."""
+    return qs.filter(Q(status=Skp.Status.DISETUJUI) | Q(penilaian__isnull=False)).distinct()
+
+
+@dataclass
+class Sel:
+    periode: Periode
+    penilaian: Penilaian | None
+    terkunci: bool
+    dibuka: bool = False
+
+
+@dataclass
+class BarisSkp:
+    skp: Skp
+    sel: list[Sel] = field(default_factory=list)
+
+
+def penilaian_saya(pegawai: Pegawai, tahun: int) -> list[BarisSkp]:
+    """Per approved SKP of the year: its periods with status and deadline (3 queries)."""
+    skps = list(skp_dinilai(Skp.objects.filter(pegawai=pegawai, tahun=tahun)).select_related("pejabat_penilai"))
+    periodes = _sorted(Periode.objects.filter(instansi_id=pegawai.unit_kerja.instansi_id, tahun=tahun))
+    now = timezone.now()
+    ada = {(p.skp_id, p.periode_id): p for p in Penilaian.objects.filter(skp__in=skps)}
+    dibuka = set(BukaKunci.objects.filter(pegawai=pegawai, periode__in=periodes, berlaku_sampai__gt=now)
+                 .values_list("periode_id", flat=True))
+    return [
+        BarisSkp(skp=s, sel=[Sel(p, ada.get((s.pk, p.pk)), p.terkunci(now), p.pk in dibuka)
+                             for p in periodes if _overlaps(p, s)])
+        for s in skps
+    ]
+
+
+def team_table(user, tahun: int, skp_page) -> list[BarisSkp]:
+    """Subordinates' SKPs on one page × the periods of their instansi (constant number of queries)."""
+    skps = list(skp_page)
+    instansi_ids = {s.pegawai.unit_kerja.instansi_id for s in skps}
+    periodes = _sorted(Periode.objects.filter(instansi_id__in=instansi_ids, tahun=tahun))
+    ada = {(p.skp_id, p.periode_id): p for p in Penilaian.objects.filter(skp__in=skps).only(
+        "pk", "skp_id", "periode_id", "status", "predikat")}
+    now = timezone.now()
+    return [
+        BarisSkp(skp=s, sel=[Sel(p, ada.get((s.pk, p.pk)), p.terkunci(now)) for p in periodes
+                             if p.instansi_id == s.pegawai.unit_kerja.instansi_id and _overlaps(p, s)])
+        for s in skps
+    ]
+
+
+def team_skps(user, tahun: int) -> QuerySet[Skp]:
+    return skp_dinilai(skp_to_approve(user).filter(tahun=tahun)).select_related(
+        "pegawai__unit_kerja", "pegawai__jabatan").order_by("pegawai__nama", "pk")
+
+
+def neighbours(user, penilaian: Penilaian) -> tuple[int | None, int | None]:
+    """SKP ids of the previous and next subordinate (same year) for one-click navigation."""
+    ids = list(team_skps(user, penilaian.skp.tahun).values_list("pk", flat=True))
+    if penilaian.skp_id not in ids:
+        return None, None
+    i = ids.index(penilaian.skp_id)
+    return (ids[i - 1] if i > 0 else None), (ids[i + 1] if i + 1 < len(ids) else None)
+
+
+@dataclass
+class BarisIki:
+    iki: IndikatorKinerja
+    realisasi: Realisasi | None
+    bukti: list[BuktiDukung]
+    rollup: object = None
+
+
+@dataclass
+class BarisRhk:
+    rhk: RencanaHasilKerja
+    rencana_aksi: str
+    iki: list[BarisIki]
+    umpan_balik: UmpanBalik | None
+
+
+@dataclass
+class BarisPerilaku:
+    perilaku: PerilakuKerja
+    ekspektasi: str
+    umpan_balik: UmpanBalik | None
+
+
+def penilaian_detail(penilaian: Penilaian) -> dict:
+    """Everything the evaluation page shows, in a fixed number of queries."""
+    rhks = list(RencanaHasilKerja.objects.filter(skp=penilaian.skp_id).prefetch_related("iki").select_related("induk"))
+    aksi = {ra.rhk_id: ra.teks for ra in RencanaAksi.objects.filter(penilaian=penilaian).order_by("-urutan", "pk")}
+    realisasi = {r.iki_id: r for r in Realisasi.objects.filter(penilaian=penilaian).prefetch_related(
+        Prefetch("bukti", queryset=BuktiDukung.objects.order_by("dibuat_pada")))}
+    ub = list(UmpanBalik.objects.filter(penilaian=penilaian).select_related("oleh"))
+    ub_rhk = {u.rhk_id: u for u in ub if u.rhk_id}
+    ub_perilaku = {u.perilaku_id: u for u in ub if u.perilaku_id}
+    rollup = rollup_per_iki(penilaian) or {}
+    baris = []
+    for rhk in rhks:
+        ikis = [BarisIki(i, realisasi.get(i.pk), list(realisasi[i.pk].bukti.all()) if i.pk in realisasi else [],
+                         rollup.get(i.pk)) for i in rhk.iki.all()]
+        baris.append(BarisRhk(rhk, aksi.get(rhk.pk, ""), ikis, ub_rhk.get(rhk.pk)))
+    ekspektasi = dict(EkspektasiPerilaku.objects.filter(skp=penilaian.skp_id).values_list("perilaku_id", "teks"))
+    perilaku = [BarisPerilaku(p, ekspektasi.get(p.pk, ""), ub_perilaku.get(p.pk))
+                for p in PerilakuKerja.objects.prefetch_related("indikator")]
+    frasa: dict = {}
+    for f in FrasaUmpanBalik.objects.filter(aktif=True).values("perilaku_id", "teks"):
+        frasa.setdefault(f["perilaku_id"], []).append(f["teks"])
+    return {"baris_rhk": baris, "baris_perilaku": perilaku, "frasa": frasa}
+
+
+def rekap_tahunan(penilaian: Penilaian) -> list[Penilaian]:
+    """All evaluations of the same pegawai and year, with feedback, for the annual summary (§3.5)."""
+    qs = (
+        Penilaian.objects.filter(skp__pegawai_id=penilaian.skp.pegawai_id, periode__tahun=penilaian.periode.tahun)
+        .select_related("periode", "skp").prefetch_related(
+            Prefetch("umpan_balik", queryset=UmpanBalik.objects.select_related("rhk", "perilaku")))
+    )
+    return sorted(qs, key=lambda p: (p.periode.is_tahunan, p.periode.tanggal_mulai, p.periode.tanggal_selesai))
+
+
+def completion_per_unit(instansi_id: int, periode: Periode) -> QuerySet:
+    """Per unit: approved SKPs of the year and how many evaluations are in each status for ``periode``."""
+    status = Penilaian.objects.filter(skp=OuterRef("pk"), periode=periode).values("status")[:1]
+    qs = skp_dinilai(Skp.objects.filter(pegawai__unit_kerja__instansi_id=instansi_id, tahun=periode.tahun,
+                                        tanggal_mulai__lte=periode.tanggal_selesai,
+                                        tanggal_selesai__gte=periode.tanggal_mulai))
+    qs = Skp.objects.filter(pk__in=qs.values("pk")).annotate(st=Subquery(status))
+    counts = {s: Count("pk", filter=Q(st=s)) for s in S.values}
+    return (qs.values("pegawai__unit_kerja_id", "pegawai__unit_kerja__kode", "pegawai__unit_kerja__nama")
+            .annotate(total=Count("pk"), belum_dibuka=Count("pk", filter=Q(st__isnull=True)), **counts)
+            .order_by("pegawai__unit_kerja__kode"))
+
+
+def belum_mengajukan(instansi_id: int, periode: Periode, unit_id: int | None = None) -> QuerySet[Skp]:
+    """SKPs whose evaluation for ``periode`` is not yet submitted (not opened, or still a draft)."""
+    status = Penilaian.objects.filter(skp=OuterRef("pk"), periode=periode).values("status")[:1]
+    qs = skp_dinilai(Skp.objects.filter(pegawai__unit_kerja__instansi_id=instansi_id, tahun=periode.tahun,
+                                        tanggal_mulai__lte=periode.tanggal_selesai,
+                                        tanggal_selesai__gte=periode.tanggal_mulai))
+    qs = Skp.objects.filter(pk__in=qs.values("pk")).annotate(st=Subquery(status)).filter(
+        Q(st__isnull=True) | Q(st=S.DRAFT))
+    if unit_id:
+        qs = qs.filter(pegawai__unit_kerja_id=unit_id)
+    return qs.select_related("pegawai__unit_kerja", "pejabat_penilai").order_by("pegawai__unit_kerja__kode", "pegawai__nama")
+

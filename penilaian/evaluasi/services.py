@@ -1,0 +1,309 @@
+"""Writes on periodic and annual evaluations (domain.md §3.2–§3.5).
+
+Every write: checks status and the period lock (``periode.cek_terbuka``), claims the evaluation with a
+conditional UPDATE on ``versi`` (no lost updates: two people saving at once never silently overwrite each
+other), saves, audits rating and status changes, and queues side effects with ``on_commit``.
+"""
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinerja.audit import audit_log
+from kinerja.uploads import BUKTI_TYPES, check_upload
+from notifikasi.services import notify
+from pegawai.access import pegawai_of
+from pegawai.models import Pegawai
+from penilaian.kurva import PredikatOrganisasi
+from penilaian.models import (
+    BuktiDukung,
+    CapaianOrganisasi,
+    FrasaUmpanBalik,
+    IndikatorKinerja,
+    Penilaian,
+    PerilakuKerja,
+    Periode,
+    Realisasi,
+    RencanaAksi,
+    RencanaHasilKerja,
+    Skp,
+    UmpanBalik,
+)
+from penilaian.predikat import Rating, hitung_predikat
+
+from .periode import cek_terbuka
+
+S = Penilaian.Status
+ISIAN_TERBUKA = {S.DRAFT}  # the pegawai edits until submitting (the penilai can return it)
+DAPAT_DINILAI = {S.DIAJUKAN, S.DINILAI}
+
+
+class KonflikVersi(ValidationError):
+    """Someone saved this evaluation after the form was loaded."""
+
+
+# domain.md §3.3 (SE 3/2023): when the appraisee heads the unit, "capaian kinerja satuan organisasi yang
+# dipimpin ditetapkan sebagai rating hasil kerja". The regulation gives no table from the 5-level
+# organisation predikat to the 3-level rating; our decision: Istimewa is above expectation, Baik meets
+# it, and Butuh Perbaikan / Kurang / Sangat Kurang are below it.
+RATING_DARI_CAPAIAN = {
+    PredikatOrganisasi.ISTIMEWA: Rating.DI_ATAS,
+    PredikatOrganisasi.BAIK: Rating.SESUAI,
+    PredikatOrganisasi.BUTUH_PERBAIKAN: Rating.DI_BAWAH,
+    PredikatOrganisasi.KURANG: Rating.DI_BAWAH,
+    PredikatOrganisasi.SANGAT_KURANG: Rating.DI_BAWAH,
+}
+
+
+def rating_hasil_pimpinan(penilaian: Penilaian) -> tuple[Rating | None, str]:
+    """Leader rule, domain.md §3.3: (fixed rating hasil, capaian code) when the appraisee heads the unit
+    and a capaian kinerja organisasi is recorded for that unit and period; else (None, "")."""
+    pegawai = penilaian.skp.pegawai
+    unit = penilaian.skp.unit_kerja or pegawai.unit_kerja
+    if unit is None or unit.kepala_id != pegawai.pk:
+        return None, ""
+    capaian = CapaianOrganisasi.objects.filter(unit_kerja=unit, periode=penilaian.periode).values_list(
+        "predikat", flat=True).first()
+    if not capaian:
+        return None, ""
+    return RATING_DARI_CAPAIAN[PredikatOrganisasi(capaian)], capaian
+
+
+def _claim(penilaian: Penilaian, versi: int | str | None, **fields) -> None:
+    """Conditional UPDATE on ``versi``: only the writer who saw the current version wins."""
+    try:
+        versi = int(versi)
+    except (TypeError, ValueError):
+        versi = -1
+    now = timezone.now()
+    n = Penilaian.objects.filter(pk=penilaian.pk, versi=versi).update(versi=F("versi") + 1, diubah_pada=now, **fields)
+    if n != 1:
+        raise KonflikVersi(
+            _("Penilaian ini baru saja diubah oleh orang lain (atau di tab lain) setelah halaman Anda dibuka. "
+              "Isian Anda tetap ada di formulir: periksa data terbaru, lalu simpan lagi."),
+            code="konflik",
+        )
+    penilaian.versi = versi + 1
+    penilaian.diubah_pada = now
+    for key, value in fields.items():
+        setattr(penilaian, key, value)
+
+
+def _cek(penilaian: Penilaian, boleh: set, pesan: str) -> None:
+    if penilaian.status not in boleh:
+        raise ValidationError(pesan % {"status": penilaian.get_status_display()}, code="status")
+    cek_terbuka(periode=penilaian.periode, pegawai_id=penilaian.skp.pegawai_id)
+
+
+def _url(penilaian: Penilaian) -> str:
+    return reverse("penilaian:evaluasi-detail", args=[penilaian.pk])
+
+
+def _notify_pegawai(penilaian: Penilaian, judul: str, pesan: str) -> None:
+    user = penilaian.skp.pegawai.user
+    if user is not None:
+        transaction.on_commit(lambda: notify(penerima=user, judul=judul, pesan=pesan, url=_url(penilaian), objek=penilaian))
+
+
+@transaction.atomic
+def penilaian_open(*, skp: Skp, periode: Periode, oleh) -> Penilaian:
+    """The evaluation of ``skp`` in ``periode``, created on first open (get_or_create)."""
+    if skp.status != Skp.Status.DISETUJUI and not skp.penilaian.exists():
+        raise ValidationError(_("SKP ini belum disetujui, sehingga belum dapat dinilai."))
+    if periode.instansi_id != skp.pegawai.unit_kerja.instansi_id or periode.tahun != skp.tahun:
+        raise ValidationError(_("Periode ini bukan periode instansi dan tahun SKP tersebut."))
+    if periode.tanggal_selesai < skp.tanggal_mulai or periode.tanggal_mulai > skp.tanggal_selesai:
+        raise ValidationError(_("Periode ini berada di luar masa berlaku SKP."))
+    obj, created = Penilaian.objects.get_or_create(skp=skp, periode=periode)
+    if created:
+        audit_log(aktor=oleh, aksi="penilaian.opened", objek=obj, data={"ke": obj.status})
+    return obj
+
+
+@transaction.atomic
+def penilaian_save_isian(*, penilaian: Penilaian, versi, rencana_aksi: dict[int, str],
+                         realisasi: dict[int, tuple[Decimal | None, str]], oleh) -> Penilaian:
+    """The pegawai's input: one rencana aksi text per RHK, one realisasi per IKI (domain.md §3.2)."""
+    _cek(penilaian, ISIAN_TERBUKA, _("Isian tidak dapat diubah karena status penilaian %(status)s."))
+    rhk_ids = set(RencanaHasilKerja.objects.filter(skp=penilaian.skp_id).values_list("pk", flat=True))
+    iki_ids = set(IndikatorKinerja.objects.filter(rhk__skp=penilaian.skp_id).values_list("pk", flat=True))
+    if not set(rencana_aksi) <= rhk_ids or not set(realisasi) <= iki_ids:
+        raise ValidationError(_("Rencana hasil kerja atau indikator tidak termasuk SKP ini."))
+    _claim(penilaian, versi)
+    ada = {ra.rhk_id: ra for ra in RencanaAksi.objects.filter(penilaian=penilaian, urutan=0)}
+    for rhk_id, teks in rencana_aksi.items():
+        teks = teks.strip()
+        if rhk_id in ada and not teks:
+            ada[rhk_id].delete()
+        elif rhk_id in ada:
+            RencanaAksi.objects.filter(pk=ada[rhk_id].pk).update(teks=teks)
+        elif teks:
+            RencanaAksi.objects.create(penilaian=penilaian, rhk_id=rhk_id, teks=teks, urutan=0)
+    for iki_id, (nilai, teks) in realisasi.items():
+        Realisasi.objects.update_or_create(penilaian=penilaian, iki_id=iki_id,
+                                           defaults={"nilai": nilai, "teks": (teks or "").strip()})
+    return penilaian
+
+
+@transaction.atomic
+def bukti_add(*, penilaian: Penilaian, iki: IndikatorKinerja, oleh, url: str = "", berkas=None,
+              keterangan: str = "") -> BuktiDukung:
+    """Evidence for one realisasi: a link, or a file checked by content (pdf/jpg/png/docx/xlsx ≤ 10 MB)."""
+    _cek(penilaian, ISIAN_TERBUKA, _("Bukti dukung tidak dapat ditambah karena status penilaian %(status)s."))
+    if iki.rhk.skp_id != penilaian.skp_id:
+        raise ValidationError(_("Indikator tidak termasuk SKP ini."))
+    if bool(url) == bool(berkas):
+        raise ValidationError(_("Isi tautan atau pilih satu berkas (salah satu saja)."))
+    realisasi, _created = Realisasi.objects.get_or_create(penilaian=penilaian, iki=iki)
+    bukti = BuktiDukung(realisasi=realisasi, url=url, keterangan=keterangan.strip(), diunggah_oleh=oleh)
+    if berkas:
+        info = check_upload(berkas, allowed=BUKTI_TYPES)
+        bukti.nama_berkas, bukti.ukuran, bukti.content_type = info.nama, info.ukuran, info.content_type
+        berkas.name = f"bukti.{info.jenis}"  # stored name follows the sniffed type, never the client's
+        bukti.berkas = berkas
+    bukti.save()
+    audit_log(aktor=oleh, aksi="penilaian.bukti_added", objek=penilaian, data={"bukti": bukti.pk, "iki": iki.pk})
+    return bukti
+
+
+@transaction.atomic
+def bukti_delete(*, bukti: BuktiDukung, oleh) -> None:
+    penilaian = bukti.realisasi.penilaian
+    _cek(penilaian, ISIAN_TERBUKA, _("Bukti dukung tidak dapat dihapus karena status penilaian %(status)s."))
+    berkas = bukti.berkas
+    audit_log(aktor=oleh, aksi="penilaian.bukti_deleted", objek=penilaian,
+              data={"bukti": bukti.pk, "nama": str(bukti)})
+    bukti.delete()
+    if berkas:
+        transaction.on_commit(lambda: berkas.storage.delete(berkas.name))
+
+
+@transaction.atomic
+def penilaian_submit(*, penilaian: Penilaian, versi, oleh) -> Penilaian:
+    """DRAFT → DIAJUKAN: the period is ready for the penilai."""
+    _cek(penilaian, ISIAN_TERBUKA, _("Penilaian dengan status %(status)s tidak dapat diajukan."))
+    if not Realisasi.objects.filter(penilaian=penilaian).exclude(nilai__isnull=True, teks="").exists():
+        raise ValidationError(_("Isi realisasi minimal satu indikator sebelum mengajukan."))
+    dari = penilaian.status
+    _claim(penilaian, versi, status=S.DIAJUKAN, diajukan_pada=timezone.now())
+    audit_log(aktor=oleh, aksi="penilaian.submitted", objek=penilaian, data={"dari": dari, "ke": S.DIAJUKAN})
+    penilai = penilaian.skp.pejabat_penilai
+    if penilai is not None and penilai.user_id:
+        transaction.on_commit(lambda: notify(
+            penerima=penilai.user, judul=_("Penilaian siap dinilai"), url=_url(penilaian), objek=penilaian,
+            pesan=_("%(nama)s mengajukan penilaian periode %(periode)s.")
+            % {"nama": penilaian.skp.pegawai.nama_lengkap, "periode": penilaian.periode},
+        ))
+    return penilaian
+
+
+@transaction.atomic
+def penilaian_return(*, penilaian: Penilaian, versi, catatan: str, oleh) -> Penilaian:
+    """The penilai hands the evaluation back to the pegawai for correction (DIAJUKAN/DINILAI → DRAFT)."""
+    _cek(penilaian, DAPAT_DINILAI, _("Penilaian dengan status %(status)s tidak dapat dikembalikan."))
+    if not catatan.strip():
+        raise ValidationError(_("Tuliskan apa yang perlu diperbaiki pegawai."))
+    dari = penilaian.status
+    _claim(penilaian, versi, status=S.DRAFT)
+    audit_log(aktor=oleh, aksi="penilaian.returned", objek=penilaian, data={"dari": dari, "ke": S.DRAFT},
+              catatan=catatan.strip())
+    _notify_pegawai(penilaian, _("Penilaian dikembalikan"), catatan.strip())
+    return penilaian
+
+
+@transaction.atomic
+def umpan_balik_save(*, penilaian: Penilaian, versi, oleh, rhk: RencanaHasilKerja | None = None,
+                     perilaku: PerilakuKerja | None = None, frasa: str = "", teks: str = "") -> UmpanBalik | None:
+    """Continuous feedback per RHK or per BerAKHLAK value (domain.md §3.2): picklist phrase + free text.
+
+    Returns None and changes nothing (no version bump) when the text is unchanged, so autosave on
+    every pause does not make the penilai's other open forms stale.
+    """
+    _cek(penilaian, {S.DRAFT, S.DIAJUKAN, S.DINILAI},
+         _("Umpan balik tidak dapat diubah karena status penilaian %(status)s."))
+    if (rhk is None) == (perilaku is None):
+        raise ValidationError(_("Umpan balik harus untuk satu rencana hasil kerja atau satu perilaku kerja."))
+    if rhk is not None and rhk.skp_id != penilaian.skp_id:
+        raise ValidationError(_("Rencana hasil kerja tidak termasuk SKP ini."))
+    frasa, teks = frasa.strip(), teks.strip()
+    if frasa and not FrasaUmpanBalik.objects.filter(teks=frasa, perilaku=perilaku, aktif=True).exists():
+        raise ValidationError(_("Frasa umpan balik tidak ada dalam daftar pilihan."))
+    target = {"rhk": rhk} if rhk is not None else {"perilaku": perilaku}
+    ada = UmpanBalik.objects.filter(penilaian=penilaian, **target).first()
+    if ada is not None and (ada.frasa, ada.teks) == (frasa, teks):
+        return None
+    if ada is None and not (frasa or teks):
+        return None
+    _claim(penilaian, versi)
+    obj, _created = UmpanBalik.objects.update_or_create(
+        penilaian=penilaian, **target, defaults={"frasa": frasa, "teks": teks, "oleh": pegawai_of(oleh)})
+    return obj
+
+
+@transaction.atomic
+def penilaian_rate(*, penilaian: Penilaian, versi, rating_hasil: str, rating_perilaku: str, oleh) -> Penilaian:
+    """Rating hasil and rating perilaku (domain.md §3.3); the predikat follows from §3.4, never typed."""
+    _cek(penilaian, DAPAT_DINILAI, _("Penilaian berstatus %(status)s belum/tidak dapat dinilai; "
+                                     "pegawai harus mengajukannya terlebih dahulu."))
+    tetap, capaian = rating_hasil_pimpinan(penilaian)
+    rating_hasil = tetap or rating_hasil
+    valid = set(Rating.values) | {""}
+    if rating_hasil not in valid or rating_perilaku not in valid:
+        raise ValidationError(_("Pilihan rating tidak dikenal."))
+    predikat = hitung_predikat(rating_hasil, rating_perilaku) if rating_hasil and rating_perilaku else ""
+    dari = {"status": penilaian.status, "rating_hasil": penilaian.rating_hasil,
+            "rating_perilaku": penilaian.rating_perilaku, "predikat": penilaian.predikat}
+    _claim(penilaian, versi, rating_hasil=rating_hasil, rating_perilaku=rating_perilaku, predikat=predikat,
+           capaian_organisasi=capaian, status=S.DINILAI)
+    ke = {"status": S.DINILAI, "rating_hasil": rating_hasil, "rating_perilaku": rating_perilaku, "predikat": predikat}
+    if dari != ke:
+        audit_log(aktor=oleh, aksi="penilaian.rated", objek=penilaian, data={"dari": dari, "ke": ke},
+                  catatan=_("Rating hasil mengikuti capaian organisasi (§3.3).") if tetap else "")
+    return penilaian
+
+
+def _identitas(p: Pegawai | None) -> dict:
+    if p is None:
+        return {}
+    gol = p.golongan
+    return {"id": p.pk, "nama": p.nama_lengkap, "nip": p.nip, "golongan": gol.kode if gol else "",
+            "pangkat": gol.pangkat if gol else "", "jabatan": str(p.jabatan or ""), "unit_kerja": str(p.unit_kerja)}
+
+
+@transaction.atomic
+def penilaian_finalize(*, penilaian: Penilaian, versi, oleh) -> Penilaian:
+    """DIAJUKAN/DINILAI → FINAL: predikat stored, identities frozen (domain.md §3.2 snapshot), audited;
+    the pegawai is told, and an annual predikat starts its follow-up (domain.md §5.2)."""
+    _cek(penilaian, DAPAT_DINILAI, _("Penilaian berstatus %(status)s tidak dapat difinalkan."))
+    tetap, capaian = rating_hasil_pimpinan(penilaian)
+    rating_hasil = tetap or penilaian.rating_hasil
+    if not rating_hasil or not penilaian.rating_perilaku:
+        raise ValidationError(_("Isi rating hasil kerja dan rating perilaku kerja sebelum memfinalkan."))
+    pegawai = Pegawai.objects.with_relations().get(pk=penilaian.skp.pegawai_id)
+    penilai = pegawai_of(oleh)
+    atasan_penilai = penilaian.skp.atasan_penilai
+    snapshot = {
+        "pegawai": _identitas(pegawai), "penilai": _identitas(penilai), "atasan_penilai": _identitas(atasan_penilai),
+        "jabatan": str(pegawai.jabatan or ""), "golongan": pegawai.golongan.kode if pegawai.golongan else "",
+        "unit_kerja": str(pegawai.unit_kerja),
+    }
+    predikat = hitung_predikat(rating_hasil, penilaian.rating_perilaku)
+    dari = penilaian.status
+    _claim(penilaian, versi, status=S.FINAL, rating_hasil=rating_hasil, predikat=predikat,
+           capaian_organisasi=capaian or penilaian.capaian_organisasi, snapshot=snapshot, penilai=penilai,
+           final_pada=timezone.now())
+    audit_log(aktor=oleh, aksi="penilaian.finalized", objek=penilaian,
+              data={"dari": dari, "ke": S.FINAL, "predikat": predikat, "rating_hasil": rating_hasil,
+                    "rating_perilaku": penilaian.rating_perilaku})
+    _notify_pegawai(penilaian, _("Penilaian kinerja final"),
+                    _("Penilaian periode %(periode)s telah final dengan predikat %(predikat)s.")
+                    % {"periode": penilaian.periode, "predikat": predikat.label})
+    if penilaian.periode.is_tahunan:
+        from pelatihan.services import tindak_lanjut_predikat_tahunan
+
+        transaction.on_commit(lambda: tindak_lanjut_predikat_tahunan(penilaian=penilaian, oleh=oleh))
+    return penilaian

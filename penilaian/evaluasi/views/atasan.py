@@ -1,0 +1,127 @@
+"""The penilai's side: team × period table, feedback (htmx autosave), ratings, return, finalise."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pegawai.access import peran
+from pegawai.views import paginate
+from penilaian.access import get_penilaian_for
+from penilaian.models import PerilakuKerja, RencanaHasilKerja
+
+from .. import selectors, services
+from ..forms import KembalikanForm, RatingForm, UmpanBalikForm, VersiForm
+from .common import detail_context, is_htmx, render_detail, tahun_dari
+
+
+@login_required
+def bawahan(request):
+    r = peran(request.user)
+    if r.pegawai is None:
+        raise PermissionDenied
+    tahun = tahun_dari(request)
+    qs = selectors.team_skps(request.user, tahun)
+    q = request.GET.get("q", "").strip()
+    if q:
+        qs = qs.filter(pegawai__nama__icontains=q) | qs.filter(pegawai__nip__startswith=q)
+    page_obj = paginate(request, qs)
+    baris = selectors.team_table(request.user, tahun, page_obj)
+    periodes = []
+    for b in baris:
+        for sel in b.sel:
+            if sel.periode not in periodes:
+                periodes.append(sel.periode)
+    return render(request, "penilaian/evaluasi/bawahan.html", {
+        "tahun": tahun, "page_obj": page_obj, "baris": baris, "periodes": periodes, "q": q,
+    })
+
+
+@login_required
+@require_POST
+def umpan_balik(request, pk):
+    """Save one feedback item as it is typed (htmx) or with the page's save button."""
+    penilaian = get_penilaian_for(request.user, pk, as_penilai=True)
+    form = UmpanBalikForm(request.POST)
+    if not form.is_valid():
+        return _ub_response(request, penilaian, ok=False, pesan=_("Isian umpan balik tidak valid."))
+    jenis, _sep, target_pk = form.cleaned_data["target"].partition("-")
+    target = {"rhk": get_object_or_404(RencanaHasilKerja, pk=target_pk, skp_id=penilaian.skp_id)} if jenis == "rhk" \
+        else {"perilaku": get_object_or_404(PerilakuKerja, pk=target_pk)}
+    try:
+        services.umpan_balik_save(penilaian=penilaian, versi=form.cleaned_data["versi"], oleh=request.user,
+                                  frasa=form.cleaned_data["frasa"], teks=form.cleaned_data["teks"], **target)
+    except ValidationError as exc:
+        penilaian.refresh_from_db(fields=["versi"])
+        return _ub_response(request, penilaian, ok=False, pesan=" ".join(exc.messages))
+    return _ub_response(request, penilaian, ok=True, pesan=_("Tersimpan."))
+
+
+def _ub_response(request, penilaian, *, ok: bool, pesan: str):
+    if is_htmx(request):
+        return render(request, "penilaian/evaluasi/_ub_status.html",
+                      {"ok": ok, "pesan": pesan, "penilaian": penilaian}, status=200)
+    (messages.success if ok else messages.error)(request, pesan)
+    return redirect("penilaian:evaluasi-detail", penilaian.pk)
+
+
+@login_required
+@require_POST
+def rating(request, pk):
+    penilaian = get_penilaian_for(request.user, pk, as_penilai=True)
+    form = RatingForm(request.POST)
+    error = ""
+    if form.is_valid():
+        try:
+            services.penilaian_rate(penilaian=penilaian, versi=form.cleaned_data["versi"], oleh=request.user,
+                                    rating_hasil=form.cleaned_data["rating_hasil"],
+                                    rating_perilaku=form.cleaned_data["rating_perilaku"])
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+            penilaian.refresh_from_db()
+            data = request.POST.copy()
+            data["versi"] = penilaian.versi
+            form = RatingForm(data)
+        else:
+            form = None
+    else:
+        error = _("Pilihan rating tidak valid.")
+    if is_htmx(request):
+        ctx = detail_context(request, penilaian, rating_form=form)
+        ctx.update(rating_error=error, rating_saved=not error)
+        return render(request, "penilaian/evaluasi/_rating.html", ctx)
+    if error:
+        messages.error(request, error)
+        return render_detail(request, penilaian, status=409, rating_form=form)
+    messages.success(request, _("Rating tersimpan."))
+    return redirect("penilaian:evaluasi-detail", pk)
+
+
+def _versi_action(request, pk, service, form_class, sukses: str, **extra):
+    penilaian = get_penilaian_for(request.user, pk, as_penilai=True)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("penilaian:evaluasi-detail", pk)
+    kwargs = {k: v for k, v in form.cleaned_data.items() if k != "versi"}
+    try:
+        service(penilaian=penilaian, versi=form.cleaned_data["versi"], oleh=request.user, **kwargs)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, sukses)
+    return redirect("penilaian:evaluasi-detail", pk)
+
+
+@login_required
+@require_POST
+def finalisasi(request, pk):
+    return _versi_action(request, pk, services.penilaian_finalize, VersiForm, _("Penilaian difinalkan."))
+
+
+@login_required
+@require_POST
+def kembalikan(request, pk):
+    return _versi_action(request, pk, services.penilaian_return, KembalikanForm, _("Penilaian dikembalikan ke pegawai."))
+
