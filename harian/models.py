@@ -1,1 +1,85 @@
-from django.db import models  # noqa: F401
+"""Daily activity log ("Progres Harian", domain.md §9.2) linked to the RHK/IKI of an SKP (§3.2)."""
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+def format_angka(nilai) -> str:
+    """2.50 → "2.5", 3.00 → "3": quantities read as people write them."""
+    teks = f"{nilai:f}"
+    return teks.rstrip("0").rstrip(".") if "." in teks else teks
+
+
+def berkas_upload_to(instance, filename):
+    # Random names: the original name is kept in ``nama_berkas``; paths reveal nothing.
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"harian/{instance.pegawai_id}/{uuid.uuid4().hex}.{ext}"
+
+
+class KegiatanHarian(models.Model):
+    """What one pegawai did on one date; optionally counted towards one IKI of their SKP."""
+
+    pegawai = models.ForeignKey("pegawai.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="kegiatan_harian")
+    tanggal = models.DateField(_("tanggal"))
+    uraian = models.TextField(_("uraian kegiatan"))
+    kuantitas = models.DecimalField(_("kuantitas"), max_digits=12, decimal_places=2)
+    satuan = models.CharField(_("satuan"), max_length=50)
+    durasi_menit = models.PositiveIntegerField(_("durasi (menit)"), null=True, blank=True)
+    # SET_NULL, not PROTECT: an SKP revision may delete an IKI; the activity itself stays in the log.
+    iki = models.ForeignKey(
+        "penilaian.IndikatorKinerja", verbose_name=_("indikator kinerja (RHK)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="kegiatan_harian",
+    )
+    bukti_url = models.URLField(_("tautan bukti"), max_length=500, blank=True)
+    berkas = models.FileField(_("berkas bukti"), upload_to=berkas_upload_to, blank=True)
+    nama_berkas = models.CharField(_("nama berkas"), max_length=255, blank=True)
+    ukuran = models.PositiveIntegerField(_("ukuran (byte)"), default=0)
+    content_type = models.CharField(max_length=100, blank=True)
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kegiatan harian")
+        verbose_name_plural = _("kegiatan harian")
+        ordering = ["-tanggal", "-pk"]
+        indexes = [
+            models.Index(fields=["pegawai", "tanggal"], name="harian_pegawai_tanggal"),
+            models.Index(fields=["iki", "tanggal"], name="harian_iki_tanggal"),
+        ]
+        constraints = [models.CheckConstraint(condition=Q(kuantitas__gte=0), name="harian_kuantitas_nonneg")]
+
+    def __str__(self):
+        return f"{self.tanggal:%d-%m-%Y} — {self.uraian[:60]}"
+
+    @property
+    def kuantitas_display(self) -> str:
+        return f"{format_angka(self.kuantitas)} {self.satuan}".strip()
+
+
+class TanggapanKegiatan(models.Model):
+    """A supervisor's reaction to one activity: a mark and/or a short comment; one per supervisor."""
+
+    class Tanda(models.TextChoices):
+        SESUAI = "SESUAI", _("Sesuai")
+        PERLU_PERBAIKAN = "PERLU_PERBAIKAN", _("Perlu perbaikan")
+
+    kegiatan = models.ForeignKey(KegiatanHarian, on_delete=models.CASCADE, related_name="tanggapan")
+    oleh = models.ForeignKey("pegawai.Pegawai", verbose_name=_("oleh"), on_delete=models.CASCADE, related_name="+")
+    tanda = models.CharField(_("tanda"), max_length=16, choices=Tanda.choices, blank=True)
+    komentar = models.CharField(_("komentar"), max_length=500, blank=True)
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("tanggapan atasan")
+        verbose_name_plural = _("tanggapan atasan")
+        ordering = ["kegiatan", "dibuat_pada"]
+        constraints = [
+            models.UniqueConstraint(fields=["kegiatan", "oleh"], name="harian_tanggapan_unik"),
+            models.CheckConstraint(condition=~Q(tanda="") | ~Q(komentar=""), name="harian_tanggapan_isi"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_tanda_display() or '-'}: {self.komentar[:60]}"

@@ -1,15 +1,169 @@
-"""Reads of the daily activity log."""
+"""Reads of the daily activity log: scoped querysets, the team feed, the roll-up per IKI."""
+import calendar
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import Decimal
+
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from pegawai import access
+from pegawai.models import Pegawai
+from penilaian.models import IndikatorKinerja, RencanaHasilKerja, Skp
+
+from .models import KegiatanHarian, TanggapanKegiatan
 
 
 @dataclass
 class RollupIki:
-    jumlah: Decimal = Decimal("0")
+    jumlah: Decimal = Decimal(0)
     kegiatan: list = field(default_factory=list)
+
+
+def _with_relations(qs: QuerySet[KegiatanHarian]) -> QuerySet[KegiatanHarian]:
+    return qs.select_related("pegawai", "pegawai__unit_kerja", "iki", "iki__rhk").prefetch_related(
+        Prefetch("tanggapan", queryset=TanggapanKegiatan.objects.select_related("oleh"))
+    )
 
 
 def rollup_per_iki(penilaian) -> dict[int, RollupIki]:
     """Per IKI id of the evaluation's SKP: the sum of linked activity quantities within the period
-    and the activities themselves (issue: roll-up onto the realisasi form)."""
-    return {}
+    and the activities themselves, oldest first (domain.md §3.2: realisasi per IKI per period).
+
+    Only activities of the SKP's own pegawai count, dated inside both the period and the SKP's dates.
+    IKIs without any linked activity are absent from the result. One query.
+    """
+    skp, periode = penilaian.skp, penilaian.periode
+    mulai = max(periode.tanggal_mulai, skp.tanggal_mulai)
+    selesai = min(periode.tanggal_selesai, skp.tanggal_selesai)
+    hasil: dict[int, RollupIki] = {}
+    if mulai > selesai:
+        return hasil
+    qs = KegiatanHarian.objects.filter(
+        pegawai_id=skp.pegawai_id, iki__rhk__skp_id=skp.pk, tanggal__gte=mulai, tanggal__lte=selesai
+    ).order_by("tanggal", "pk")
+    for k in qs:
+        r = hasil.setdefault(k.iki_id, RollupIki())
+        r.jumlah += k.kuantitas
+        r.kegiatan.append(k)
+    return hasil
+
+
+# --- scope ----------------------------------------------------------------------------------------
+
+def kegiatan_visible_to(user) -> QuerySet[KegiatanHarian]:
+    """Own entries, the team's (as atasan, incl. Plt/Plh), the instansi's (HR), all (admin)."""
+    r = access.peran(user)
+    qs = _with_relations(KegiatanHarian.objects.all())
+    if r.is_admin:
+        return qs
+    q = Q(pk__in=[])
+    if r.is_hr:
+        q |= Q(pegawai__unit_kerja__instansi_id=r.instansi_id)
+    if r.pegawai is not None:
+        q |= Q(pegawai=r.pegawai) | Q(pegawai__in=access.bawahan_of(r.pegawai).values("pk"))
+    return qs.filter(q)
+
+
+def get_kegiatan_for(user, pk, *, edit: bool = False, tanggapi: bool = False) -> KegiatanHarian:
+    """One entry in scope. ``edit``: only its owner; ``tanggapi``: only the owner's atasan. 404 otherwise."""
+    try:
+        obj = kegiatan_visible_to(user).get(pk=pk)
+    except (KegiatanHarian.DoesNotExist, ValueError):
+        raise Http404 from None
+    r = access.peran(user)
+    if edit and (r.pegawai is None or obj.pegawai_id != r.pegawai.pk):
+        raise Http404
+    if tanggapi and not is_atasan_of(user, obj.pegawai):
+        raise Http404
+    return obj
+
+
+def is_atasan_of(user, pegawai: Pegawai) -> bool:
+    r = access.peran(user)
+    return r.pegawai is not None and access.bawahan_of(r.pegawai).filter(pk=pegawai.pk).exists()
+
+
+def kegiatan_milik(pegawai: Pegawai) -> QuerySet[KegiatanHarian]:
+    return _with_relations(KegiatanHarian.objects.filter(pegawai=pegawai))
+
+
+def tim_of(user) -> QuerySet[Pegawai]:
+    """Whose entries the team feed shows: subordinates (atasan), else the instansi (HR), else all (admin)."""
+    r = access.peran(user)
+    if r.pegawai is not None and r.is_atasan:
+        return access.bawahan_of(r.pegawai)
+    if r.is_admin:
+        return Pegawai.objects.filter(aktif=True)
+    if r.is_hr:
+        return Pegawai.objects.filter(aktif=True, unit_kerja__instansi_id=r.instansi_id)
+    return Pegawai.objects.none()
+
+
+def kegiatan_tim(tim: QuerySet[Pegawai]) -> QuerySet[KegiatanHarian]:
+    """The feed of ``tim`` (from ``tim_of``), newest first; the team is a subquery, so cost does not grow with rows."""
+    return _with_relations(KegiatanHarian.objects.filter(pegawai__in=tim.values("pk"))).order_by(
+        "-tanggal", "-dibuat_pada", "-pk"
+    )
+
+
+# --- SKP links ------------------------------------------------------------------------------------
+
+def skp_tertaut_q(prefix: str = "") -> Q:
+    """SKPs whose IKI an activity may count towards: approved ones, and approved ones under revision.
+
+    A revision sends the SKP back to DRAFT but keeps its RHK/IKI and an approved version (SkpVersi);
+    the work goes on meanwhile, so those stay linkable. A never-approved draft is not.
+    """
+    return Q(**{f"{prefix}status": Skp.Status.DISETUJUI}) | Q(**{f"{prefix}versi_disetujui__isnull": False})
+
+
+def iki_pilihan(pegawai: Pegawai) -> QuerySet[IndikatorKinerja]:
+    """IKIs the pegawai may link an activity to (the date is checked by the service)."""
+    skp_ids = Skp.objects.filter(skp_tertaut_q(), pegawai=pegawai).values("pk")
+    return (
+        IndikatorKinerja.objects.filter(rhk__skp_id__in=skp_ids)
+        .select_related("rhk", "rhk__skp")
+        .order_by("-rhk__skp__tanggal_mulai", "rhk__jenis", "rhk__urutan", "urutan", "pk")
+    )
+
+
+def rhk_tim(tim: QuerySet[Pegawai]) -> QuerySet[RencanaHasilKerja]:
+    """RHKs of the team that have linked activities: the feed's RHK filter."""
+    return RencanaHasilKerja.objects.filter(
+        skp__pegawai__in=tim.values("pk"), iki__kegiatan_harian__isnull=False
+    ).distinct().select_related("skp__pegawai").order_by("skp__pegawai__nama", "urutan", "pk")
+
+
+# --- calendar and silence -------------------------------------------------------------------------
+
+def kalender_bulan(pegawai: Pegawai, tahun: int, bulan: int) -> list[list[tuple[date, int]]]:
+    """Weeks (Mon–Sun) of the month, each day with its number of entries. One query."""
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(tahun, bulan)
+    jumlah = Counter(dict(
+        KegiatanHarian.objects.filter(pegawai=pegawai, tanggal__gte=weeks[0][0], tanggal__lte=weeks[-1][-1])
+        .values_list("tanggal").annotate(n=Count("pk")).values_list("tanggal", "n")
+    ))
+    return [[(d, jumlah.get(d, 0)) for d in week] for week in weeks]
+
+
+def hari_kerja_terakhir(n: int, hari_ini: date) -> list[date]:
+    """The last ``n`` working days (Mon–Fri) before ``hari_ini``, oldest first; today is still open."""
+    hari, d = [], hari_ini
+    while len(hari) < n:
+        d -= timedelta(days=1)
+        if d.weekday() < 5:
+            hari.append(d)
+    return hari[::-1]
+
+
+def belum_melapor(anggota: QuerySet[Pegawai], *, n: int, hari_ini: date) -> list[Pegawai]:
+    """Team members without any entry in the last ``n`` working days, with ``terakhir`` (last entry date)."""
+    hari = hari_kerja_terakhir(n, hari_ini)
+    return list(
+        anggota.annotate(
+            n_lapor=Count("kegiatan_harian", filter=Q(kegiatan_harian__tanggal__gte=hari[0], kegiatan_harian__tanggal__lt=hari_ini)),
+            terakhir=Max("kegiatan_harian__tanggal"),
+        ).filter(n_lapor=0).order_by("nama")
+    )

@@ -1,0 +1,81 @@
+"""Shapes of the daily-log forms; the domain rules live in ``rules``/``services``."""
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import KegiatanHarian, TanggapanKegiatan
+from .selectors import iki_pilihan
+from .services import DataKegiatan
+
+
+class IkiChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, iki):
+        skp = iki.rhk.skp
+        return f"[{skp.tanggal_mulai:%d/%m}–{skp.tanggal_selesai:%d/%m/%Y}] {iki.rhk.teks[:70]} — {iki.teks[:70]}"
+
+
+class KegiatanForm(forms.ModelForm):
+    iki = IkiChoiceField(
+        queryset=None, required=False, label=_("RHK / indikator kinerja"),
+        empty_label=_("— tidak dikaitkan dengan RHK —"),
+        help_text=_("Kuantitas kegiatan yang dikaitkan dijumlahkan sebagai usulan realisasi IKI tersebut."),
+    )
+    berkas = forms.FileField(
+        label=_("Berkas bukti"), required=False,
+        help_text=_("PDF, JPG, PNG, DOCX, atau XLSX; jenis diperiksa dari isi berkas."),
+    )
+    bukti_url = forms.URLField(label=_("Tautan bukti"), required=False, max_length=500, assume_scheme="https",
+                               help_text=_("Mis. tautan Google Drive atau aplikasi dinas."))
+    hapus_berkas = forms.BooleanField(label=_("Hapus berkas yang ada"), required=False)
+
+    class Meta:
+        model = KegiatanHarian
+        fields = ["tanggal", "uraian", "kuantitas", "satuan", "durasi_menit", "iki", "bukti_url"]
+        widgets = {
+            "tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "uraian": forms.Textarea(attrs={"rows": 3, "placeholder": _("Mis. Memverifikasi 12 berkas usulan kenaikan pangkat")}),
+        }
+        help_texts = {"satuan": _("Kosongkan untuk memakai satuan IKI yang dipilih."), "durasi_menit": _("Opsional.")}
+
+    def __init__(self, *args, pegawai, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["iki"].queryset = iki_pilihan(pegawai)
+        self.fields["satuan"].required = False
+        self.fields["kuantitas"].min_value = 0
+        self.fields["kuantitas"].widget.attrs.update({"min": "0", "step": "any"})
+        if not self.instance.pk:
+            self.initial.setdefault("tanggal", timezone.localdate())
+            self.initial.setdefault("kuantitas", 1)
+            del self.fields["hapus_berkas"]
+        elif not self.instance.berkas:
+            del self.fields["hapus_berkas"]
+
+    def data_kegiatan(self) -> DataKegiatan:
+        c = self.cleaned_data
+        return DataKegiatan(
+            tanggal=c["tanggal"], uraian=c["uraian"].strip(), kuantitas=c["kuantitas"], satuan=c.get("satuan", "").strip(),
+            durasi_menit=c.get("durasi_menit"), iki=c.get("iki"), bukti_url=c.get("bukti_url", ""),
+        )
+
+    def _post_clean(self):
+        # Domain rules belong to the service; skip ModelForm's instance validation.
+        pass
+
+
+class TanggapanForm(forms.Form):
+    tanda = forms.ChoiceField(label=_("Tanda"), required=False, choices=[("", _("— tanpa tanda —"))] + TanggapanKegiatan.Tanda.choices)
+    komentar = forms.CharField(label=_("Komentar"), required=False, max_length=500,
+                               widget=forms.TextInput(attrs={"placeholder": _("Komentar singkat…")}))
+
+
+class RentangForm(forms.Form):
+    """Date range for lists and exports."""
+
+    dari = forms.DateField(label=_("Dari"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sampai = forms.DateField(label=_("Sampai"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        c = super().clean()
+        if c.get("dari") and c.get("sampai") and c["dari"] > c["sampai"]:
+            raise forms.ValidationError(_("Tanggal 'dari' harus sebelum atau sama dengan 'sampai'."))
+        return c

@@ -1,0 +1,83 @@
+"""Browser journey (issue 8): an employee logs two activities linked to an RHK, the supervisor comments on
+one in the team feed, the employee sees the comment and takes the roll-up as realisasi with one click."""
+from datetime import timedelta
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def login(page: Page, live_server, user):
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/masuk/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", "rahasia123")
+    page.click("button[type=submit]")
+    expect(page).not_to_have_url(f"{live_server.url}/masuk/")
+
+
+def log_activity(page: Page, live_server, iki, uraian: str, kuantitas: str):
+    page.goto(f"{live_server.url}/harian/")
+    page.click("#tombol-tambah")
+    page.fill("#id_uraian", uraian)
+    page.fill("#id_kuantitas", kuantitas)
+    page.select_option("#id_iki", str(iki.pk))
+    page.click("#tombol-simpan")
+    expect(page.locator(".alert-success")).to_contain_text("tersimpan")
+
+
+def test_daily_log_comment_and_rollup_journey(page: Page, live_server):
+    from pegawai.tests.factories import build_org
+    from penilaian.tests.factories import PenilaianFactory
+
+    from .factories import iki_of, periode, skp_aktif, today
+
+    org = build_org()
+    skp = skp_aktif(org.pegawai)
+    iki = iki_of(skp)
+    t = today()
+    per = periode(org.instansi, mulai=t - timedelta(days=20), selesai=t + timedelta(days=5), nama="Periode uji")
+    penilaian = PenilaianFactory(skp=skp, periode=per)
+
+    # 1. The employee logs two activities linked to the same RHK/IKI.
+    login(page, live_server, org.pegawai.user)
+    log_activity(page, live_server, iki, "Menyusun draf SOP pelayanan", "3")
+    log_activity(page, live_server, iki, "Merevisi SOP sesuai masukan rapat", "2")
+    expect(page.locator("#daftar-kegiatan > li")).to_have_count(2)
+
+    # 2. The supervisor comments on one of them in the team feed (htmx, no reload).
+    login(page, live_server, org.atasan.user)
+    page.goto(f"{live_server.url}/harian/tim/")
+    item = page.locator("#feed-tim > li", has_text="Menyusun draf SOP pelayanan")
+    item.locator("select[name=tanda]").select_option("PERLU_PERBAIKAN")
+    item.locator("input[name=komentar]").fill("Lampirkan notulen rapatnya")
+    item.get_by_role("button", name="Tanggapi").click()
+    expect(item).to_contain_text("Tanggapan tersimpan")
+    expect(item).to_contain_text("Lampirkan notulen rapatnya")
+
+    # 3. The employee sees the comment on their own log.
+    login(page, live_server, org.pegawai.user)
+    page.goto(f"{live_server.url}/harian/")
+    mine = page.locator("#daftar-kegiatan > li", has_text="Menyusun draf SOP pelayanan")
+    expect(mine).to_contain_text("Lampirkan notulen rapatnya")
+    expect(mine).to_contain_text("Perlu perbaikan")
+
+    # 4. Roll-up on the log page ("Rekap per IKI"): 3 + 2 = 5, taken as realisasi with one click, still editable.
+    row = page.locator(f"#rekap-iki-{iki.pk}")
+    expect(row.locator(".rekap-jumlah")).to_contain_text("5 dokumen")
+    row.get_by_role("button", name="Pakai jumlah ini").click()
+    expect(page.locator(f"#realisasi-{iki.pk}")).to_have_value("5")
+    page.fill(f"#realisasi-{iki.pk}", "4")
+    expect(page.locator(f"#realisasi-{iki.pk}")).to_have_value("4")
+
+    # 5. The same on the appraisal's realisasi form (penilaian/evaluasi), which renders rollup_per_iki.
+    try:
+        url = reverse("penilaian:evaluasi-detail", args=[penilaian.pk])
+    except NoReverseMatch:
+        pytest.skip("realisasi form (penilaian:evaluasi-detail) not available yet")
+    page.goto(f"{live_server.url}{url}")
+    page.locator(f".js-pakai[data-target=id_real_{iki.pk}]").click()
+    value = page.locator(f"#id_real_{iki.pk}").input_value()
+    assert float(value) == 5

@@ -1,0 +1,64 @@
+"""The supervisor's "Kegiatan tim" feed with inline reactions (htmx) and the silence highlight."""
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pegawai import access
+from pegawai.views import paginate
+
+from .. import selectors, services
+from ..filters import KegiatanTimFilter
+from ..forms import TanggapanForm
+from . import pegawai_required, tim_required
+
+N_HARI_DEFAULT = 3
+
+
+def _n_hari(request) -> int:
+    try:
+        return min(max(int(request.GET.get("n", N_HARI_DEFAULT)), 1), 30)
+    except ValueError:
+        return N_HARI_DEFAULT
+
+
+@tim_required
+def tim(request):
+    r = access.peran(request.user)
+    tim_qs = selectors.tim_of(request.user)
+    small = r.is_atasan  # an atasan's team fits in a dropdown; an instansi (HR) is searched instead
+    f = KegiatanTimFilter(request.GET, queryset=selectors.kegiatan_tim(tim_qs),
+                          tim=tim_qs if small else None, rhk_qs=selectors.rhk_tim(tim_qs) if small else None)
+    n = _n_hari(request)
+    hari_ini = timezone.localdate()
+    return render(request, "harian/kegiatan_tim.html", {
+        "filter": f, "page_obj": paginate(request, f.qs if f.is_valid() else f.queryset.none(), 20), "n_hari": n, "bisa_tanggapi": r.is_atasan,
+        "me": r.pegawai, "belum_melapor": selectors.belum_melapor(tim_qs, n=n, hari_ini=hari_ini) if small else None,
+        "hari_kerja": selectors.hari_kerja_terakhir(n, hari_ini), "tanggapan_form": TanggapanForm(),
+    })
+
+
+@require_POST
+@pegawai_required
+def tanggapi(request, pk):
+    kegiatan = selectors.get_kegiatan_for(request.user, pk, tanggapi=True)
+    me = access.peran(request.user).pegawai
+    form = TanggapanForm(request.POST)
+    error = ""
+    if form.is_valid():
+        try:
+            services.tanggapan_save(kegiatan=kegiatan, atasan=me, tanda=form.cleaned_data["tanda"],
+                                    komentar=form.cleaned_data["komentar"], oleh=request.user)
+        except ValidationError as e:
+            error = " ".join(e.messages)
+    else:
+        error = " ".join(m for errs in form.errors.values() for m in errs)
+    if not request.headers.get("HX-Request"):
+        (messages.error if error else messages.success)(request, error or _("Tanggapan tersimpan."))
+        return redirect("harian:tim")
+    kegiatan = selectors.get_kegiatan_for(request.user, pk)  # reload the reactions
+    return render(request, "harian/_tanggapan.html", {
+        "k": kegiatan, "bisa_tanggapi": True, "me": me, "tanggapan_form": TanggapanForm(), "error": error, "tersimpan": not error,
+    })
