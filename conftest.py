@@ -34,3 +34,34 @@ def org(db):
 def login(client, user):
     client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="session")
+def celery_worker_session(django_db_setup, django_db_blocker):
+    """A real Celery worker (solo pool, in a thread) on the Redis broker of settings_test (toolchain.md).
+
+    Tests using it need ``@pytest.mark.django_db(transaction=True)`` so the worker sees their rows.
+    """
+    from django.conf import settings
+
+    if not settings.REDIS_URL:
+        pytest.skip("needs a live Redis broker: set REDIS_URL")
+    from celery.contrib.testing.worker import start_worker
+
+    from kinerja.celery import app
+
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", concurrency=1, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
+            yield app
+    finally:
+        app.conf.task_always_eager = True
+
+
+@pytest.fixture(autouse=True)
+def _bahasa_indonesia():
+    """Each test starts in Indonesian: a request in another language leaves that language active in the thread."""
+    from django.utils import translation
+
+    with translation.override("id"):
+        yield

@@ -13,7 +13,8 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-change-me-" + "x" * 20)
+# Production must set its own key: with DEBUG off a missing SECRET_KEY stops start-up.
+SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-change-me-" + "x" * 20 if DEBUG else environ.Env.NOTSET)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -41,6 +42,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "kinerja.middleware.indonesian_by_default",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -124,7 +126,27 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+# A redelivered message (worker killed with acks_late) comes back after this many seconds; every task is
+# idempotent, so a long task that outlives it is only repeated, never lost.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=1800)}
+CELERY_RESULT_EXPIRES = 3600
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# The beat schedule lives here and only here (static; shown read-only in Django admin under
+# "Notifikasi dan dokumen → Jadwal tugas berkala"). Run exactly one beat process.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE = {
+    "pengingat-harian": {
+        "task": "notifikasi.tasks.pengingat_harian_task",
+        "schedule": crontab(hour=6, minute=30),
+        "options": {"expires": 6 * 3600},
+    },
+    "pengingat-macet": {
+        "task": "notifikasi.tasks.kembalikan_pengingat_macet_task",
+        "schedule": crontab(minute="*/10"),
+        "options": {"expires": 600},
+    },
+}
 
 CACHES = {
     "default": (

@@ -110,20 +110,28 @@ def _shape(n: int) -> tuple[int, int, int]:
     return len(PERANGKAT), len(BIDANG), 3
 
 
-def seed_org(*, n_pegawai: int, password: str, rng: random.Random, log=print) -> DemoLogins:
-    """Create the demo instansi, its tree and ``n_pegawai`` pegawai with accounts (idempotent)."""
+def seed_org(
+    *, n_pegawai: int, password: str, rng: random.Random, log=print,
+    kode: str = INSTANSI_KODE, nama: str = INSTANSI_NAMA, demo_users: bool = True,
+) -> DemoLogins:
+    """Create the demo instansi, its tree and ``n_pegawai`` pegawai with accounts (idempotent).
+
+    ``kode``/``nama`` build another instansi of the same shape (the benchmark uses its own);
+    ``demo_users`` also (re)sets the admin/hr/atasan/pegawai demo logins.
+    """
     logins = DemoLogins(password=password)
     instansi, created = Instansi.objects.get_or_create(
-        kode=INSTANSI_KODE, defaults={"nama": INSTANSI_NAMA, "jenis": Instansi.Jenis.DAERAH, "kota": "Nusa Asri"}
+        kode=kode, defaults={"nama": nama, "jenis": Instansi.Jenis.DAERAH, "kota": "Nusa Asri"}
     )
     logins.instansi = instansi
-    for nama, jenis, jenjang in JABATAN:
-        Jabatan.objects.get_or_create(nama=nama, defaults={"jenis": jenis, "jenjang": jenjang})
+    for nama_jabatan, jenis, jenjang in JABATAN:
+        Jabatan.objects.get_or_create(nama=nama_jabatan, defaults={"jenis": jenis, "jenjang": jenjang})
     if created or not Pegawai.objects.filter(unit_kerja__instansi=instansi).exists():
         _build(instansi, n_pegawai, password, rng, log)
     else:
         log(f"Instansi {instansi.kode} sudah ada; struktur dan pegawai tidak dibuat ulang.")
-    _demo_users(instansi, password, logins)
+    if demo_users:
+        _demo_users(instansi, password, logins)
     return logins
 
 

@@ -52,11 +52,33 @@ def descendant_ids(unit: UnitKerja) -> list[int]:
     return result
 
 
-def counts_per_unit(units_qs):
-    """Per unit: pegawai aktif, of which PNS/CPNS and PPPK, and those without an atasan."""
-    return units_qs.annotate(
-        jumlah=Count("pegawai", filter=Q(pegawai__aktif=True)),
-        jumlah_pns=Count("pegawai", filter=Q(pegawai__aktif=True, pegawai__status__in=["PNS", "CPNS"])),
-        jumlah_pppk=Count("pegawai", filter=Q(pegawai__aktif=True, pegawai__status="PPPK")),
-        tanpa_atasan=Count("pegawai", filter=Q(pegawai__aktif=True, pegawai__atasan__isnull=True)),
-    ).order_by("kode")
+COUNTS = {
+    "jumlah": Q(),
+    "jumlah_pns": Q(status__in=["PNS", "CPNS"]),
+    "jumlah_pppk": Q(status="PPPK"),
+    "tanpa_atasan": Q(atasan__isnull=True),
+    "tanpa_akun": Q(user__isnull=True),
+}
+
+
+def counts_per_unit(units_qs) -> tuple[list[UnitKerja], dict[str, int]]:
+    """Units (ordered by kode) each carrying its counts of pegawai aktif, plus the instansi totals.
+
+    One GROUP BY over the pegawai table: at 50,000 pegawai a join from units with several
+    conditional counts, then a second one for the totals, took four times as long.
+    """
+    units = list(units_qs.order_by("kode"))
+    rows = (
+        Pegawai.objects.filter(unit_kerja_id__in=[u.pk for u in units], aktif=True)
+        .order_by()
+        .values("unit_kerja_id")
+        .annotate(**{name: Count("pk", filter=cond) for name, cond in COUNTS.items()})
+    ) if units else []
+    by_unit = {r["unit_kerja_id"]: r for r in rows}
+    totals = dict.fromkeys(COUNTS, 0)
+    for unit in units:
+        row = by_unit.get(unit.pk, {})
+        for name in COUNTS:
+            setattr(unit, name, row.get(name, 0))
+            totals[name] += row.get(name, 0)
+    return units, totals

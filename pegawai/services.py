@@ -1,9 +1,11 @@
 """Writes on org and people data; each one validates, saves and leaves an audit entry."""
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
 
-from .models import Pegawai, RiwayatAtasan, UnitKerja
+from .models import Pegawai, RiwayatAtasan, UnitKerja, User
 
 
 @transaction.atomic
@@ -14,6 +16,7 @@ def pegawai_save(*, pegawai: Pegawai, oleh, created: bool) -> Pegawai:
         atasan_lama = Pegawai.objects.filter(pk=pegawai.pk).values_list("atasan_id", flat=True).first()
     pegawai.full_clean()
     pegawai.save()
+    _sync_username(pegawai)
     if created or atasan_lama != pegawai.atasan_id:
         RiwayatAtasan.objects.create(
             pegawai=pegawai, atasan_lama_id=atasan_lama, atasan_baru_id=pegawai.atasan_id, diubah_oleh=oleh,
@@ -21,6 +24,16 @@ def pegawai_save(*, pegawai: Pegawai, oleh, created: bool) -> Pegawai:
         )
     audit_log(aktor=oleh, aksi="pegawai.created" if created else "pegawai.updated", objek=pegawai)
     return pegawai
+
+
+def _sync_username(pegawai: Pegawai) -> None:
+    """The account of a pegawai logs in with the NIP, so a corrected NIP moves the username too."""
+    if not pegawai.user_id or pegawai.user.username == pegawai.nip:
+        return
+    if User.objects.filter(username=pegawai.nip).exclude(pk=pegawai.user_id).exists():
+        raise ValidationError({"nip": _("Nama pengguna %(nip)s sudah dipakai akun lain.") % {"nip": pegawai.nip}})
+    pegawai.user.username = pegawai.nip
+    pegawai.user.save(update_fields=["username"])
 
 
 @transaction.atomic

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from kinerja.audit import audit_for
 from . import access
 from .filters import PegawaiFilter
 from .forms import GantiAtasanForm, PegawaiForm, UnitKerjaForm
-from .models import Instansi, Pegawai, UnitKerja
+from .models import Instansi
 from .selectors import counts_per_unit, unit_tree
 from .services import pegawai_save, pegawai_set_atasan, unit_save
 
@@ -51,13 +50,7 @@ def _instansi_for(request) -> Instansi | None:
 @hr_required
 def hr_home(request):
     instansi = _instansi_for(request)
-    units = counts_per_unit(access.units_managed_by(request.user).filter(instansi=instansi))
-    totals = access.pegawai_managed_by(request.user).filter(unit_kerja__instansi=instansi).aggregate(
-        n_aktif=Count("pk", filter=Q(aktif=True)),
-        n_pppk=Count("pk", filter=Q(aktif=True, status="PPPK")),
-        n_tanpa_atasan=Count("pk", filter=Q(aktif=True, atasan__isnull=True)),
-        n_tanpa_akun=Count("pk", filter=Q(aktif=True, user__isnull=True)),
-    )
+    units, totals = counts_per_unit(access.units_managed_by(request.user).filter(instansi=instansi))
     return render(request, "pegawai/hr_home.html", {
         "instansi": instansi, "page_obj": paginate(request, units, 50), "totals": totals,
         "instansi_list": Instansi.objects.all() if access.peran(request.user).is_admin else None,
@@ -92,7 +85,7 @@ def pegawai_list(request):
     base = access.pegawai_managed_by(request.user).filter(unit_kerja__instansi=instansi).select_related(
         "unit_kerja", "jabatan", "golongan", "atasan"
     )
-    filterset = PegawaiFilter(request.GET or None, queryset=base, units=units)
+    filterset = PegawaiFilter(request.GET, queryset=base, units=units)  # bound even when empty: no filter = all
     qs = filterset.qs if filterset.is_valid() else base.none()
     return render(request, "pegawai/pegawai_list.html", {
         "filter": filterset, "page_obj": paginate(request, qs.order_by("nama", "nip")), "instansi": instansi,
@@ -116,9 +109,13 @@ def pegawai_create(request):
     instansi = _instansi_for(request)
     form = PegawaiForm(request.POST or None, instansi_id=instansi.pk if instansi else None)
     if request.method == "POST" and form.is_valid():
-        pegawai = pegawai_save(pegawai=form.save(commit=False), oleh=request.user, created=True)
-        messages.success(request, _("Pegawai %(nama)s ditambahkan.") % {"nama": pegawai.nama})
-        return redirect("pegawai:detail", pk=pegawai.pk)
+        try:
+            pegawai = pegawai_save(pegawai=form.save(commit=False), oleh=request.user, created=True)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Pegawai %(nama)s ditambahkan.") % {"nama": pegawai.nama})
+            return redirect("pegawai:detail", pk=pegawai.pk)
     return render(request, "pegawai/pegawai_form.html", {"form": form, "pegawai": None})
 
 
@@ -127,9 +124,13 @@ def pegawai_update(request, pk):
     pegawai = access.get_pegawai_for(request.user, pk, manage=True)
     form = PegawaiForm(request.POST or None, instance=pegawai)
     if request.method == "POST" and form.is_valid():
-        pegawai = pegawai_save(pegawai=form.save(commit=False), oleh=request.user, created=False)
-        messages.success(request, _("Data pegawai %(nama)s diperbarui.") % {"nama": pegawai.nama})
-        return redirect("pegawai:detail", pk=pegawai.pk)
+        try:
+            pegawai = pegawai_save(pegawai=form.save(commit=False), oleh=request.user, created=False)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Data pegawai %(nama)s diperbarui.") % {"nama": pegawai.nama})
+            return redirect("pegawai:detail", pk=pegawai.pk)
     return render(request, "pegawai/pegawai_form.html", {"form": form, "pegawai": pegawai})
 
 

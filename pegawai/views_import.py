@@ -7,8 +7,10 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from . import access
 from .forms import ImportPegawaiForm
 from .importer import COLUMNS, REQUIRED, ImportFileError, import_file, validate_file
+from .models import Instansi
 from .views import _instansi_for, hr_required
 
 SESSION_KEY = "import_pegawai"
@@ -23,6 +25,9 @@ def _staging_dir() -> Path:
 @hr_required
 def import_upload(request):
     instansi = _instansi_for(request)
+    if instansi is None:
+        messages.error(request, _("Belum ada instansi. Tambahkan instansi melalui Admin Django terlebih dahulu."))
+        return redirect("pegawai:hr-home")
     form = ImportPegawaiForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["berkas"].read()
@@ -48,8 +53,11 @@ def import_confirm(request):
     if request.method != "POST" or not staged or request.POST.get("token") != staged["token"]:
         messages.error(request, _("Tidak ada impor yang menunggu konfirmasi. Unggah berkas lagi."))
         return redirect("pegawai:import")
-    instansi = _instansi_for(request)
-    if instansi.pk != staged["instansi"]:
+    # The instansi chosen at upload (an admin picks it with ?instansi=), still within the user's scope.
+    instansi = Instansi.objects.filter(pk=staged["instansi"]).first()
+    r = access.peran(request.user)
+    if instansi is None or not (r.is_admin or instansi.pk == r.instansi_id):
+        request.session.pop(SESSION_KEY, None)
         messages.error(request, _("Instansi berubah sejak berkas diunggah. Unggah berkas lagi."))
         return redirect("pegawai:import")
     path = _staging_dir() / f"{staged['token']}.csv"

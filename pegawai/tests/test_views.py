@@ -1,0 +1,403 @@
+"""Every pegawai page against every actor (style.md §4), and the HR forms with valid and invalid input."""
+import pytest
+from django.urls import reverse
+
+from kinerja.models import AuditLog
+from pegawai.models import Pegawai, RiwayatAtasan, UnitKerja
+from pegawai.tests.factories import PegawaiFactory, UserFactory, make_nip
+
+pytestmark = pytest.mark.django_db
+
+ACTORS = ["pegawai", "rekan", "atasan", "atasan2", "hr", "hr_other", "admin", "anon"]
+
+
+def login_as(client, org, actor):
+    if actor == "anon":
+        return client
+    if actor == "admin":
+        user = UserFactory(username="root", is_superuser=True, is_staff=True)
+    elif actor in ("hr", "hr_other"):
+        user = getattr(org, actor)
+    else:
+        user = getattr(org, actor).user
+    client.force_login(user)
+    return client
+
+
+def assert_status(response, expected):
+    if expected == "login":
+        assert response.status_code == 302 and response.url.startswith(reverse("login")), response
+    else:
+        assert response.status_code == expected, (response.status_code, expected)
+
+
+# Detail of org.pegawai: self, their supervisor, HR of the instansi and admin see it; the rest get 404.
+DETAIL = {"pegawai": 200, "rekan": 404, "atasan": 200, "atasan2": 404, "hr": 200, "hr_other": 404,
+          "admin": 200, "anon": "login"}
+# HR pages without an object: any HR (own instansi) and admin; other roles 403.
+HR_PAGE = {"pegawai": 403, "rekan": 403, "atasan": 403, "atasan2": 403, "hr": 200, "hr_other": 200,
+           "admin": 200, "anon": "login"}
+# HR pages on an object of org.instansi: HR of another instansi gets 404 (scope), not 403.
+HR_OBJECT = {**HR_PAGE, "hr_other": 404}
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize(
+    "name, obj, table",
+    [
+        ("pegawai:detail", "pegawai", DETAIL),
+        ("pegawai:update", "pegawai", HR_OBJECT),
+        ("pegawai:ganti-atasan", "pegawai", HR_OBJECT),
+        ("pegawai:unit-update", "seksi", HR_OBJECT),
+        ("pegawai:hr-home", None, HR_PAGE),
+        ("pegawai:unit-tree", None, HR_PAGE),
+        ("pegawai:unit-create", None, HR_PAGE),
+        ("pegawai:list", None, HR_PAGE),
+        ("pegawai:create", None, HR_PAGE),
+        ("pegawai:import", None, HR_PAGE),
+    ],
+)
+def test_permission_matrix(client, org, actor, name, obj, table):
+    url = reverse(name, args=[getattr(org, obj).pk] if obj else [])
+    assert_status(login_as(client, org, actor).get(url), table[actor])
+
+
+@pytest.mark.parametrize("actor, expected", [("pegawai", 404), ("atasan", 404), ("hr", 404), ("hr_other", 200)])
+def test_hr_of_another_instansi_sees_only_its_own_pegawai(client, org, actor, expected):
+    assert_status(login_as(client, org, actor).get(reverse("pegawai:detail", args=[org.asing.pk])), expected)
+
+
+@pytest.mark.parametrize("actor", ["pegawai", "atasan", "hr"])
+def test_posts_outside_scope_change_nothing(client, org, actor):
+    login_as(client, org, actor if actor != "hr" else "hr_other")
+    client.post(reverse("pegawai:update", args=[org.pegawai.pk]), {"nama": "Diretas"})
+    client.post(reverse("pegawai:ganti-atasan", args=[org.pegawai.pk]), {"atasan_nip": "", "alasan": "x"})
+    org.pegawai.refresh_from_db()
+    assert org.pegawai.nama != "Diretas" and org.pegawai.atasan == org.atasan
+
+
+def test_supervisor_team_lists_only_direct_subordinates(client, org):
+    html = login_as(client, org, "atasan").get(reverse("pegawai:tim-saya")).content.decode()
+    assert org.pegawai.nip in html and org.rekan.nip in html
+    assert org.lain.nip not in html and org.kabid.nip not in html and org.asing.nip not in html
+
+
+def test_employee_without_subordinates_sees_an_empty_team(client, org):
+    html = login_as(client, org, "pegawai").get(reverse("pegawai:tim-saya")).content.decode()
+    assert "Anda belum menjadi pejabat penilai bagi pegawai lain." in html
+
+
+def test_tim_saya_is_404_for_an_account_without_pegawai(client, org):
+    assert login_as(client, org, "hr").get(reverse("pegawai:tim-saya")).status_code == 404
+
+
+def test_profil_saya_opens_the_own_detail_page(client, org):
+    response = login_as(client, org, "pegawai").get(reverse("pegawai:profil-saya"))
+    assert response.url == reverse("pegawai:detail", args=[org.pegawai.pk])
+
+
+def test_profil_saya_without_pegawai_explains_why(client, org):
+    page = login_as(client, org, "hr").get(reverse("pegawai:profil-saya"), follow=True)
+    assert "Akun Anda tidak terhubung dengan data pegawai." in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "actor, target",
+    [("hr", "pegawai:hr-home"), ("admin", "pegawai:hr-home"), ("atasan", "pegawai:tim-saya"),
+     ("pegawai", "pegawai:profil-saya")],
+)
+def test_home_lands_each_role_on_its_page(client, org, actor, target):
+    assert login_as(client, org, actor).get(reverse("home")).url == reverse(target)
+
+
+def test_navigation_shows_the_menus_of_the_role(client, org):
+    hr_html = login_as(client, org, "hr").get(reverse("pegawai:hr-home")).content.decode()
+    assert reverse("pegawai:list") in hr_html and reverse("pegawai:import") in hr_html
+    client.logout()
+    html = login_as(client, org, "pegawai").get(reverse("pegawai:detail", args=[org.pegawai.pk])).content.decode()
+    assert reverse("pegawai:profil-saya") in html and reverse("pegawai:import") not in html
+
+
+def test_login_with_nip_and_logout(client, org):
+    page = client.post(reverse("login"), {"username": org.pegawai.nip, "password": "rahasia123"}, follow=True)
+    assert page.request["PATH_INFO"] == reverse("pegawai:detail", args=[org.pegawai.pk])
+    client.post(reverse("logout"))
+    assert_status(client.get(reverse("pegawai:detail", args=[org.pegawai.pk])), "login")
+
+
+def test_wrong_password_is_refused_in_indonesian(client, org):
+    html = client.post(reverse("login"), {"username": org.pegawai.nip, "password": "salah"}).content.decode()
+    assert "Masukkan nama pengguna" in html and "yang benar" in html
+
+
+def test_password_change(client, org):
+    login_as(client, org, "pegawai")
+    page = client.post(reverse("password_change"), {
+        "old_password": "rahasia123", "new_password1": "Kinerja-Baru-2026", "new_password2": "Kinerja-Baru-2026",
+    }, follow=True)
+    assert "Kata sandi Anda telah diganti." in page.content.decode()
+    org.pegawai.user.refresh_from_db()
+    assert org.pegawai.user.check_password("Kinerja-Baru-2026")
+
+
+# --- HR pages: content --------------------------------------------------------------------------
+
+def test_hr_home_counts_per_unit(client, org):
+    PegawaiFactory(unit_kerja=org.seksi2, status="PPPK", nip=make_nip(pppk=True),
+                   golongan=None, atasan=None)
+    html = login_as(client, org, "hr").get(reverse("pegawai:hr-home")).content.decode()
+    assert 'id="jumlah-aktif">7<' in html  # kabid, 2 kepala seksi, 3 staff, 1 PPPK; not the other instansi
+    row = html.split("Seksi Dua</a>")[1].split("</tr>")[0]
+    cells = [c.split(">")[-1] for c in row.split("</td>")[1:-1]]
+    assert cells == ["3", "2", "1", "1"]  # pegawai, PNS/CPNS, PPPK, tanpa atasan
+
+
+def test_unit_tree_shows_nested_units_with_totals(client, org):
+    html = login_as(client, org, "hr").get(reverse("pegawai:unit-tree")).content.decode()
+    assert html.index("Bidang Satu") < html.index("Seksi Satu") < html.index("Seksi Dua")
+    assert "6 pegawai" in html  # Bidang Satu including its seksi
+    assert "Seksi Contoh" not in html  # a unit of the other instansi
+
+
+@pytest.mark.parametrize(
+    "query, expected, absent",
+    [
+        ({"q": "{pegawai.nip}"}, ["pegawai"], ["rekan", "lain"]),
+        ({"q": "NIP8"}, ["pegawai", "rekan"], ["asing"]),
+        ({"q": "{lain.nama}"}, ["lain"], ["pegawai"]),
+        ({"unit_kerja": "{seksi2.pk}"}, ["lain", "atasan2"], ["pegawai", "kabid"]),
+        ({"unit_kerja": "{bidang.pk}"}, ["lain", "pegawai", "kabid"], ["asing"]),  # includes sub-units
+        ({"status": "PPPK"}, [], ["pegawai", "lain"]),
+        ({"jabatan": "{atasan.jabatan.pk}"}, ["atasan", "atasan2"], ["pegawai"]),
+    ],
+    ids=["nip", "nip-awal", "nama", "unit", "unit-dengan-subunit", "status", "jabatan"],
+)
+def test_employee_list_search_and_filters(client, org, query, expected, absent):
+    params = {k: org.pegawai.nip[:8] if v == "NIP8" else v.format(**vars(org)) for k, v in query.items()}
+    html = login_as(client, org, "hr").get(reverse("pegawai:list"), params).content.decode()
+    for name in expected:
+        assert getattr(org, name).nip in html, name
+    for name in absent:
+        assert getattr(org, name).nip not in html, name
+
+
+def test_employee_list_filters_by_golongan(client, org):
+    from pegawai.models import Golongan
+
+    org.lain.golongan = Golongan.objects.get(jenis="PNS", kode="IV/a")
+    org.lain.save()
+    html = login_as(client, org, "hr").get(reverse("pegawai:list"), {"golongan": org.lain.golongan.pk}).content.decode()
+    assert org.lain.nip in html and org.pegawai.nip not in html
+
+
+def test_employee_list_is_paginated(client, org):
+    PegawaiFactory.create_batch(30, unit_kerja=org.seksi, user=None)
+    html = login_as(client, org, "hr").get(reverse("pegawai:list")).content.decode()
+    assert "Menampilkan 1–25 dari 36" in html
+    page2 = client.get(reverse("pegawai:list"), {"page": 2}).content.decode()
+    assert "Menampilkan 26–36 dari 36" in page2
+
+
+def test_employee_list_says_so_when_nothing_matches(client, org):
+    html = login_as(client, org, "hr").get(reverse("pegawai:list"), {"q": "tidak-ada-nama-ini"}).content.decode()
+    assert "Tidak ada pegawai yang cocok dengan pencarian." in html
+
+
+def test_detail_shows_data_subordinates_and_atasan_history(client, org):
+    html = login_as(client, org, "hr").get(reverse("pegawai:detail", args=[org.atasan.pk])).content.decode()
+    assert org.atasan.nip in html and org.kabid.nama in html
+    assert org.pegawai.nama in html and org.rekan.nama in html  # bawahan yang dinilai
+    assert reverse("pegawai:ganti-atasan", args=[org.atasan.pk]) in html
+
+
+def test_employee_detail_has_no_edit_buttons(client, org):
+    html = login_as(client, org, "pegawai").get(reverse("pegawai:detail", args=[org.pegawai.pk])).content.decode()
+    assert reverse("pegawai:update", args=[org.pegawai.pk]) not in html
+
+
+# --- create / edit ------------------------------------------------------------------------------
+
+def form_data(org, **over):
+    data = {"nip": make_nip(kelamin="2"), "nama": "Dewi Lestari", "gelar_belakang": "S.Kom.", "status": "PNS",
+            "jenis_kelamin": "", "tanggal_lahir": "", "golongan": "", "jabatan": org.pegawai.jabatan.pk,
+            "unit_kerja": org.seksi.pk, "email": "", "aktif": "on", "atasan_nip": org.atasan.nip}
+    data.update(over)
+    return data
+
+
+def test_hr_creates_a_pegawai_with_atasan_history_and_audit(client, org):
+    login_as(client, org, "hr")
+    data = form_data(org)
+    response = client.post(reverse("pegawai:create"), data)
+    created = Pegawai.objects.get(nip=data["nip"])
+    assert response.url == reverse("pegawai:detail", args=[created.pk])
+    assert created.jenis_kelamin == "P" and created.tanggal_lahir.year == 1985  # filled from the NIP
+    assert created.atasan == org.atasan
+    assert RiwayatAtasan.objects.filter(pegawai=created, atasan_baru=org.atasan, diubah_oleh=org.hr).exists()
+    assert AuditLog.objects.filter(aksi="pegawai.created", aktor=org.hr, object_id=str(created.pk)).exists()
+
+
+@pytest.mark.parametrize(
+    "over, field, pesan",
+    [
+        ({"nip": "12345"}, "nip", "NIP harus 18 digit, bukan 5 digit."),
+        ({"nip": "19850517201013200A"}, "nip", "NIP hanya boleh berisi angka."),
+        ({"nip": "198505172010033001"}, "nip", "harus 1 (pria) atau 2 (wanita)"),
+        ({"nama": ""}, "nama", "Bidang ini tidak boleh kosong."),
+        ({"status": "PPPK"}, "status", "Status PPPK tidak sesuai dengan format NIP PNS."),
+        ({"jenis_kelamin": "L"}, "jenis_kelamin", "Jenis kelamin tidak sesuai dengan NIP."),
+        ({"tanggal_lahir": "1990-01-01"}, "tanggal_lahir", "Tanggal lahir tidak sesuai dengan NIP"),
+        ({"golongan": "PPPK-IX"}, "golongan", "Golongan IX tidak berlaku untuk status PNS."),
+        ({"atasan_nip": "196711101992031999"}, "atasan_nip", "tidak ditemukan di instansi ini"),
+        ({"atasan_nip": "ASING"}, "atasan_nip", "tidak ditemukan di instansi ini"),
+        ({"unit_kerja": "X1"}, "unit_kerja", "Masukkan pilihan yang valid."),
+        ({"nip": "DUP"}, "nip", "Pegawai dengan NIP telah ada."),
+    ],
+    ids=["nip-pendek", "nip-huruf", "nip-kelamin", "nama-kosong", "status-nip", "kelamin-nip", "tanggal-nip",
+         "golongan-pppk", "atasan-tak-ada", "atasan-instansi-lain", "unit-instansi-lain", "nip-ganda"],
+)
+def test_create_with_invalid_input_shows_a_clear_error(client, org, over, field, pesan):
+    from pegawai.models import Golongan
+
+    special = {"PPPK-IX": Golongan.objects.get(jenis="PPPK", kode="IX").pk, "ASING": org.asing.nip,
+               "X1": org.other_unit.pk, "DUP": org.rekan.nip}
+    over = {k: special.get(v, v) for k, v in over.items()}
+    login_as(client, org, "hr")
+    before = Pegawai.objects.count()
+    response = client.post(reverse("pegawai:create"), form_data(org, **over))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert any(pesan in m for m in errors.get(field, [])), errors
+    assert Pegawai.objects.count() == before
+
+
+def test_hr_edits_a_pegawai_and_the_login_follows_a_corrected_nip(client, org):
+    login_as(client, org, "hr")
+    new_nip = make_nip()
+    data = form_data(org, nip=new_nip, nama="Nama Baru", jabatan=org.pegawai.jabatan.pk,
+                     golongan=org.pegawai.golongan.pk, atasan_nip="")
+    response = client.post(reverse("pegawai:update", args=[org.pegawai.pk]), data)
+    assert response.status_code == 302
+    org.pegawai.refresh_from_db()
+    assert (org.pegawai.nip, org.pegawai.nama) == (new_nip, "Nama Baru")
+    assert org.pegawai.atasan == org.atasan, "the atasan is changed only on its own page"
+    assert org.pegawai.user.username == new_nip
+    assert client.login(username=new_nip, password="rahasia123")
+    assert AuditLog.objects.filter(aksi="pegawai.updated", object_id=str(org.pegawai.pk)).exists()
+
+
+def test_edit_refuses_a_nip_used_as_another_login(client, org):
+    login_as(client, org, "hr")
+    taken = make_nip()
+    UserFactory(username=taken)
+    data = form_data(org, nip=taken, jabatan=org.pegawai.jabatan.pk, atasan_nip="")
+    response = client.post(reverse("pegawai:update", args=[org.pegawai.pk]), data)
+    assert f"Nama pengguna {taken} sudah dipakai akun lain." in response.content.decode()
+    org.pegawai.refresh_from_db()
+    assert org.pegawai.nip != taken
+
+
+# --- ganti atasan -------------------------------------------------------------------------------
+
+def test_change_atasan_records_history_and_audit(client, org):
+    login_as(client, org, "hr")
+    url = reverse("pegawai:ganti-atasan", args=[org.pegawai.pk])
+    response = client.post(url, {"atasan_nip": org.atasan2.nip, "alasan": "Mutasi ke Seksi Dua"})
+    assert response.url == reverse("pegawai:detail", args=[org.pegawai.pk])
+    org.pegawai.refresh_from_db()
+    assert org.pegawai.atasan == org.atasan2
+    riwayat = RiwayatAtasan.objects.filter(pegawai=org.pegawai).first()
+    assert (riwayat.atasan_lama, riwayat.atasan_baru, riwayat.diubah_oleh, riwayat.alasan) == (
+        org.atasan, org.atasan2, org.hr, "Mutasi ke Seksi Dua")
+    assert AuditLog.objects.get(aksi="pegawai.atasan_changed").data == {"dari": org.atasan.nip, "ke": org.atasan2.nip}
+    html = client.get(reverse("pegawai:detail", args=[org.pegawai.pk])).content.decode()
+    assert "Mutasi ke Seksi Dua" in html
+    # The new supervisor now sees the pegawai; the old one no longer does.
+    client.force_login(org.atasan2.user)
+    assert client.get(reverse("pegawai:detail", args=[org.pegawai.pk])).status_code == 200
+    client.force_login(org.atasan.user)
+    assert client.get(reverse("pegawai:detail", args=[org.pegawai.pk])).status_code == 404
+
+
+def test_change_atasan_to_nobody(client, org):
+    login_as(client, org, "hr")
+    client.post(reverse("pegawai:ganti-atasan", args=[org.pegawai.pk]), {"atasan_nip": "", "alasan": "Pensiun"})
+    org.pegawai.refresh_from_db()
+    assert org.pegawai.atasan is None
+    assert RiwayatAtasan.objects.filter(pegawai=org.pegawai, atasan_baru=None, alasan="Pensiun").exists()
+
+
+@pytest.mark.parametrize(
+    "target, atasan, alasan, field, pesan",
+    [
+        ("kabid", "pegawai", "x", "atasan_nip", "Atasan ini membuat lingkaran pada rantai atasan."),
+        ("pegawai", "pegawai", "x", "atasan_nip", "Pegawai tidak boleh menjadi atasan dirinya sendiri."),
+        ("pegawai", "asing", "x", "atasan_nip", "tidak ditemukan di instansi ini"),
+        ("pegawai", "123", "x", "atasan_nip", "tidak ditemukan di instansi ini"),
+        ("pegawai", "atasan2", "", "alasan", "Bidang ini tidak boleh kosong."),
+    ],
+    ids=["lingkaran", "diri-sendiri", "instansi-lain", "nip-tak-ada", "tanpa-alasan"],
+)
+def test_change_atasan_with_invalid_input(client, org, target, atasan, alasan, field, pesan):
+    login_as(client, org, "hr")
+    pegawai = getattr(org, target)
+    nip = getattr(org, atasan).nip if hasattr(org, atasan) else atasan
+    response = client.post(reverse("pegawai:ganti-atasan", args=[pegawai.pk]), {"atasan_nip": nip, "alasan": alasan})
+    assert response.status_code == 200
+    assert any(pesan in m for m in response.context["form"].errors[field])
+    before = pegawai.atasan_id
+    pegawai.refresh_from_db()
+    assert pegawai.atasan_id == before
+    assert not RiwayatAtasan.objects.filter(pegawai=pegawai).exists()
+
+
+# --- unit kerja ---------------------------------------------------------------------------------
+
+def test_hr_creates_and_renames_a_unit(client, org):
+    login_as(client, org, "hr")
+    response = client.post(reverse("pegawai:unit-create"), {
+        "kode": "S3", "nama": "Seksi Tiga", "level": 4, "parent": org.bidang.pk, "aktif": "on",
+        "kepala_nip": org.rekan.nip,
+    })
+    assert response.url == reverse("pegawai:unit-tree")
+    unit = UnitKerja.objects.get(kode="S3", instansi=org.instansi)
+    assert unit.parent == org.bidang and unit.kepala == org.rekan
+    client.post(reverse("pegawai:unit-update", args=[unit.pk]), {
+        "kode": "S3", "nama": "Seksi Tiga Baru", "level": 4, "parent": org.bidang.pk, "aktif": "on"})
+    unit.refresh_from_db()
+    assert unit.nama == "Seksi Tiga Baru" and unit.kepala is None
+    assert AuditLog.objects.filter(aksi__in=["unit.created", "unit.updated"], object_id=str(unit.pk)).count() == 2
+
+
+@pytest.mark.parametrize(
+    "unit, data, field, pesan",
+    [
+        (None, {"kode": "S1", "nama": "Ganda"}, "kode", "Kode unit S1 sudah dipakai."),
+        ("bidang", {"kode": "B1", "nama": "Bidang Satu", "parent": "seksi"}, "parent",
+         "Unit induk membentuk lingkaran pada pohon unit."),
+        (None, {"kode": "S9", "nama": "Baru", "kepala_nip": "asing"}, "kepala_nip", "tidak ditemukan di instansi ini"),
+        (None, {"kode": "S9", "nama": "Baru", "parent": "other_unit"}, "parent", "Masukkan pilihan yang valid."),
+    ],
+    ids=["kode-ganda", "lingkaran", "kepala-instansi-lain", "induk-instansi-lain"],
+)
+def test_unit_form_errors(client, org, unit, data, field, pesan):
+    login_as(client, org, "hr")
+    data = {"level": 4, "aktif": "on", **data}
+    if "parent" in data:
+        data["parent"] = getattr(org, data["parent"]).pk
+    if "kepala_nip" in data:
+        data["kepala_nip"] = getattr(org, data["kepala_nip"]).nip
+    url = reverse("pegawai:unit-update", args=[getattr(org, unit).pk]) if unit else reverse("pegawai:unit-create")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert any(pesan in m for m in response.context["form"].errors[field]), response.context["form"].errors
+
+
+def test_interface_switches_to_english(client, org):
+    login_as(client, org, "hr")
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("pegawai:list")})
+    html = client.get(reverse("pegawai:list"), {"q": "tidak-ada"}).content.decode()
+    assert "Employee list" in html and "No employees match the search." in html
+    response = client.post(reverse("pegawai:ganti-atasan", args=[org.pegawai.pk]),
+                           {"atasan_nip": org.pegawai.nip, "alasan": "x"})
+    assert "An employee cannot be their own supervisor." in response.content.decode()
