@@ -1,1 +1,23 @@
-urlpatterns = []
+"""Peer input, unit distribution, acknowledgement/keberatan and follow-up (namespace ``penilaian``)."""
+from django.urls import path
+
+from .views import keberatan, rekan, unit
+
+urlpatterns = [
+    path("masukan-rekan/", rekan.inbox, name="rekan-inbox"),
+    path("masukan-rekan/<int:pk>/isi/", rekan.jawab, name="rekan-jawab"),
+    path("masukan-rekan/kelola/", rekan.daftar, name="rekan-daftar"),
+    path("masukan-rekan/penilaian/<int:pk>/", rekan.kelola, name="rekan-kelola"),
+    path("masukan-rekan/penilaian/<int:pk>/undang/", rekan.undang, name="rekan-undang"),
+    path("tanggapan/", keberatan.tanggapan_list, name="tanggapan-list"),
+    path("tanggapan/<int:pk>/", keberatan.tanggapan, name="tanggapan"),
+    path("tanggapan/<int:pk>/terima/", keberatan.terima, name="tanggapan-terima"),
+    path("tanggapan/<int:pk>/keberatan/", keberatan.ajukan, name="keberatan-ajukan"),
+    path("keberatan/", keberatan.keberatan_list, name="keberatan-list"),
+    path("keberatan/<int:pk>/", keberatan.keberatan_detail, name="keberatan-detail"),
+    path("kinerja-unit/", unit.unit_index, name="unit-index"),
+    path("kinerja-unit/<int:unit_pk>/periode/<int:periode_pk>/", unit.unit_distribusi, name="unit-distribusi"),
+    path("kinerja-unit/<int:unit_pk>/periode/<int:periode_pk>/capaian/", unit.unit_capaian, name="unit-capaian"),
+    path("kinerja-unit/<int:unit_pk>/periode/<int:periode_pk>/final/", unit.unit_final, name="unit-final"),
+    path("tindak-lanjut/", unit.tindak_lanjut_view, name="tindak-lanjut"),
+]

@@ -1,0 +1,143 @@
+"""Acknowledgement and keberatan against a finalised evaluation (domain.md §3.5).
+
+FINAL → DITERIMA (employee acknowledges) or → KEBERATAN (within ``KINERJA["HARI_KEBERATAN"]`` days of
+``final_pada``) → DIPUTUS (the atasan pejabat penilai upholds or changes the ratings; the predikat is
+re-derived with ``hitung_predikat``). Status changes are conditional UPDATEs on the expected status,
+so a double click or a race cannot apply a step twice.
+"""
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinerja.audit import audit_log
+from notifikasi.services import notify
+from pelatihan.services import tindak_lanjut_predikat_tahunan
+
+from ..models import Keberatan, Penilaian
+from ..predikat import Rating, hitung_predikat
+from .selectors import atasan_penilai_of, can_decide
+
+S = Penilaian.Status
+
+
+def batas_keberatan(penilaian: Penilaian) -> datetime | None:
+    if penilaian.final_pada is None:
+        return None
+    return penilaian.final_pada + timedelta(days=settings.KINERJA["HARI_KEBERATAN"])
+
+
+def bisa_ditanggapi(penilaian: Penilaian, now: datetime | None = None) -> bool:
+    batas = batas_keberatan(penilaian)
+    return penilaian.status == S.FINAL and batas is not None and (now or timezone.now()) <= batas
+
+
+def _move(penilaian: Penilaian, dari: str, ke: str, **fields) -> None:
+    moved = Penilaian.objects.filter(pk=penilaian.pk, status=dari).update(status=ke, versi=F("versi") + 1, **fields)
+    if moved != 1:
+        raise ValidationError(_("Status penilaian sudah berubah; muat ulang halaman."))
+    penilaian.refresh_from_db()
+
+
+def _tell(pegawai, judul: str, pesan: str, url: str, objek) -> None:
+    """Notify after commit, so nobody is told about a step that was rolled back."""
+    if pegawai is not None and pegawai.user_id:
+        user = pegawai.user
+        transaction.on_commit(lambda: notify(penerima=user, judul=judul, pesan=pesan, url=url, objek=objek))
+
+
+def _owner_check(penilaian: Penilaian, oleh) -> None:
+    if penilaian.skp.pegawai.user_id != getattr(oleh, "pk", None):
+        raise ValidationError(_("Hanya pegawai yang dinilai yang dapat menanggapi penilaian ini."))
+
+
+@transaction.atomic
+def penilaian_terima(*, penilaian: Penilaian, oleh) -> Penilaian:
+    """The employee acknowledges the final evaluation."""
+    _owner_check(penilaian, oleh)
+    if penilaian.status != S.FINAL:
+        raise ValidationError(_("Hanya penilaian berstatus final yang dapat diterima."))
+    _move(penilaian, S.FINAL, S.DITERIMA, ditanggapi_pada=timezone.now())
+    audit_log(aktor=oleh, aksi="penilaian.diterima", objek=penilaian, data={"dari": S.FINAL, "ke": S.DITERIMA})
+    _tell(penilaian.penilai or penilaian.skp.pejabat_penilai, _("Penilaian diterima"),
+          _("%(nama)s menerima hasil penilaian %(periode)s.") % {"nama": penilaian.skp.pegawai.nama,
+                                                                  "periode": penilaian.periode},
+          reverse("penilaian:tanggapan", args=[penilaian.pk]), penilaian)
+    return penilaian
+
+
+@transaction.atomic
+def keberatan_ajukan(*, penilaian: Penilaian, alasan: str, oleh, now: datetime | None = None) -> Keberatan:
+    """File a keberatan within the configured window; the atasan pejabat penilai decides it."""
+    _owner_check(penilaian, oleh)
+    alasan = (alasan or "").strip()
+    if len(alasan) < 20:
+        raise ValidationError(_("Uraikan alasan keberatan (minimal 20 karakter)."))
+    if penilaian.status != S.FINAL:
+        raise ValidationError(_("Keberatan hanya dapat diajukan atas penilaian yang sudah final dan belum ditanggapi."))
+    if not bisa_ditanggapi(penilaian, now):
+        raise ValidationError(_(
+            "Batas waktu pengajuan keberatan (%(hari)d hari sejak penilaian final, sampai %(batas)s) sudah lewat."
+        ) % {"hari": settings.KINERJA["HARI_KEBERATAN"],
+             "batas": timezone.localtime(batas_keberatan(penilaian)).strftime("%d-%m-%Y %H:%M")})
+    pemutus = atasan_penilai_of(penilaian)
+    _move(penilaian, S.FINAL, S.KEBERATAN, ditanggapi_pada=now or timezone.now())
+    kb = Keberatan.objects.create(penilaian=penilaian, alasan=alasan, diajukan_oleh=oleh, pemutus=pemutus)
+    audit_log(aktor=oleh, aksi="keberatan.diajukan", objek=penilaian, catatan=alasan,
+              data={"dari": S.FINAL, "ke": S.KEBERATAN, "pemutus": pemutus.nip if pemutus else None})
+    url = reverse("penilaian:keberatan-detail", args=[kb.pk])
+    pesan = _("%(nama)s mengajukan keberatan atas penilaian %(periode)s.") % {
+        "nama": penilaian.skp.pegawai.nama, "periode": penilaian.periode}
+    _tell(pemutus, _("Keberatan perlu diputus"), pesan, url, kb)
+    _tell(penilaian.penilai or penilaian.skp.pejabat_penilai, _("Keberatan diajukan"), pesan, url, kb)
+    return kb
+
+
+@transaction.atomic
+def keberatan_putus(
+    *, keberatan: Keberatan, ubah: bool, keputusan: str, oleh,
+    rating_hasil: str = "", rating_perilaku: str = "",
+) -> Keberatan:
+    """Uphold or change the ratings; the predikat is always re-derived, never typed (§3.4, §3.5)."""
+    penilaian = keberatan.penilaian
+    if not can_decide(oleh, keberatan):
+        raise ValidationError(_("Hanya atasan pejabat penilai yang dapat memutus keberatan ini."))
+    if keberatan.status != Keberatan.Status.DIAJUKAN:
+        raise ValidationError(_("Keberatan ini sudah diputus."))
+    keputusan = (keputusan or "").strip()
+    if len(keputusan) < 10:
+        raise ValidationError(_("Tuliskan pertimbangan keputusan (minimal 10 karakter)."))
+    lama = {"rating_hasil": penilaian.rating_hasil, "rating_perilaku": penilaian.rating_perilaku,
+            "predikat": penilaian.predikat}
+    baru = dict(lama)
+    if ubah:
+        if not rating_hasil or not rating_perilaku:
+            raise ValidationError(_("Pilih rating hasil kerja dan rating perilaku kerja yang baru."))
+        baru = {"rating_hasil": Rating(rating_hasil).value, "rating_perilaku": Rating(rating_perilaku).value}
+        baru["predikat"] = hitung_predikat(baru["rating_hasil"], baru["rating_perilaku"]).value
+        if baru["rating_hasil"] == lama["rating_hasil"] and baru["rating_perilaku"] == lama["rating_perilaku"]:
+            raise ValidationError(_("Rating tidak berubah; pilih 'Penilaian dipertahankan'."))
+    now = timezone.now()
+    _move(penilaian, S.KEBERATAN, S.DIPUTUS, **baru)
+    keberatan.status = Keberatan.Status.DIUBAH if ubah else Keberatan.Status.DIPERTAHANKAN
+    keberatan.keputusan, keberatan.diputus_pada = keputusan, now
+    keberatan.rating_hasil_lama, keberatan.rating_perilaku_lama = lama["rating_hasil"], lama["rating_perilaku"]
+    keberatan.predikat_lama = lama["predikat"]
+    if keberatan.pemutus_id is None and getattr(oleh, "pegawai", None) is not None:
+        keberatan.pemutus = oleh.pegawai
+    keberatan.save()
+    audit_log(aktor=oleh, aksi="keberatan.diputus", objek=penilaian, catatan=keputusan,
+              data={"dari": lama, "ke": baru, "keputusan": keberatan.status})
+    if penilaian.periode.is_tahunan and baru["predikat"] != lama["predikat"]:
+        transaction.on_commit(lambda: tindak_lanjut_predikat_tahunan(penilaian=penilaian, oleh=oleh))
+    url = reverse("penilaian:tanggapan", args=[penilaian.pk])
+    pesan = _("Keberatan atas penilaian %(periode)s telah diputus: %(status)s.") % {
+        "periode": penilaian.periode, "status": keberatan.get_status_display()}
+    _tell(penilaian.skp.pegawai, _("Keberatan diputus"), pesan, url, keberatan)
+    _tell(penilaian.penilai or penilaian.skp.pejabat_penilai, _("Keberatan diputus"), pesan, url, keberatan)
+    return keberatan

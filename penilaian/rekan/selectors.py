@@ -1,0 +1,249 @@
+"""Reads for peer input, unit distribution, keberatan and follow-up (domain.md §3.5, §4, §5.2, §6).
+
+Anonymity (§6): nothing here returns a MasukanRekan together with anything that identifies its
+author; the aggregate exists only from ``MIN_JAWABAN`` answers on, comments in text order.
+"""
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from pegawai import access as pegawai_access
+from pegawai.models import Pegawai, UnitKerja
+
+from ..access import acting_for_ids, penilaian_visible_to
+from ..kurva import batas, periksa_distribusi
+from ..models import (
+    CapaianOrganisasi,
+    FinalisasiUnit,
+    Keberatan,
+    MasukanRekan,
+    Penilaian,
+    PerilakuKerja,
+    UndanganRekan,
+)
+from ..predikat import Predikat, Rating
+
+MIN_JAWABAN = 3
+
+
+# ---------------------------------------------------------------- peer input (§6)
+
+@dataclass
+class BarisAgregat:
+    perilaku: PerilakuKerja
+    jumlah: dict[str, int]  # Rating value → count
+
+    @property
+    def per_rating(self) -> list[tuple[str, str, int]]:
+        return [(r.value, r.label, self.jumlah.get(r.value, 0)) for r in Rating]
+
+
+@dataclass
+class Agregat:
+    jumlah_jawaban: int
+    baris: list[BarisAgregat]
+    komentar: list[str] = field(default_factory=list)
+
+
+def agregat_masukan(penilaian: Penilaian) -> Agregat | None:
+    """Counts per rating per BerAKHLAK value and the comments, or None below 3 answers (§6).
+
+    Comments are sorted by text, so their order says nothing about who answered when.
+    """
+    rows = list(MasukanRekan.objects.filter(penilaian=penilaian).values_list("jawaban", "komentar"))
+    if len(rows) < MIN_JAWABAN:
+        return None
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for jawaban, _komentar in rows:
+        for kode, rating in (jawaban or {}).items():
+            counts[kode][rating] += 1
+    baris = [BarisAgregat(p, dict(counts[p.kode])) for p in PerilakuKerja.objects.order_by("urutan")]
+    komentar = sorted(k.strip() for _j, k in rows if k and k.strip())
+    return Agregat(len(rows), baris, komentar)
+
+
+def undangan_for_rekan(pegawai: Pegawai) -> QuerySet[UndanganRekan]:
+    """The peer's inbox: invitations addressed to them, open ones first."""
+    return (
+        UndanganRekan.objects.filter(rekan=pegawai)
+        .select_related("penilaian__periode", "penilaian__skp__pegawai__jabatan", "penilaian__skp__pegawai__unit_kerja")
+        .order_by("sudah_menjawab", "-penilaian__periode__batas_pengisian", "-pk")
+    )
+
+
+def get_undangan_for(user, pk) -> UndanganRekan:
+    me = pegawai_access.peran(user).pegawai
+    if me is None:
+        raise Http404
+    try:
+        return undangan_for_rekan(me).get(pk=pk)
+    except (UndanganRekan.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def can_manage_rekan(user, penilaian: Penilaian) -> bool:
+    """Supervisor (acting) penilai of the appraisee, or HR of the instansi. Never the appraisee."""
+    r = pegawai_access.peran(user)
+    if r.pegawai is not None and penilaian.skp.pegawai_id == r.pegawai.pk:
+        return False
+    if r.is_admin or r.is_hr:
+        return True
+    return r.pegawai is not None and penilaian.skp.pejabat_penilai_id in ({r.pegawai.pk} | acting_for_ids(r.pegawai))
+
+
+def get_penilaian_rekan_for(user, pk) -> Penilaian:
+    """An evaluation whose peer input the user manages; 404 for everyone else, the appraisee included."""
+    try:
+        obj = penilaian_visible_to(user).get(pk=pk)
+    except (Penilaian.DoesNotExist, ValueError):
+        raise Http404 from None
+    if not can_manage_rekan(user, obj):
+        raise Http404
+    return obj
+
+
+def penilaian_for_rekan_list(user) -> QuerySet[Penilaian]:
+    """Evaluations (not yet closed) whose peer input the user manages, with invitation counts."""
+    r = pegawai_access.peran(user)
+    qs = penilaian_visible_to(user).exclude(status__in=Penilaian.SELESAI)
+    if not (r.is_admin or r.is_hr):
+        if r.pegawai is None:
+            return qs.none()
+        qs = qs.filter(skp__pejabat_penilai_id__in={r.pegawai.pk} | acting_for_ids(r.pegawai))
+    if r.pegawai is not None:
+        qs = qs.exclude(skp__pegawai=r.pegawai)
+    return qs.select_related("skp__pegawai__unit_kerja").annotate(
+        n_undangan=Count("undangan_rekan", distinct=True),
+        n_jawab=Count("undangan_rekan", filter=Q(undangan_rekan__sudah_menjawab=True), distinct=True),
+    ).order_by("-periode__tanggal_mulai", "skp__pegawai__nama")
+
+
+# ---------------------------------------------------------------- keberatan (§3.5)
+
+def atasan_penilai_of(penilaian: Penilaian) -> Pegawai | None:
+    """The atasan pejabat penilai: recorded on the SKP, else the penilai's own atasan."""
+    skp = penilaian.skp
+    if skp.atasan_penilai_id:
+        return skp.atasan_penilai
+    penilai = penilaian.penilai or skp.pejabat_penilai
+    return penilai.atasan if penilai else None
+
+
+def keberatan_visible_to(user) -> QuerySet[Keberatan]:
+    """Keberatan the user may open: on evaluations in scope, or addressed to them as pemutus."""
+    r = pegawai_access.peran(user)
+    qs = Keberatan.objects.select_related(
+        "penilaian__periode", "penilaian__skp__pegawai", "penilaian__skp__pejabat_penilai", "pemutus"
+    )
+    q = Q(penilaian__in=penilaian_visible_to(user).values("pk"))
+    if r.pegawai is not None:
+        q |= Q(pemutus=r.pegawai)
+    return qs.filter(q)
+
+
+def keberatan_to_decide(user) -> QuerySet[Keberatan]:
+    r = pegawai_access.peran(user)
+    qs = keberatan_visible_to(user)
+    if r.is_admin:
+        return qs
+    q = Q(pemutus__isnull=True) if r.is_hr else Q(pk__in=[])
+    if r.pegawai is not None:
+        q |= Q(pemutus=r.pegawai)
+    return qs.filter(q)
+
+
+def can_decide(user, keberatan: Keberatan) -> bool:
+    """The pemutus decides; HR of the instansi only when no atasan pejabat penilai is recorded."""
+    r = pegawai_access.peran(user)
+    if r.pegawai is not None and keberatan.penilaian.skp.pegawai_id == r.pegawai.pk:
+        return False
+    if keberatan.pemutus_id:
+        return r.pegawai is not None and keberatan.pemutus_id == r.pegawai.pk
+    return r.is_admin or r.is_hr
+
+
+def get_keberatan_for(user, pk) -> Keberatan:
+    try:
+        return keberatan_visible_to(user).get(pk=pk)
+    except (Keberatan.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+# ---------------------------------------------------------------- unit distribution (§4)
+
+def unit_visible_for_kurva(user) -> QuerySet[UnitKerja]:
+    """Units whose distribution the user may see: HR's instansi, or units they or their parent head."""
+    r = pegawai_access.peran(user)
+    qs = UnitKerja.objects.select_related("parent", "kepala")
+    if r.is_admin:
+        return qs
+    if r.is_hr:
+        return qs.filter(instansi_id=r.instansi_id)
+    if r.pegawai is None:
+        return qs.none()
+    return qs.filter(Q(kepala=r.pegawai) | Q(parent__kepala=r.pegawai))
+
+
+def get_unit_for(user, pk) -> UnitKerja:
+    try:
+        return unit_visible_for_kurva(user).get(pk=pk)
+    except (UnitKerja.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def can_set_capaian(user, unit: UnitKerja) -> bool:
+    """HR, or the head of the parent unit ('pimpinan organisasi di atasnya', §3.5)."""
+    r = pegawai_access.peran(user)
+    if r.is_admin or (r.is_hr and unit.instansi_id == r.instansi_id):
+        return True
+    return r.pegawai is not None and unit.parent_id is not None and unit.parent.kepala_id == r.pegawai.pk
+
+
+def is_kepala_unit(user, unit: UnitKerja) -> bool:
+    r = pegawai_access.peran(user)
+    return r.pegawai is not None and unit.kepala_id == r.pegawai.pk
+
+
+def penilaian_unit(unit: UnitKerja, periode) -> QuerySet[Penilaian]:
+    """Evaluations of the period whose penilai sits in the unit (§4 implementation notes)."""
+    return Penilaian.objects.filter(periode=periode).filter(
+        Q(penilai__unit_kerja=unit) | Q(penilai__isnull=True, skp__pejabat_penilai__unit_kerja=unit)
+    )
+
+
+@dataclass
+class Distribusi:
+    jumlah: dict[Predikat, int]
+    total: int
+    belum_dinilai: int
+    capaian: CapaianOrganisasi | None
+    pelanggaran: list
+    batas: dict
+    finalisasi: FinalisasiUnit | None
+
+    @property
+    def chart(self) -> dict:
+        order = [Predikat.SANGAT_KURANG, Predikat.KURANG, Predikat.BUTUH_PERBAIKAN, Predikat.BAIK, Predikat.SANGAT_BAIK]
+        return {
+            "labels": [str(p.label) for p in order],
+            "jumlah": [self.jumlah[p] for p in order],
+            "min": [self.batas.get(p, (None, None))[0] for p in order],
+            "max": [self.batas.get(p, (None, None))[1] for p in order],
+        }
+
+
+def distribusi_unit(unit: UnitKerja, periode) -> Distribusi:
+    """Counts per predikat (2 queries), the organisation predikat, its bounds and broken rules."""
+    rows = dict(
+        penilaian_unit(unit, periode).exclude(predikat="").values_list("predikat").annotate(n=Count("pk"))
+    )
+    jumlah = {p: rows.get(p.value, 0) for p in Predikat}
+    total = sum(jumlah.values())
+    belum = penilaian_unit(unit, periode).filter(predikat="").count()
+    capaian = CapaianOrganisasi.objects.filter(unit_kerja=unit, periode=periode).first()
+    pelanggaran = periksa_distribusi(capaian.predikat, jumlah) if capaian else []
+    bounds = batas(capaian.predikat, total) if capaian and total else {}
+    fin = FinalisasiUnit.objects.filter(unit_kerja=unit, periode=periode).select_related("oleh").first()
+    return Distribusi(jumlah, total, belum, capaian, pelanggaran, bounds, fin)

@@ -1,0 +1,1 @@
+"""Views of peer input, unit distribution, acknowledgement/keberatan and HR follow-up."""

@@ -1,0 +1,130 @@
+"""Acknowledgement and keberatan pages (domain.md §3.5)."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from kinerja.audit import audit_for
+from pegawai import access as pegawai_access
+from pegawai.views import paginate
+
+from ...access import get_penilaian_for, is_owner, penilaian_visible_to
+from ...models import Keberatan, Penilaian
+from .. import selectors
+from ..forms import KeberatanForm, PutusanForm
+from ..keberatan import (
+    batas_keberatan,
+    bisa_ditanggapi,
+    keberatan_ajukan,
+    keberatan_putus,
+    penilaian_terima,
+)
+
+AUDIT_TAMPIL = Q(aksi__startswith="penilaian.") | Q(aksi__startswith="keberatan.")
+AKSI_LABEL = {
+    "penilaian.rated": gettext_lazy("Rating ditetapkan pejabat penilai"),
+    "penilaian.finalized": gettext_lazy("Penilaian difinalkan"),
+    "penilaian.diterima": gettext_lazy("Penilaian diterima pegawai"),
+    "keberatan.diajukan": gettext_lazy("Keberatan diajukan"),
+    "keberatan.diputus": gettext_lazy("Keberatan diputus"),
+}
+
+
+def _riwayat(penilaian) -> list:
+    """The evaluation's audit trail shown to its parties; peer-input entries are left out (§6)."""
+    rows = list(audit_for(penilaian).filter(AUDIT_TAMPIL)[:50])
+    for a in rows:
+        a.label = AKSI_LABEL.get(a.aksi, a.aksi)
+    return rows
+
+
+@login_required
+def tanggapan_list(request):
+    """The employee's finalised evaluations, to acknowledge or object to."""
+    me = pegawai_access.peran(request.user).pegawai
+    qs = penilaian_visible_to(request.user).filter(skp__pegawai=me, status__in=Penilaian.SELESAI) if me else []
+    return render(request, "penilaian/rekan/tanggapan_list.html", {"page_obj": paginate(request, qs)})
+
+
+@login_required
+def tanggapan(request, pk):
+    """Result, response buttons, keberatan and its decision, and the audit trail. No peer input here."""
+    penilaian = get_penilaian_for(request.user, pk)
+    if penilaian.status not in Penilaian.SELESAI:
+        messages.info(request, _("Penilaian ini belum final."))
+    return render(request, "penilaian/rekan/tanggapan.html", {
+        "penilaian": penilaian, "is_owner": is_owner(request.user, penilaian.skp),
+        "bisa_ditanggapi": bisa_ditanggapi(penilaian), "batas": batas_keberatan(penilaian),
+        "keberatan": Keberatan.objects.filter(penilaian=penilaian).select_related("pemutus").first(),
+        "form": KeberatanForm(), "audit": _riwayat(penilaian),
+    })
+
+
+@require_POST
+@login_required
+def terima(request, pk):
+    penilaian = get_penilaian_for(request.user, pk, as_pegawai=True)
+    try:
+        penilaian_terima(penilaian=penilaian, oleh=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Penilaian diterima."))
+    return redirect("penilaian:tanggapan", pk=penilaian.pk)
+
+
+@require_POST
+@login_required
+def ajukan(request, pk):
+    penilaian = get_penilaian_for(request.user, pk, as_pegawai=True)
+    form = KeberatanForm(request.POST)
+    if form.is_valid():
+        try:
+            keberatan_ajukan(penilaian=penilaian, alasan=form.cleaned_data["alasan"], oleh=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Keberatan diajukan kepada atasan pejabat penilai."))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("penilaian:tanggapan", pk=penilaian.pk)
+
+
+@login_required
+def keberatan_list(request):
+    status = request.GET.get("status", Keberatan.Status.DIAJUKAN)
+    qs = selectors.keberatan_to_decide(request.user)
+    if status in Keberatan.Status.values:
+        qs = qs.filter(status=status)
+    return render(request, "penilaian/rekan/keberatan_list.html", {
+        "page_obj": paginate(request, qs), "status": status, "status_choices": Keberatan.Status.choices,
+    })
+
+
+@login_required
+def keberatan_detail(request, pk):
+    keberatan = selectors.get_keberatan_for(request.user, pk)
+    boleh = keberatan.status == Keberatan.Status.DIAJUKAN and selectors.can_decide(request.user, keberatan)
+    form = PutusanForm(request.POST or None)
+    if request.method == "POST":
+        if not boleh:
+            messages.error(request, _("Anda tidak dapat memutus keberatan ini."))
+            return redirect("penilaian:keberatan-detail", pk=keberatan.pk)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                keberatan_putus(keberatan=keberatan, ubah=d["keputusan_jenis"] == "UBAH", keputusan=d["keputusan"],
+                                rating_hasil=d["rating_hasil"], rating_perilaku=d["rating_perilaku"], oleh=request.user)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Keberatan telah diputus."))
+                return redirect("penilaian:keberatan-detail", pk=keberatan.pk)
+    return render(request, "penilaian/rekan/keberatan_detail.html", {
+        "keberatan": keberatan, "penilaian": keberatan.penilaian, "form": form, "boleh": boleh,
+        "audit": _riwayat(keberatan.penilaian),
+    })

@@ -1,0 +1,79 @@
+"""Peer input pages (domain.md §6): the peer's inbox and answer form, the supervisor's/HR's page."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pegawai import access as pegawai_access
+from pegawai.views import paginate
+
+from .. import selectors
+from ..forms import MasukanForm, UndanganForm
+from ..services import masukan_rekan_submit, undangan_rekan_create
+
+
+@login_required
+def inbox(request):
+    me = pegawai_access.peran(request.user).pegawai
+    qs = selectors.undangan_for_rekan(me) if me else []
+    return render(request, "penilaian/rekan/inbox.html", {"page_obj": paginate(request, qs)})
+
+
+@login_required
+def jawab(request, pk):
+    undangan = selectors.get_undangan_for(request.user, pk)
+    if undangan.sudah_menjawab:
+        messages.info(request, _("Anda sudah memberi masukan untuk penilaian ini. Terima kasih."))
+        return redirect("penilaian:rekan-inbox")
+    form = MasukanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            masukan_rekan_submit(undangan=undangan, jawaban=form.jawaban(), komentar=form.cleaned_data["komentar"],
+                                 oleh=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Masukan Anda tersimpan tanpa nama. Terima kasih."))
+            return redirect("penilaian:rekan-inbox")
+    return render(request, "penilaian/rekan/jawab.html", {"undangan": undangan, "form": form})
+
+
+@login_required
+def daftar(request):
+    """Evaluations whose peer input the user manages (supervisor or HR)."""
+    qs = selectors.penilaian_for_rekan_list(request.user)
+    q = request.GET.get("q", "").strip()
+    if q:
+        qs = qs.filter(skp__pegawai__nama__icontains=q) | qs.filter(skp__pegawai__nip__startswith=q)
+    return render(request, "penilaian/rekan/daftar.html", {"page_obj": paginate(request, qs), "q": q})
+
+
+@login_required
+def kelola(request, pk):
+    """Supervisor/HR page of one evaluation: invitations and, from 3 answers on, the aggregate."""
+    penilaian = selectors.get_penilaian_rekan_for(request.user, pk)
+    undangan = penilaian.undangan_rekan.select_related("rekan__jabatan").order_by("rekan__nama")
+    return render(request, "penilaian/rekan/kelola.html", {
+        "penilaian": penilaian, "undangan": undangan, "form": UndanganForm(penilaian=penilaian),
+        "n_jawab": sum(1 for u in undangan if u.sudah_menjawab),
+        "agregat": selectors.agregat_masukan(penilaian),
+    })
+
+
+@require_POST
+@login_required
+def undang(request, pk):
+    penilaian = selectors.get_penilaian_rekan_for(request.user, pk)
+    form = UndanganForm(request.POST, penilaian=penilaian)
+    if form.is_valid():
+        try:
+            created = undangan_rekan_create(penilaian=penilaian, rekan=form.cleaned_data["semua"], oleh=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("%(n)d rekan kerja diundang.") % {"n": len(created)})
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("penilaian:rekan-kelola", pk=penilaian.pk)

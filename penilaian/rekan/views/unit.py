@@ -1,0 +1,113 @@
+"""Unit distribution against SE MenPANRB 3/2023 (domain.md §4) and HR follow-up (§5.2)."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from pegawai import access as pegawai_access
+from pegawai.views import hr_required, paginate
+
+from ...models import Periode
+from .. import selectors, tindak_lanjut
+from ..forms import CapaianForm, FinalisasiForm
+from ..services import capaian_organisasi_set, unit_finalize
+
+
+def _periode(unit, pk) -> Periode:
+    try:
+        return Periode.objects.get(pk=pk, instansi_id=unit.instansi_id)
+    except (Periode.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+@login_required
+def unit_index(request):
+    units = selectors.unit_visible_for_kurva(request.user).order_by("kode")
+    q = request.GET.get("q", "").strip()
+    if q:
+        units = units.filter(nama__icontains=q)
+    r = pegawai_access.peran(request.user)
+    periode_qs = Periode.objects.filter(instansi_id=r.instansi_id).order_by("-tahun", "-tanggal_mulai")
+    periode = periode_qs.filter(pk=request.GET.get("periode")).first() if request.GET.get("periode", "").isdigit() else None
+    return render(request, "penilaian/rekan/unit_index.html", {
+        "page_obj": paginate(request, units), "periode_list": periode_qs[:40],
+        "periode": periode or periode_qs.filter(tanggal_mulai__lte=timezone.localdate()).first() or periode_qs.first(),
+        "q": q,
+    })
+
+
+@login_required
+def unit_distribusi(request, unit_pk, periode_pk):
+    unit = selectors.get_unit_for(request.user, unit_pk)
+    periode = _periode(unit, periode_pk)
+    return render(request, "penilaian/rekan/unit_distribusi.html", {
+        "unit": unit, "periode": periode, "dist": selectors.distribusi_unit(unit, periode),
+        "boleh_capaian": selectors.can_set_capaian(request.user, unit),
+        "boleh_final": selectors.is_kepala_unit(request.user, unit),
+        "capaian_form": CapaianForm(), "final_form": FinalisasiForm(),
+    })
+
+
+@require_POST
+@login_required
+def unit_capaian(request, unit_pk, periode_pk):
+    unit = selectors.get_unit_for(request.user, unit_pk)
+    periode = _periode(unit, periode_pk)
+    if not selectors.can_set_capaian(request.user, unit):
+        raise PermissionDenied
+    form = CapaianForm(request.POST)
+    if form.is_valid():
+        try:
+            capaian_organisasi_set(unit=unit, periode=periode, oleh=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Capaian kinerja organisasi disimpan."))
+    return redirect("penilaian:unit-distribusi", unit_pk=unit.pk, periode_pk=periode.pk)
+
+
+@require_POST
+@login_required
+def unit_final(request, unit_pk, periode_pk):
+    unit = selectors.get_unit_for(request.user, unit_pk)
+    periode = _periode(unit, periode_pk)
+    if not selectors.is_kepala_unit(request.user, unit):
+        raise PermissionDenied
+    form = FinalisasiForm(request.POST)
+    form.is_valid()
+    try:
+        unit_finalize(unit=unit, periode=periode, justifikasi=form.cleaned_data.get("justifikasi", ""), oleh=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Periode unit difinalisasi."))
+    return redirect("penilaian:unit-distribusi", unit_pk=unit.pk, periode_pk=periode.pk)
+
+
+DAFTAR = {
+    "perbaikan": gettext_lazy("Butuh Perbaikan atau lebih rendah"),
+    "talent": gettext_lazy("Sangat Baik 2 tahun berturut-turut (kandidat talent pool)"),
+    "kompetensi": gettext_lazy("Baik 2 tahun berturut-turut (prioritas pengembangan kompetensi)"),
+}
+
+
+@hr_required
+def tindak_lanjut_view(request):
+    units = pegawai_access.units_managed_by(request.user).order_by("kode")
+    unit = units.filter(pk=request.GET.get("unit")).first() if request.GET.get("unit", "").isdigit() else None
+    unit = unit or units.filter(parent__isnull=True).first()
+    tahun = int(request.GET["tahun"]) if request.GET.get("tahun", "").isdigit() else timezone.localdate().year - 1
+    daftar = request.GET.get("daftar") if request.GET.get("daftar") in DAFTAR else "perbaikan"
+    hasil = tindak_lanjut.tindak_lanjut(unit, tahun) if unit else None
+    ids = {"perbaikan": hasil.perbaikan, "talent": hasil.talent_pool, "kompetensi": hasil.pengembangan}[daftar] if hasil else []
+    return render(request, "penilaian/rekan/tindak_lanjut.html", {
+        "units": units.only("pk", "kode", "nama")[:500], "unit": unit, "tahun": tahun, "hasil": hasil,
+        "daftar": daftar, "daftar_label": DAFTAR, "page_obj": paginate(request, tindak_lanjut.pegawai_list(ids)),
+        "jumlah": {"perbaikan": len(hasil.perbaikan), "talent": len(hasil.talent_pool),
+                   "kompetensi": len(hasil.pengembangan)} if hasil else {},
+    })

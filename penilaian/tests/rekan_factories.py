@@ -1,0 +1,70 @@
+"""Helpers for the peer-input, distribution and keberatan tests (penilaian/rekan)."""
+from datetime import timedelta
+
+from django.utils import timezone
+
+from pegawai.tests.factories import PegawaiFactory
+from penilaian.models import (
+    MasukanRekan,
+    Penilaian,
+    PerilakuKerja,
+    Periode,
+    UndanganRekan,
+)
+from penilaian.predikat import Rating, hitung_predikat
+from penilaian.tests.factories import PenilaianFactory, PeriodeFactory, SkpFactory
+
+
+def periode_terbuka(instansi, **kwargs) -> Periode:
+    """A period whose deadline is still ahead."""
+    today = timezone.localdate()
+    defaults = {"instansi": instansi, "tahun": today.year, "tanggal_mulai": today - timedelta(days=60),
+                "tanggal_selesai": today + timedelta(days=5), "batas_pengisian": today + timedelta(days=15)}
+    return PeriodeFactory(**{**defaults, **kwargs})
+
+
+def periode_lewat(instansi, **kwargs) -> Periode:
+    today = timezone.localdate()
+    defaults = {"instansi": instansi, "tahun": today.year, "tanggal_mulai": today - timedelta(days=90),
+                "tanggal_selesai": today - timedelta(days=30), "batas_pengisian": today - timedelta(days=1)}
+    return PeriodeFactory(**{**defaults, **kwargs})
+
+
+def penilaian_of(pegawai, periode=None, **kwargs) -> Penilaian:
+    periode = periode or periode_terbuka(pegawai.unit_kerja.instansi)
+    skp = SkpFactory(pegawai=pegawai, status="DISETUJUI", tahun=periode.tahun)
+    return PenilaianFactory(skp=skp, periode=periode, **kwargs)
+
+
+def final(penilaian: Penilaian, hasil=Rating.SESUAI, perilaku=Rating.SESUAI, *, days_ago=1) -> Penilaian:
+    """What the appraisal engineer's penilaian_finalize leaves behind (set directly in tests)."""
+    penilaian.rating_hasil, penilaian.rating_perilaku = hasil, perilaku
+    penilaian.predikat = hitung_predikat(hasil, perilaku)
+    penilaian.status = Penilaian.Status.FINAL
+    penilaian.final_pada = timezone.now() - timedelta(days=days_ago)
+    penilaian.penilai = penilaian.skp.pejabat_penilai
+    penilaian.save()
+    return penilaian
+
+
+def undang(penilaian, rekan_list, oleh=None) -> list[UndanganRekan]:
+    return [UndanganRekan.objects.create(penilaian=penilaian, rekan=r, diundang_oleh=oleh) for r in rekan_list]
+
+
+def peers(org, n=3):
+    """``n`` pegawai of the appraisee's seksi besides org.rekan (created as needed)."""
+    out = [org.rekan]
+    while len(out) < n:
+        out.append(PegawaiFactory(unit_kerja=org.seksi, atasan=org.atasan))
+    return out
+
+
+def jawaban(rating=Rating.SESUAI, **overrides) -> dict:
+    d = {k: rating for k in PerilakuKerja.objects.order_by("urutan").values_list("kode", flat=True)}
+    d.update(overrides)
+    return d
+
+
+def masukan(penilaian, n, rating=Rating.SESUAI, komentar=""):
+    for i in range(n):
+        MasukanRekan.objects.create(penilaian=penilaian, jawaban=jawaban(rating), komentar=komentar and f"{komentar} {i}")

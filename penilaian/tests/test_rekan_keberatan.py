@@ -1,0 +1,221 @@
+"""Acknowledgement and keberatan (domain.md §3.5): window, decision by the atasan pejabat penilai,
+predikat re-derived (§3.4), every step audited and visible to the employee."""
+from unittest import mock
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from kinerja.models import AuditLog
+from penilaian.models import Keberatan, Penilaian, Periode
+from penilaian.predikat import Rating
+from penilaian.rekan.keberatan import (
+    keberatan_ajukan,
+    keberatan_putus,
+    penilaian_terima,
+)
+
+from .rekan_factories import final, penilaian_of, periode_terbuka
+
+pytestmark = pytest.mark.django_db
+ALASAN = "Realisasi RHK kedua sudah 100% dan bukti dukung telah diunggah."
+S = Penilaian.Status
+
+
+def aksi(p):
+    return list(AuditLog.objects.filter(object_id=str(p.pk)).order_by("pk").values_list("aksi", flat=True))
+
+
+def test_employee_acknowledges(org):
+    p = final(penilaian_of(org.pegawai))
+    penilaian_terima(penilaian=p, oleh=org.pegawai.user)
+    p.refresh_from_db()
+    assert p.status == S.DITERIMA and p.ditanggapi_pada is not None
+    assert "penilaian.diterima" in aksi(p)
+    with pytest.raises(ValidationError):
+        keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+
+
+def test_keberatan_inside_window_goes_to_atasan_pejabat_penilai(org, settings):
+    settings.KINERJA = {**settings.KINERJA, "HARI_KEBERATAN": 14}
+    p = final(penilaian_of(org.pegawai), days_ago=13)
+    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    p.refresh_from_db()
+    assert p.status == S.KEBERATAN and kb.pemutus == org.kabid  # SKP's atasan_penilai (atasan's atasan)
+    assert "keberatan.diajukan" in aksi(p)
+
+
+def test_keberatan_after_window_is_refused_with_a_clear_message(client, org, settings):
+    settings.KINERJA = {**settings.KINERJA, "HARI_KEBERATAN": 14}
+    p = final(penilaian_of(org.pegawai), days_ago=15)
+    with pytest.raises(ValidationError, match="Batas waktu pengajuan keberatan .*14 hari.* sudah lewat"):
+        keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    client.force_login(org.pegawai.user)
+    page = client.get(reverse("penilaian:tanggapan", args=[p.pk])).content.decode()
+    assert 'id="batas-lewat"' in page and 'id="tombol-keberatan"' not in page
+    r = client.post(reverse("penilaian:keberatan-ajukan", args=[p.pk]), {"alasan": ALASAN}, follow=True)
+    assert "sudah lewat" in r.content.decode()
+    p.refresh_from_db()
+    assert p.status == S.FINAL and not Keberatan.objects.exists()
+
+
+def test_window_is_configurable(org, settings):
+    settings.KINERJA = {**settings.KINERJA, "HARI_KEBERATAN": 30}
+    p = final(penilaian_of(org.pegawai), days_ago=20)
+    keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+
+
+def test_only_the_appraisee_files_and_not_before_final(org):
+    p = penilaian_of(org.pegawai)
+    with pytest.raises(ValidationError, match="sudah final"):
+        keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    final(p)
+    with pytest.raises(ValidationError, match="Hanya pegawai yang dinilai"):
+        keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.atasan.user)
+
+
+def test_short_reason_is_refused(org):
+    p = final(penilaian_of(org.pegawai))
+    with pytest.raises(ValidationError, match="minimal 20"):
+        keberatan_ajukan(penilaian=p, alasan="tidak setuju", oleh=org.pegawai.user)
+
+
+@pytest.mark.parametrize("hasil,perilaku,predikat", [
+    (Rating.DI_ATAS, Rating.DI_ATAS, "SANGAT_BAIK"),
+    (Rating.DI_ATAS, Rating.DI_BAWAH, "KURANG"),  # asymmetric matrix, §3.4
+    (Rating.DI_BAWAH, Rating.DI_ATAS, "BUTUH_PERBAIKAN"),
+])
+def test_changed_decision_re_derives_the_predikat(org, hasil, perilaku, predikat):
+    p = final(penilaian_of(org.pegawai), Rating.SESUAI, Rating.SESUAI)
+    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    keberatan_putus(keberatan=kb, ubah=True, rating_hasil=hasil, rating_perilaku=perilaku,
+                    keputusan="Bukti dukung RHK kedua sah.", oleh=org.kabid.user)
+    p.refresh_from_db()
+    kb.refresh_from_db()
+    assert (p.status, p.rating_hasil, p.rating_perilaku, p.predikat) == (S.DIPUTUS, hasil, perilaku, predikat)
+    assert (kb.status, kb.predikat_lama, kb.rating_hasil_lama) == (Keberatan.Status.DIUBAH, "BAIK", "SESUAI")
+    assert aksi(p) == ["keberatan.diajukan", "keberatan.diputus"]
+    entry = AuditLog.objects.get(aksi="keberatan.diputus")
+    assert entry.data["dari"]["predikat"] == "BAIK" and entry.data["ke"]["predikat"] == predikat
+    assert entry.aktor == org.kabid.user and "Bukti dukung" in entry.catatan
+
+
+def test_upheld_decision_keeps_ratings(org):
+    p = final(penilaian_of(org.pegawai), Rating.DI_BAWAH, Rating.SESUAI)
+    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    keberatan_putus(keberatan=kb, ubah=False, keputusan="Bukti tidak mendukung.", oleh=org.kabid.user)
+    p.refresh_from_db()
+    assert (p.status, p.predikat) == (S.DIPUTUS, "BUTUH_PERBAIKAN")
+    with pytest.raises(ValidationError, match="sudah diputus"):
+        keberatan_putus(keberatan=Keberatan.objects.get(), ubah=False, keputusan="Sekali lagi ya.", oleh=org.kabid.user)
+
+
+@pytest.mark.parametrize("actor", ["pegawai", "atasan", "atasan2", "hr"])
+def test_only_the_atasan_pejabat_penilai_decides(org, actor):
+    p = final(penilaian_of(org.pegawai))
+    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    user = getattr(org, actor)
+    with pytest.raises(ValidationError, match="Hanya atasan pejabat penilai"):
+        keberatan_putus(keberatan=kb, ubah=False, keputusan="Dipertahankan saja.", oleh=getattr(user, "user", user))
+
+
+def test_penilai_atasan_decides_when_skp_has_no_atasan_penilai(org):
+    p = penilaian_of(org.pegawai)
+    p.skp.atasan_penilai = None
+    p.skp.save()
+    kb = keberatan_ajukan(penilaian=final(p), alasan=ALASAN, oleh=org.pegawai.user)
+    assert kb.pemutus == org.kabid
+
+
+def test_annual_predikat_change_triggers_follow_up_on_commit(org, django_capture_on_commit_callbacks):
+    periode = periode_terbuka(org.instansi, jenis=Periode.Jenis.TAHUNAN, nama="Akhir")
+    p = final(penilaian_of(org.pegawai, periode=periode))
+    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    with mock.patch("penilaian.rekan.keberatan.tindak_lanjut_predikat_tahunan") as hook, \
+            django_capture_on_commit_callbacks(execute=True):
+        keberatan_putus(keberatan=kb, ubah=True, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS,
+                        keputusan="Capaian melebihi target.", oleh=org.kabid.user)
+    hook.assert_called_once()
+    assert hook.call_args.kwargs["oleh"] == org.kabid.user
+
+
+def test_periodic_predikat_change_does_not_trigger_follow_up(org, django_capture_on_commit_callbacks):
+    p = final(penilaian_of(org.pegawai))
+    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    with mock.patch("penilaian.rekan.keberatan.tindak_lanjut_predikat_tahunan") as hook, \
+            django_capture_on_commit_callbacks(execute=True):
+        keberatan_putus(keberatan=kb, ubah=True, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS,
+                        keputusan="Capaian melebihi target.", oleh=org.kabid.user)
+    hook.assert_not_called()
+
+
+def test_annual_upheld_decision_does_not_trigger_follow_up(org, django_capture_on_commit_callbacks):
+    periode = periode_terbuka(org.instansi, jenis=Periode.Jenis.TAHUNAN, nama="Akhir")
+    kb = keberatan_ajukan(penilaian=final(penilaian_of(org.pegawai, periode=periode)), alasan=ALASAN,
+                          oleh=org.pegawai.user)
+    with mock.patch("penilaian.rekan.keberatan.tindak_lanjut_predikat_tahunan") as hook, \
+            django_capture_on_commit_callbacks(execute=True):
+        keberatan_putus(keberatan=kb, ubah=False, keputusan="Penilaian sudah tepat.", oleh=org.kabid.user)
+    hook.assert_not_called()
+
+
+def test_parties_are_notified_after_commit(org, django_capture_on_commit_callbacks):
+    p = final(penilaian_of(org.pegawai))
+    with mock.patch("penilaian.rekan.keberatan.notify") as notify, django_capture_on_commit_callbacks(execute=True):
+        kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+        keberatan_putus(keberatan=kb, ubah=False, keputusan="Dipertahankan, bukti kurang.", oleh=org.kabid.user)
+    penerima = [c.kwargs["penerima"] for c in notify.call_args_list]
+    assert penerima == [org.kabid.user, org.atasan.user, org.pegawai.user, org.atasan.user]
+
+
+def test_employee_sees_decision_and_audit_trail(client, org):
+    p = final(penilaian_of(org.pegawai))
+    client.force_login(org.pegawai.user)
+    client.post(reverse("penilaian:keberatan-ajukan", args=[p.pk]), {"alasan": ALASAN})
+    kb = Keberatan.objects.get()
+    client.force_login(org.kabid.user)
+    r = client.post(reverse("penilaian:keberatan-detail", args=[kb.pk]), {
+        "keputusan_jenis": "UBAH", "rating_hasil": "DI_ATAS", "rating_perilaku": "DI_ATAS",
+        "keputusan": "Capaian RHK melebihi target tahunan.",
+    })
+    assert r.status_code == 302
+    client.force_login(org.pegawai.user)
+    page = client.get(reverse("penilaian:tanggapan", args=[p.pk])).content.decode()
+    assert "Capaian RHK melebihi target tahunan." in page and "Sangat Baik" in page
+    assert "Keberatan diajukan" in page and "Keberatan diputus" in page
+
+
+@pytest.mark.parametrize("actor,status", [
+    ("pegawai", 200), ("atasan", 200), ("kabid", 200), ("lain", 404), ("atasan2", 404), ("hr", 200), ("hr_other", 404),
+])
+def test_keberatan_and_response_pages_permissions(client, org, actor, status):
+    p = final(penilaian_of(org.pegawai))
+    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    user = getattr(org, actor)
+    client.force_login(getattr(user, "user", user))
+    assert client.get(reverse("penilaian:keberatan-detail", args=[kb.pk])).status_code == status
+    assert client.get(reverse("penilaian:tanggapan", args=[p.pk])).status_code == status
+
+
+@pytest.mark.parametrize("actor", ["atasan", "lain", "hr"])
+def test_only_owner_can_post_responses(client, org, actor):
+    p = final(penilaian_of(org.pegawai))
+    user = getattr(org, actor)
+    client.force_login(getattr(user, "user", user))
+    assert client.post(reverse("penilaian:tanggapan-terima", args=[p.pk])).status_code == 404
+    assert client.post(reverse("penilaian:keberatan-ajukan", args=[p.pk]), {"alasan": ALASAN}).status_code == 404
+    p.refresh_from_db()
+    assert p.status == S.FINAL
+
+
+def test_decision_form_hidden_from_non_deciders(client, org):
+    p = final(penilaian_of(org.pegawai))
+    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    client.force_login(org.atasan.user)
+    assert 'id="tombol-putus"' not in client.get(reverse("penilaian:keberatan-detail", args=[kb.pk])).content.decode()
+    client.post(reverse("penilaian:keberatan-detail", args=[kb.pk]), {"keputusan_jenis": "PERTAHANKAN", "keputusan": "x" * 20})
+    kb.refresh_from_db()
+    assert kb.status == Keberatan.Status.DIAJUKAN
+    client.force_login(org.kabid.user)
+    assert 'id="tombol-putus"' in client.get(reverse("penilaian:keberatan-detail", args=[kb.pk])).content.decode()
+    assert kb.pk in [k.pk for k in client.get(reverse("penilaian:keberatan-list")).context["page_obj"]]
