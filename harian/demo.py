@@ -47,12 +47,12 @@ def _anggota(instansi: Instansi) -> tuple[Pegawai | None, list[Pegawai], list[Pe
     )
     if atasan is None:
         return None, [], []
-    tim = list(atasan.bawahan.filter(aktif=True).order_by("pk"))
+    tim = list(atasan.bawahan.filter(aktif=True).order_by("pk")[:MAKS_PEGAWAI])
     units = list(
         Pegawai.objects.filter(unit_kerja__instansi=instansi, jabatan__jenis="PENGAWAS", bawahan__isnull=False)
         .exclude(pk=atasan.pk).order_by("unit_kerja__kode").values_list("pk", flat=True).distinct()[:4]
     )
-    lain = list(Pegawai.objects.filter(atasan_id__in=units, aktif=True).order_by("atasan_id", "pk")[: MAKS_PEGAWAI - len(tim)])
+    lain = list(Pegawai.objects.filter(atasan_id__in=units, aktif=True).order_by("atasan_id", "pk")[: max(MAKS_PEGAWAI - len(tim), 0)])
     return atasan, tim, (tim + lain)[:MAKS_PEGAWAI]
 
 

@@ -75,7 +75,7 @@ class TanggapanKegiatan(models.Model):
     class Meta:
         verbose_name = _("tanggapan atasan")
         verbose_name_plural = _("tanggapan atasan")
-        ordering = ["kegiatan", "dibuat_pada"]
+        ordering = ["kegiatan_id", "dibuat_pada"]
         constraints = [
             models.UniqueConstraint(fields=["kegiatan", "oleh"], name="harian_tanggapan_unik"),
             models.CheckConstraint(condition=~Q(tanda="") | ~Q(komentar=""), name="harian_tanggapan_isi"),

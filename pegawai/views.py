@@ -37,7 +37,7 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def _instansi_for(request) -> Instansi | None:
+def instansi_for(request) -> Instansi | None:
     """The instansi an HR page works on: HR's own, or the one an admin picks (?instansi=)."""
     r = access.peran(request.user)
     if r.is_hr and not r.is_admin:
@@ -49,7 +49,7 @@ def _instansi_for(request) -> Instansi | None:
 
 @hr_required
 def hr_home(request):
-    instansi = _instansi_for(request)
+    instansi = instansi_for(request)
     units, totals = counts_per_unit(access.units_managed_by(request.user).filter(instansi=instansi))
     return render(request, "pegawai/hr_home.html", {
         "instansi": instansi, "page_obj": paginate(request, units, 50), "totals": totals,
@@ -59,14 +59,14 @@ def hr_home(request):
 
 @hr_required
 def unit_tree_view(request):
-    instansi = _instansi_for(request)
+    instansi = instansi_for(request)
     roots = unit_tree(access.units_managed_by(request.user).filter(instansi=instansi))
     return render(request, "pegawai/unit_tree.html", {"instansi": instansi, "roots": roots})
 
 
 @hr_required
 def unit_edit(request, pk=None):
-    instansi = _instansi_for(request)
+    instansi = instansi_for(request)
     unit = get_object_or_404(access.units_managed_by(request.user), pk=pk) if pk else None
     if unit:
         instansi = unit.instansi
@@ -80,7 +80,7 @@ def unit_edit(request, pk=None):
 
 @hr_required
 def pegawai_list(request):
-    instansi = _instansi_for(request)
+    instansi = instansi_for(request)
     units = access.units_managed_by(request.user).filter(instansi=instansi)
     base = access.pegawai_managed_by(request.user).filter(unit_kerja__instansi=instansi).select_related(
         "unit_kerja", "jabatan", "golongan", "atasan"
@@ -106,7 +106,7 @@ def pegawai_detail(request, pk):
 
 @hr_required
 def pegawai_create(request):
-    instansi = _instansi_for(request)
+    instansi = instansi_for(request)
     form = PegawaiForm(request.POST or None, instansi_id=instansi.pk if instansi else None)
     if request.method == "POST" and form.is_valid():
         try:

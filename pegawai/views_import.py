@@ -11,7 +11,7 @@ from . import access
 from .forms import ImportPegawaiForm
 from .importer import COLUMNS, REQUIRED, ImportFileError, import_file, validate_file
 from .models import Instansi
-from .views import _instansi_for, hr_required
+from .views import instansi_for, hr_required
 
 SESSION_KEY = "import_pegawai"
 
@@ -24,7 +24,7 @@ def _staging_dir() -> Path:
 
 @hr_required
 def import_upload(request):
-    instansi = _instansi_for(request)
+    instansi = instansi_for(request)
     if instansi is None:
         messages.error(request, _("Belum ada instansi. Tambahkan instansi melalui Admin Django terlebih dahulu."))
         return redirect("pegawai:hr-home")

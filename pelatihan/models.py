@@ -172,7 +172,7 @@ class ItemRencana(models.Model):
     class Meta:
         verbose_name = _("item rencana pengembangan")
         verbose_name_plural = _("item rencana pengembangan")
-        ordering = ["rencana", "pk"]
+        ordering = ["rencana_id", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["rencana", "penilaian", "area"], condition=Q(penilaian__isnull=False), name="item_otomatis_unik"

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pegawai import access
-from pegawai.views import _instansi_for, hr_required, paginate
+from pegawai.views import instansi_for, hr_required, paginate
 
 from .. import selectors, services
 from ..filters import LaporanFilter, RiwayatFilter
@@ -40,7 +40,7 @@ def antrean_verifikasi(request):
 
 
 def _laporan_qs(request, tahun):
-    instansi = _instansi_for(request)
+    instansi = instansi_for(request)
     units = access.units_managed_by(request.user).filter(instansi=instansi).order_by("kode")
     base = access.pegawai_managed_by(request.user).filter(unit_kerja__instansi=instansi, aktif=True)
     f = LaporanFilter(request.GET, queryset=base, units=units)

@@ -74,7 +74,7 @@ class RencanaAksi(models.Model):
     class Meta:
         verbose_name = _("rencana aksi")
         verbose_name_plural = _("rencana aksi")
-        ordering = ["penilaian", "rhk", "urutan", "pk"]
+        ordering = ["penilaian_id", "rhk_id", "urutan", "pk"]
 
     def __str__(self):
         return self.teks[:80]
@@ -117,7 +117,7 @@ class BuktiDukung(models.Model):
     class Meta:
         verbose_name = _("bukti dukung")
         verbose_name_plural = _("bukti dukung")
-        ordering = ["realisasi", "dibuat_pada"]
+        ordering = ["realisasi_id", "dibuat_pada"]
         constraints = [
             models.CheckConstraint(condition=~Q(url="") | ~Q(berkas=""), name="bukti_tautan_atau_berkas"),
         ]
@@ -140,7 +140,7 @@ class UmpanBalik(models.Model):
     class Meta:
         verbose_name = _("umpan balik")
         verbose_name_plural = _("umpan balik")
-        ordering = ["penilaian", "rhk", "perilaku__urutan"]
+        ordering = ["penilaian_id", "rhk_id", "perilaku__urutan"]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(rhk__isnull=False) & Q(perilaku__isnull=True)) | (Q(rhk__isnull=True) & Q(perilaku__isnull=False)),

@@ -18,7 +18,7 @@ class CapaianOrganisasi(models.Model):
     class Meta:
         verbose_name = _("capaian kinerja organisasi")
         verbose_name_plural = _("capaian kinerja organisasi")
-        ordering = ["periode", "unit_kerja__kode"]
+        ordering = ["periode_id", "unit_kerja__kode"]
         constraints = [models.UniqueConstraint(fields=["unit_kerja", "periode"], name="capaian_unik")]
 
     def __str__(self):

@@ -26,7 +26,7 @@ class Periode(models.Model):
     class Meta:
         verbose_name = _("periode evaluasi")
         verbose_name_plural = _("periode evaluasi")
-        ordering = ["instansi", "tahun", "tanggal_mulai", "jenis"]
+        ordering = ["instansi_id", "tahun", "tanggal_mulai", "jenis"]
         constraints = [
             models.UniqueConstraint(fields=["instansi", "tahun", "nama"], name="periode_nama_unik"),
             models.CheckConstraint(condition=Q(tanggal_selesai__gte=models.F("tanggal_mulai")), name="periode_tanggal_urut"),

@@ -113,7 +113,13 @@ class RencanaHasilKerja(models.Model):
     class Meta:
         verbose_name = _("rencana hasil kerja")
         verbose_name_plural = _("rencana hasil kerja")
-        ordering = ["skp", "jenis", "urutan", "pk"]
+        # Utama before tambahan, as the SKP form lists them (domain.md §1.3: A. UTAMA, B. TAMBAHAN).
+        ordering = [
+            "skp_id",
+            models.Case(models.When(jenis="UTAMA", then=models.Value(0)), default=models.Value(1)),
+            "urutan",
+            "pk",
+        ]
 
     def __str__(self):
         return self.teks[:80]
@@ -139,7 +145,7 @@ class IndikatorKinerja(models.Model):
     class Meta:
         verbose_name = _("indikator kinerja individu")
         verbose_name_plural = _("indikator kinerja individu")
-        ordering = ["rhk", "urutan", "pk"]
+        ordering = ["rhk_id", "urutan", "pk"]
 
     def __str__(self):
         return self.teks[:80]
@@ -162,7 +168,7 @@ class EkspektasiPerilaku(models.Model):
     class Meta:
         verbose_name = _("ekspektasi perilaku")
         verbose_name_plural = _("ekspektasi perilaku")
-        ordering = ["skp", "perilaku__urutan"]
+        ordering = ["skp_id", "perilaku__urutan"]
         constraints = [models.UniqueConstraint(fields=["skp", "perilaku"], name="ekspektasi_unik")]
 
     def __str__(self):
@@ -181,7 +187,7 @@ class SkpVersi(models.Model):
     class Meta:
         verbose_name = _("versi SKP disetujui")
         verbose_name_plural = _("versi SKP disetujui")
-        ordering = ["skp", "-versi"]
+        ordering = ["skp_id", "-versi"]
         constraints = [models.UniqueConstraint(fields=["skp", "versi"], name="skp_versi_unik")]
 
     def __str__(self):

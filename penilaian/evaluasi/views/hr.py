@@ -2,7 +2,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from pegawai.views import _instansi_for, hr_required, paginate
+from pegawai.views import instansi_for, hr_required, paginate
 
 from .. import selectors
 from .common import tahun_dari
@@ -10,7 +10,7 @@ from .common import tahun_dari
 
 @hr_required
 def rekap(request):
-    instansi, tahun = _instansi_for(request), tahun_dari(request)
+    instansi, tahun = instansi_for(request), tahun_dari(request)
     periodes = selectors.periode_of_year(instansi.pk, tahun) if instansi else []
     pk = request.GET.get("periode", "")
     periode = next((p for p in periodes if str(p.pk) == pk), None) or next(

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.audit import audit_for
 from pegawai.access import pegawai_managed_by, peran
-from pegawai.views import _instansi_for, hr_required
+from pegawai.views import instansi_for, hr_required
 from penilaian.models import BukaKunci, Periode
 
 from .. import selectors
@@ -44,7 +44,7 @@ def _add_errors(form, exc: ValidationError) -> None:
 
 @hr_required
 def periode_list(request):
-    instansi, tahun = _instansi_for(request), tahun_dari(request)
+    instansi, tahun = instansi_for(request), tahun_dari(request)
     periodes = selectors.periode_of_year(instansi.pk, tahun) if instansi else []
     return render(request, "penilaian/evaluasi/periode_list.html", {
         "instansi": instansi, "tahun": tahun, "periodes": periodes,
@@ -55,7 +55,7 @@ def periode_list(request):
 @hr_required
 @require_POST
 def periode_set(request):
-    instansi = _instansi_for(request)
+    instansi = instansi_for(request)
     form = PeriodeSetForm(request.POST)
     if form.is_valid():
         try:
@@ -75,7 +75,7 @@ def periode_set(request):
 
 @hr_required
 def periode_edit(request, pk=None):
-    instansi = _instansi_for(request)
+    instansi = instansi_for(request)
     periode = _periode_for(request, pk) if pk else Periode(instansi=instansi, tahun=tahun_dari(request))
     form = PeriodeForm(request.POST or None, instance=periode)
     if request.method == "POST" and form.is_valid():
