@@ -6,6 +6,7 @@ from penilaian.access import is_owner, is_penilai_of
 from penilaian.kurva import PredikatOrganisasi
 from penilaian.models import Penilaian
 from penilaian.predikat import MATRIKS, Predikat
+from penilaian.rekan.selectors import agregat_masukan
 
 from .. import selectors
 from ..forms import IsianForm, KembalikanForm, RatingForm
@@ -70,6 +71,9 @@ def detail_context(request, penilaian: Penilaian, *, isian_form=None, rating_for
         ctx["kembalikan_form"] = KembalikanForm(initial={"versi": penilaian.versi})
     if penilai:
         ctx["sebelumnya"], ctx["berikutnya"] = selectors.neighbours(user, penilaian)
+        # Peer input is advice next to the rating form, for the penilai only (domain.md §6).
+        ctx["tampil_agregat_rekan"] = True
+        ctx["agregat"] = agregat_masukan(penilaian)
     if periode.is_tahunan:
         ctx["rekap"] = [p for p in selectors.rekap_tahunan(penilaian) if p.pk != penilaian.pk]
     return ctx
