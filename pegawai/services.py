@@ -1,4 +1,6 @@
 """Writes on org and people data; each one validates, saves and leaves an audit entry."""
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -59,3 +61,36 @@ def unit_save(*, unit: UnitKerja, oleh, created: bool) -> UnitKerja:
     unit.save()
     audit_log(aktor=oleh, aksi="unit.created" if created else "unit.updated", objek=unit)
     return unit
+
+
+def _kata_sandi_sementara() -> str:
+    # 12 characters from an alphabet without look-alikes (0/O, 1/l), readable over the phone.
+    alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(12))
+
+
+@transaction.atomic
+def pegawai_akun_atur(*, pegawai: Pegawai, oleh) -> tuple[User, str, bool]:
+    """Create the pegawai's login (username = NIP) or reset its password to a new temporary one.
+
+    Returns (user, temporary password, created). The password is shown once to HR and never stored
+    in clear; the pegawai changes it after the first login.
+    """
+    password = _kata_sandi_sementara()
+    created = pegawai.user_id is None
+    if created:
+        if User.objects.filter(username=pegawai.nip).exists():
+            raise ValidationError(_("Nama pengguna %(nip)s sudah dipakai akun lain.") % {"nip": pegawai.nip})
+        user = User(username=pegawai.nip, first_name=pegawai.nama[:150], email=pegawai.email)
+        user.set_password(password)
+        user.save()
+        pegawai.user = user
+        pegawai.save(update_fields=["user"])
+    else:
+        user = pegawai.user
+        if not user.is_active:
+            user.is_active = True
+        user.set_password(password)
+        user.save(update_fields=["password", "is_active"])
+    audit_log(aktor=oleh, aksi="pegawai.account_created" if created else "pegawai.password_reset", objek=pegawai)
+    return user, password, created

@@ -16,6 +16,7 @@ urlpatterns = [
     path("pegawai/<int:pk>/", views.pegawai_detail, name="detail"),
     path("pegawai/<int:pk>/ubah/", views.pegawai_update, name="update"),
     path("pegawai/<int:pk>/atasan/", views.pegawai_ganti_atasan, name="ganti-atasan"),
+    path("pegawai/<int:pk>/akun/", views.pegawai_akun, name="akun"),
     path("tim-saya/", views.tim_saya, name="tim-saya"),
     path("profil-saya/", views.profil_saya, name="profil-saya"),
 ]

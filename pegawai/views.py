@@ -15,7 +15,7 @@ from .filters import PegawaiFilter
 from .forms import GantiAtasanForm, PegawaiForm, UnitKerjaForm
 from .models import Instansi
 from .selectors import counts_per_unit, unit_tree
-from .services import pegawai_save, pegawai_set_atasan, unit_save
+from .services import pegawai_akun_atur, pegawai_save, pegawai_set_atasan, unit_save
 
 PAGE_SIZE = 25
 
@@ -167,3 +167,20 @@ def profil_saya(request):
         messages.info(request, _("Akun Anda tidak terhubung dengan data pegawai."))
         return redirect("home")
     return redirect("pegawai:detail", pk=r.pegawai.pk)
+
+
+@hr_required
+def pegawai_akun(request, pk):
+    """HR creates the login of a pegawai or resets its password; the temporary password is shown once."""
+    pegawai = access.get_pegawai_for(request.user, pk, manage=True)
+    if request.method != "POST":
+        return redirect("pegawai:detail", pk=pegawai.pk)
+    try:
+        user, password, created = pegawai_akun_atur(pegawai=pegawai, oleh=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        text = _("Akun dibuat.") if created else _("Kata sandi diatur ulang.")
+        messages.warning(request, _("%(text)s Nama pengguna: %(u)s — kata sandi sementara: %(p)s (catat sekarang; tidak ditampilkan lagi).")
+                         % {"text": text, "u": user.username, "p": password})
+    return redirect("pegawai:detail", pk=pegawai.pk)
