@@ -1,0 +1,122 @@
+"""Reminder services: plan the claim rows, then send each recipient's pending rows exactly once.
+
+Pattern from healthchecks (style.md §5): the unique row is the promise, a conditional UPDATE
+``PENDING → SENDING`` tagged with a fresh token is the claim (two overlapping runs can never both win a
+row: the loser's UPDATE re-checks ``status`` after the winner commits), ``SENT`` is set right after the
+e-mail. A worker killed between claim and SENT leaves rows in SENDING; ``pengingat_kembalikan_macet``
+hands them back after a grace period (at-least-once for that crash window only).
+"""
+import uuid
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from pegawai.models import Instansi
+
+from .models import Pengingat
+from .selectors import content_type_ids, kandidat_pengingat
+from .services import absolut, alamat_email, buat_notifikasi, kirim_email, nama_penerima
+
+MACET_SETELAH = timedelta(minutes=15)
+
+
+def pengingat_rencanakan(*, instansi: Instansi, today: date) -> int:
+    """Insert the claim rows owed today; rows that already exist (any status) are left alone."""
+    kandidat = kandidat_pengingat(instansi, today=today)
+    ct = content_type_ids({k.model for k in kandidat})
+    rows = [
+        Pengingat(penerima_id=k.penerima_id, periode_id=k.periode_id, jenis=k.jenis, tahap=k.tahap,
+                  content_type_id=ct[k.model], object_id=k.object_id, objek_repr=k.objek_repr, url=k.url)
+        for k in kandidat
+    ]
+    Pengingat.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+    return len(rows)
+
+
+def penerima_tertunda(instansi: Instansi | None = None) -> list[int]:
+    qs = Pengingat.objects.filter(status=Pengingat.Status.PENDING)
+    if instansi is not None:
+        qs = qs.filter(periode__instansi=instansi)
+    return sorted(set(qs.values_list("penerima_id", flat=True)))
+
+
+def pengingat_kirim(*, penerima_id: int) -> int:
+    """Claim and send every PENDING reminder of one recipient as one e-mail plus one in-app row each."""
+    token, now = uuid.uuid4(), timezone.now()
+    diklaim = Pengingat.objects.filter(penerima_id=penerima_id, status=Pengingat.Status.PENDING).update(
+        status=Pengingat.Status.SENDING, token=token, diklaim_pada=now, percobaan=F("percobaan") + 1
+    )
+    if not diklaim:
+        return 0
+    items = list(Pengingat.objects.filter(token=token).select_related("penerima", "periode").order_by("periode__batas_pengisian", "pk"))
+    user = items[0].penerima
+    try:
+        ke = alamat_email(user)
+        if ke:
+            kirim_email(ke=ke, subjek=subjek(items), template="pengingat", ctx=konteks_email(user, items))
+    except Exception:
+        Pengingat.objects.filter(token=token).update(status=Pengingat.Status.PENDING, token=None)
+        raise
+    with transaction.atomic():
+        for it in items:
+            buat_notifikasi(penerima=user, judul=judul(it), pesan=pesan(it), url=it.url)
+        Pengingat.objects.filter(token=token).update(status=Pengingat.Status.SENT, terkirim_pada=timezone.now())
+    return diklaim
+
+
+def pengingat_kembalikan_macet(*, now=None) -> list[int]:
+    """Rows stuck in SENDING (worker died mid-send) go back to PENDING; returns their recipients."""
+    batas = (now or timezone.now()) - MACET_SETELAH
+    macet = Pengingat.objects.filter(status=Pengingat.Status.SENDING, diklaim_pada__lt=batas)
+    penerima = sorted(set(macet.values_list("penerima_id", flat=True)))
+    macet.update(status=Pengingat.Status.PENDING, token=None)
+    return penerima
+
+
+def pengingat_jalankan(*, today: date | None = None) -> int:
+    """Plan and send inline for every instansi (the command-line/test path; the beat uses the tasks)."""
+    today = today or timezone.localdate()
+    for instansi in Instansi.objects.all():
+        pengingat_rencanakan(instansi=instansi, today=today)
+    return sum(pengingat_kirim(penerima_id=pk) for pk in penerima_tertunda())
+
+
+# --- message texts (Indonesian first, through gettext) ------------------------------------------
+
+def judul(it: Pengingat) -> str:
+    if it.tahap == Pengingat.Tahap.ESKALASI:
+        return f"Eskalasi: {it.get_jenis_display()}"
+    return f"Pengingat {it.get_tahap_display()}: {it.get_jenis_display()}"
+
+
+def pesan(it: Pengingat) -> str:
+    from penilaian.pdf import tanggal_id
+
+    batas = tanggal_id(it.periode.batas_pengisian)
+    if it.tahap == Pengingat.Tahap.ESKALASI:
+        return f"{it.objek_repr}: batas pengisian {batas} telah lewat dan belum ditindaklanjuti. Sebagai atasan pejabat penilai, mohon dipantau."
+    return f"{it.objek_repr}: mohon diselesaikan sebelum batas pengisian {batas}."
+
+
+def subjek(items: list[Pengingat]) -> str:
+    if all(it.tahap == Pengingat.Tahap.ESKALASI for it in items):
+        return f"[Kinerja] Eskalasi: {len(items)} tugas melewati batas pengisian"
+    return f"[Kinerja] Pengingat: {len(items)} tugas menjelang batas pengisian"
+
+
+def konteks_email(user, items: list[Pengingat]) -> dict:
+    from penilaian.pdf import tanggal_id
+
+    grup = defaultdict(list)
+    for it in items:
+        grup[(it.periode, it.tahap == Pengingat.Tahap.ESKALASI)].append(
+            {"jenis": it.get_jenis_display(), "tahap": it.get_tahap_display(), "perihal": it.objek_repr, "url": absolut(it.url)}
+        )
+    return {
+        "nama": nama_penerima(user),
+        "grup": [{"periode": p, "batas": tanggal_id(p.batas_pengisian), "eskalasi": esk, "items": rows} for (p, esk), rows in grup.items()],
+        "riwayat_url": absolut("/notifikasi/pengingat/"),
+    }

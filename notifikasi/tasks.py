@@ -1,0 +1,117 @@
+"""Thin Celery tasks (style.md §5): ids in, call a service. All are idempotent, ``acks_late`` (a worker
+killed mid-task gets the message redelivered) and retry on transient infrastructure errors."""
+import smtplib
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+from django.utils import timezone
+
+TRANSIENT = (OperationalError, InterfaceError, smtplib.SMTPException, ConnectionError, TimeoutError)
+OPSI = {"acks_late": True, "autoretry_for": TRANSIENT, "retry_backoff": True, "retry_backoff_max": 300, "max_retries": 5}
+
+
+@shared_task(**OPSI)
+def kirim_email_notifikasi_task(notifikasi_id: int) -> bool:
+    from .services import notifikasi_kirim_email
+
+    return notifikasi_kirim_email(notifikasi_id=notifikasi_id)
+
+
+@shared_task(**OPSI)
+def pengingat_harian_task(today: str | None = None) -> int:
+    """Beat entry point: one planning task per instansi, so one large instansi does not block the rest."""
+    from pegawai.models import Instansi
+
+    for pk in Instansi.objects.values_list("pk", flat=True):
+        rencanakan_pengingat_task.delay(pk, today)
+    return 0
+
+
+@shared_task(**OPSI)
+def rencanakan_pengingat_task(instansi_id: int, today: str | None = None) -> int:
+    from datetime import date
+
+    from pegawai.models import Instansi
+
+    from .pengingat import penerima_tertunda, pengingat_rencanakan
+
+    instansi = Instansi.objects.get(pk=instansi_id)
+    hari = date.fromisoformat(today) if today else timezone.localdate()
+    n = pengingat_rencanakan(instansi=instansi, today=hari)
+    for penerima_id in penerima_tertunda(instansi):
+        kirim_pengingat_task.delay(penerima_id)
+    return n
+
+
+@shared_task(**OPSI)
+def kirim_pengingat_task(penerima_id: int) -> int:
+    from .pengingat import pengingat_kirim
+
+    return pengingat_kirim(penerima_id=penerima_id)
+
+
+@shared_task(**OPSI)
+def kembalikan_pengingat_macet_task() -> int:
+    from .pengingat import pengingat_kembalikan_macet
+
+    penerima = pengingat_kembalikan_macet()
+    for pk in penerima:
+        kirim_pengingat_task.delay(pk)
+    return len(penerima)
+
+
+@shared_task(**OPSI)
+def render_dokumen_task(dokumen_id: int) -> int:
+    from .dokumen import dokumen_pastikan
+    from .models import DokumenPdf
+
+    doc = DokumenPdf.objects.get(pk=dokumen_id)
+    return dokumen_pastikan(jenis=doc.jenis, kunci=doc.kunci).ukuran
+
+
+@shared_task(**OPSI)
+def cetak_massal_task(job_id: int) -> int:
+    from .dokumen import cetak_massal_jalankan
+
+    item_ids = cetak_massal_jalankan(job_id=job_id)
+    for pk in item_ids:
+        cetak_item_task.delay(pk)
+    if not item_ids:
+        selesaikan_cetak_task.delay(job_id)
+    return len(item_ids)
+
+
+@shared_task(**OPSI)
+def cetak_item_task(item_id: int) -> bool:
+    from .dokumen import cetak_massal_item, cetak_massal_perlu_zip
+    from .models import CetakMassalItem
+
+    cetak_massal_item(item_id=item_id)
+    job_id = CetakMassalItem.objects.values_list("job_id", flat=True).get(pk=item_id)
+    if cetak_massal_perlu_zip(job_id=job_id):
+        zip_cetak_task.delay(job_id)
+    return True
+
+
+@shared_task(**OPSI)
+def selesaikan_cetak_task(job_id: int) -> None:
+    from .dokumen import cetak_massal_perlu_zip
+
+    if cetak_massal_perlu_zip(job_id=job_id):
+        zip_cetak_task.delay(job_id)
+
+
+@shared_task(**OPSI)
+def zip_cetak_task(job_id: int) -> int:
+    from .dokumen import cetak_massal_zip
+
+    return cetak_massal_zip(job_id=job_id).total
+
+
+@shared_task(acks_late=True)
+def bench_render_task(penilaian_id: int) -> int:
+    """Benchmark only: lay out one Dokumen Evaluasi and return its size (nothing stored)."""
+    from penilaian.models import Penilaian
+    from penilaian.pdf import render_dokumen_evaluasi
+
+    return len(render_dokumen_evaluasi(Penilaian.objects.get(pk=penilaian_id)))

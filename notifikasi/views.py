@@ -1,0 +1,65 @@
+"""In-app notifications: the bell, the list, mark as read, and the user's reminder history."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pegawai.views import paginate
+
+from .models import Notifikasi, Pengingat
+from .selectors import riwayat_pengingat
+from .services import notifikasi_tandai_dibaca
+
+BELL_JUMLAH = 6
+
+
+def bell_context(user) -> dict:
+    qs = Notifikasi.objects.filter(penerima=user)
+    return {"belum_dibaca": qs.filter(dibaca_pada__isnull=True).count(), "terbaru": list(qs[:BELL_JUMLAH])}
+
+
+@login_required
+def bell(request):
+    """The navbar bell, refreshed by htmx every minute."""
+    return render(request, "notifikasi/_bell.html", bell_context(request.user))
+
+
+@login_required
+def daftar(request):
+    qs = Notifikasi.objects.filter(penerima=request.user)
+    filter_ = request.GET.get("status", "")
+    if filter_ == "belum":
+        qs = qs.filter(dibaca_pada__isnull=True)
+    return render(request, "notifikasi/notifikasi_list.html", {"page_obj": paginate(request, qs), "filter": filter_})
+
+
+@login_required
+@require_POST
+def baca(request, pk):
+    """Mark one of the user's own notifications read and follow its link (404 for anyone else's)."""
+    notif = get_object_or_404(Notifikasi, pk=pk, penerima=request.user)
+    notifikasi_tandai_dibaca(user=request.user, pk=notif.pk)
+    if notif.url and url_has_allowed_host_and_scheme(notif.url, allowed_hosts={request.get_host()}):
+        return redirect(notif.url)
+    return redirect("notifikasi:daftar")
+
+
+@login_required
+@require_POST
+def baca_semua(request):
+    n = notifikasi_tandai_dibaca(user=request.user)
+    if request.headers.get("HX-Request"):
+        return render(request, "notifikasi/_bell.html", bell_context(request.user))
+    messages.success(request, _("%(n)d notifikasi ditandai sudah dibaca.") % {"n": n})
+    return redirect("notifikasi:daftar")
+
+
+@login_required
+def riwayat(request):
+    qs = riwayat_pengingat(request.user)
+    tahap = request.GET.get("tahap", "")
+    if tahap in Pengingat.Tahap.values:
+        qs = qs.filter(tahap=tahap)
+    return render(request, "notifikasi/pengingat_list.html", {"page_obj": paginate(request, qs), "tahap": tahap, "tahap_choices": Pengingat.Tahap.choices})

@@ -1,0 +1,232 @@
+"""PDF documents in the official layouts (style.md §6): pure ``render_<dokumen>(obj) -> bytes``.
+
+Each document is built in two steps so callers can tell whether the data changed without paying for
+WeasyPrint: ``html_<dokumen>(obj)`` renders the template (cheap) and ``html_to_pdf(html)`` lays it out.
+Identities come from the snapshot frozen at submission/finalisation (domain.md §3.2) and fall back to
+live data when it is empty. Fonts are the project's DejaVu files, so output is the same everywhere.
+"""
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from pegawai.models import Pegawai, UnitKerja
+
+from .kurva import PredikatOrganisasi
+from .models import (
+    CapaianOrganisasi,
+    IndikatorKinerja,
+    Penilaian,
+    PerilakuKerja,
+    Periode,
+    RencanaHasilKerja,
+    Skp,
+)
+from .predikat import Predikat, Rating
+
+FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
+BULAN = ["JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS", "SEPTEMBER", "OKTOBER",
+         "NOVEMBER", "DESEMBER"]
+# X axis of the distribution chart, lowest first (domain.md §3.2 "POLA DISTRIBUSI").
+URUTAN_KURVA = [Predikat.SANGAT_KURANG, Predikat.KURANG, Predikat.BUTUH_PERBAIKAN, Predikat.BAIK, Predikat.SANGAT_BAIK]
+
+
+def html_to_pdf(html: str) -> bytes:
+    from weasyprint import (
+        HTML,  # imported lazily: loading pango costs ~0.3 s and most requests never print
+    )
+
+    return HTML(string=html, base_url=FONT_DIR.as_uri() + "/").write_pdf()
+
+
+def tanggal_id(d: date | None) -> str:
+    """'17 Agustus 2026': month names do not depend on the active locale (official documents)."""
+    if d is None:
+        return ""
+    return f"{d.day} {BULAN[d.month - 1].title()} {d.year}"
+
+
+def _render(template: str, ctx: dict, lang: str | None) -> str:
+    with translation.override(lang or settings.LANGUAGE_CODE):
+        return render_to_string(template, {"font_dir": FONT_DIR.as_uri(), **ctx})
+
+
+# --- identities -------------------------------------------------------------------------------------
+
+def identitas(p: Pegawai | None) -> dict:
+    if p is None:
+        return {}
+    g = p.golongan
+    pangkat = (f"{g.pangkat} ({g.kode})" if g.pangkat else g.kode) if g else ""
+    return {
+        "nama": p.nama_lengkap, "nip": p.nip, "pangkat": pangkat,
+        "jabatan": p.jabatan.nama if p.jabatan else "", "unit_kerja": p.unit_kerja.nama if p.unit_kerja_id else "",
+    }
+
+
+def _identitas_skp(skp: Skp, snapshot: dict | None = None) -> dict:
+    snap = snapshot or skp.snapshot or {}
+    atasan_penilai = skp.atasan_penilai or (skp.pejabat_penilai.atasan if skp.pejabat_penilai else None)
+    return {
+        "pegawai": snap.get("pegawai") or identitas(skp.pegawai),
+        "penilai": snap.get("penilai") or identitas(skp.pejabat_penilai),
+        "atasan_penilai": snap.get("atasan_penilai") or identitas(atasan_penilai),
+    }
+
+
+def _instansi(skp: Skp):
+    return skp.pegawai.unit_kerja.instansi
+
+
+def _periode_skp(skp: Skp) -> str:
+    a, b = skp.tanggal_mulai, skp.tanggal_selesai
+    return f"{a.day} {BULAN[a.month - 1]} SD {b.day} {BULAN[b.month - 1]} TAHUN {b.year}"
+
+
+def _skp_qs():
+    return Skp.objects.select_related(
+        "pegawai__unit_kerja__instansi", "pegawai__jabatan", "pegawai__golongan",
+        "pejabat_penilai__jabatan", "pejabat_penilai__golongan", "pejabat_penilai__unit_kerja",
+        "pejabat_penilai__atasan__jabatan", "pejabat_penilai__atasan__golongan", "pejabat_penilai__atasan__unit_kerja",
+        "atasan_penilai__jabatan", "atasan_penilai__golongan", "atasan_penilai__unit_kerja",
+    ).prefetch_related(
+        Prefetch("rhk", RencanaHasilKerja.objects.select_related("induk").prefetch_related(
+            Prefetch("iki", IndikatorKinerja.objects.order_by("urutan", "pk")))),
+        "ekspektasi",
+    )
+
+
+def _rhk_groups(skp: Skp) -> list[dict]:
+    groups = []
+    for jenis, label in RencanaHasilKerja.Jenis.choices:
+        rows = [r for r in skp.rhk.all() if r.jenis == jenis]
+        groups.append({"label": label.upper(), "huruf": "AB"[len(groups)], "rhk": rows})
+    return groups
+
+
+def _perilaku(skp: Skp, umpan_balik: dict | None = None) -> list[dict]:
+    ekspektasi = {e.perilaku_id: e.teks for e in skp.ekspektasi.all()}
+    return [
+        {"nama": p.nama, "indikator": [i.teks for i in p.indikator.all()], "ekspektasi": ekspektasi.get(p.pk, ""),
+         "umpan_balik": (umpan_balik or {}).get(p.pk, "")}
+        for p in PerilakuKerja.objects.prefetch_related("indikator")
+    ]
+
+
+# --- (a) SKP, domain.md §1.3 ---------------------------------------------------------------------------
+
+def html_skp(skp: Skp, *, lang: str | None = None) -> str:
+    skp = _skp_qs().get(pk=skp.pk)
+    tanggal = skp.disetujui_pada or skp.diajukan_pada
+    return _render("pdf/skp.html", {
+        "skp": skp, "instansi": _instansi(skp), "ident": _identitas_skp(skp), "periode_teks": _periode_skp(skp),
+        "groups": _rhk_groups(skp), "perilaku": _perilaku(skp),
+        "tanggal": tanggal_id(timezone.localdate(tanggal) if tanggal else None),
+    }, lang)
+
+
+def render_skp(skp: Skp, *, lang: str | None = None) -> bytes:
+    return html_to_pdf(html_skp(skp, lang=lang))
+
+
+# --- (b) periodic evaluation, domain.md §3.2 ---------------------------------------------------------
+
+def _penilaian_qs():
+    return Penilaian.objects.select_related("periode", "skp").prefetch_related(
+        "realisasi__bukti", "rencana_aksi", "umpan_balik", "undangan_rekan"
+    )
+
+
+def _capaian_organisasi(penilaian: Penilaian) -> str:
+    kode = penilaian.capaian_organisasi
+    if not kode:
+        co = CapaianOrganisasi.objects.filter(unit_kerja_id=penilaian.skp.unit_kerja_id or penilaian.skp.pegawai.unit_kerja_id,
+                                              periode=penilaian.periode).first()
+        kode = co.predikat if co else ""
+    return str(PredikatOrganisasi(kode).label) if kode in PredikatOrganisasi.values else kode
+
+
+def _label(choices, kode) -> str:
+    return str(choices(kode).label) if kode in choices.values else ""
+
+
+def _penilaian_ctx(penilaian: Penilaian) -> dict:
+    penilaian = _penilaian_qs().get(pk=penilaian.pk)
+    skp = _skp_qs().get(pk=penilaian.skp_id)
+    realisasi = {r.iki_id: r for r in penilaian.realisasi.all()}
+    aksi: dict[int, list] = {}
+    for a in penilaian.rencana_aksi.all():
+        aksi.setdefault(a.rhk_id, []).append(a)
+    ub_rhk = {u.rhk_id: u for u in penilaian.umpan_balik.all() if u.rhk_id}
+    ub_perilaku = {u.perilaku_id: f"{u.frasa} {u.teks}".strip() for u in penilaian.umpan_balik.all() if u.perilaku_id}
+    groups = _rhk_groups(skp)
+    for g in groups:
+        for r in g["rhk"]:
+            r.aksi_periode = aksi.get(r.pk, [])
+            ub = ub_rhk.get(r.pk)
+            r.umpan_balik_teks = f"{ub.frasa} {ub.teks}".strip() if ub else ""
+            for iki in r.iki.all():
+                iki.realisasi_periode = realisasi.get(iki.pk)
+    tanggal = penilaian.final_pada
+    return {
+        "p": penilaian, "skp": skp, "instansi": _instansi(skp), "groups": groups,
+        "ident": _identitas_skp(skp, penilaian.snapshot), "perilaku": _perilaku(skp, ub_perilaku),
+        "capaian_organisasi": _capaian_organisasi(penilaian),
+        "rating_hasil": _label(Rating, penilaian.rating_hasil), "rating_perilaku": _label(Rating, penilaian.rating_perilaku),
+        "predikat": _label(Predikat, penilaian.predikat),
+        "periode_penilaian": f"{tanggal_id(penilaian.periode.tanggal_mulai)} – {tanggal_id(penilaian.periode.tanggal_selesai)}",
+        "tanggal": tanggal_id(timezone.localdate(tanggal) if tanggal else None),
+    }
+
+
+def html_penilaian(penilaian: Penilaian, *, lang: str | None = None) -> str:
+    return _render("pdf/penilaian.html", _penilaian_ctx(penilaian), lang)
+
+
+def render_penilaian(penilaian: Penilaian, *, lang: str | None = None) -> bytes:
+    return html_to_pdf(html_penilaian(penilaian, lang=lang))
+
+
+# --- (c) Dokumen Evaluasi Kinerja Pegawai, domain.md §3.5 ------------------------------------------
+
+def html_dokumen_evaluasi(penilaian: Penilaian, *, lang: str | None = None) -> str:
+    return _render("pdf/dokumen_evaluasi.html", _penilaian_ctx(penilaian), lang)
+
+
+def render_dokumen_evaluasi(penilaian: Penilaian, *, lang: str | None = None) -> bytes:
+    return html_to_pdf(html_dokumen_evaluasi(penilaian, lang=lang))
+
+
+# --- (d) unit recap with the distribution chart, domain.md §3.2/§4 -----------------------------------
+
+def rekap_rows(unit: UnitKerja, periode: Periode) -> list[Penilaian]:
+    return list(
+        Penilaian.objects.filter(periode=periode, skp__pegawai__unit_kerja=unit)
+        .select_related("skp__pegawai__jabatan", "skp__pegawai__golongan")
+        .order_by("skp__pegawai__nama", "pk")
+    )
+
+
+def distribusi(rows: list[Penilaian]) -> list[dict]:
+    hitung = Counter(r.predikat for r in rows if r.predikat)
+    puncak = max(hitung.values(), default=0) or 1
+    return [{"label": str(p.label), "jumlah": hitung.get(p.value, 0), "persen": round(100 * hitung.get(p.value, 0) / puncak)}
+            for p in URUTAN_KURVA]
+
+
+def html_rekap_unit(unit: UnitKerja, periode: Periode, *, lang: str | None = None) -> str:
+    rows = rekap_rows(unit, periode)
+    co = CapaianOrganisasi.objects.filter(unit_kerja=unit, periode=periode).first()
+    return _render("pdf/rekap_unit.html", {
+        "unit": unit, "periode": periode, "instansi": unit.instansi, "rows": rows, "distribusi": distribusi(rows),
+        "capaian_organisasi": co.get_predikat_display() if co else "", "kepala": identitas(unit.kepala),
+        "periode_penilaian": f"{tanggal_id(periode.tanggal_mulai)} – {tanggal_id(periode.tanggal_selesai)}",
+    }, lang)
+
+
+def render_rekap_unit(unit: UnitKerja, periode: Periode, *, lang: str | None = None) -> bytes:
+    return html_to_pdf(html_rekap_unit(unit, periode, lang=lang))
