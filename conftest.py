@@ -13,6 +13,37 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Rows loaded by data migrations (golongan, BerAKHLAK, training reference lists, the HR group).
+REFERENCE_LOADERS = [
+    ("pegawai.migrations.0002_reference_data", "load"),
+    ("penilaian.migrations.0002_reference_data", "load"),
+    ("pelatihan.migrations.0002_referensi", "forwards"),
+]
+
+
+def load_reference_data():
+    """Run the data migrations' loaders again (they are idempotent)."""
+    import importlib
+
+    from django.apps import apps
+
+    for module, func in REFERENCE_LOADERS:
+        getattr(importlib.import_module(module), func)(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """A transactional test (live_server, transaction=True) flushes every table when it ends, data-migration
+    rows included; put them back before each such test so test order never matters."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "live_server" in request.fixturenames or "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        load_reference_data()
+
+
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
