@@ -71,7 +71,7 @@ def _subjek_belum_skp(p: Periode):
         .exclude(pk__in=sudah)
         .values_list("pk", "user_id", "atasan__atasan__user_id", "nama")
     )
-    url = _url(("penilaian:skp-list", "penilaian:skp-saya"))
+    url = _url(("penilaian:skp-saya",))
     for pk, user_id, eskalasi_id, nama in rows:
         yield Jenis.SKP_BELUM_DIAJUKAN, Pegawai, pk, user_id, eskalasi_id, f"SKP {p.tahun} — {nama}", url
 
@@ -101,7 +101,7 @@ def _subjek_skp_setuju(p: Periode):
 
 
 def _penilaian_url(pk: int) -> str:
-    return _url(("penilaian:penilaian-detail", "penilaian:evaluasi-detail"), pk)
+    return _url(("penilaian:evaluasi-detail",), pk)
 
 
 def _subjek_nilai(p: Periode):
@@ -118,7 +118,7 @@ def _subjek_rekan(p: Periode):
     rows = UndanganRekan.objects.filter(penilaian__periode=p, sudah_menjawab=False).values_list(
         "pk", "rekan__user_id", "penilaian__skp__pegawai__nama"
     )
-    url = _url(("penilaian:rekan-list", "penilaian:rekan-undangan", "penilaian:rekan-saya"))
+    url = _url(("penilaian:rekan-inbox",))
     for pk, user_id, nama in rows:
         yield Jenis.MASUKAN_REKAN, UndanganRekan, pk, user_id, None, f"Masukan rekan kerja untuk {nama} ({p})", url
 
@@ -126,7 +126,7 @@ def _subjek_rekan(p: Periode):
 def _subjek_tanggapi(p: Periode):
     rows = Penilaian.objects.filter(periode=p, status=Penilaian.Status.FINAL).values_list("pk", "skp__pegawai__user_id", "skp__pegawai__nama")
     for pk, user_id, nama in rows:
-        yield Jenis.PENILAIAN_PERLU_DITANGGAPI, Penilaian, pk, user_id, None, f"Hasil evaluasi {p} — {nama}", _penilaian_url(pk)
+        yield Jenis.PENILAIAN_PERLU_DITANGGAPI, Penilaian, pk, user_id, None, f"Hasil evaluasi {p} — {nama}", _url(("penilaian:tanggapan",), pk)
 
 
 SUMBER = (_subjek_belum_skp, _subjek_realisasi, _subjek_skp_setuju, _subjek_nilai, _subjek_rekan, _subjek_tanggapi)
