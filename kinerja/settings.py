@@ -114,6 +114,8 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.
 if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "sent_emails"))
+# Absolute base of links in e-mails (reminders, notifications).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Kinerja <noreply@kinerja.localhost>")
 
 # Celery: a broker when REDIS_URL is set, otherwise tasks run in-process so the app works alone.

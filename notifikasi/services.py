@@ -6,7 +6,6 @@ e-mail is queued with ``transaction.on_commit`` and claimed by a conditional UPD
 or duplicated task never sends it twice.
 """
 import logging
-import os
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -37,7 +36,7 @@ def absolut(url: str) -> str:
     """Links in e-mails must be absolute; SITE_URL comes from the environment (default: dev server)."""
     if not url or url.startswith(("http://", "https://")):
         return url
-    base = getattr(settings, "SITE_URL", "") or os.environ.get("SITE_URL", "") or "http://127.0.0.1:8000"
+    base = settings.SITE_URL
     return base.rstrip("/") + "/" + url.lstrip("/")
 
 
