@@ -17,7 +17,7 @@ def test_hr_finds_an_employee_by_nip_and_opens_the_detail(page: Page, live_serve
     page.fill("#id_username", org.hr.username)
     page.fill("#id_password", "Rahasia-HR-2026")
     page.click("button[type=submit]")
-    expect(page.locator("h1")).to_contain_text("Beranda HR")
+    expect(page.locator("#beranda-hr")).to_be_visible()
 
     page.get_by_role("button", name="Kepegawaian").or_(page.get_by_role("link", name="Kepegawaian")).click()
     page.get_by_role("link", name="Daftar pegawai").click()

@@ -1,0 +1,166 @@
+"""Cards of the home dashboard ("Beranda"), one selector per role section.
+
+Each selector runs a fixed number of queries whatever the amount of data: counts are aggregated in
+the database and lists are sliced, so the page never grows with rows (style.md §2.4).
+"""
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from harian.models import TanggapanKegiatan
+from harian.selectors import belum_melapor, hari_kerja_terakhir
+from pegawai import access
+from pegawai.models import Instansi, Pegawai
+from pelatihan.jp import StatusJp, status_jp
+from pelatihan.models import RiwayatPengembangan
+from pelatihan.selectors import jp_terverifikasi, riwayat_to_verify
+from penilaian.access import skp_to_approve
+from penilaian.evaluasi.selectors import skp_dinilai
+from penilaian.evaluasi.services import DAPAT_DINILAI
+from penilaian.models import Penilaian, Periode, Skp, UndanganRekan
+
+N_HARI_SEPI = 3  # working days without a daily report before a team member is flagged (as harian:tim)
+N_TANGGAPAN = 3
+N_DAFTAR = 5
+
+
+def periode_berjalan(instansi_id: int | None, hari_ini: date) -> Periode | None:
+    """The period to work on now: started, still open for input, nearest deadline first.
+
+    Several periods may be open at once (a quarter whose deadline runs into the next one, the annual
+    "Akhir", domain.md §3.1); the one whose deadline comes first is the urgent one.
+    """
+    if instansi_id is None:
+        return None
+    return (Periode.objects.filter(instansi_id=instansi_id, tanggal_mulai__lte=hari_ini, batas_pengisian__gte=hari_ini)
+            .order_by("batas_pengisian", "tanggal_mulai", "pk").first())
+
+
+def _overlaps(skp: Skp, periode: Periode) -> bool:
+    return skp.tanggal_mulai <= periode.tanggal_selesai and skp.tanggal_selesai >= periode.tanggal_mulai
+
+
+# --- Pegawai ----------------------------------------------------------------------------------------
+
+@dataclass
+class KartuPegawai:
+    tahun: int
+    skp: list[Skp]
+    periode: Periode | None
+    sisa_hari: int | None
+    penilaian: Penilaian | None
+    skp_bisa_dinilai: Skp | None  # an approved SKP covering the period, to open the evaluation from
+    menunggu_tanggapan: list[Penilaian]
+    undangan_rekan: int
+    jp: StatusJp
+    tanggapan: list[TanggapanKegiatan]
+
+
+def kartu_pegawai(pegawai: Pegawai, hari_ini: date) -> KartuPegawai:
+    """My SKP of the year, the current period and its evaluation, what waits for me, JP, reactions (8 queries)."""
+    tahun = hari_ini.year
+    skps = list(Skp.objects.filter(pegawai=pegawai, tahun=tahun).order_by("tanggal_mulai", "pk"))
+    periode = periode_berjalan(pegawai.unit_kerja.instansi_id, hari_ini)
+    penilaian = skp_bisa = None
+    if periode is not None:
+        penilaian = (Penilaian.objects.filter(skp__pegawai=pegawai, periode=periode)
+                     .select_related("skp").order_by("-skp__tanggal_mulai").first())
+        # In January the open period may belong to last year: its SKPs are not the ones listed above.
+        kandidat = skps if periode.tahun == tahun else list(Skp.objects.filter(pegawai=pegawai, tahun=periode.tahun))
+        skp_bisa = next((s for s in reversed(kandidat)
+                         if s.status == Skp.Status.DISETUJUI and _overlaps(s, periode)), None)
+    menunggu = list(Penilaian.objects.filter(skp__pegawai=pegawai, status=Penilaian.Status.FINAL)
+                    .select_related("periode").order_by("periode__tanggal_mulai", "pk")[:N_DAFTAR])
+    undangan = UndanganRekan.objects.filter(rekan=pegawai, sudah_menjawab=False).count()
+    tanggapan = list(TanggapanKegiatan.objects.filter(kegiatan__pegawai=pegawai).exclude(oleh=pegawai)
+                     .select_related("kegiatan", "oleh").order_by("-diubah_pada", "-pk")[:N_TANGGAPAN])
+    return KartuPegawai(
+        tahun=tahun, skp=skps, periode=periode,
+        sisa_hari=(periode.batas_pengisian - hari_ini).days if periode else None,
+        penilaian=penilaian, skp_bisa_dinilai=skp_bisa, menunggu_tanggapan=menunggu, undangan_rekan=undangan,
+        jp=status_jp(pegawai.status, jp_terverifikasi(pegawai, tahun)), tanggapan=tanggapan,
+    )
+
+
+# --- Atasan -----------------------------------------------------------------------------------------
+
+@dataclass
+class KartuAtasan:
+    skp_diajukan: int
+    penilaian_menunggu: int
+    belum_melapor: list[Pegawai]
+    n_hari: int
+    sejak: date
+    undangan_belum: int
+
+    @property
+    def belum_melapor_contoh(self) -> list[Pegawai]:
+        return self.belum_melapor[:N_DAFTAR]
+
+
+def kartu_atasan(user, pegawai: Pegawai, hari_ini: date) -> KartuAtasan:
+    """What waits for the supervisor: SKPs to approve, evaluations to rate or finalise in open periods,
+    silent team members, evaluations without any peer invited yet (domain.md §1, §3.2, §6, §9.2)."""
+    dinilai = skp_to_approve(user)
+    terbuka = Penilaian.objects.filter(skp__in=dinilai.values("pk"), periode__batas_pengisian__gte=hari_ini)
+    counts = terbuka.aggregate(
+        menunggu=Count("pk", filter=Q(status__in=DAPAT_DINILAI)),
+        tanpa_undangan=Count("pk", filter=~Q(status__in=Penilaian.SELESAI)
+                             & ~Q(Exists(UndanganRekan.objects.filter(penilaian=OuterRef("pk"))))),
+    )
+    return KartuAtasan(
+        skp_diajukan=dinilai.filter(status=Skp.Status.DIAJUKAN).count(),
+        penilaian_menunggu=counts["menunggu"],
+        belum_melapor=belum_melapor(access.bawahan_of(pegawai), n=N_HARI_SEPI, hari_ini=hari_ini),
+        n_hari=N_HARI_SEPI, sejak=hari_kerja_terakhir(N_HARI_SEPI, hari_ini)[0],
+        undangan_belum=counts["tanpa_undangan"],
+    )
+
+
+# --- HR ---------------------------------------------------------------------------------------------
+
+@dataclass
+class KartuHr:
+    instansi: Instansi | None
+    tahun: int
+    pegawai_aktif: int = 0
+    tanpa_skp: int = 0
+    periode: Periode | None = None
+    penilaian_total: int = 0
+    penilaian_selesai: int = 0
+    riwayat_menunggu: int = 0
+
+    @property
+    def persen_selesai(self) -> int:
+        return round(self.penilaian_selesai * 100 / self.penilaian_total) if self.penilaian_total else 0
+
+
+def kartu_hr(user, instansi: Instansi | None, hari_ini: date) -> KartuHr:
+    """Instansi-wide figures: active staff, staff without an SKP this year, completion of the current
+    period (evaluations finalised / evaluable SKPs, domain.md §3.2), training records to verify (5 queries)."""
+    tahun = hari_ini.year
+    kartu = KartuHr(instansi=instansi, tahun=tahun)
+    if instansi is None:
+        return kartu
+    ada_skp = Exists(Skp.objects.filter(pegawai=OuterRef("pk"), tahun=tahun))
+    pegawai = Pegawai.objects.filter(unit_kerja__instansi=instansi, aktif=True).aggregate(
+        aktif=Count("pk"), tanpa_skp=Count("pk", filter=~Q(ada_skp)))
+    kartu.pegawai_aktif, kartu.tanpa_skp = pegawai["aktif"], pegawai["tanpa_skp"]
+    kartu.periode = periode_berjalan(instansi.pk, hari_ini)
+    if kartu.periode is not None:
+        p = kartu.periode
+        dinilai = skp_dinilai(Skp.objects.filter(
+            pegawai__unit_kerja__instansi=instansi, tahun=p.tahun,
+            tanggal_mulai__lte=p.tanggal_selesai, tanggal_selesai__gte=p.tanggal_mulai))
+        selesai = Exists(Penilaian.objects.filter(skp=OuterRef("pk"), periode=p, status__in=Penilaian.SELESAI))
+        c = Skp.objects.filter(pk__in=dinilai.values("pk")).aggregate(total=Count("pk"), selesai=Count("pk", filter=Q(selesai)))
+        kartu.penilaian_total, kartu.penilaian_selesai = c["total"], c["selesai"]
+    kartu.riwayat_menunggu = riwayat_to_verify(user).filter(
+        status=RiwayatPengembangan.Status.DIAJUKAN, pegawai__unit_kerja__instansi=instansi).count()
+    return kartu
+
+
+def hari_ini() -> date:
+    return timezone.localdate()
