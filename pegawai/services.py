@@ -1,13 +1,16 @@
 """Writes on org and people data; each one validates, saves and leaves an audit entry."""
 import secrets
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
 
-from .models import Pegawai, RiwayatAtasan, UnitKerja, User
+from .models import Pegawai, PenugasanPlt, RiwayatAtasan, UnitKerja, User
 
 
 @transaction.atomic
@@ -94,3 +97,35 @@ def pegawai_akun_atur(*, pegawai: Pegawai, oleh) -> tuple[User, str, bool]:
         user.save(update_fields=["password", "is_active"])
     audit_log(aktor=oleh, aksi="pegawai.account_created" if created else "pegawai.password_reset", objek=pegawai)
     return user, password, created
+
+
+@transaction.atomic
+def plt_tetapkan(*, pegawai: Pegawai, unit: UnitKerja, jenis: str, mulai, selesai=None, nomor_sk: str = "", oleh) -> PenugasanPlt:
+    """Make ``pegawai`` the acting head (Plt/Plh) of ``unit`` from ``mulai``; one acting head at a time."""
+    if pegawai.unit_kerja.instansi_id != unit.instansi_id:
+        raise ValidationError({"nip": _("Pejabat Plt/Plh harus pegawai instansi yang sama.")})
+    if unit.kepala_id == pegawai.pk:
+        raise ValidationError({"nip": _("Pegawai ini sudah kepala definitif unit tersebut.")})
+    penugasan = PenugasanPlt(pegawai=pegawai, unit_kerja=unit, jenis=jenis, tanggal_mulai=mulai,
+                             tanggal_selesai=selesai, nomor_sk=nomor_sk)
+    penugasan.full_clean()
+    overlap = PenugasanPlt.objects.filter(unit_kerja=unit, tanggal_mulai__lte=selesai or date.max).filter(
+        Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=mulai)
+    )
+    if overlap.exists():
+        raise ValidationError({"tanggal_mulai": _("Unit ini sudah memiliki Plt/Plh pada rentang tanggal tersebut.")})
+    penugasan.save()
+    audit_log(aktor=oleh, aksi="plt.assigned", objek=pegawai, catatan=nomor_sk,
+              data={"unit": unit.kode, "jenis": jenis, "mulai": str(mulai), "selesai": str(selesai or "")})
+    return penugasan
+
+
+@transaction.atomic
+def plt_akhiri(*, penugasan: PenugasanPlt, oleh) -> PenugasanPlt:
+    """End an acting assignment today (it stays in the history)."""
+    today = timezone.localdate()
+    if penugasan.tanggal_selesai is None or penugasan.tanggal_selesai > today:
+        penugasan.tanggal_selesai = max(today, penugasan.tanggal_mulai)
+        penugasan.save(update_fields=["tanggal_selesai"])
+        audit_log(aktor=oleh, aksi="plt.ended", objek=penugasan.pegawai, data={"unit": penugasan.unit_kerja.kode})
+    return penugasan
