@@ -14,6 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from kinerja.audit import audit_log
 from pegawai.models import Pegawai, UnitKerja
@@ -119,11 +120,11 @@ def cetak_massal_mulai(
     """Create the job and one item per active pegawai of the unit and its sub-units, then queue it
     (``antre=False``: the caller renders it in-process, as ``manage.py cetak`` does)."""
     if jenis not in BULK_JENIS:
-        raise ValidationError("Jenis dokumen tidak dapat dicetak massal.")
+        raise ValidationError(gettext("Jenis dokumen tidak dapat dicetak massal."))
     if jenis == Jenis.SKP and not tahun:
-        raise ValidationError("Pilih tahun SKP yang akan dicetak.")
+        raise ValidationError(gettext("Pilih tahun SKP yang akan dicetak."))
     if jenis != Jenis.SKP and (periode is None or periode.instansi_id != unit.instansi_id):
-        raise ValidationError("Pilih periode evaluasi milik instansi unit kerja ini.")
+        raise ValidationError(gettext("Pilih periode evaluasi milik instansi unit kerja ini."))
     with transaction.atomic():
         job = CetakMassal.objects.create(
             instansi_id=unit.instansi_id, unit_kerja=unit, jenis=jenis, periode=periode if jenis != Jenis.SKP else None,

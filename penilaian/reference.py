@@ -1,42 +1,49 @@
 """BerAKHLAK core values and their official panduan perilaku, verbatim from SE MenPANRB 20/2021 as
 domain.md §2 gives them (the canonical table there). Loaded by data migration; stored as data."""
 
+
+def gettext_noop(message):
+    """Marks a string for makemessages (the English catalogue); the data itself stays Indonesian. Local so that
+    importing this module (from a data migration) does not need Django settings."""
+    return message
+
+
 BERAKHLAK = [
-    ("BERORIENTASI_PELAYANAN", "Berorientasi Pelayanan", "Komitmen memberikan pelayanan prima demi kepuasan masyarakat", [
-        "Memahami dan memenuhi kebutuhan masyarakat",
-        "Ramah, cekatan, solutif, dan dapat diandalkan",
-        "Melakukan perbaikan tiada henti",
+    ("BERORIENTASI_PELAYANAN", gettext_noop("Berorientasi Pelayanan"), gettext_noop("Komitmen memberikan pelayanan prima demi kepuasan masyarakat"), [
+        gettext_noop("Memahami dan memenuhi kebutuhan masyarakat"),
+        gettext_noop("Ramah, cekatan, solutif, dan dapat diandalkan"),
+        gettext_noop("Melakukan perbaikan tiada henti"),
     ]),
-    ("AKUNTABEL", "Akuntabel", "Bertanggung jawab atas kepercayaan yang diberikan", [
-        "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin, dan berintegritas tinggi",
-        "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien",
-        "Tidak menyalahgunakan kewenangan jabatan",
+    ("AKUNTABEL", gettext_noop("Akuntabel"), gettext_noop("Bertanggung jawab atas kepercayaan yang diberikan"), [
+        gettext_noop("Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin, dan berintegritas tinggi"),
+        gettext_noop("Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien"),
+        gettext_noop("Tidak menyalahgunakan kewenangan jabatan"),
     ]),
-    ("KOMPETEN", "Kompeten", "Terus belajar dan mengembangkan kapabilitas", [
-        "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
-        "Membantu orang lain belajar",
-        "Melaksanakan tugas dengan kualitas terbaik",
+    ("KOMPETEN", gettext_noop("Kompeten"), gettext_noop("Terus belajar dan mengembangkan kapabilitas"), [
+        gettext_noop("Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah"),
+        gettext_noop("Membantu orang lain belajar"),
+        gettext_noop("Melaksanakan tugas dengan kualitas terbaik"),
     ]),
-    ("HARMONIS", "Harmonis", "Saling peduli dan menghargai perbedaan", [
-        "Menghargai setiap orang apapun latar belakangnya",
-        "Suka menolong orang lain",
-        "Membangun lingkungan kerja yang kondusif",
+    ("HARMONIS", gettext_noop("Harmonis"), gettext_noop("Saling peduli dan menghargai perbedaan"), [
+        gettext_noop("Menghargai setiap orang apapun latar belakangnya"),
+        gettext_noop("Suka menolong orang lain"),
+        gettext_noop("Membangun lingkungan kerja yang kondusif"),
     ]),
-    ("LOYAL", "Loyal", "Berdedikasi dan mengutamakan kepentingan Bangsa dan Negara", [
-        "Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, "
-        "setia pada NKRI serta pemerintahan yang sah",
-        "Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara",
-        "Menjaga rahasia jabatan dan negara",
+    ("LOYAL", gettext_noop("Loyal"), gettext_noop("Berdedikasi dan mengutamakan kepentingan Bangsa dan Negara"), [
+        gettext_noop("Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, "
+                     "setia pada NKRI serta pemerintahan yang sah"),
+        gettext_noop("Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara"),
+        gettext_noop("Menjaga rahasia jabatan dan negara"),
     ]),
-    ("ADAPTIF", "Adaptif", "Terus berinovasi dan antusias dalam menghadapi perubahan", [
-        "Cepat menyesuaikan diri menghadapi perubahan",
-        "Terus berinovasi dan mengembangkan kreativitas",
-        "Bertindak proaktif",
+    ("ADAPTIF", gettext_noop("Adaptif"), gettext_noop("Terus berinovasi dan antusias dalam menghadapi perubahan"), [
+        gettext_noop("Cepat menyesuaikan diri menghadapi perubahan"),
+        gettext_noop("Terus berinovasi dan mengembangkan kreativitas"),
+        gettext_noop("Bertindak proaktif"),
     ]),
-    ("KOLABORATIF", "Kolaboratif", "Membangun kerja sama yang sinergis", [
-        "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
-        "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
-        "Menggerakkan pemanfaatan berbagai sumber daya untuk tujuan bersama",
+    ("KOLABORATIF", gettext_noop("Kolaboratif"), gettext_noop("Membangun kerja sama yang sinergis"), [
+        gettext_noop("Memberi kesempatan kepada berbagai pihak untuk berkontribusi"),
+        gettext_noop("Terbuka dalam bekerja sama untuk menghasilkan nilai tambah"),
+        gettext_noop("Menggerakkan pemanfaatan berbagai sumber daya untuk tujuan bersama"),
     ]),
 ]
 

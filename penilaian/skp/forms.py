@@ -109,7 +109,7 @@ class EkspektasiForm(forms.Form):
         self.perilaku = perilaku
         for p in perilaku:
             self.fields[f"frasa_{p.pk}"] = forms.ChoiceField(
-                label=p.nama, required=False, choices=[("", _("— pilih contoh ekspektasi —"))] + [(f.teks, f.teks) for f in p.frasa_aktif]
+                label=_(p.nama), required=False, choices=[("", _("— pilih contoh ekspektasi —"))] + [(f.teks, f.teks) for f in p.frasa_aktif]
             )
             self.fields[f"teks_{p.pk}"] = forms.CharField(
                 label=_("Ekspektasi khusus pimpinan"), required=False, initial=p.ekspektasi,
