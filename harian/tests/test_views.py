@@ -8,25 +8,12 @@ from django.urls import reverse
 
 from harian.models import KegiatanHarian, TanggapanKegiatan
 from kinerja.models import AuditLog
-from pegawai.tests.factories import UserFactory
+from pegawai.tests.factories import login_as
 
 from .factories import KegiatanFactory, iki_of, skp_aktif, today
 from .test_rules import PDF
 
 pytestmark = pytest.mark.django_db
-
-
-def login_as(client, org, actor):
-    if actor == "anon":
-        return client
-    if actor == "admin":
-        user = UserFactory(username="root", is_superuser=True, is_staff=True)
-    elif actor in ("hr", "hr_other"):
-        user = getattr(org, actor)
-    else:
-        user = getattr(org, actor).user
-    client.force_login(user)
-    return client
 
 
 def check(response, expected):

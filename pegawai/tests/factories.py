@@ -102,3 +102,17 @@ def build_org():
         pegawai=pegawai, rekan=rekan, lain=lain, hr=hr_user(instansi), other_instansi=other_instansi,
         other_unit=other_unit, asing=asing, hr_other=hr_user(other_instansi),
     )
+
+
+def login_as(client, org, actor: str):
+    """Log ``client`` in as a named actor of ``build_org()`` ("anon" stays logged out, "admin" is a superuser)."""
+    if actor == "anon":
+        return client
+    if actor == "admin":
+        user = UserFactory(username="root", is_superuser=True, is_staff=True)
+    elif actor in ("hr", "hr_other"):
+        user = getattr(org, actor)
+    else:
+        user = getattr(org, actor).user
+    client.force_login(user)
+    return client

@@ -4,24 +4,11 @@ from django.urls import reverse
 
 from kinerja.models import AuditLog
 from pegawai.models import Pegawai, RiwayatAtasan, UnitKerja
-from pegawai.tests.factories import PegawaiFactory, UserFactory, make_nip
+from pegawai.tests.factories import PegawaiFactory, UserFactory, login_as, make_nip
 
 pytestmark = pytest.mark.django_db
 
 ACTORS = ["pegawai", "rekan", "atasan", "atasan2", "hr", "hr_other", "admin", "anon"]
-
-
-def login_as(client, org, actor):
-    if actor == "anon":
-        return client
-    if actor == "admin":
-        user = UserFactory(username="root", is_superuser=True, is_staff=True)
-    elif actor in ("hr", "hr_other"):
-        user = getattr(org, actor)
-    else:
-        user = getattr(org, actor).user
-    client.force_login(user)
-    return client
 
 
 def assert_status(response, expected):
