@@ -35,3 +35,14 @@ def test_draft_evaluation_has_no_dokumen_evaluasi_button(client, org):
     client.force_login(org.pegawai.user)
     page = client.get(reverse("penilaian:evaluasi-detail", args=[penilaian.pk])).content.decode()
     assert reverse("notifikasi:pdf-dokumen-evaluasi", args=[penilaian.pk]) not in page
+
+
+def test_skp_history_shows_status_labels_not_codes(client, org):
+    from penilaian.skp.services import skp_submit
+
+    skp = skp_with_rhk(org.pegawai, status="DRAFT")
+    skp_submit(skp=skp, oleh=org.pegawai.user)
+    client.force_login(org.pegawai.user)
+    page = client.get(reverse("penilaian:skp-detail", args=[skp.pk])).content.decode()
+    riwayat = page[page.index('id="riwayat"'):]
+    assert "Draf → Diajukan" in riwayat
