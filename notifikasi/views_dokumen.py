@@ -14,6 +14,7 @@ from pegawai.models import UnitKerja
 from pegawai.views import hr_required
 from penilaian import access
 from penilaian.models import Periode
+from penilaian.rekan.selectors import can_set_capaian
 
 from .dokumen import dokumen_minta, kunci_rekap, progres
 from .forms import CetakMassalForm
@@ -49,10 +50,12 @@ def pdf_dokumen_evaluasi(request, pk):
 
 @login_required
 def pdf_rekap_unit(request, unit_pk, periode_pk):
-    """HR of the instansi, or the head of the unit."""
+    """HR of the instansi, the head of the unit, or the head of its parent unit."""
     unit = get_object_or_404(UnitKerja.objects.select_related("instansi"), pk=unit_pk)
     r = pegawai_access.peran(request.user)
-    if not (pegawai_access.units_managed_by(request.user).filter(pk=unit.pk).exists() or (r.pegawai and unit.kepala_id == r.pegawai.pk)):
+    # HR, the head of the unit, or the head of the parent unit who sets its capaian (domain.md §3.5).
+    if not (pegawai_access.units_managed_by(request.user).filter(pk=unit.pk).exists() or (r.pegawai and unit.kepala_id == r.pegawai.pk)
+            or can_set_capaian(request.user, unit)):
         raise Http404
     periode = get_object_or_404(Periode, pk=periode_pk, instansi_id=unit.instansi_id)
     return _serve(request, jenis=Jenis.REKAP_UNIT, kunci=kunci_rekap(unit, periode), nama=f"Rekap_{unit.kode}_{periode.tahun}_{periode.pk}.pdf")

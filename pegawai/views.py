@@ -95,9 +95,13 @@ def pegawai_list(request):
 @login_required
 def pegawai_detail(request, pk):
     pegawai = access.get_pegawai_for(request.user, pk)
+    bawahan = list(access.bawahan_of(pegawai).select_related("jabatan", "unit_kerja"))
+    # Link only the subordinates this user may open; the others are listed by name (no dead links).
+    terbuka = set(access.pegawai_visible_to(request.user).filter(pk__in=[b.pk for b in bawahan]).values_list("pk", flat=True))
     return render(request, "pegawai/pegawai_detail.html", {
         "pegawai": pegawai,
-        "bawahan": access.bawahan_of(pegawai).select_related("jabatan", "unit_kerja"),
+        "bawahan": bawahan,
+        "bawahan_terbuka": terbuka,
         "riwayat": pegawai.riwayat_atasan.select_related("atasan_lama", "atasan_baru", "diubah_oleh")[:20],
         "can_manage": access.pegawai_managed_by(request.user).filter(pk=pegawai.pk).exists(),
         "audit": audit_for(pegawai)[:20],

@@ -136,7 +136,7 @@ def test_pdf_is_rerendered_only_when_the_data_changed(client, unduh, org, dinila
     assert baru.sumber_hash != doc.sumber_hash and baru.dirender_pada > doc.dirender_pada
 
 
-@pytest.mark.parametrize("aktor, status", [("atasan", 200), ("pegawai", 404), ("atasan2", 404), ("hr", 200), ("hr_other", 404)])
+@pytest.mark.parametrize("aktor, status", [("atasan", 200), ("kabid", 200), ("pegawai", 404), ("atasan2", 404), ("hr", 200), ("hr_other", 404)])
 def test_unit_recap_for_hr_and_the_unit_head(client, unduh, org, dinilai, aktor, status):
     client.force_login(_user(org, aktor))
     resp = unduh(reverse("notifikasi:pdf-rekap-unit", args=[org.seksi.pk, dinilai.periode_id]))

@@ -387,3 +387,14 @@ def test_interface_switches_to_english(client, org):
     response = client.post(reverse("pegawai:ganti-atasan", args=[org.pegawai.pk]),
                            {"atasan_nip": org.pegawai.nip, "alasan": "x"})
     assert "An employee cannot be their own supervisor." in response.content.decode()
+
+
+def test_detail_links_only_subordinates_the_viewer_may_open(client, org):
+    # The kepala bidang opens a kepala seksi's page: the seksi's staff are listed, not linked (no dead links).
+    login_as(client, org, "kabid")
+    page = client.get(reverse("pegawai:detail", args=[org.atasan.pk])).content.decode()
+    assert org.pegawai.nama_lengkap in page
+    assert reverse("pegawai:detail", args=[org.pegawai.pk]) not in page
+    login_as(client, org, "atasan")
+    page = client.get(reverse("pegawai:detail", args=[org.atasan.pk])).content.decode()
+    assert reverse("pegawai:detail", args=[org.pegawai.pk]) in page
