@@ -37,9 +37,18 @@ test: deps sysdeps-test
 test-fast: deps
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
+BENCH_WORKER_PID := /tmp/kinerja-bench-worker.pid
+
 bench: deps
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py bench --pegawai $(BENCH_PEGAWAI)
+	$(BIN)/python manage.py seed_demo >/dev/null
+	@# PDF timings: one Dokumen Evaluasi, then 200 through a real Celery worker when REDIS_URL is set.
+	@if [ -n "$$REDIS_URL" ]; then \
+	  $(BIN)/celery -A kinerja worker -l WARNING --concurrency 2 --pidfile=$(BENCH_WORKER_PID) \
+	    --logfile=/tmp/kinerja-bench-worker.log --detach && sleep 3; fi
+	$(BIN)/python manage.py bench_pdf --jumlah 200; status=$$?; \
+	  if [ -f $(BENCH_WORKER_PID) ]; then kill -TERM $$(cat $(BENCH_WORKER_PID)); fi; exit $$status
 
 lint: deps
 	$(BIN)/ruff check .
