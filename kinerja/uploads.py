@@ -4,7 +4,6 @@ The type is decided from the file's first bytes, never from its name or the brow
 (domain rule in the issues: "type checked from the content"). Files live under MEDIA_ROOT, outside
 static, and are only ever returned by a view that has already checked permission.
 """
-import mimetypes
 import zipfile
 from dataclasses import dataclass
 
@@ -80,10 +79,25 @@ def check_upload(upload, *, allowed: frozenset[str] = BUKTI_TYPES, max_bytes: in
 
 
 def serve_private(field_file, *, nama: str = "", inline: bool = True) -> FileResponse:
-    """Stream a stored private file. Call only after the caller's permission check."""
+    """Stream a stored private file. Call only after the caller's permission check.
+
+    The Content-Type comes from the file's bytes, never from its (user-supplied) name, so a PNG named
+    ``x.html`` is served as an image; only PDFs and images may open in the browser, the rest downloads.
+    """
     nama = nama or field_file.name.rsplit("/", 1)[-1]
-    content_type = mimetypes.guess_type(nama)[0] or "application/octet-stream"
-    response = FileResponse(field_file.open("rb"), as_attachment=not inline, filename=nama, content_type=content_type)
+    handle = field_file.open("rb")
+    head = handle.read(16)
+    handle.seek(0)
+    jenis = sniff(head, handle)
+    handle.seek(0)
+    if jenis:
+        content_type = CONTENT_TYPES[jenis]
+    elif head.startswith(b"PK\x03\x04"):
+        content_type = "application/zip"
+    else:
+        content_type = "application/octet-stream"
+    inline = inline and jenis in (PDF, JPG, PNG)
+    response = FileResponse(handle, as_attachment=not inline, filename=nama, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
