@@ -290,3 +290,16 @@ def test_rekap_per_iki_on_my_log(client, org):
     assert baris[iki_of(skp).pk] == Decimal("5.5") and baris[iki_of(skp, 1).pk] == 0
     html = r.content.decode()
     assert "data-nilai=\"5.5\"" in html, html[html.find("rekap-iki"):][:3000]
+
+
+def test_export_neutralises_spreadsheet_formulas(client, org):
+    import io
+
+    from openpyxl import load_workbook
+
+    KegiatanFactory(pegawai=org.pegawai, uraian='=HYPERLINK("http://contoh.invalid","klik")', tanggal=today())
+    c = login_as(client, org, "pegawai")
+    csv_text = c.get(reverse("harian:ekspor"), {"format": "csv"}).content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in csv_text
+    ws = load_workbook(io.BytesIO(c.get(reverse("harian:ekspor"), {"format": "xlsx"}).content)).active
+    assert list(ws.values)[1][3].startswith("'=")

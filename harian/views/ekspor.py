@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kinerja.ekspor import sel_aman
 from pegawai import access
 
 from .. import selectors
@@ -27,8 +28,9 @@ def _baris(k) -> list:
     tanggapan = "; ".join(
         " — ".join(x for x in (t.get_tanda_display() if t.tanda else "", t.komentar) if x) for t in k.tanggapan.all()
     )
-    return [k.tanggal, k.pegawai.nip, k.pegawai.nama, k.uraian, k.kuantitas, k.satuan, k.durasi_menit or "",
-            k.iki.rhk.teks if k.iki else "", k.iki.teks if k.iki else "", k.bukti_url, k.nama_berkas, tanggapan]
+    row = [k.tanggal, k.pegawai.nip, k.pegawai.nama, k.uraian, k.kuantitas, k.satuan, k.durasi_menit or "",
+           k.iki.rhk.teks if k.iki else "", k.iki.teks if k.iki else "", k.bukti_url, k.nama_berkas, tanggapan]
+    return [sel_aman(v) for v in row]
 
 
 def _rentang(request):

@@ -7,8 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kinerja.ekspor import sel_aman
 from pegawai import access
-from pegawai.views import instansi_for, hr_required, paginate
+from pegawai.views import hr_required, instansi_for, paginate
 
 from .. import selectors, services
 from ..filters import LaporanFilter, RiwayatFilter
@@ -84,6 +85,7 @@ def laporan_csv(request):
         else:
             ket = _("melebihi batas") if s.melebihi else _("dalam batas")
         mark = marks.get(p.pk)
-        w.writerow([p.nip, p.nama_lengkap, p.status, p.unit_kerja.nama, p.jabatan.nama if p.jabatan else "", s.jp,
-                    ketentuan, ket, Penanda(mark).label if mark else ""])
+        w.writerow([sel_aman(v) for v in (p.nip, p.nama_lengkap, p.status, p.unit_kerja.nama,
+                                           p.jabatan.nama if p.jabatan else "", s.jp, ketentuan, ket,
+                                           Penanda(mark).label if mark else "")])
     return response
