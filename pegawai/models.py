@@ -170,7 +170,7 @@ class PegawaiQuerySet(models.QuerySet):
         return self.filter(aktif=True)
 
     def with_relations(self):
-        return self.select_related("unit_kerja", "jabatan", "golongan", "atasan")
+        return self.select_related("unit_kerja", "jabatan", "golongan", "atasan", "user")
 
 
 class Pegawai(models.Model):

@@ -97,7 +97,11 @@ def pegawai_detail(request, pk):
     pegawai = access.get_pegawai_for(request.user, pk)
     bawahan = list(access.bawahan_of(pegawai).select_related("jabatan", "unit_kerja"))
     # Link only the subordinates this user may open; the others are listed by name (no dead links).
-    terbuka = set(access.pegawai_visible_to(request.user).filter(pk__in=[b.pk for b in bawahan]).values_list("pk", flat=True))
+    r = access.peran(request.user)
+    if r.is_admin or r.is_hr or (r.pegawai and r.pegawai.pk == pegawai.pk):
+        terbuka = {b.pk for b in bawahan}
+    else:
+        terbuka = set(access.pegawai_visible_to(request.user).filter(pk__in=[b.pk for b in bawahan]).values_list("pk", flat=True))
     return render(request, "pegawai/pegawai_detail.html", {
         "pegawai": pegawai,
         "bawahan": bawahan,
