@@ -86,3 +86,13 @@ def test_jpt_skp_uses_the_jpt_table_with_perspektif(org):
     rhk.save()
     t = teks(pdf.render_skp(skp))
     assert "BAGI PEJABAT PIMPINAN TINGGI" in t and "Penerima Layanan" in t and "PERSPEKTIF" in t
+
+
+def test_unapproved_skp_pdf_is_marked_draft(org):
+    from penilaian.tests.factories import skp_with_rhk
+
+    def text(skp):
+        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.render_skp(skp))).pages)
+
+    assert "DRAF" in text(skp_with_rhk(org.pegawai, status="DIAJUKAN"))
+    assert "DRAF" not in text(skp_with_rhk(org.rekan, status="DISETUJUI"))
