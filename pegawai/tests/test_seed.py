@@ -64,3 +64,11 @@ def test_seed_password_option_and_every_demo_login_works(client):
     client.logout()
     client.login(username="hr", password="rahasia-demo")
     assert 'id="jumlah-aktif">60<' in client.get(reverse("pegawai:hr-home")).content.decode()
+
+
+def test_seed_fails_loudly_when_a_demo_step_cannot_be_imported(monkeypatch):
+    from pegawai.management.commands import seed_demo
+
+    monkeypatch.setattr(seed_demo, "STEPS", [*seed_demo.STEPS, "penilaian.tidak_ada.demo"])
+    with pytest.raises(ModuleNotFoundError, match="penilaian.tidak_ada"):
+        call_command("seed_demo", "--pegawai", "30", stdout=StringIO())

@@ -1,6 +1,5 @@
 """Build the demo instansi with realistic data; idempotent. Later features add their own step."""
 import importlib
-import importlib.util
 import random
 import time
 
@@ -32,8 +31,7 @@ class Command(BaseCommand):
             logins = seed_org(n_pegawai=pegawai, password=password, rng=rng, log=log)
         if not tanpa_fitur:
             for name in STEPS:
-                if importlib.util.find_spec(name) is None:
-                    continue
+                # A step that cannot be imported is a bug (a typo would silently drop a feature from the demo).
                 module = importlib.import_module(name)
                 with transaction.atomic():
                     module.seed(logins.instansi, rng=rng, log=log)
