@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.requirements-installed
+DEV_STAMP := $(VENV)/.requirements-dev-installed
 HOST   ?= 127.0.0.1:8000
 BENCH_PEGAWAI ?= 50000
 
-.PHONY: run test test-fast bench deps sysdeps-run sysdeps-test lint messages clean
+.PHONY: run test test-fast bench deps dev-deps sysdeps-run sysdeps-test lint messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +17,13 @@ $(STAMP): requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q -r requirements.txt
 	touch $(STAMP)
 
+$(DEV_STAMP): requirements-dev.txt $(STAMP)
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $(DEV_STAMP)
+
 deps: $(STAMP)
+
+dev-deps: $(DEV_STAMP)
 
 sysdeps-run:
 	@bash scripts/sysdeps.sh run
@@ -29,12 +36,12 @@ run: deps sysdeps-run
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver $(HOST)
 
-test: deps sysdeps-test
+test: dev-deps sysdeps-test
 	$(BIN)/python manage.py makemigrations --check --dry-run >/dev/null || \
 	  (echo "Models and migrations differ: run manage.py makemigrations" && exit 1)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: deps
+test-fast: dev-deps
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 BENCH_WORKER_PID := /tmp/kinerja-bench-worker.pid
@@ -50,7 +57,7 @@ bench: deps
 	$(BIN)/python manage.py bench_pdf --jumlah 200; status=$$?; \
 	  if [ -f $(BENCH_WORKER_PID) ]; then kill -TERM $$(cat $(BENCH_WORKER_PID)); fi; exit $$status
 
-lint: deps
+lint: dev-deps
 	$(BIN)/ruff check .
 
 messages: deps
