@@ -148,6 +148,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/10"),
         "options": {"expires": 600},
     },
+    "rilis-masukan-rekan": {  # peer input of cohorts whose deadline has passed (domain.md §6)
+        "task": "penilaian.tasks.rilis_masukan_rekan_jatuh_tempo_task",
+        "schedule": crontab(minute="5-59/15"),
+        "options": {"expires": 900},
+    },
 }
 
 CACHES = {
