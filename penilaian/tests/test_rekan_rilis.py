@@ -332,3 +332,24 @@ def test_deadline_passed_invitation_refused(org):
     p = penilaian_of(org.pegawai, periode=periode_lewat(org.instansi))
     with pytest.raises(ValidationError, match="Batas pengisian"):
         undangan_rekan_create(penilaian=p, rekan=peers(org, 3), oleh=org.atasan.user)
+
+
+# ---------------------------------------------------------------- demo data
+
+def test_seed_demo_shows_released_peer_input_to_the_demo_atasan(client):
+    import re
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("seed_demo", "--pegawai", "60", stdout=out)
+    atasan_nip = re.search(r"^atasan (\S+)$", out.getvalue(), re.MULTILINE).group(1)
+    rilis = RilisMasukanRekan.objects.select_related("penilaian__skp__pejabat_penilai").get()
+    assert rilis.jumlah_jawaban >= 3 and rilis.penilaian.skp.pejabat_penilai.nip == atasan_nip
+    assert not MasukanRekanTersegel.objects.exists()
+    from pegawai.models import User
+
+    client.force_login(User.objects.get(username=atasan_nip))
+    page = client.get(reverse("penilaian:rekan-kelola", args=[rilis.penilaian_id])).content.decode()
+    assert f"{rilis.jumlah_jawaban} rekan kerja menjawab" in page and "komentar-rekan" in page
