@@ -5,7 +5,13 @@ penilai decides it (domain.md §3.5, §6)."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from penilaian.models import Keberatan, MasukanRekan, MasukanRekanTersegel, Penilaian, RilisMasukanRekan
+from penilaian.models import (
+    Keberatan,
+    MasukanRekan,
+    MasukanRekanTersegel,
+    Penilaian,
+    RilisMasukanRekan,
+)
 from penilaian.tests.rekan_factories import peers, penilaian_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

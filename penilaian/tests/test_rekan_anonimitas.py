@@ -9,7 +9,13 @@ from django.db import models
 from django.urls import reverse
 
 from kinerja.models import AuditLog
-from penilaian.models import MasukanRekan, MasukanRekanTersegel, Penilaian, RilisMasukanRekan, UndanganRekan
+from penilaian.models import (
+    MasukanRekan,
+    MasukanRekanTersegel,
+    Penilaian,
+    RilisMasukanRekan,
+    UndanganRekan,
+)
 from penilaian.predikat import Rating
 from penilaian.rekan.selectors import agregat_masukan
 from penilaian.rekan.services import masukan_rekan_release, masukan_rekan_submit

@@ -13,7 +13,12 @@ from django.urls import reverse
 
 from kinerja.models import AuditLog
 from pegawai.tests.factories import PegawaiFactory
-from penilaian.models import MasukanRekan, MasukanRekanTersegel, RilisMasukanRekan, UndanganRekan
+from penilaian.models import (
+    MasukanRekan,
+    MasukanRekanTersegel,
+    RilisMasukanRekan,
+    UndanganRekan,
+)
 from penilaian.predikat import Rating
 from penilaian.rekan import segel
 from penilaian.rekan.selectors import agregat_masukan
@@ -25,7 +30,14 @@ from penilaian.rekan.services import (
 )
 from penilaian.tasks import rilis_masukan_rekan_jatuh_tempo_task
 
-from .rekan_factories import jawab_semua, jawaban, peers, penilaian_of, periode_lewat, undang
+from .rekan_factories import (
+    jawab_semua,
+    jawaban,
+    peers,
+    penilaian_of,
+    periode_lewat,
+    undang,
+)
 
 pytestmark = pytest.mark.django_db
 ON_SQLITE = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
@@ -75,10 +87,7 @@ def test_inviting_more_before_any_answer_is_fine(org):
 
 def test_hr_cannot_invite_themselves(org):
     p = penilaian_of(org.pegawai)
-    me = peers(org, 4)[3]
-    org.hr.pegawai = me if hasattr(org.hr, "pegawai") else None
-    me.user = org.hr
-    me.save()
+    me = PegawaiFactory(unit_kerja=org.seksi, atasan=org.atasan, user=org.hr)  # an HR officer is a pegawai too
     with pytest.raises(ValidationError, match="diri sendiri"):
         undangan_rekan_create(penilaian=p, rekan=[*peers(org, 3), me], oleh=org.hr)
 
@@ -158,7 +167,7 @@ def test_no_answer_after_release(client, org):
 def _insertion_order() -> list[str]:
     order = "rowid" if ON_SQLITE else "ctid"
     with connection.cursor() as c:
-        c.execute(f"SELECT komentar FROM penilaian_masukanrekan ORDER BY {order}")  # noqa: S608 - constant
+        c.execute(f"SELECT komentar FROM penilaian_masukanrekan ORDER BY {order}")
         return [r[0] for r in c.fetchall()]
 
 
@@ -206,7 +215,7 @@ def test_postgres_answers_share_one_transaction_and_invitations_lose_their_answe
     def xmins(table, **extra):
         where = " AND sudah_menjawab" if extra else ""
         with connection.cursor() as c:
-            c.execute(f"SELECT xmin::text FROM {table} WHERE penilaian_id = %s{where}", [p.pk])  # noqa: S608
+            c.execute(f"SELECT xmin::text FROM {table} WHERE penilaian_id = %s{where}", [p.pk])
             return [r[0] for r in c.fetchall()]
 
     assert len(set(xmins("penilaian_undanganrekan", done=True))) == 4  # one transaction per answer, before release
