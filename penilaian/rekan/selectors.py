@@ -85,6 +85,8 @@ def agregat_masukan(penilaian: Penilaian) -> Agregat | None:
     if rilis is None:
         if not (penilaian.is_final or penilaian.periode.terkunci()):
             return None  # a complete cohort is released by the task queued with its last answer
+        if not penilaian.undangan_rekan.exists():
+            return None
         from .services import masukan_rekan_release
 
         if not masukan_rekan_release(penilaian_id=penilaian.pk):
