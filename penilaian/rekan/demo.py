@@ -133,9 +133,11 @@ def seed(instansi, *, rng, log=print) -> None:
     answers = [MasukanRekan(penilaian=p4, komentar=KOMENTAR[i],
                             jawaban={k: rng.choice([R.SESUAI, R.SESUAI, R.DI_ATAS]) for k in kodes})
                for i in range(len(peers))]
+    if len(answers) < 3:
+        answers = []  # below 3 a release shows and keeps nothing
     rng.shuffle(answers)
     MasukanRekan.objects.bulk_create(answers)
-    RilisMasukanRekan.objects.create(penilaian=p4, jumlah_jawaban=len(answers) if len(answers) >= 3 else 0)
+    RilisMasukanRekan.objects.create(penilaian=p4, jumlah_jawaban=len(answers))
     # ... and the demo pegawai is asked for input on a colleague (their inbox is not empty).
     if kolega is not None:
         p4b = Penilaian.objects.get_or_create(skp=skps[kolega.pk], periode=tw4)[0]
