@@ -15,6 +15,8 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 DEBUG = env.bool("DEBUG", default=True)
 # Production must set its own key: with DEBUG off a missing SECRET_KEY stops start-up.
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-change-me-" + "x" * 20 if DEBUG else environ.Env.NOTSET)
+# Old keys while rotating: sessions stay valid and sealed peer answers can still be opened.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -147,6 +149,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifikasi.tasks.kembalikan_pengingat_macet_task",
         "schedule": crontab(minute="*/10"),
         "options": {"expires": 600},
+    },
+    "rilis-masukan-rekan": {  # peer input of cohorts whose deadline has passed (domain.md §6)
+        "task": "penilaian.tasks.rilis_masukan_rekan_jatuh_tempo_task",
+        "schedule": crontab(minute="5-59/15"),
+        "options": {"expires": 900},
     },
 }
 

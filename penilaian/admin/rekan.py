@@ -1,8 +1,10 @@
 """Admin for peer input, organisation predikat, unit finalisation and keberatan.
 
-Anonymity (domain.md §6): the answer admin shows no author (the model has none), cannot be filtered
-or ordered by anything that correlates with an invitation, and answers cannot be created or edited
-here, so nobody can link an answer to an invitation by hand.
+Anonymity (domain.md §6): the answer admin shows no author (the model has none), no time (there is
+none), cannot be filtered or ordered by anything that correlates with an invitation, and answers
+cannot be created or edited here. The invitation admin does not show who has answered (the
+supervisor's page does not either) and cannot add invitations behind the cohort rule. Sealed
+answers are not registered at all: before release there is nothing to look at.
 """
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -12,19 +14,39 @@ from ..models import (
     FinalisasiUnit,
     Keberatan,
     MasukanRekan,
+    RilisMasukanRekan,
     UndanganRekan,
 )
 
 
 @admin.register(UndanganRekan)
 class UndanganRekanAdmin(admin.ModelAdmin):
-    list_display = ("penilaian", "rekan", "sudah_menjawab", "dibuat_pada")
-    list_filter = ("sudah_menjawab", "penilaian__periode")
+    list_display = ("penilaian", "rekan", "dibuat_pada")
+    list_filter = ("penilaian__periode",)
     search_fields = ("rekan__nama", "rekan__nip", "penilaian__skp__pegawai__nama", "penilaian__skp__pegawai__nip")
-    autocomplete_fields = ("rekan",)
-    raw_id_fields = ("penilaian",)
     list_select_related = ("rekan", "penilaian__skp__pegawai", "penilaian__periode")
-    readonly_fields = ("sudah_menjawab", "diundang_oleh", "dibuat_pada")
+    fields = ("penilaian", "rekan", "diundang_oleh", "dibuat_pada")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False  # invitations go through the page, which enforces the fixed cohort
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RilisMasukanRekan)
+class RilisMasukanRekanAdmin(admin.ModelAdmin):
+    list_display = ("penilaian", "jumlah_jawaban", "dirilis_pada")
+    list_select_related = ("penilaian__skp__pegawai", "penilaian__periode")
+    search_fields = ("penilaian__skp__pegawai__nama", "penilaian__skp__pegawai__nip")
+    readonly_fields = ("penilaian", "jumlah_jawaban", "dirilis_pada")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(MasukanRekan)

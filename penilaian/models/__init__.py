@@ -5,7 +5,7 @@ from .keberatan import Keberatan
 from .organisasi import CapaianOrganisasi, FinalisasiUnit
 from .periode import BukaKunci, Periode
 from .referensi import FrasaEkspektasi, FrasaUmpanBalik, IndikatorPerilaku, PerilakuKerja
-from .rekan import MasukanRekan, UndanganRekan
+from .rekan import MasukanRekan, MasukanRekanTersegel, RilisMasukanRekan, UndanganRekan
 from .skp import EkspektasiPerilaku, IndikatorKinerja, RencanaHasilKerja, Skp, SkpVersi
 
 __all__ = [
@@ -13,4 +13,5 @@ __all__ = [
     "FrasaUmpanBalik", "IndikatorKinerja", "IndikatorPerilaku", "Keberatan", "MasukanRekan", "Penilaian",
     "PerilakuKerja", "Periode", "Realisasi", "RencanaAksi", "RencanaHasilKerja", "Skp", "SkpVersi", "UmpanBalik",
     "UndanganRekan",
+    "MasukanRekanTersegel", "RilisMasukanRekan",
 ]

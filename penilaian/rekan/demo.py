@@ -5,8 +5,8 @@ Bounded whatever the instansi's size: only the demo atasan's seksi (periodic dat
 data, at most ``MAX_TAHUNAN`` pegawai) get rows, all with bulk inserts. Reuses periods, SKPs and
 evaluations made by earlier steps when they exist and creates bare ones otherwise.
 
-- demo ``atasan``: an evaluation (Triwulan IV) of the demo ``pegawai`` with 3 anonymous peer answers,
-  so the aggregate shows; the seksi's Triwulan III distribution with organisation predikat Baik.
+- demo ``atasan``: an evaluation (Triwulan IV) of the demo ``pegawai`` with 4 anonymous peer answers,
+  released, so the aggregate shows; the seksi's Triwulan III distribution with organisation predikat Baik.
 - demo ``pegawai``: a keberatan in progress on Triwulan III, and an open invitation to give peer input.
 - the keberatan is decided by the demo atasan's own atasan (kepala bidang); the log prints the NIP.
 - ``hr``: Akhir 2024/2025 predikat for the follow-up lists (talent pool, pengembangan, perbaikan).
@@ -25,6 +25,7 @@ from ..models import (
     Penilaian,
     PerilakuKerja,
     Periode,
+    RilisMasukanRekan,
     Skp,
     UndanganRekan,
 )
@@ -119,26 +120,31 @@ def seed(instansi, *, rng, log=print) -> None:
     if kolega is not None and tw3_rows[kolega.pk].status == S.FINAL:
         Penilaian.objects.filter(pk=tw3_rows[kolega.pk].pk).update(status=S.DITERIMA, ditanggapi_pada=now)
 
-    # Triwulan IV: the demo pegawai's evaluation with 3 anonymous answers out of 4 invitations.
+    # Triwulan IV: the demo pegawai's evaluation; its 4 invitees have all answered, so the cohort
+    # is released (what masukan_rekan_release leaves behind: shuffled rows and the release record).
     p4 = Penilaian.objects.get_or_create(skp=skps[pegawai.pk], periode=tw4)[0]
     peers = staf[1:5]
     if len(peers) < 4:
         peers += list(Pegawai.objects.filter(unit_kerja__instansi=instansi, aktif=True, user__isnull=False)
                       .exclude(pk__in=[pegawai.pk, atasan.pk, *[p.pk for p in peers]]).order_by("pk")[: 4 - len(peers)])
-    UndanganRekan.objects.bulk_create([UndanganRekan(penilaian=p4, rekan=p, sudah_menjawab=i < 3,
-                                                     diundang_oleh=atasan.user) for i, p in enumerate(peers)])
+    UndanganRekan.objects.bulk_create([UndanganRekan(penilaian=p4, rekan=p, sudah_menjawab=True,
+                                                     diundang_oleh=atasan.user) for p in peers])
     kodes = list(PerilakuKerja.objects.order_by("urutan").values_list("kode", flat=True))
-    MasukanRekan.objects.bulk_create([
-        MasukanRekan(penilaian=p4, komentar=KOMENTAR[i], jawaban={k: rng.choice([R.SESUAI, R.SESUAI, R.DI_ATAS]) for k in kodes})
-        for i in range(min(3, len(peers)))
-    ])
+    answers = [MasukanRekan(penilaian=p4, komentar=KOMENTAR[i],
+                            jawaban={k: rng.choice([R.SESUAI, R.SESUAI, R.DI_ATAS]) for k in kodes})
+               for i in range(len(peers))]
+    if len(answers) < 3:
+        answers = []  # below 3 a release shows and keeps nothing
+    rng.shuffle(answers)
+    MasukanRekan.objects.bulk_create(answers)
+    RilisMasukanRekan.objects.create(penilaian=p4, jumlah_jawaban=len(answers))
     # ... and the demo pegawai is asked for input on a colleague (their inbox is not empty).
     if kolega is not None:
         p4b = Penilaian.objects.get_or_create(skp=skps[kolega.pk], periode=tw4)[0]
         UndanganRekan.objects.get_or_create(penilaian=p4b, rekan=pegawai, defaults={"diundang_oleh": atasan.user})
 
     n_tahunan = _tahunan(instansi, atasan)
-    log(f"Masukan rekan (3 jawaban), capaian organisasi, keberatan dan {n_tahunan} predikat tahunan dibuat. "
+    log(f"Masukan rekan ({len(answers)} jawaban, dirilis), capaian organisasi, keberatan dan {n_tahunan} predikat tahunan dibuat. "
         f"Keberatan diputus oleh atasan pejabat penilai {pemutus.nama if pemutus else '-'} "
         f"(login NIP {pemutus.nip if pemutus else '-'}).")
 

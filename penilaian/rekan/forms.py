@@ -7,6 +7,7 @@ from pegawai.models import Pegawai
 from ..kurva import PredikatOrganisasi
 from ..models import PerilakuKerja
 from ..predikat import Rating
+from .segel import MAKS_KOMENTAR
 
 
 class UndanganForm(forms.Form):
@@ -53,7 +54,8 @@ class MasukanForm(forms.Form):
     """One radio group per BerAKHLAK value (field name = PerilakuKerja.kode) and an optional comment."""
 
     komentar = forms.CharField(
-        label=_("Komentar (opsional)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Komentar (opsional)"), required=False, max_length=MAKS_KOMENTAR,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
         help_text=_("Jangan menulis hal yang dapat mengungkap identitas Anda."),
     )
 

@@ -1,12 +1,13 @@
 """Reads for peer input, unit distribution, keberatan and follow-up (domain.md §3.5, §4, §5.2, §6).
 
 Anonymity (§6): nothing here returns a MasukanRekan together with anything that identifies its
-author; the aggregate exists only from ``MIN_JAWABAN`` answers on, comments in text order.
+author; the aggregate exists only once released (see ``penilaian.models.rekan``) and from
+``MIN_JAWABAN`` answers on.
 """
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from pegawai import access as pegawai_access
@@ -21,6 +22,7 @@ from ..models import (
     MasukanRekan,
     Penilaian,
     PerilakuKerja,
+    RilisMasukanRekan,
     UndanganRekan,
 )
 from ..predikat import Predikat, Rating
@@ -47,27 +49,66 @@ class Agregat:
     komentar: list[str] = field(default_factory=list)
 
 
-def agregat_masukan(penilaian: Penilaian) -> Agregat | None:
-    """Counts per rating per BerAKHLAK value and the comments, or None below 3 answers (§6).
+@dataclass
+class StatusKohort:
+    """What the supervisor/HR may know before release: how many invitations are done, not by whom."""
 
-    Comments are sorted by text, so their order says nothing about who answered when.
+    jumlah_undangan: int
+    jumlah_selesai: int
+    rilis: RilisMasukanRekan | None
+
+    @property
+    def terkunci(self) -> bool:
+        """The cohort is fixed from the first answer on: no more invitations."""
+        return self.jumlah_selesai > 0 or self.rilis is not None
+
+    @property
+    def dirilis(self) -> bool:
+        return self.rilis is not None
+
+
+def status_kohort(penilaian: Penilaian) -> StatusKohort:
+    n = penilaian.undangan_rekan.aggregate(total=Count("pk"), selesai=Count("pk", filter=Q(sudah_menjawab=True)))
+    rilis = RilisMasukanRekan.objects.filter(penilaian=penilaian).first()
+    return StatusKohort(n["total"], n["selesai"], rilis)
+
+
+def agregat_masukan(penilaian: Penilaian) -> Agregat | None:
+    """The released counts per rating per BerAKHLAK value and the comments (§6), else None.
+
+    None before release and when fewer than 3 peers answered. The released answers never change,
+    so every view shows the same aggregate. Comments come in the order of the answers' random ids,
+    a shuffle fixed at release that says nothing about who answered when. A cohort that is due
+    (deadline passed, evaluation final) is released here first, so no page waits for the periodic task.
     """
-    rows = list(MasukanRekan.objects.filter(penilaian=penilaian).values_list("jawaban", "komentar"))
-    if len(rows) < MIN_JAWABAN:
+    rilis = RilisMasukanRekan.objects.filter(penilaian=penilaian).first()
+    if rilis is None:
+        if not (penilaian.is_final or penilaian.periode.terkunci()):
+            return None  # a complete cohort is released by the task queued with its last answer
+        if not penilaian.undangan_rekan.exists():
+            return None
+        from .services import masukan_rekan_release
+
+        if not masukan_rekan_release(penilaian_id=penilaian.pk):
+            return None
+        rilis = RilisMasukanRekan.objects.get(penilaian=penilaian)
+    if rilis.jumlah_jawaban < MIN_JAWABAN:
         return None
+    rows = list(MasukanRekan.objects.filter(penilaian=penilaian).order_by("id").values_list("jawaban", "komentar"))
     counts: dict[str, Counter] = defaultdict(Counter)
     for jawaban, _komentar in rows:
         for kode, rating in (jawaban or {}).items():
             counts[kode][rating] += 1
     baris = [BarisAgregat(p, dict(counts[p.kode])) for p in PerilakuKerja.objects.order_by("urutan")]
-    komentar = sorted(k.strip() for _j, k in rows if k and k.strip())
+    komentar = [k.strip() for _j, k in rows if k and k.strip()]
     return Agregat(len(rows), baris, komentar)
 
 
 def undangan_for_rekan(pegawai: Pegawai) -> QuerySet[UndanganRekan]:
-    """The peer's inbox: invitations addressed to them, open ones first."""
+    """The peer's inbox: invitations addressed to them, open ones first; ``dirilis`` once released."""
     return (
         UndanganRekan.objects.filter(rekan=pegawai)
+        .annotate(dirilis=Exists(RilisMasukanRekan.objects.filter(penilaian=OuterRef("penilaian"))))
         .select_related("penilaian__periode", "penilaian__skp__pegawai__jabatan", "penilaian__skp__pegawai__unit_kerja")
         .order_by("sudah_menjawab", "-penilaian__periode__batas_pengisian", "-pk")
     )

@@ -9,6 +9,7 @@ from penilaian.models import (
     Penilaian,
     PerilakuKerja,
     Periode,
+    RilisMasukanRekan,
     UndanganRekan,
 )
 from penilaian.predikat import Rating, hitung_predikat
@@ -66,5 +67,17 @@ def jawaban(rating=Rating.SESUAI, **overrides) -> dict:
 
 
 def masukan(penilaian, n, rating=Rating.SESUAI, komentar=""):
+    """``n`` released answers, as ``masukan_rekan_release`` leaves them (adds to an earlier release)."""
     for i in range(n):
         MasukanRekan.objects.create(penilaian=penilaian, jawaban=jawaban(rating), komentar=komentar and f"{komentar} {i}")
+    total = MasukanRekan.objects.filter(penilaian=penilaian).count()
+    RilisMasukanRekan.objects.update_or_create(penilaian=penilaian, defaults={"jumlah_jawaban": total})
+
+
+def jawab_semua(undangan_list, rating=Rating.SESUAI, komentar="") -> None:
+    """Every invitee answers through the service (the answers stay sealed until release)."""
+    from penilaian.rekan.services import masukan_rekan_submit
+
+    for i, u in enumerate(undangan_list):
+        masukan_rekan_submit(undangan=u, jawaban=jawaban(rating), komentar=komentar and f"{komentar} {i}",
+                             oleh=u.rekan.user)

@@ -1,10 +1,17 @@
-"""Journey of issue 5 in a real browser: the supervisor invites three peers, they answer anonymously,
-the supervisor sees the aggregate and rates, the employee files a keberatan, and the atasan pejabat
+"""Journey of issue 5 in a real browser: the supervisor invites three peers, they answer anonymously
+(the list of peers locks at the first answer, nothing shows until all have answered), the supervisor
+sees the released aggregate and rates, the employee files a keberatan, and the atasan pejabat
 penilai decides it (domain.md §3.5, §6)."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from penilaian.models import Keberatan, MasukanRekan, Penilaian
+from penilaian.models import (
+    Keberatan,
+    MasukanRekan,
+    MasukanRekanTersegel,
+    Penilaian,
+    RilisMasukanRekan,
+)
 from penilaian.tests.rekan_factories import peers, penilaian_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -45,8 +52,7 @@ def test_peer_input_rating_keberatan_decision(page: Page, live_server, org):
     expect(page.get_by_text("3 rekan kerja diundang")).to_be_visible()
     expect(page.locator("#agregat-belum")).to_be_visible()
 
-    # each peer answers from the inbox
-    for i, peer in enumerate((a, b, c)):
+    def answer(i, peer):
         login(page, base, peer.user)
         page.goto(f"{base}/masukan-rekan/")
         page.get_by_role("link", name="Beri masukan").click()
@@ -56,7 +62,23 @@ def test_peer_input_rating_keberatan_decision(page: Page, live_server, org):
         page.click("#kirim-masukan")
         expect(page.get_by_text("Masukan Anda tersimpan tanpa nama")).to_be_visible()
         expect(page.get_by_text("Sudah dijawab")).to_be_visible()
-    assert MasukanRekan.objects.filter(penilaian=p).count() == 3
+
+    # two peers answer: the supervisor sees progress, a locked list of peers, and no content
+    answer(0, a)
+    answer(1, b)
+    login(page, base, org.atasan.user)
+    page.goto(f"{base}/masukan-rekan/penilaian/{p.pk}/")
+    expect(page.locator("#status-kohort")).to_contain_text("sudah menjawab: 2")
+    expect(page.locator("#kohort-terkunci")).to_be_visible()
+    expect(page.locator("#tombol-undang")).to_have_count(0)
+    expect(page.locator("#agregat-belum")).to_be_visible()
+    assert "Komentar anonim" not in page.content()
+    assert not MasukanRekan.objects.exists() and MasukanRekanTersegel.objects.count() == 2
+
+    # the last peer answers: the whole cohort is in, so it is released at once
+    answer(2, c)
+    assert MasukanRekan.objects.filter(penilaian=p).count() == 3 and not MasukanRekanTersegel.objects.exists()
+    assert RilisMasukanRekan.objects.get(penilaian=p).jumlah_jawaban == 3
 
     # the supervisor sees the aggregate, then rates and finalises
     login(page, base, org.atasan.user)

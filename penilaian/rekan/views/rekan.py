@@ -27,6 +27,9 @@ def jawab(request, pk):
     if undangan.sudah_menjawab:
         messages.info(request, _("Anda sudah memberi masukan untuk penilaian ini. Terima kasih."))
         return redirect("penilaian:rekan-inbox")
+    if undangan.dirilis or undangan.penilaian.is_final or undangan.penilaian.periode.terkunci():
+        messages.info(request, _("Masukan rekan kerja untuk penilaian ini sudah ditutup."))
+        return redirect("penilaian:rekan-inbox")
     form = MasukanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -52,13 +55,15 @@ def daftar(request):
 
 @login_required
 def kelola(request, pk):
-    """Supervisor/HR page of one evaluation: invitations and, from 3 answers on, the aggregate."""
+    """Supervisor/HR page of one evaluation: invitations, how many are done, and the released aggregate."""
     penilaian = selectors.get_penilaian_rekan_for(request.user, pk)
     undangan = penilaian.undangan_rekan.select_related("rekan__jabatan").order_by("rekan__nama")
+    agregat = selectors.agregat_masukan(penilaian)  # may release a due cohort first
+    kohort = selectors.status_kohort(penilaian)
     return render(request, "penilaian/rekan/kelola.html", {
-        "penilaian": penilaian, "undangan": undangan, "form": UndanganForm(penilaian=penilaian),
-        "n_jawab": sum(1 for u in undangan if u.sudah_menjawab),
-        "agregat": selectors.agregat_masukan(penilaian),
+        "penilaian": penilaian, "undangan": undangan, "kohort": kohort, "agregat": agregat,
+        "form": UndanganForm(penilaian=penilaian),
+        "bisa_undang": not (kohort.terkunci or penilaian.is_final or penilaian.periode.terkunci()),
     })
 
 
