@@ -195,7 +195,7 @@ def cetak_massal_mulai(
         raise ValidationError(gettext("Pilih periode evaluasi milik instansi unit kerja ini."))
     periode, tahun = (None, tahun) if jenis == Jenis.SKP else (periode, None)
     kriteria = {"oleh": oleh, "unit": unit, "jenis": jenis, "periode": periode, "tahun": tahun}
-    if token and (ada := CetakMassal.objects.filter(token=token).first()):
+    if token and (ada := CetakMassal.objects.filter(token=token, dibuat_oleh=oleh).first()):
         return ada
     if ada := _berjalan(**kriteria):
         raise CetakSudahBerjalan(ada)
@@ -204,7 +204,7 @@ def cetak_massal_mulai(
             job = _buat(**kriteria, token=token)
     except IntegrityError:
         # Lost a race with a second click that got here first.
-        if ada := (token and CetakMassal.objects.filter(token=token).first()) or _berjalan(**kriteria):
+        if ada := (token and CetakMassal.objects.filter(token=token, dibuat_oleh=oleh).first()) or _berjalan(**kriteria):
             if ada.token == token:
                 return ada
             raise CetakSudahBerjalan(ada) from None

@@ -16,7 +16,14 @@ from penilaian import access
 from penilaian.models import Periode
 from penilaian.rekan.selectors import can_set_capaian
 
-from .dokumen import CetakSudahBerjalan, cetak_massal_coba_lagi, cetak_massal_mulai, dokumen_minta, kunci_rekap, progres
+from .dokumen import (
+    CetakSudahBerjalan,
+    cetak_massal_coba_lagi,
+    cetak_massal_mulai,
+    dokumen_minta,
+    kunci_rekap,
+    progres,
+)
 from .forms import CetakMassalForm
 from .models import CetakMassal, CetakMassalItem, DokumenPdf
 

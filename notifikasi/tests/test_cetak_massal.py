@@ -10,7 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from notifikasi import dokumen, latar
-from notifikasi.dokumen import cetak_massal_item, cetak_massal_mulai, cetak_massal_sapu, cetak_massal_zip, dokumen_minta, dokumen_sapu
+from notifikasi.dokumen import (
+    cetak_massal_item,
+    cetak_massal_mulai,
+    cetak_massal_sapu,
+    cetak_massal_zip,
+    dokumen_minta,
+    dokumen_sapu,
+)
 from notifikasi.models import CetakMassal, CetakMassalItem, DokumenPdf, Notifikasi
 from penilaian.models import Penilaian, Skp
 
@@ -118,9 +125,9 @@ def test_stalled_job_is_shown_and_retry_prints_only_what_is_missing(client, org,
     assert 'data-status="TERHENTI"' in html and "Pencetakan terhenti" in html and "1 dokumen belum dicetak." in html
     assert "Coba lagi" in html
 
-    with mock.patch.object(dokumen, "dokumen_pastikan", wraps=dokumen.dokumen_pastikan) as render:
-        with django_capture_on_commit_callbacks(execute=True):
-            resp = client.post(reverse("notifikasi:cetak-coba-lagi", args=[job.pk]))
+    with (mock.patch.object(dokumen, "dokumen_pastikan", wraps=dokumen.dokumen_pastikan) as render,
+          django_capture_on_commit_callbacks(execute=True)):
+        resp = client.post(reverse("notifikasi:cetak-coba-lagi", args=[job.pk]))
     assert [c.kwargs["kunci"] for c in render.call_args_list] == [str(hilang.objek_id)]  # only the missing one
     job.refresh_from_db()
     assert resp.status_code == 302 and job.status == "SELESAI" and job.items.filter(status="OK").count() == 2
@@ -215,7 +222,9 @@ def test_a_pdf_whose_worker_died_is_queued_again(org, per, django_capture_on_com
 
 
 def test_sweeper_is_in_the_beat_schedule():
-    from kinerja import settings as prod  # the real schedule (the test settings empty it)
+    from kinerja import (
+        settings as prod,  # the real schedule (the test settings empty it)
+    )
     from notifikasi.tasks import BATAS_PDF, BATAS_ZIP
 
     assert "notifikasi.tasks.sapu_cetak_macet_task" in {v["task"] for v in prod.CELERY_BEAT_SCHEDULE.values()}
