@@ -5,7 +5,8 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -230,3 +231,38 @@ def test_sweeper_is_in_the_beat_schedule():
     assert "notifikasi.tasks.sapu_cetak_macet_task" in {v["task"] for v in prod.CELERY_BEAT_SCHEDULE.values()}
     # hard limits stay under the stall threshold, so the sweeper never takes over a live task
     assert max(BATAS_PDF["time_limit"], BATAS_ZIP["time_limit"]) < prod.CETAK_MACET_DETIK
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
+    reason="SQLite serialises writers with a database lock; run on PostgreSQL (DATABASE_URL=postgres://...)",
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_late_tasks_at_the_same_moment_build_one_zip(golongan_ada, org, settings):
+    """The same race with two real DB connections (two threads released together)."""
+    p = periode(org)
+    for peg in (org.pegawai, org.rekan):
+        penilaian_final(skp_lengkap(peg), p)
+    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=p, antre=False)
+    for it in job.items.filter(status="MENUNGGU"):
+        cetak_massal_item(item_id=it.pk)
+    start, errors = threading.Barrier(2), []
+
+    def run():
+        try:
+            start.wait()
+            cetak_massal_zip(job_id=job.pk)
+        except Exception as exc:  # noqa: BLE001 - surfaced by the assert below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert not errors
+    job.refresh_from_db()
+    assert job.status == "SELESAI" and len(list((settings.MEDIA_ROOT / "cetak" / str(job.pk)).iterdir())) == 1
+    assert Notifikasi.objects.filter(penerima=org.hr, judul="Cetak massal selesai").count() == 1
