@@ -3,6 +3,7 @@ helper (``penilaian.access`` / ``pegawai.access``): outside the user's scope the
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -92,7 +93,10 @@ def cetak(request):
             return redirect("notifikasi:cetak-detail", job.pk)
     from pegawai.views import paginate
 
-    return render(request, "notifikasi/cetak_form.html", {"form": form, "page_obj": paginate(request, _jobs_for(request.user))})
+    item = CetakMassalItem.Status
+    jobs = _jobs_for(request.user).annotate(n_ok=Count("items", filter=Q(items__status=item.OK)),
+                                            n_gagal=Count("items", filter=Q(items__status=item.GAGAL))).order_by("-dibuat_pada", "-pk")
+    return render(request, "notifikasi/cetak_form.html", {"form": form, "page_obj": paginate(request, jobs)})
 
 
 @hr_required

@@ -158,6 +158,7 @@ def test_hr_bulk_print_delivers_a_zip_and_lists_failures(client, org, dinilai, d
     assert "1 dicetak, 2 gagal dari 3" in html
     assert f"{org.rekan.nama_lengkap} ({org.rekan.nip}): Penilaian periode ini belum dibuat." in html
     assert f"{org.atasan.nama_lengkap} ({org.atasan.nip}): Belum ada SKP tahun 2026." in html
+    assert "1 dicetak, 2 gagal dari 3" in client.get(reverse("notifikasi:cetak")).content.decode()  # the history too
     zf = zipfile.ZipFile(io.BytesIO(body(client.get(reverse("notifikasi:cetak-unduh", args=[job.pk])))))
     pdfs = [n for n in zf.namelist() if n.endswith(".pdf")]
     assert pdfs == [n for n in pdfs if n.startswith(org.pegawai.nip)] and len(pdfs) == 1
