@@ -205,7 +205,7 @@ def cetak_massal_mulai(
     except IntegrityError:
         # Lost a race with a second click that got here first.
         if ada := (token and CetakMassal.objects.filter(token=token, dibuat_oleh=oleh).first()) or _berjalan(**kriteria):
-            if ada.token == token:
+            if token and ada.token == token:
                 return ada
             raise CetakSudahBerjalan(ada) from None
         raise

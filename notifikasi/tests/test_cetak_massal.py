@@ -114,6 +114,15 @@ def test_the_database_refuses_a_second_running_job(org, per, jenis):
     CetakMassal.objects.create(status="SELESAI", **kw)  # finished ones do not count
 
 
+def test_two_clicks_racing_past_the_check_still_make_one_job(org, per):
+    """Both requests passed the "already running?" check; the database constraint decides."""
+    pertama = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    # the check misses the first job (it was not committed yet), the second look finds it
+    with mock.patch.object(dokumen, "_berjalan", side_effect=[None, pertama]), pytest.raises(dokumen.CetakSudahBerjalan) as exc:
+        cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    assert exc.value.job == pertama and CetakMassal.objects.count() == 1
+
+
 # --- issue #12: stalled jobs are seen, swept and retried -------------------------------------------
 
 def test_stalled_job_is_shown_and_retry_prints_only_what_is_missing(client, org, per, django_capture_on_commit_callbacks):
