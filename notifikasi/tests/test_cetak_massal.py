@@ -178,6 +178,21 @@ def test_sweeper_continues_a_stalled_job_then_gives_up_visibly(client, org, per)
     assert "Coba lagi" in client.get(reverse("notifikasi:cetak-detail", args=[job.pk])).content.decode()
 
 
+@pytest.mark.parametrize("status", ["BERJALAN", "MENGEMAS"], ids=["zip-never-queued", "died-building-the-zip"])
+def test_sweeper_task_finishes_a_job_stuck_before_its_zip(org, per, status):
+    """Issue #12: the worker died after the last document, before (or while) building the ZIP."""
+    from notifikasi.tasks import sapu_cetak_macet_task
+
+    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    for it in job.items.filter(status="MENUNGGU"):
+        cetak_massal_item(item_id=it.pk)
+    CetakMassal.objects.filter(pk=job.pk).update(status=status)
+    _macet(job)
+    assert sapu_cetak_macet_task() == 1
+    job.refresh_from_db()
+    assert job.status == "SELESAI" and job.berkas
+
+
 def test_a_document_that_keeps_killing_its_worker_is_failed_not_retried_forever(org, per):
     job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     item = job.items.filter(status="MENUNGGU").first()
