@@ -135,6 +135,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=1800)}
 CELERY_RESULT_EXPIRES = 3600
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Without a broker a bulk print runs in a background thread of the web process, so the request answers at
+# once (False: inside the request, for tests). PDFs, bulk jobs or ZIPs without progress for
+# CETAK_MACET_DETIK seconds lost their worker or thread: the sweeper re-queues them, the page offers a retry.
+CETAK_MASSAL_THREAD = env.bool("CETAK_MASSAL_THREAD", default=True)
+CETAK_MACET_DETIK = env.int("CETAK_MACET_DETIK", default=300)
 # The beat schedule lives here and only here (static; shown read-only in Django admin under
 # "Notifikasi dan dokumen → Jadwal tugas berkala"). Run exactly one beat process.
 from celery.schedules import crontab  # noqa: E402
@@ -154,6 +159,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "penilaian.tasks.rilis_masukan_rekan_jatuh_tempo_task",
         "schedule": crontab(minute="5-59/15"),
         "options": {"expires": 900},
+    },
+    "cetak-macet": {
+        "task": "notifikasi.tasks.sapu_cetak_macet_task",
+        "schedule": crontab(minute="*/2"),
+        "options": {"expires": 120},
     },
 }
 

@@ -14,6 +14,8 @@ if REDIS_URL:
     CELERY_BROKER_URL = f"{_base}/14"
     CELERY_RESULT_BACKEND = f"{_base}/15"
 CELERY_TASK_ALWAYS_EAGER = True
+# Bulk print inside the on_commit callback: no thread outlives a test (tests of the thread turn it on).
+CETAK_MASSAL_THREAD = False
 CELERY_BEAT_SCHEDULE = {}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_AUTOREFRESH = True

@@ -44,20 +44,20 @@ class DokumenPdfAdmin(admin.ModelAdmin):
     list_display = ("__str__", "jenis", "status", "ukuran", "dirender_pada")
     list_filter = ("jenis", "status")
     search_fields = ("kunci",)
-    readonly_fields = ("sumber_hash", "dirender_pada", "ukuran")
+    readonly_fields = ("sumber_hash", "dirender_pada", "ukuran", "diminta_pada", "percobaan")
 
 
 class CetakMassalItemInline(admin.TabularInline):
     model = CetakMassalItem
     extra = 0
-    fields = ("pegawai", "status", "alasan", "dokumen")
+    fields = ("pegawai", "status", "alasan", "dokumen", "percobaan", "diklaim_pada")
     readonly_fields = fields
     can_delete = False
 
 
 @admin.register(CetakMassal)
 class CetakMassalAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "jenis", "status", "total", "dibuat_oleh", "dibuat_pada", "selesai_pada")
+    list_display = ("__str__", "jenis", "status", "total", "dibuat_oleh", "dibuat_pada", "denyut", "selesai_pada")
     list_filter = ("status", "jenis", "instansi")
     search_fields = ("unit_kerja__nama", "unit_kerja__kode")
     list_select_related = ("unit_kerja", "periode", "dibuat_oleh")

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +17,8 @@ class CetakMassalForm(forms.Form):
     jenis = forms.ChoiceField(label=_("Dokumen"), choices=[(j.value, j.label) for j in BULK_JENIS], initial=DokumenPdf.Jenis.DOKUMEN_EVALUASI)
     periode = forms.ModelChoiceField(label=_("Periode"), queryset=None, required=False, help_text=_("Untuk evaluasi periodik dan Dokumen Evaluasi."))
     tahun = forms.IntegerField(label=_("Tahun"), required=False, min_value=2000, max_value=2100, help_text=_("Untuk SKP."))
+    # New with every form shown: the same submission sent twice (double click, reload) makes one job.
+    token = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,9 +3,12 @@
 Reminders follow the healthchecks pattern (style.md §5): one row per (recipient, object, stage) under a
 unique constraint, claimed by a conditional UPDATE ``PENDING → SENDING`` and marked ``SENT`` right after.
 """
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -122,6 +125,9 @@ class DokumenPdf(models.Model):
     pesan_galat = models.TextField(_("galat"), blank=True)
     ukuran = models.PositiveIntegerField(_("ukuran (byte)"), default=0)
     dirender_pada = models.DateTimeField(_("dirender pada"), null=True, blank=True)
+    # When the render was queued: a MENUNGGU row older than CETAK_MACET_DETIK lost its worker (the sweeper).
+    diminta_pada = models.DateTimeField(_("diminta pada"), null=True, blank=True)
+    percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
 
     class Meta:
         verbose_name = _("dokumen PDF")
@@ -133,18 +139,28 @@ class DokumenPdf(models.Model):
         return f"{self.get_jenis_display()} #{self.kunci}"
 
 
+def batas_macet() -> timedelta:
+    """Work with no progress for this long lost its worker (a crash, a restarted web server)."""
+    return timedelta(seconds=settings.CETAK_MACET_DETIK)
+
+
 def zip_upload_to(instance, filename):
     return f"cetak/{instance.pk}/{filename}"
 
 
 class CetakMassal(models.Model):
-    """HR's bulk print of one unit (and its sub-units) for a period or a year; progress = finished items."""
+    """HR's bulk print of one unit (and its sub-units) for a period or a year; progress = finished items.
+
+    ``denyut`` moves with every finished item: an active job whose ``denyut`` is older than
+    ``batas_macet()`` has stalled (its worker or thread died) and is swept or retried.
+    """
 
     class Status(models.TextChoices):
         MENUNGGU = "MENUNGGU", _("Menunggu")
         BERJALAN = "BERJALAN", _("Sedang mencetak")
         MENGEMAS = "MENGEMAS", _("Menyusun ZIP")
         SELESAI = "SELESAI", _("Selesai")
+        TERHENTI = "TERHENTI", _("Terhenti")
         GAGAL = "GAGAL", _("Gagal")
 
     instansi = models.ForeignKey("pegawai.Instansi", on_delete=models.CASCADE, related_name="+")
@@ -159,13 +175,27 @@ class CetakMassal(models.Model):
     dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
     selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+    # The form's one-time token: the same submission sent twice makes one job.
+    token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    denyut = models.DateTimeField(_("kemajuan terakhir"), null=True, blank=True)
+    percobaan = models.PositiveSmallIntegerField(_("dilanjutkan otomatis"), default=0)
 
     SELESAI = frozenset({Status.SELESAI, Status.GAGAL})
+    AKTIF = frozenset({Status.MENUNGGU, Status.BERJALAN, Status.MENGEMAS})
 
     class Meta:
         verbose_name = _("cetak massal")
         verbose_name_plural = _("cetak massal")
         ordering = ("-dibuat_pada", "-pk")
+        constraints = [
+            # One running job per (user, unit, document, period or year): a second click cannot start another.
+            # Coalesce because NULL periode (SKP jobs) or NULL tahun would never collide in a unique index.
+            models.UniqueConstraint(
+                "dibuat_oleh", "unit_kerja", "jenis", Coalesce("periode", models.Value(0)), Coalesce("tahun", models.Value(0)),
+                condition=models.Q(status__in=["MENUNGGU", "BERJALAN", "MENGEMAS"]), name="cetak_aktif_sekali",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "denyut"])]
 
     def __str__(self):
         return f"{self.get_jenis_display()} {self.unit_kerja} ({self.periode or self.tahun})"
@@ -174,12 +204,26 @@ class CetakMassal(models.Model):
     def is_selesai(self) -> bool:
         return self.status in self.SELESAI
 
+    @property
+    def is_aktif(self) -> bool:
+        return self.status in self.AKTIF
+
+    @property
+    def terhenti(self) -> bool:
+        """Given up by the sweeper, or running with no progress for longer than ``batas_macet()``."""
+        if self.status == self.Status.TERHENTI:
+            return True
+        return self.is_aktif and self.denyut is not None and self.denyut < timezone.now() - batas_macet()
+
 
 class CetakMassalItem(models.Model):
     class Status(models.TextChoices):
         MENUNGGU = "MENUNGGU", _("Menunggu")
+        PROSES = "PROSES", _("Sedang dicetak")
         OK = "OK", _("Berhasil")
         GAGAL = "GAGAL", _("Gagal")
+
+    BELUM = (Status.MENUNGGU, Status.PROSES)
 
     job = models.ForeignKey(CetakMassal, on_delete=models.CASCADE, related_name="items")
     pegawai = models.ForeignKey("pegawai.Pegawai", on_delete=models.CASCADE, related_name="+")
@@ -187,12 +231,15 @@ class CetakMassalItem(models.Model):
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.MENUNGGU)
     alasan = models.CharField(_("alasan gagal"), max_length=500, blank=True)
     dokumen = models.ForeignKey(DokumenPdf, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Claimed MENUNGGU → PROSES by one worker; a PROSES row older than batas_macet() lost it.
+    diklaim_pada = models.DateTimeField(null=True, blank=True)
+    percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
 
     class Meta:
         verbose_name = _("dokumen cetak massal")
         verbose_name_plural = _("dokumen cetak massal")
         ordering = ("job", "pk")
-        indexes = [models.Index(fields=["job", "status"])]
+        indexes = [models.Index(fields=["job", "status"]), models.Index(fields=["status", "diklaim_pada"])]
 
     def __str__(self):
         return f"{self.job_id}: {self.pegawai_id} {self.status}"

@@ -60,7 +60,14 @@ def kembalikan_pengingat_macet_task() -> int:
     return len(penerima)
 
 
-@shared_task(**OPSI)
+# Time limits sized to the work (bench_pdf: one document takes 0.5-2 s, a ZIP of a large unit well under a
+# minute). The soft limit fails the one document; the hard limit frees a worker stuck in native code. Both
+# stay under CETAK_MACET_DETIK (300 s), so the sweeper never takes over a task that is still alive.
+BATAS_PDF = {"soft_time_limit": 90, "time_limit": 120}
+BATAS_ZIP = {"soft_time_limit": 240, "time_limit": 270}
+
+
+@shared_task(**OPSI, **BATAS_PDF)
 def render_dokumen_task(dokumen_id: int) -> int:
     from .dokumen import dokumen_pastikan
     from .models import DokumenPdf
@@ -71,41 +78,49 @@ def render_dokumen_task(dokumen_id: int) -> int:
 
 @shared_task(**OPSI)
 def cetak_massal_task(job_id: int) -> int:
+    """Fan out the items still to render; with none left (a retry of a job stalled at its end) the ZIP."""
     from .dokumen import cetak_massal_jalankan
 
     item_ids = cetak_massal_jalankan(job_id=job_id)
     for pk in item_ids:
         cetak_item_task.delay(pk)
     if not item_ids:
-        selesaikan_cetak_task.delay(job_id)
+        zip_cetak_task.delay(job_id)
     return len(item_ids)
 
 
-@shared_task(**OPSI)
+@shared_task(**OPSI, **BATAS_PDF)
 def cetak_item_task(item_id: int) -> bool:
-    from .dokumen import cetak_massal_item, cetak_massal_perlu_zip
+    from .dokumen import cetak_massal_item, cetak_massal_siap_zip
     from .models import CetakMassalItem
 
     cetak_massal_item(item_id=item_id)
+    # Every late task asks; the ZIP task claims the job itself, so two of them build it once.
     job_id = CetakMassalItem.objects.values_list("job_id", flat=True).get(pk=item_id)
-    if cetak_massal_perlu_zip(job_id=job_id):
+    if cetak_massal_siap_zip(job_id=job_id):
         zip_cetak_task.delay(job_id)
     return True
 
 
-@shared_task(**OPSI)
-def selesaikan_cetak_task(job_id: int) -> None:
-    from .dokumen import cetak_massal_perlu_zip
-
-    if cetak_massal_perlu_zip(job_id=job_id):
-        zip_cetak_task.delay(job_id)
-
-
-@shared_task(**OPSI)
-def zip_cetak_task(job_id: int) -> int:
+@shared_task(**OPSI, **BATAS_ZIP)
+def zip_cetak_task(job_id: int) -> str:
     from .dokumen import cetak_massal_zip
 
-    return cetak_massal_zip(job_id=job_id).total
+    return cetak_massal_zip(job_id=job_id).status
+
+
+@shared_task(**OPSI)
+def sapu_cetak_macet_task() -> int:
+    """Beat: re-queue PDFs and bulk jobs whose worker died (no progress for CETAK_MACET_DETIK)."""
+    from .dokumen import cetak_massal_antre, cetak_massal_sapu, dokumen_sapu
+
+    dokumen = dokumen_sapu()
+    for pk in dokumen:
+        render_dokumen_task.delay(pk)
+    jobs = cetak_massal_sapu()
+    for pk in jobs:
+        cetak_massal_antre(job_id=pk)
+    return len(dokumen) + len(jobs)
 
 
 @shared_task(acks_late=True)

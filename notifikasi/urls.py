@@ -17,4 +17,5 @@ urlpatterns = [
     path("cetak/<int:pk>/", views_dokumen.cetak_detail, name="cetak-detail"),
     path("cetak/<int:pk>/progres/", views_dokumen.cetak_progres, name="cetak-progres"),
     path("cetak/<int:pk>/unduh/", views_dokumen.cetak_unduh, name="cetak-unduh"),
+    path("cetak/<int:pk>/coba-lagi/", views_dokumen.cetak_coba_lagi, name="cetak-coba-lagi"),
 ]

@@ -3,10 +3,11 @@ helper (``penilaian.access`` / ``pegawai.access``): outside the user's scope the
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.uploads import serve_private
 from pegawai import access as pegawai_access
@@ -16,7 +17,14 @@ from penilaian import access
 from penilaian.models import Periode
 from penilaian.rekan.selectors import can_set_capaian
 
-from .dokumen import dokumen_minta, kunci_rekap, progres
+from .dokumen import (
+    CetakSudahBerjalan,
+    cetak_massal_coba_lagi,
+    cetak_massal_mulai,
+    dokumen_minta,
+    kunci_rekap,
+    progres,
+)
 from .forms import CetakMassalForm
 from .models import CetakMassal, CetakMassalItem, DokumenPdf
 
@@ -71,11 +79,13 @@ def _jobs_for(user):
 def cetak(request):
     form = CetakMassalForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        from .dokumen import cetak_massal_mulai
-
+        data = form.cleaned_data
         try:
-            job = cetak_massal_mulai(oleh=request.user, unit=form.cleaned_data["unit_kerja"], jenis=form.cleaned_data["jenis"],
-                                     periode=form.cleaned_data["periode"], tahun=form.cleaned_data["tahun"])
+            job = cetak_massal_mulai(oleh=request.user, unit=data["unit_kerja"], jenis=data["jenis"], periode=data["periode"],
+                                     tahun=data["tahun"], token=data["token"])
+        except CetakSudahBerjalan as exc:
+            messages.info(request, _("Cetak massal yang sama masih berjalan; berikut kemajuannya."))
+            return redirect("notifikasi:cetak-detail", exc.job.pk)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -83,7 +93,10 @@ def cetak(request):
             return redirect("notifikasi:cetak-detail", job.pk)
     from pegawai.views import paginate
 
-    return render(request, "notifikasi/cetak_form.html", {"form": form, "page_obj": paginate(request, _jobs_for(request.user))})
+    item = CetakMassalItem.Status
+    jobs = _jobs_for(request.user).annotate(n_ok=Count("items", filter=Q(items__status=item.OK)),
+                                            n_gagal=Count("items", filter=Q(items__status=item.GAGAL))).order_by("-dibuat_pada", "-pk")
+    return render(request, "notifikasi/cetak_form.html", {"form": form, "page_obj": paginate(request, jobs)})
 
 
 @hr_required
@@ -95,6 +108,22 @@ def cetak_detail(request, pk):
 def _progres_ctx(job: CetakMassal) -> dict:
     gagal = job.items.filter(status=CetakMassalItem.Status.GAGAL).select_related("pegawai").order_by("pegawai__nama")
     return {"job": job, "progres": progres(job), "gagal": gagal if job.is_selesai else []}
+
+
+@hr_required
+@require_POST
+def cetak_coba_lagi(request, pk):
+    """*Coba lagi* on a stalled job: only the documents not printed yet (or just the ZIP) are queued."""
+    job = get_object_or_404(_jobs_for(request.user), pk=pk)
+    try:
+        if cetak_massal_coba_lagi(job=job, oleh=request.user):
+            messages.success(request, _("Cetak massal dilanjutkan: hanya dokumen yang belum tercetak yang diproses."))
+    except CetakSudahBerjalan as exc:
+        messages.info(request, _("Cetak massal yang sama masih berjalan; berikut kemajuannya."))
+        return redirect("notifikasi:cetak-detail", exc.job.pk)
+    except ValidationError as exc:
+        messages.warning(request, " ".join(exc.messages))
+    return redirect("notifikasi:cetak-detail", job.pk)
 
 
 @hr_required

@@ -10,3 +10,12 @@ def golongan_ada(transactional_db):
     from pegawai.models import Golongan
 
     Golongan.objects.get_or_create(jenis="PNS", kode="III/a", defaults={"pangkat": "Penata Muda", "urutan": 31})
+
+
+@pytest.fixture(autouse=True)
+def _latar_selesai():
+    """No background thread of a bulk print may outlive its test (and its database)."""
+    from notifikasi import latar
+
+    yield
+    assert latar.tunggu(timeout=60), "a background bulk print did not finish"

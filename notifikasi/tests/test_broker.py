@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 from notifikasi.dokumen import cetak_massal_mulai
-from notifikasi.models import CetakMassal, Pengingat
+from notifikasi.models import CetakMassal, CetakMassalItem, Notifikasi, Pengingat
 from notifikasi.tasks import kirim_pengingat_task, rencanakan_pengingat_task
 
 from .helpers import BATAS, penilaian_final, periode, skp_lengkap
@@ -47,3 +47,97 @@ def test_reminders_run_on_the_worker_and_a_redelivered_task_sends_nothing_twice(
     # the same message delivered again (acks_late redelivery) finds nothing to claim
     assert kirim_pengingat_task.delay(org.pegawai.user_id).get(timeout=30) == 0
     assert rencanakan_pengingat_task.delay(org.instansi.pk, today).get(timeout=60) == n and Pengingat.objects.count() == n
+
+
+# --- issue #12: a real worker process killed in the middle of a bulk print ------------------------
+
+REDIS_UJI_MATI = 13  # own Redis DB: the in-thread session worker (on /14) must not take these tasks
+
+
+def _url_db_uji() -> str:
+    """The test database as a URL a worker process can open (pytest-django renamed it to test_…)."""
+    from django.db import connection
+
+    db = settings.DATABASES["default"]
+    if connection.vendor == "sqlite":
+        if connection.is_in_memory_db():
+            pytest.skip("the SQLite test database is in memory: a worker process cannot open it (use DATABASE_URL=postgres://…)")
+        return f"sqlite:///{db['NAME']}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def _pekerja(env, log, nama):
+    import subprocess
+    import sys
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "kinerja", "worker", "--pool=solo", "-l", "WARNING", "-n", f"{nama}@%h",
+         "--without-gossip", "--without-mingle", "--without-heartbeat", f"--logfile={log}"],
+        cwd=settings.BASE_DIR, env=env,
+    )
+
+
+def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path):
+    """SIGKILL a real ``celery worker`` while it renders; a new worker plus the sweeper (threshold 3 s here,
+    minutes in production) finish the job. The killed task's message stays unacknowledged in Redis for
+    the whole visibility timeout, so without the sweeper the job would show "Sedang mencetak" for 30 min."""
+    import os
+    import signal
+
+    import redis
+
+    from kinerja.celery import app
+    from notifikasi.tasks import cetak_massal_task, sapu_cetak_macet_task
+    from pegawai.tests.factories import PegawaiFactory
+
+    from .helpers import penilaian_final, periode, skp_lengkap
+
+    broker = f"{settings.REDIS_URL.rsplit('/', 1)[0]}/{REDIS_UJI_MATI}"
+    redis.Redis.from_url(broker).flushdb()  # nothing left from an earlier run
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CELERY_")}
+    env.update(DJANGO_SETTINGS_MODULE="kinerja.settings", DATABASE_URL=_url_db_uji(), REDIS_URL=broker,
+               MEDIA_ROOT=str(settings.MEDIA_ROOT), CETAK_MACET_DETIK="3")
+    per = periode(org)
+    for p in [org.pegawai, org.rekan, *PegawaiFactory.create_batch(4, unit_kerja=org.seksi, atasan=org.atasan)]:
+        penilaian_final(skp_lengkap(p), per)
+    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    assert job.total == 7 and job.items.filter(status="MENUNGGU").count() == 6
+
+    app.conf.task_always_eager = False
+    pekerja = []
+    try:
+        with app.connection_for_write(broker) as conn:
+            pekerja.append(_pekerja(env, tmp_path / "w1.log", "uji-mati-1"))
+            cetak_massal_task.apply_async((job.pk,), connection=conn)
+            items = job.items.all()
+            # mid-job: something printed, one document being rendered right now
+            assert _tunggu(lambda: items.filter(status="OK").exists() and items.filter(status="PROSES").exists(), 40), (
+                (tmp_path / "w1.log").read_text() if (tmp_path / "w1.log").exists() else "worker 1 did not start")
+            os.kill(pekerja[0].pid, signal.SIGKILL)
+            pekerja[0].wait(10)
+            hilang = list(items.filter(status="PROSES").values_list("pk", flat=True))
+            assert CetakMassal.objects.get(pk=job.pk).status == "BERJALAN" and items.exclude(status__in=["OK", "GAGAL"]).exists()
+
+            pekerja.append(_pekerja(env, tmp_path / "w2.log", "uji-mati-2"))
+
+            terakhir = [0.0]
+
+            def selesai():
+                if time.monotonic() - terakhir[0] > 1:  # what beat sends every few minutes
+                    sapu_cetak_macet_task.apply_async(connection=conn)
+                    terakhir[0] = time.monotonic()
+                return CetakMassal.objects.get(pk=job.pk).status == "SELESAI"
+
+            assert _tunggu(selesai, 45), (CetakMassal.objects.get(pk=job.pk).status, (tmp_path / "w2.log").read_text())
+    finally:
+        app.conf.task_always_eager = True
+        for w in pekerja:
+            if w.poll() is None:
+                w.terminate()
+                w.wait(15)
+    job.refresh_from_db()
+    assert job.items.filter(status="OK").count() == 6 and job.items.get(status="GAGAL").pegawai_id == org.atasan.pk
+    assert job.berkas and Notifikasi.objects.filter(penerima=org.hr, judul="Cetak massal selesai").count() == 1
+    # the document the killed worker was rendering was claimed again (via the sweeper) and printed
+    assert hilang and all(it.status == "OK" and it.percobaan >= 2 for it in CetakMassalItem.objects.filter(pk__in=hilang))

@@ -154,7 +154,11 @@ def test_hr_bulk_print_delivers_a_zip_and_lists_failures(client, org, dinilai, d
     assert resp["Location"] == reverse("notifikasi:cetak-detail", args=[job.pk])
     assert job.status == "SELESAI" and job.total == 3  # atasan, pegawai, rekan of Seksi Satu
     html = client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
-    assert "3 / 3" in html and "Belum ada penilaian pada periode ini." in html and org.rekan.nama_lengkap in html
+    # printed and failed apart, each failure with its reason (issue #11)
+    assert "1 dicetak, 2 gagal dari 3" in html
+    assert f"{org.rekan.nama_lengkap} ({org.rekan.nip}): Penilaian periode ini belum dibuat." in html
+    assert f"{org.atasan.nama_lengkap} ({org.atasan.nip}): Belum ada SKP tahun 2026." in html
+    assert "1 dicetak, 2 gagal dari 3" in client.get(reverse("notifikasi:cetak")).content.decode()  # the history too
     zf = zipfile.ZipFile(io.BytesIO(body(client.get(reverse("notifikasi:cetak-unduh", args=[job.pk])))))
     pdfs = [n for n in zf.namelist() if n.endswith(".pdf")]
     assert pdfs == [n for n in pdfs if n.startswith(org.pegawai.nip)] and len(pdfs) == 1

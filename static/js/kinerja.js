@@ -7,3 +7,18 @@ document.addEventListener("submit", function (event) {
     event.preventDefault();
   }
 });
+
+// Forms marked data-sekali send once: the button is disabled after the first submit (the server also
+// refuses a repeat, this only spares the wait). Runs after the confirm handler above.
+document.addEventListener("submit", function (event) {
+  const form = event.target;
+  if (event.defaultPrevented || !form.hasAttribute("data-sekali")) {
+    return;
+  }
+  if (form.dataset.terkirim) {
+    event.preventDefault();
+    return;
+  }
+  form.dataset.terkirim = "1";
+  form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+});

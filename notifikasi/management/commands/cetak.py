@@ -4,13 +4,7 @@ import shutil
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from notifikasi.dokumen import (
-    cetak_massal_item,
-    cetak_massal_jalankan,
-    cetak_massal_mulai,
-    cetak_massal_perlu_zip,
-    cetak_massal_zip,
-)
+from notifikasi.dokumen import cetak_massal_mulai, cetak_massal_proses
 from notifikasi.models import CetakMassalItem, DokumenPdf
 from pegawai.models import UnitKerja
 from penilaian.models import Periode
@@ -43,13 +37,10 @@ class Command(BaseCommand):
             job = cetak_massal_mulai(oleh=None, unit=units[0], jenis=jenis, periode=per, tahun=tahun, antre=False)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        for pk in cetak_massal_jalankan(job_id=job.pk):
-            cetak_massal_item(item_id=pk)
-        cetak_massal_perlu_zip(job_id=job.pk)
-        job = cetak_massal_zip(job_id=job.pk)
+        job = cetak_massal_proses(job_id=job.pk)
         with job.berkas.open("rb") as src, open(out, "wb") as dst:
             shutil.copyfileobj(src, dst)
         gagal = job.items.filter(status=CetakMassalItem.Status.GAGAL).select_related("pegawai")
         for it in gagal:
             self.stderr.write(f"GAGAL {it.pegawai.nip} {it.pegawai.nama}: {it.alasan}")
-        self.stdout.write(self.style.SUCCESS(f"{job.total - len(gagal)} dari {job.total} dokumen ditulis ke {out}"))
+        self.stdout.write(self.style.SUCCESS(f"{job.total - len(gagal)} dicetak, {len(gagal)} gagal dari {job.total} dokumen; ZIP: {out}"))
