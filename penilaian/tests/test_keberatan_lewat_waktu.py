@@ -15,8 +15,8 @@ from penilaian.models import Keberatan, Penilaian
 from penilaian.rekan.keberatan import keberatan_ajukan, penilaian_terima_lewat_waktu
 from penilaian.tasks import terima_lewat_waktu_task
 
-from .rekan_factories import penilaian_of, periode_terbuka
 from .rekan_factories import final as set_final
+from .rekan_factories import penilaian_of, periode_terbuka
 
 pytestmark = pytest.mark.django_db
 S = Penilaian.Status

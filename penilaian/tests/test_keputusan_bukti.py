@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from penilaian.models import BuktiDukung, PerilakuKerja, Realisasi, UmpanBalik
@@ -24,7 +24,7 @@ def isi(p, n_rhk=1):
     """RHK with one IKI each: realisasi, a link and a file as evidence, feedback per RHK and per value."""
     for i in range(n_rhk):
         iki = IkiFactory(rhk=RhkFactory(skp=p.skp, teks=f"RHK nomor {i}"), teks=f"Indikator nomor {i}",
-                         target_angka=Decimal("12"), satuan="dokumen")
+                         target_angka=Decimal(12), satuan="dokumen")
         r = Realisasi.objects.create(penilaian=p, iki=iki, nilai=Decimal("11.5"))
         BuktiDukung.objects.create(realisasi=r, url=f"https://arsip.example.go.id/bukti-{i}")
         BuktiDukung.objects.create(realisasi=r, berkas=ContentFile(PDF, name="laporan.pdf"),
