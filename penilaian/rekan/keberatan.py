@@ -161,8 +161,8 @@ def penilaian_terima_lewat_waktu(*, now: datetime | None = None) -> int:
             if not moved:
                 continue
             n += 1
+            # Shown as "Diterima karena lewat waktu" (translated label) in the evaluation's history.
             audit_log(aktor=None, aksi="penilaian.diterima_lewat_waktu", objek=p,
-                      catatan=_("Diterima karena lewat waktu: tidak ada keberatan sampai batas tanggapan."),
                       data={"dari": S.FINAL, "ke": S.LEWAT_WAKTU, "batas": p.batas_tanggapan.isoformat()})
             _tell(p.skp.pegawai, _("Hasil penilaian berlaku"),
                   _("Batas tanggapan atas penilaian %(periode)s sudah lewat tanpa keberatan; hasil penilaian "

@@ -67,7 +67,7 @@ def test_after_the_deadline_the_task_marks_it_accepted(client, org, final, hari)
         final.refresh_from_db()
         assert final.status == S.LEWAT_WAKTU and final.ditanggapi_pada is not None
         entry = lewat_waktu_entries(final).get()
-        assert entry.aktor is None and "lewat waktu" in entry.catatan
+        assert entry.aktor is None and entry.data["ke"] == S.LEWAT_WAKTU and entry.data["batas"]
         assert reverse("penilaian:tanggapan", args=[final.pk]) not in beranda(client, org)
         assert not tanggapi_reminded(org, final)
         page = client.get(reverse("penilaian:tanggapan", args=[final.pk])).content.decode()
