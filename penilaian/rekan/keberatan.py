@@ -77,9 +77,9 @@ def keberatan_ajukan(*, penilaian: Penilaian, alasan: str, oleh, now: datetime |
     alasan = (alasan or "").strip()
     if len(alasan) < 20:
         raise ValidationError(_("Uraikan alasan keberatan (minimal 20 karakter)."))
-    if penilaian.status != S.FINAL:
+    if penilaian.status not in (S.FINAL, S.LEWAT_WAKTU):
         raise ValidationError(_("Keberatan hanya dapat diajukan atas penilaian yang sudah final dan belum ditanggapi."))
-    if not bisa_ditanggapi(penilaian, now):
+    if not bisa_ditanggapi(penilaian, now):  # also LEWAT_WAKTU: the window closed, say so
         raise ValidationError(_(
             "Batas waktu pengajuan keberatan (%(hari)d hari sejak penilaian final, sampai %(batas)s) sudah lewat."
         ) % {"hari": settings.KINERJA["HARI_KEBERATAN"],

@@ -77,7 +77,7 @@ def test_after_the_deadline_the_task_marks_it_accepted(client, org, final, hari)
         listing = client.get(reverse("penilaian:tanggapan-list")).content.decode()
         assert "Diterima (batas tanggapan lewat)" in listing
         r = client.post(reverse("penilaian:keberatan-ajukan", args=[final.pk]), {"alasan": ALASAN}, follow=True)
-        assert "Keberatan hanya dapat diajukan" in r.content.decode() and not Keberatan.objects.exists()
+        assert "sudah lewat" in r.content.decode() and not Keberatan.objects.exists()
 
 
 def test_a_second_run_changes_nothing(org, final, hari):
