@@ -3,7 +3,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import KegiatanHarian, TanggapanKegiatan
+from .models import DURASI_MAKS_MENIT, KegiatanHarian, TanggapanKegiatan
 from .selectors import iki_pilihan
 from .services import DataKegiatan
 
@@ -41,8 +41,13 @@ class KegiatanForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["iki"].queryset = iki_pilihan(pegawai)
         self.fields["satuan"].required = False
-        self.fields["kuantitas"].min_value = 0
-        self.fields["kuantitas"].widget.attrs.update({"min": "0", "step": "any"})
+        # Setting min_value after construction adds no validator: add the model's own (issue 11 §8).
+        kuantitas, durasi = self.fields["kuantitas"], self.fields["durasi_menit"]
+        kuantitas.validators += [v for v in KegiatanHarian._meta.get_field("kuantitas").validators
+                                 if v not in kuantitas.validators]
+        kuantitas.widget.attrs.update({"min": "0", "step": "any"})
+        durasi.validators += KegiatanHarian._meta.get_field("durasi_menit").validators
+        durasi.widget.attrs.update({"min": "1", "max": str(DURASI_MAKS_MENIT)})
         if not self.instance.pk:
             self.initial.setdefault("tanggal", timezone.localdate())
             self.initial.setdefault("kuantitas", 1)

@@ -1,6 +1,9 @@
 """Daily activity log ("Progres Harian", domain.md §9.2) linked to the RHK/IKI of an SKP (§3.2)."""
 import uuid
 
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +13,12 @@ def format_angka(nilai) -> str:
     """2.50 → "2.5", 3.00 → "3": quantities read as people write them."""
     teks = f"{nilai:f}"
     return teks.rstrip("0").rstrip(".") if "." in teks else teks
+
+
+# One entry is one day's activity: at most a whole day long (issue 11 §8: no 10^12-minute durations).
+DURASI_MAKS_MENIT = 24 * 60
+KUANTITAS_NEGATIF = _("Kuantitas tidak boleh negatif.")
+DURASI_SALAH = _("Durasi kegiatan harus antara 1 dan 1440 menit (24 jam).")
 
 
 def berkas_upload_to(instance, filename):
@@ -24,9 +33,11 @@ class KegiatanHarian(models.Model):
     pegawai = models.ForeignKey("pegawai.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="kegiatan_harian")
     tanggal = models.DateField(_("tanggal"))
     uraian = models.TextField(_("uraian kegiatan"))
-    kuantitas = models.DecimalField(_("kuantitas"), max_digits=12, decimal_places=2)
+    kuantitas = models.DecimalField(_("kuantitas"), max_digits=12, decimal_places=2,
+                                    validators=[MinValueValidator(Decimal(0), message=KUANTITAS_NEGATIF)])
     satuan = models.CharField(_("satuan"), max_length=50)
-    durasi_menit = models.PositiveIntegerField(_("durasi (menit)"), null=True, blank=True)
+    durasi_menit = models.PositiveIntegerField(_("durasi (menit)"), null=True, blank=True, validators=[
+        MinValueValidator(1, message=DURASI_SALAH), MaxValueValidator(DURASI_MAKS_MENIT, message=DURASI_SALAH)])
     # SET_NULL, not PROTECT: an SKP revision may delete an IKI; the activity itself stays in the log.
     iki = models.ForeignKey(
         "penilaian.IndikatorKinerja", verbose_name=_("indikator kinerja (RHK)"), null=True, blank=True,
@@ -48,7 +59,12 @@ class KegiatanHarian(models.Model):
             models.Index(fields=["pegawai", "tanggal"], name="harian_pegawai_tanggal"),
             models.Index(fields=["iki", "tanggal"], name="harian_iki_tanggal"),
         ]
-        constraints = [models.CheckConstraint(condition=Q(kuantitas__gte=0), name="harian_kuantitas_nonneg")]
+        constraints = [
+            models.CheckConstraint(condition=Q(kuantitas__gte=0), name="harian_kuantitas_nonneg"),
+            models.CheckConstraint(
+                condition=Q(durasi_menit__isnull=True) | Q(durasi_menit__gte=1, durasi_menit__lte=DURASI_MAKS_MENIT),
+                name="harian_durasi_wajar"),
+        ]
 
     def __str__(self):
         return f"{self.tanggal:%d-%m-%Y} — {self.uraian[:60]}"

@@ -15,7 +15,7 @@ from pegawai.models import Pegawai
 from penilaian.models import IndikatorKinerja
 
 from . import rules
-from .models import KegiatanHarian, TanggapanKegiatan
+from .models import DURASI_MAKS_MENIT, DURASI_SALAH, KUANTITAS_NEGATIF, KegiatanHarian, TanggapanKegiatan
 
 
 @dataclass
@@ -31,7 +31,9 @@ class DataKegiatan:
 
 def _apply(kegiatan: KegiatanHarian, data: DataKegiatan, berkas, hapus_berkas: bool) -> None:
     if data.kuantitas is None or data.kuantitas < 0:
-        raise ValidationError({"kuantitas": _("Kuantitas tidak boleh negatif.")})
+        raise ValidationError({"kuantitas": KUANTITAS_NEGATIF})
+    if data.durasi_menit is not None and not 1 <= data.durasi_menit <= DURASI_MAKS_MENIT:
+        raise ValidationError({"durasi_menit": DURASI_SALAH})
     rules.cek_tanggal(kegiatan.pegawai, data.tanggal)
     rules.cek_iki(kegiatan.pegawai, data.tanggal, data.iki)
     for name in ("tanggal", "uraian", "kuantitas", "durasi_menit", "iki", "bukti_url"):

@@ -71,7 +71,7 @@ def kartu_pegawai(pegawai: Pegawai, hari_ini: date) -> KartuPegawai:
         kandidat = skps if periode.tahun == tahun else list(Skp.objects.filter(pegawai=pegawai, tahun=periode.tahun))
         skp_bisa = next((s for s in reversed(kandidat)
                          if s.status == Skp.Status.DISETUJUI and _overlaps(s, periode)), None)
-    menunggu = list(Penilaian.objects.filter(skp__pegawai=pegawai, status=Penilaian.Status.FINAL)
+    menunggu = list(Penilaian.objects.filter(Penilaian.q_menunggu_tanggapan(), skp__pegawai=pegawai)
                     .select_related("periode").order_by("periode__tanggal_mulai", "pk")[:N_DAFTAR])
     undangan = UndanganRekan.objects.filter(rekan=pegawai, sudah_menjawab=False).count()
     tanggapan = list(TanggapanKegiatan.objects.filter(kegiatan__pegawai=pegawai).exclude(oleh=pegawai)

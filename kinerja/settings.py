@@ -165,6 +165,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/2"),
         "options": {"expires": 120},
     },
+    # Keberatan window closed without a keberatan: the result stands (PP 30/2019 Pasal 59).
+    "penilaian-lewat-waktu": {
+        "task": "penilaian.tasks.terima_lewat_waktu_task",
+        "schedule": crontab(hour=0, minute=15),
+        "options": {"expires": 12 * 3600},
+    },
 }
 
 CACHES = {

@@ -124,7 +124,9 @@ def _subjek_rekan(p: Periode):
 
 
 def _subjek_tanggapi(p: Periode):
-    rows = Penilaian.objects.filter(periode=p, status=Penilaian.Status.FINAL).values_list("pk", "skp__pegawai__user_id", "skp__pegawai__nama")
+    # An expired response window is closed even before the daily task marks it (domain.md §11.1).
+    rows = Penilaian.objects.filter(Penilaian.q_menunggu_tanggapan(), periode=p).values_list(
+        "pk", "skp__pegawai__user_id", "skp__pegawai__nama")
     for pk, user_id, nama in rows:
         yield Jenis.PENILAIAN_PERLU_DITANGGAPI, Penilaian, pk, user_id, None, f"Hasil evaluasi {p} — {nama}", _url(("penilaian:tanggapan",), pk)
 

@@ -1,11 +1,13 @@
 """Forms check shape; domain rules (dates, JP, upload type) live in services.py (style.md §7)."""
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.uploads import SERTIFIKAT_TYPES, check_upload
 
+from .jp import JP_MAKS, pesan_jp_salah
 from .models import (
     Bentuk,
     ItemRencana,
@@ -38,8 +40,18 @@ class RiwayatForm(forms.ModelForm):
         self.fields["bentuk"].queryset = Bentuk.objects.filter(aktif=True)
         self.fields["jenis"].queryset = JenisPengembangan.objects.filter(aktif=True).select_related("jalur", "bentuk")
         self.fields["rumpun"].queryset = RumpunKompetensi.objects.filter(aktif=True)
-        self.fields["jp"].widget.attrs.update({"min": 1, "max": 1000})
+        self.fields["jp"].widget.attrs.update({"min": 1, "max": JP_MAKS})
+        # The generic "≥ 0" of the integer field would hide the clear JP message of clean() (issue 11 §8).
+        self.fields["jp"].validators = [v for v in self.fields["jp"].validators if not isinstance(v, MinValueValidator)]
         self.fields["tanggal_selesai"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+    def clean(self):
+        c = super().clean()
+        if "jp" in c and not self.has_error("jp"):
+            pesan = pesan_jp_salah(c["jp"], c.get("tanggal_mulai"), c.get("tanggal_selesai"))
+            if pesan:
+                self.add_error("jp", pesan)
+        return c
 
     def clean_sertifikat(self):
         berkas = self.cleaned_data.get("sertifikat")

@@ -5,10 +5,40 @@
 Only verified records count; the year of a record is the year of its ``tanggal_selesai``.
 """
 from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext as _
 
 TARGET_PNS = 20
 BATAS_PPPK = 24
 STATUS_PPPK = {"PPPK"}
+
+# Plausibility of one record (issue 11 §8), not a regulation: 1 JP is 45 minutes, so 24 JP is 18 hours of
+# lessons per calendar day, beyond the most intensive diklat (Latsar CPNS runs about 10 JP a day); only
+# typing slips are refused. A long pendidikan is recorded as a whole, hence the overall cap.
+JP_MAKS = 1000
+JP_PER_HARI_MAKS = 24
+
+
+def jp_maks(tanggal_mulai: date | None, tanggal_selesai: date | None) -> int:
+    """The most JP one record may hold: 24 per day of the activity (both ends counted), at most 1000."""
+    if tanggal_mulai is None or tanggal_selesai is None or tanggal_selesai < tanggal_mulai:
+        return JP_MAKS
+    return min(JP_MAKS, ((tanggal_selesai - tanggal_mulai).days + 1) * JP_PER_HARI_MAKS)
+
+
+def pesan_jp_salah(jp: int | None, tanggal_mulai: date | None, tanggal_selesai: date | None) -> str:
+    """Why a record's JP is refused, or "" (more than 0, at most 24 per day of the activity, at most 1000)."""
+    if not jp or jp <= 0:
+        return _("Jumlah JP harus lebih dari 0.")
+    if jp > JP_MAKS:
+        return _("Jumlah JP satu kegiatan paling banyak %(n)d.") % {"n": JP_MAKS}
+    maks = jp_maks(tanggal_mulai, tanggal_selesai)
+    if jp > maks:
+        hari = maks // JP_PER_HARI_MAKS
+        return _("Jumlah JP paling banyak %(n)d untuk kegiatan %(hari)d hari (%(per)d JP per hari); periksa JP "
+                 "atau tanggal kegiatan.") % {"n": maks, "hari": hari, "per": JP_PER_HARI_MAKS}
+    return ""
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,14 @@
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+from .jp import JP_MAKS
+
+JP_TERLALU_BANYAK = _("Jumlah JP satu kegiatan paling banyak 1000.")
 
 
 class Referensi(models.Model):
@@ -75,7 +80,8 @@ class RiwayatPengembangan(models.Model):
     rumpun = models.ForeignKey(RumpunKompetensi, verbose_name=_("rumpun kompetensi"), on_delete=models.PROTECT, related_name="+")
     tanggal_mulai = models.DateField(_("tanggal mulai"))
     tanggal_selesai = models.DateField(_("tanggal selesai"), db_index=True)
-    jp = models.PositiveSmallIntegerField(_("jumlah JP"), help_text=_("1 JP = 45 menit."))
+    jp = models.PositiveSmallIntegerField(_("jumlah JP"), help_text=_("1 JP = 45 menit."),
+                                          validators=[MaxValueValidator(JP_MAKS, message=JP_TERLALU_BANYAK)])
     nomor_sertifikat = models.CharField(_("nomor sertifikat/STTPP"), max_length=100, blank=True)
     sertifikat = models.FileField(_("sertifikat"), upload_to=sertifikat_upload_to, blank=True)
     nama_berkas = models.CharField(_("nama berkas"), max_length=255, blank=True)
@@ -160,7 +166,8 @@ class ItemRencana(models.Model):
     kompetensi = models.CharField(_("kompetensi yang dikembangkan"), max_length=255)
     rumpun = models.ForeignKey(RumpunKompetensi, verbose_name=_("rumpun kompetensi"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     jenis = models.ForeignKey(JenisPengembangan, verbose_name=_("jenis pengembangan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    target_jp = models.PositiveSmallIntegerField(_("target JP"), default=0)
+    target_jp = models.PositiveSmallIntegerField(_("target JP"), default=0,
+                                                 validators=[MaxValueValidator(JP_MAKS, message=JP_TERLALU_BANYAK)])
     target_tanggal = models.DateField(_("target tanggal"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DIRENCANAKAN)
     riwayat = models.ManyToManyField(RiwayatPengembangan, verbose_name=_("dipenuhi oleh"), blank=True, related_name="item_rencana")

@@ -12,7 +12,7 @@ from kinerja.uploads import SERTIFIKAT_TYPES, check_upload
 from pegawai import access
 from pegawai.models import Pegawai
 
-from .jp import BATAS_PPPK, STATUS_PPPK, TARGET_PNS
+from .jp import BATAS_PPPK, STATUS_PPPK, TARGET_PNS, pesan_jp_salah
 from .models import (
     ItemRencana,
     JenisPengembangan,
@@ -23,7 +23,6 @@ from .models import (
 from .tindak_lanjut import perlu_rencana
 
 Status = RiwayatPengembangan.Status
-JP_MAKS = 1000  # one record; a long pendidikan is recorded as a whole, a typical pelatihan is 20–80 JP
 TANGGAL_MIN = date(1970, 1, 1)
 FIELDS = ["nama_kegiatan", "penyelenggara", "jalur", "bentuk", "jenis", "rumpun", "tanggal_mulai",
           "tanggal_selesai", "jp", "nomor_sertifikat"]
@@ -38,10 +37,9 @@ def _validate(r: RiwayatPengembangan) -> None:
         errors["tanggal_selesai"] = _("Tanggal selesai tidak boleh di masa depan; catat kegiatan yang sudah selesai.")
     if r.tanggal_mulai and r.tanggal_mulai < TANGGAL_MIN:
         errors["tanggal_mulai"] = _("Tanggal mulai tidak wajar.")
-    if not r.jp or r.jp <= 0:
-        errors["jp"] = _("Jumlah JP harus lebih dari 0.")
-    elif r.jp > JP_MAKS:
-        errors["jp"] = _("Jumlah JP satu kegiatan paling banyak %(n)d.") % {"n": JP_MAKS}
+    pesan_jp = pesan_jp_salah(r.jp, r.tanggal_mulai, r.tanggal_selesai)
+    if pesan_jp:
+        errors["jp"] = pesan_jp
     if r.jenis_id and r.jalur_id and r.jenis.jalur_id != r.jalur_id:
         errors["jenis"] = _("Jenis pengembangan tidak termasuk jalur %(jalur)s.") % {"jalur": r.jalur}
     if r.jenis_id and r.jenis.bentuk_id and r.bentuk_id and r.jenis.bentuk_id != r.bentuk_id:

@@ -3,7 +3,8 @@
 - the owner (the appraised pegawai) sees their own;
 - the pejabat penilai recorded on the SKP, or whoever acts for them (Plt/Plh of the unit they
   head), sees and acts on the SKPs and evaluations they appraise;
-- the atasan pejabat penilai sees them too (they decide keberatan);
+- the atasan pejabat penilai sees them too (they decide keberatan), as does whoever a keberatan names
+  as its pemutus;
 - HR sees every one of its instansi; a superuser sees all.
 Everything else answers 404.
 """
@@ -79,9 +80,13 @@ def get_skp_for(user, pk, *, edit: bool = False, approve: bool = False) -> Skp:
 
 
 def penilaian_visible_to(user) -> QuerySet[Penilaian]:
-    return Penilaian.objects.filter(skp__in=skp_visible_to(user).values("pk")).select_related(
-        "skp", "skp__pegawai", "skp__pejabat_penilai", "periode"
-    )
+    """Evaluations of visible SKPs, plus those whose keberatan the user decides: the pemutus may be the
+    penilai's own atasan when the SKP records no atasan pejabat penilai, and must see the evidence."""
+    q = Q(skp__in=skp_visible_to(user).values("pk"))
+    r = pegawai_access.peran(user)
+    if r.pegawai is not None and not r.is_admin:
+        q |= Q(keberatan__pemutus=r.pegawai)
+    return Penilaian.objects.filter(q).select_related("skp", "skp__pegawai", "skp__pejabat_penilai", "periode")
 
 
 def get_penilaian_for(user, pk, *, as_pegawai: bool = False, as_penilai: bool = False) -> Penilaian:

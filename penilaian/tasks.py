@@ -1,4 +1,5 @@
-"""Thin Celery tasks of penilaian (style.md §5): ids in, call a service; idempotent."""
+"""Thin Celery tasks of the appraisal (style.md §5): call a service; idempotent, ``acks_late``, retried on
+transient errors like the reminder tasks in ``notifikasi.tasks``."""
 from celery import shared_task
 
 from notifikasi.tasks import OPSI
@@ -18,3 +19,11 @@ def rilis_masukan_rekan_jatuh_tempo_task() -> int:
     from .rekan.services import masukan_rekan_release_due
 
     return masukan_rekan_release_due()
+
+
+@shared_task(**OPSI)
+def terima_lewat_waktu_task() -> int:
+    """Daily: evaluations whose keberatan window closed without a keberatan are accepted (domain.md §11.1)."""
+    from .rekan.keberatan import penilaian_terima_lewat_waktu
+
+    return penilaian_terima_lewat_waktu()

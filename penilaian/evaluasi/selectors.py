@@ -1,12 +1,13 @@
 """Reads for the evaluation screens; every list is a bounded number of queries (no per-row queries)."""
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from harian.selectors import rollup_per_iki
+from pegawai.access import bawahan_of, peran
 from pegawai.models import Pegawai
-from penilaian.access import skp_to_approve
+from penilaian.access import acting_for_ids, skp_to_approve
 from penilaian.models import (
     BukaKunci,
     BuktiDukung,
@@ -33,6 +34,9 @@ def periode_of_year(instansi_id: int, tahun: int) -> list[Periode]:
 def _sorted(periodes) -> list[Periode]:
     # Periodic ones by start date, the annual "Akhir" last (it summarises the year, domain.md §3.5).
     return sorted(periodes, key=lambda p: (p.is_tahunan, p.tanggal_mulai, p.tanggal_selesai, p.pk))
+
+
+urut_periode = _sorted
 
 
 def _overlaps(periode: Periode, skp: Skp) -> bool:
@@ -73,19 +77,66 @@ def penilaian_saya(pegawai: Pegawai, tahun: int) -> list[BarisSkp]:
     ]
 
 
-def team_table(user, tahun: int, skp_page) -> list[BarisSkp]:
-    """Subordinates' SKPs on one page × the periods of their instansi (constant number of queries)."""
-    skps = list(skp_page)
-    instansi_ids = {s.pegawai.unit_kerja.instansi_id for s in skps}
+@dataclass
+class BarisTim:
+    """One subordinate on *Penilaian bawahan*: their evaluable SKPs, or why there is nothing to evaluate."""
+
+    pegawai: Pegawai
+    baris: list[BarisSkp] = field(default_factory=list)
+    skp_menunggu: Skp | None = None  # the latest SKP of the year not approved yet, if any
+    bisa_setujui: bool = False  # that SKP waits for the viewer's approval
+    skp_lain: Skp | None = None  # approved, but recorded with another pejabat penilai
+
+
+def _penilai_ids(user) -> set[int]:
+    """The viewer and whoever they act for as Plt/Plh, once per request object."""
+    cached = getattr(user, "_kinerja_penilai_ids", None)
+    if cached is None:
+        me = peran(user).pegawai
+        cached = user._kinerja_penilai_ids = ({me.pk} | acting_for_ids(me)) if me else set()
+    return cached
+
+
+def team_pegawai(user, tahun: int) -> QuerySet[Pegawai]:
+    """Everyone the viewer appraises (bawahan, incl. Plt/Plh), plus whoever has an SKP of ``tahun`` they
+    appraise as recorded on it (e.g. moved since); whether or not that SKP is approved."""
+    me = peran(user).pegawai
+    if me is None:
+        return Pegawai.objects.none()
+    dinilai = Skp.objects.filter(tahun=tahun, pejabat_penilai_id__in=_penilai_ids(user)).exclude(pegawai=me)
+    q = Q(pk__in=bawahan_of(me).values("pk")) | Q(pk__in=dinilai.values("pegawai_id"))
+    return Pegawai.objects.filter(q).select_related("unit_kerja", "jabatan").order_by("nama", "pk")
+
+
+def team_table(user, tahun: int, pegawai_page) -> list[BarisTim]:
+    """The page's subordinates × the periods of their instansi, in a constant number of queries."""
+    pegawai = list(pegawai_page)
+    penilai_ids = _penilai_ids(user)
+    skps = list(Skp.objects.filter(pegawai__in=pegawai, tahun=tahun).select_related("pejabat_penilai").annotate(
+        ada_penilaian=Exists(Penilaian.objects.filter(skp=OuterRef("pk")))).order_by("tanggal_mulai", "pk"))
+    dinilai = [s for s in skps if s.pejabat_penilai_id in penilai_ids
+               and (s.status == Skp.Status.DISETUJUI or s.ada_penilaian)]
+    instansi_ids = {p.unit_kerja.instansi_id for p in pegawai}
     periodes = _sorted(Periode.objects.filter(instansi_id__in=instansi_ids, tahun=tahun))
-    ada = {(p.skp_id, p.periode_id): p for p in Penilaian.objects.filter(skp__in=skps).only(
-        "pk", "skp_id", "periode_id", "status", "predikat")}
+    ada = {(p.skp_id, p.periode_id): p for p in Penilaian.objects.filter(skp__in=dinilai).only(
+        "pk", "skp_id", "periode_id", "status", "predikat", "final_pada")}
     now = timezone.now()
-    return [
-        BarisSkp(skp=s, sel=[Sel(p, ada.get((s.pk, p.pk)), p.terkunci(now)) for p in periodes
-                             if p.instansi_id == s.pegawai.unit_kerja.instansi_id and _overlaps(p, s)])
-        for s in skps
-    ]
+    hasil = []
+    for pg in pegawai:
+        instansi_id = pg.unit_kerja.instansi_id
+        baris = []
+        for s in dinilai:
+            if s.pegawai_id != pg.pk:
+                continue
+            s.pegawai = pg
+            baris.append(BarisSkp(skp=s, sel=[Sel(p, ada.get((s.pk, p.pk)), p.terkunci(now)) for p in periodes
+                                              if p.instansi_id == instansi_id and _overlaps(p, s)]))
+        lain = [s for s in reversed(skps) if s.pegawai_id == pg.pk and s not in dinilai]
+        menunggu = next((s for s in lain if s.status != Skp.Status.DISETUJUI), None)
+        bisa = bool(menunggu and menunggu.status == Skp.Status.DIAJUKAN and menunggu.pejabat_penilai_id in penilai_ids)
+        skp_lain = next((s for s in lain if s.status == Skp.Status.DISETUJUI), None)
+        hasil.append(BarisTim(pg, baris, menunggu, bisa, skp_lain))
+    return hasil
 
 
 def team_skps(user, tahun: int) -> QuerySet[Skp]:

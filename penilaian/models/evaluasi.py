@@ -1,9 +1,11 @@
 """Periodic and annual evaluation of one approved SKP (domain.md §3.2–§3.5)."""
 import uuid
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..predikat import Predikat, Rating
@@ -27,8 +29,10 @@ class Penilaian(models.Model):
         DITERIMA = "DITERIMA", _("Diterima pegawai")
         KEBERATAN = "KEBERATAN", _("Keberatan diajukan")
         DIPUTUS = "DIPUTUS", _("Keberatan diputus")
+        # No keberatan within HARI_KEBERATAN days of final: the result stands (PP 30/2019 Pasal 59, domain.md §11.1).
+        LEWAT_WAKTU = "LEWAT", _("Diterima (batas tanggapan lewat)")
 
-    SELESAI = {Status.FINAL, Status.DITERIMA, Status.KEBERATAN, Status.DIPUTUS}
+    SELESAI = {Status.FINAL, Status.DITERIMA, Status.KEBERATAN, Status.DIPUTUS, Status.LEWAT_WAKTU}
 
     skp = models.ForeignKey(Skp, on_delete=models.PROTECT, related_name="penilaian")
     periode = models.ForeignKey(Periode, on_delete=models.PROTECT, related_name="penilaian")
@@ -62,6 +66,35 @@ class Penilaian(models.Model):
     @property
     def is_final(self) -> bool:
         return self.status in self.SELESAI
+
+    @staticmethod
+    def hari_tanggapan() -> timedelta:
+        return timedelta(days=settings.KINERJA["HARI_KEBERATAN"])
+
+    @property
+    def batas_tanggapan(self) -> datetime | None:
+        """Last moment to acknowledge or object: ``final_pada`` + ``HARI_KEBERATAN`` days (domain.md §11.1)."""
+        return self.final_pada + self.hari_tanggapan() if self.final_pada else None
+
+    def tanggapan_lewat(self, now: datetime | None = None) -> bool:
+        """FINAL and past its window: closed even before the daily task has marked it."""
+        batas = self.batas_tanggapan
+        return self.status == self.Status.FINAL and batas is not None and (now or timezone.now()) > batas
+
+    @property
+    def status_tampil(self) -> str:
+        """The status label users see: an expired FINAL already reads as accepted by lapse of time."""
+        if self.tanggapan_lewat():
+            return self.Status.LEWAT_WAKTU.label
+        return self.get_status_display()
+
+    @classmethod
+    def q_menunggu_tanggapan(cls, now: datetime | None = None, prefix: str = "") -> Q:
+        """Final evaluations whose response window is still open (every to-do list uses this)."""
+        batas = (now or timezone.now()) - cls.hari_tanggapan()
+        # No final_pada (rows made outside penilaian_finalize): no known deadline, so still waiting.
+        terbuka = Q(**{f"{prefix}final_pada__gte": batas}) | Q(**{f"{prefix}final_pada__isnull": True})
+        return Q(**{f"{prefix}status": cls.Status.FINAL}) & terbuka
 
 
 class RencanaAksi(models.Model):

@@ -1,5 +1,8 @@
 """Annual SKP (Sasaran Kinerja Pegawai): RHK, IKI, perilaku expectations, lampiran (domain.md §1, §2)."""
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -125,6 +128,9 @@ class RencanaHasilKerja(models.Model):
         return self.teks[:80]
 
 
+TARGET_POSITIF = _("Target IKI harus berupa angka lebih dari 0.")
+
+
 class IndikatorKinerja(models.Model):
     """IKI with aspek and target: number + satuan for kuantitatif, text for kualitatif."""
 
@@ -137,7 +143,10 @@ class IndikatorKinerja(models.Model):
     rhk = models.ForeignKey(RencanaHasilKerja, on_delete=models.CASCADE, related_name="iki")
     teks = models.TextField(_("indikator kinerja individu"))
     aspek = models.CharField(_("aspek"), max_length=10, choices=Aspek.choices, blank=True)
-    target_angka = models.DecimalField(_("target (angka)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    # No DB check constraint: approved SKPs of earlier years may hold such values; forms, services and
+    # submission refuse them (issue 11 §8).
+    target_angka = models.DecimalField(_("target (angka)"), max_digits=14, decimal_places=2, null=True, blank=True,
+                                       validators=[MinValueValidator(Decimal("0.01"), message=TARGET_POSITIF)])
     satuan = models.CharField(_("satuan"), max_length=50, blank=True)
     target_teks = models.TextField(_("target (uraian)"), blank=True)
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)

@@ -2,10 +2,11 @@
 
 FINAL → DITERIMA (employee acknowledges) or → KEBERATAN (within ``KINERJA["HARI_KEBERATAN"]`` days of
 ``final_pada``) → DIPUTUS (the atasan pejabat penilai upholds or changes the ratings; the predikat is
-re-derived with ``hitung_predikat``). Status changes are conditional UPDATEs on the expected status,
-so a double click or a race cannot apply a step twice.
+re-derived with ``hitung_predikat``). FINAL → LEWAT_WAKTU when the window closes without a keberatan:
+the result stands (PP 30/2019 Pasal 59, domain.md §11.1). Status changes are conditional UPDATEs on the
+expected status, so a double click or a race cannot apply a step twice.
 """
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,9 +28,7 @@ S = Penilaian.Status
 
 
 def batas_keberatan(penilaian: Penilaian) -> datetime | None:
-    if penilaian.final_pada is None:
-        return None
-    return penilaian.final_pada + timedelta(days=settings.KINERJA["HARI_KEBERATAN"])
+    return penilaian.batas_tanggapan
 
 
 def bisa_ditanggapi(penilaian: Penilaian, now: datetime | None = None) -> bool:
@@ -78,9 +77,9 @@ def keberatan_ajukan(*, penilaian: Penilaian, alasan: str, oleh, now: datetime |
     alasan = (alasan or "").strip()
     if len(alasan) < 20:
         raise ValidationError(_("Uraikan alasan keberatan (minimal 20 karakter)."))
-    if penilaian.status != S.FINAL:
+    if penilaian.status not in (S.FINAL, S.LEWAT_WAKTU):
         raise ValidationError(_("Keberatan hanya dapat diajukan atas penilaian yang sudah final dan belum ditanggapi."))
-    if not bisa_ditanggapi(penilaian, now):
+    if not bisa_ditanggapi(penilaian, now):  # also LEWAT_WAKTU: the window closed, say so
         raise ValidationError(_(
             "Batas waktu pengajuan keberatan (%(hari)d hari sejak penilaian final, sampai %(batas)s) sudah lewat."
         ) % {"hari": settings.KINERJA["HARI_KEBERATAN"],
@@ -141,3 +140,32 @@ def keberatan_putus(
     _tell(penilaian.skp.pegawai, _("Keberatan diputus"), pesan, url, keberatan)
     _tell(penilaian.penilai or penilaian.skp.pejabat_penilai, _("Keberatan diputus"), pesan, url, keberatan)
     return keberatan
+
+
+def penilaian_terima_lewat_waktu(*, now: datetime | None = None) -> int:
+    """Mark FINAL evaluations whose window closed without a keberatan as accepted by lapse of time.
+
+    PP 30/2019 Pasal 59 (domain.md §11.1): no keberatan within 14 days, the result stands. Idempotent:
+    each row moves by a conditional UPDATE on ``status=FINAL``, so a second run, an overlapping run or a
+    keberatan filed in time (already KEBERATAN) is never touched. Returns how many rows moved.
+    """
+    now = now or timezone.now()
+    batas = now - Penilaian.hari_tanggapan()
+    kandidat = Penilaian.objects.filter(status=S.FINAL, final_pada__lt=batas).select_related(
+        "periode", "skp__pegawai__user", "penilai", "skp__pejabat_penilai")
+    n = 0
+    for p in kandidat.iterator(chunk_size=500):
+        with transaction.atomic():
+            moved = Penilaian.objects.filter(pk=p.pk, status=S.FINAL, final_pada__lt=batas).update(
+                status=S.LEWAT_WAKTU, ditanggapi_pada=now, versi=F("versi") + 1)
+            if not moved:
+                continue
+            n += 1
+            # Shown as "Diterima karena lewat waktu" (translated label) in the evaluation's history.
+            audit_log(aktor=None, aksi="penilaian.diterima_lewat_waktu", objek=p,
+                      data={"dari": S.FINAL, "ke": S.LEWAT_WAKTU, "batas": p.batas_tanggapan.isoformat()})
+            _tell(p.skp.pegawai, _("Hasil penilaian berlaku"),
+                  _("Batas tanggapan atas penilaian %(periode)s sudah lewat tanpa keberatan; hasil penilaian "
+                    "dianggap diterima.") % {"periode": p.periode},
+                  reverse("penilaian:tanggapan", args=[p.pk]), p)
+    return n

@@ -23,6 +23,7 @@ from ..models import (
     Penilaian,
     PerilakuKerja,
     RilisMasukanRekan,
+    Skp,
     UndanganRekan,
 )
 from ..predikat import Predikat, Rating
@@ -254,6 +255,24 @@ def penilaian_unit(unit: UnitKerja, periode) -> QuerySet[Penilaian]:
     )
 
 
+def belum_dinilai_unit(unit: UnitKerja, periode) -> tuple[int, int]:
+    """Pegawai of the unit's population without a predikat for ``periode`` (1 query), and how many of
+    them have no approved SKP covering it.
+
+    The population is the one *Penilaian bawahan* shows: every active pegawai whose atasan sits in the
+    unit, plus anyone with an evaluation of the period appraised here; an evaluation not opened, or an
+    SKP not approved, is "belum dinilai", not absent.
+    """
+    dinilai = Penilaian.objects.filter(periode=periode).exclude(predikat="").values("skp__pegawai_id")
+    tanpa_predikat = penilaian_unit(unit, periode).filter(predikat="").values("skp__pegawai_id")
+    belum = Pegawai.objects.filter(
+        Q(aktif=True, atasan__unit_kerja=unit) | Q(pk__in=tanpa_predikat)).exclude(pk__in=dinilai)
+    skp_ok = Skp.objects.filter(status=Skp.Status.DISETUJUI, tanggal_mulai__lte=periode.tanggal_selesai,
+                                tanggal_selesai__gte=periode.tanggal_mulai).values("pegawai_id")
+    n = belum.aggregate(semua=Count("pk"), tanpa_skp=Count("pk", filter=~Q(pk__in=skp_ok)))
+    return n["semua"], n["tanpa_skp"]
+
+
 @dataclass
 class Distribusi:
     jumlah: dict[Predikat, int]
@@ -263,6 +282,7 @@ class Distribusi:
     pelanggaran: list
     batas: dict
     finalisasi: FinalisasiUnit | None
+    belum_skp: int = 0  # of belum_dinilai: no approved SKP covering the period (yet)
 
     @property
     def chart(self) -> dict:
@@ -282,9 +302,9 @@ def distribusi_unit(unit: UnitKerja, periode) -> Distribusi:
     )
     jumlah = {p: rows.get(p.value, 0) for p in Predikat}
     total = sum(jumlah.values())
-    belum = penilaian_unit(unit, periode).filter(predikat="").count()
+    belum, belum_skp = belum_dinilai_unit(unit, periode)
     capaian = CapaianOrganisasi.objects.filter(unit_kerja=unit, periode=periode).first()
     pelanggaran = periksa_distribusi(capaian.predikat, jumlah) if capaian else []
     bounds = batas(capaian.predikat, total) if capaian and total else {}
     fin = FinalisasiUnit.objects.filter(unit_kerja=unit, periode=periode).select_related("oleh").first()
-    return Distribusi(jumlah, total, belum, capaian, pelanggaran, bounds, fin)
+    return Distribusi(jumlah, total, belum, capaian, pelanggaran, bounds, fin, belum_skp)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from pegawai.models import Pegawai
 
 from ..models import IndikatorKinerja, RencanaHasilKerja, Skp
+from ..models.skp import TARGET_POSITIF
 from .selectors import induk_choices
 
 
@@ -68,11 +69,19 @@ class IkiForm(forms.ModelForm):
         if skp.pendekatan == Skp.Pendekatan.KUANTITATIF:
             del self.fields["target_teks"]
             self.fields["target_angka"].required = True
+            self.fields["target_angka"].widget.attrs["min"] = "0.01"
             self.fields["satuan"].required = True
         else:
             del self.fields["target_angka"]
             del self.fields["satuan"]
             self.fields["target_teks"].required = True
+
+
+    def clean_target_angka(self):
+        nilai = self.cleaned_data.get("target_angka")
+        if nilai is not None and nilai <= 0:
+            raise forms.ValidationError(TARGET_POSITIF)
+        return nilai
 
 
 class LinkForm(forms.Form):

@@ -158,6 +158,10 @@ def _syarat_ajukan(skp: Skp) -> None:
     if tanpa_iki:
         errors.append(_("Setiap rencana hasil kerja wajib memiliki indikator: \"%(teks)s\" belum memiliki IKI.")
                       % {"teks": tanpa_iki[0].teks[:60]})
+    # Copied from last year or entered before the rule: a target of 0 or less cannot be measured (issue 11 §8).
+    salah = [i for r in rhk for i in r.iki.all() if i.target_angka is not None and i.target_angka <= 0]
+    if salah:
+        errors.append(_("Target IKI \"%(teks)s\" harus berupa angka lebih dari 0.") % {"teks": salah[0].teks[:60]})
     if errors:
         raise ValidationError(errors)
 

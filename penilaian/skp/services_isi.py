@@ -13,6 +13,7 @@ from kinerja.audit import audit_log
 
 from ..access import is_owner
 from ..models import IndikatorKinerja, RencanaHasilKerja, Skp
+from ..models.skp import TARGET_POSITIF
 
 RHK_FIELDS = ("jenis", "klasifikasi", "teks", "induk", "perspektif", "penugasan_dari")
 IKI_FIELDS = ("teks", "aspek", "target_angka", "satuan", "target_teks")
@@ -129,6 +130,8 @@ def _cek_iki(skp: Skp, iki: IndikatorKinerja) -> None:
     if skp.pendekatan == Skp.Pendekatan.KUANTITATIF:
         if iki.target_angka is None or not iki.satuan.strip():
             raise ValidationError(_("Pendekatan kuantitatif: isi target berupa angka beserta satuannya."))
+        if iki.target_angka <= 0:
+            raise ValidationError({"target_angka": TARGET_POSITIF})
         iki.target_teks = ""
     else:
         if not iki.target_teks.strip():

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,19 +26,21 @@ def bawahan(request):
     if r.pegawai is None:
         raise PermissionDenied
     tahun = tahun_dari(request)
-    qs = selectors.team_skps(request.user, tahun)
+    qs = selectors.team_pegawai(request.user, tahun)
     q = request.GET.get("q", "").strip()
     if q:
-        qs = qs.filter(pegawai__nama__icontains=q) | qs.filter(pegawai__nip__startswith=q)
+        qs = qs.filter(Q(nama__icontains=q) | Q(nip__startswith=q))
     page_obj = paginate(request, qs)
-    baris = selectors.team_table(request.user, tahun, page_obj)
+    tim = selectors.team_table(request.user, tahun, page_obj)
     periodes = []
-    for b in baris:
-        for sel in b.sel:
-            if sel.periode not in periodes:
-                periodes.append(sel.periode)
+    for t in tim:
+        for b in t.baris:
+            for sel in b.sel:
+                if sel.periode not in periodes:
+                    periodes.append(sel.periode)
+    periodes = selectors.urut_periode(periodes)
     return render(request, "penilaian/evaluasi/bawahan.html", {
-        "tahun": tahun, "page_obj": page_obj, "baris": baris, "periodes": periodes, "q": q,
+        "tahun": tahun, "page_obj": page_obj, "tim": tim, "periodes": periodes, "q": q,
     })
 
 

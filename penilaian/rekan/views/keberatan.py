@@ -12,7 +12,8 @@ from kinerja.audit import audit_for
 from pegawai import access as pegawai_access
 from pegawai.views import paginate
 
-from ...access import get_penilaian_for, is_owner, penilaian_visible_to
+from ...access import get_penilaian_for, is_owner, is_penilai_of, penilaian_visible_to
+from ...evaluasi.selectors import penilaian_detail
 from ...models import Keberatan, Penilaian
 from .. import selectors
 from ..forms import KeberatanForm, PutusanForm
@@ -31,6 +32,7 @@ AKSI_LABEL = {
     "penilaian.diterima": gettext_lazy("Penilaian diterima pegawai"),
     "keberatan.diajukan": gettext_lazy("Keberatan diajukan"),
     "keberatan.diputus": gettext_lazy("Keberatan diputus"),
+    "penilaian.diterima_lewat_waktu": gettext_lazy("Diterima karena lewat waktu"),
 }
 
 
@@ -40,6 +42,18 @@ def _riwayat(penilaian) -> list:
     for a in rows:
         a.label = AKSI_LABEL.get(a.aksi, a.aksi)
     return rows
+
+
+def _ringkasan(user, penilaian) -> dict:
+    """Context of ``evaluasi/_ringkasan.html``: the evidence being decided on, in a fixed number of queries.
+
+    Peer input only for the penilai, never the appraisee nor anyone else (domain.md §6).
+    """
+    data = penilaian_detail(penilaian)
+    ctx = {"baris_rhk": data["baris_rhk"], "baris_perilaku": data["baris_perilaku"]}
+    if is_penilai_of(user, penilaian.skp):
+        ctx.update(tampil_agregat_rekan=True, agregat=selectors.agregat_masukan(penilaian))
+    return ctx
 
 
 @login_required
@@ -59,8 +73,9 @@ def tanggapan(request, pk):
     return render(request, "penilaian/rekan/tanggapan.html", {
         "penilaian": penilaian, "is_owner": is_owner(request.user, penilaian.skp),
         "bisa_ditanggapi": bisa_ditanggapi(penilaian), "batas": batas_keberatan(penilaian),
+        "lewat_waktu": penilaian.status == Penilaian.Status.LEWAT_WAKTU or penilaian.tanggapan_lewat(),
         "keberatan": Keberatan.objects.filter(penilaian=penilaian).select_related("pemutus").first(),
-        "form": KeberatanForm(), "audit": _riwayat(penilaian),
+        "form": KeberatanForm(), "audit": _riwayat(penilaian), **_ringkasan(request.user, penilaian),
     })
 
 
@@ -126,5 +141,5 @@ def keberatan_detail(request, pk):
                 return redirect("penilaian:keberatan-detail", pk=keberatan.pk)
     return render(request, "penilaian/rekan/keberatan_detail.html", {
         "keberatan": keberatan, "penilaian": keberatan.penilaian, "form": form, "boleh": boleh,
-        "audit": _riwayat(keberatan.penilaian),
+        "audit": _riwayat(keberatan.penilaian), **_ringkasan(request.user, keberatan.penilaian),
     })
