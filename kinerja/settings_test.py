@@ -17,3 +17,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BEAT_SCHEDULE = {}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_AUTOREFRESH = True
+# django-axes logs every login at INFO; keep test output readable.
+LOGGING = {**LOGGING, "loggers": {**LOGGING["loggers"], "axes": {"level": "WARNING"}}}  # noqa: F405
