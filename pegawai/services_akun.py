@@ -113,16 +113,18 @@ def akun_sesuaikan_status(*, pegawai: Pegawai, oleh, aktif_lama: bool) -> None:
     cek_boleh_kelola_akun(oleh=oleh, user=user)
     if pegawai.aktif:
         User.objects.filter(pk=user.pk).update(is_active=True)
-        aksi, judul, pesan = "pegawai.account_reactivated", _("Akun Kinerja diaktifkan kembali"), _(
-            "%(oleh)s mengaktifkan kembali akun login %(u)s.")
     else:
         User.objects.filter(pk=user.pk).update(is_active=False, sesi_versi=F("sesi_versi") + 1)
-        aksi, judul, pesan = "pegawai.account_deactivated", _("Akun Kinerja dinonaktifkan"), _(
-            "%(oleh)s menonaktifkan akun login %(u)s; semua sesi yang terbuka diakhiri.")
     user.refresh_from_db(fields=["is_active", "sesi_versi"])
-    audit_log(aktor=oleh, aksi=aksi, objek=pegawai, data={"username": user.username})
+    audit_log(aktor=oleh, aksi="pegawai.account_reactivated" if pegawai.aktif else "pegawai.account_deactivated",
+              objek=pegawai, data={"username": user.username})
     with translation.override(settings.LANGUAGE_CODE):
-        _beri_tahu(user, str(judul), str(pesan) % {"oleh": _nama(oleh), "u": user.username})
+        if pegawai.aktif:
+            judul, pesan = _("Akun Kinerja diaktifkan kembali"), _("%(oleh)s mengaktifkan kembali akun login %(u)s.")
+        else:
+            judul, pesan = _("Akun Kinerja dinonaktifkan"), _(
+                "%(oleh)s menonaktifkan akun login %(u)s; semua sesi yang terbuka diakhiri.")
+        _beri_tahu(user, judul, pesan % {"oleh": _nama(oleh), "u": user.username})
 
 
 def akun_terkunci(user: User | None) -> bool:
