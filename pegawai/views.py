@@ -161,6 +161,10 @@ def pegawai_update(request, pk):
             form.add_error(None, exc)
         else:
             messages.success(request, _("Data pegawai %(nama)s diperbarui.") % {"nama": pegawai.nama})
+            if not pegawai.aktif and (n := pegawai.bawahan.filter(aktif=True).count()):
+                # They have no pejabat penilai now; HR must name one (Ganti atasan).
+                messages.warning(request, _("%(n)s pegawai masih tercatat dengan atasan %(nama)s yang kini nonaktif; "
+                                            "tetapkan atasan baru bagi mereka.") % {"n": n, "nama": pegawai.nama})
             return redirect("pegawai:detail", pk=pegawai.pk)
     return render(request, "pegawai/pegawai_form.html", {"form": form, "pegawai": pegawai})
 

@@ -115,3 +115,27 @@ def test_hr_cannot_reset_the_password_of_an_inactive_pegawai(client, org):
     response = client.post(reverse("pegawai:akun", args=[org.rekan.pk]), follow=True)
     assert "nonaktif" in response.content.decode()
     assert 'id="nilai-sandi-sementara"' not in response.content.decode()
+
+
+def test_deactivating_in_django_admin_also_ends_the_login(rf, org):
+    from types import SimpleNamespace
+
+    from django.contrib import admin
+
+    from pegawai.models import Pegawai
+    from pegawai.tests.factories import UserFactory
+
+    request = rf.post("/")
+    request.user = UserFactory(username="root", is_superuser=True, is_staff=True)
+    org.rekan.aktif = False
+    admin.site._registry[Pegawai].save_model(request, org.rekan, SimpleNamespace(initial={"aktif": True}), True)
+    org.rekan.user.refresh_from_db()
+    assert not org.rekan.user.is_active and org.rekan.user.sesi_versi == 1
+
+
+def test_hr_is_told_the_team_of_a_deactivated_atasan_needs_a_new_one(client, org):
+    client.force_login(org.hr)
+    response = client.post(reverse("pegawai:update", args=[org.atasan.pk]), _form_data(org.atasan, aktif=None), follow=True)
+    body = response.content.decode()
+    assert "2 pegawai masih tercatat dengan atasan" in body
+    assert 'id="tombol-akun"' not in body  # no reset for an inactive pegawai
