@@ -23,7 +23,7 @@ class SandiSementaraMiddleware:
     (``pegawai.backends.AkunBackend``).
     """
 
-    TERBUKA = {"password_change", "password_change_done", "logout", "set_language"}
+    TERBUKA = frozenset({"password_change", "password_change_done", "logout", "set_language"})
 
     def __init__(self, get_response):
         self.get_response = get_response

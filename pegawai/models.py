@@ -6,11 +6,11 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .nip import PNS, PPPK, parse_nip, validate_nip
