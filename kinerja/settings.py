@@ -193,11 +193,14 @@ KINERJA = {
 # --- Accounts: login throttling (django-axes), temporary passwords, sessions -------------------------
 # Kept in one block (README "Security"). Axes counts failed logins per username and per client address
 # and refuses further attempts for LOGIN_LOCKOUT_MINUTES once LOGIN_FAILURE_LIMIT is reached.
-INSTALLED_APPS += ["axes"]
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
 MIDDLEWARE += [
-    "kinerja.middleware.SandiSementaraMiddleware",  # after AuthenticationMiddleware
+    "django_otp.middleware.OTPMiddleware",  # after AuthenticationMiddleware
+    "kinerja.middleware.DuaFaktorMiddleware",  # optional TOTP for HR/staff/superuser (django-otp)
+    "kinerja.middleware.SandiSementaraMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+OTP_TOTP_ISSUER = "Kinerja"
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "pegawai.backends.AkunBackend"]
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))

@@ -89,6 +89,11 @@ class GantiSandiView(auth_views.PasswordChangeView):
     form_class = GantiSandiForm
     success_url = reverse_lazy("password_change_done")
 
+    def get_context_data(self, **kwargs):
+        from .dua_faktor import boleh_dua_faktor
+
+        return {**super().get_context_data(**kwargs), "boleh_dua_faktor": boleh_dua_faktor(self.request.user)}
+
     def form_valid(self, form):
         response = super().form_valid(form)
         akun_sandi_diganti(user=form.user)
