@@ -156,6 +156,7 @@ def pegawai_update(request, pk):
             pegawai = pegawai_save(pegawai=form.save(commit=False), oleh=request.user, created=False)
         except PermissionDenied as exc:  # the account of an admin/HR user: only a superuser may change it
             form.add_error(None, str(exc))
+            pegawai.refresh_from_db()  # the page header shows what is saved, not the refused edit
             return render(request, "pegawai/pegawai_form.html", {"form": form, "pegawai": pegawai}, status=403)
         except ValidationError as exc:
             form.add_error(None, exc)
