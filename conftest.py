@@ -96,3 +96,19 @@ def _bahasa_indonesia():
 
     with translation.override("id"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _axes_client_login(monkeypatch):
+    """django-axes throttles per request and refuses authenticate() without one; the test client's
+    login() has none, so give it a bare request (as django-axes' testing notes do). force_login is unaffected."""
+    from django.http import HttpRequest
+    from django.test import Client
+
+    original = Client.login
+
+    def login(self, **credentials):
+        credentials.setdefault("request", HttpRequest())
+        return original(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login)

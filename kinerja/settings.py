@@ -3,6 +3,7 @@
 The defaults are a safe development setup: SQLite, console e-mail and Celery tasks run eagerly
 when no ``REDIS_URL`` is given. Production sets ``DEBUG=0`` and real values.
 """
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -211,3 +212,28 @@ KINERJA = {
     # Days an employee has to file a keberatan after an evaluation is finalised (domain.md §3.5).
     "HARI_KEBERATAN": env.int("HARI_KEBERATAN", default=14),
 }
+
+# --- Accounts: login throttling (django-axes), temporary passwords, sessions -------------------------
+# Kept in one block (README "Security"). Axes counts failed logins per username and per client address
+# and refuses further attempts for LOGIN_LOCKOUT_MINUTES once LOGIN_FAILURE_LIMIT is reached.
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE += [
+    "django_otp.middleware.OTPMiddleware",  # after AuthenticationMiddleware
+    "kinerja.middleware.DuaFaktorMiddleware",  # optional TOTP for HR/staff/superuser (django-otp)
+    "kinerja.middleware.SandiSementaraMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
+]
+OTP_TOTP_ISSUER = "Kinerja"
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "pegawai.backends.AkunBackend"]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = env.list("LOGIN_LOCKOUT_BY", default=["username", "ip_address"])
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "pegawai.views_akun.login_terkunci"
+# The client address is REMOTE_ADDR unless LOGIN_IP_HEADER names a header that the reverse proxy in
+# front *overwrites* with the connecting address (nginx: proxy_set_header X-Real-IP $remote_addr;
+# then LOGIN_IP_HEADER=HTTP_X_REAL_IP). A header the client can set itself would let it pick its address.
+AXES_IPWARE_META_PRECEDENCE_ORDER = [h for h in [env("LOGIN_IP_HEADER", default=""), "REMOTE_ADDR"] if h]
+# Messages live server-side (the default falls back to a signed, readable cookie).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+KINERJA["SANDI_SEMENTARA_JAM"] = env.int("TEMP_PASSWORD_HOURS", default=72)

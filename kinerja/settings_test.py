@@ -19,3 +19,5 @@ CETAK_MASSAL_THREAD = False
 CELERY_BEAT_SCHEDULE = {}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_AUTOREFRESH = True
+# django-axes logs every login at INFO; keep test output readable.
+LOGGING = {**LOGGING, "loggers": {**LOGGING["loggers"], "axes": {"level": "WARNING"}}}

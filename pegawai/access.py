@@ -6,6 +6,8 @@ Roles:
 - atasan (supervisor): derived, someone is the pejabat penilai of others, directly or as Plt/Plh;
 - pegawai (employee): a user linked to a Pegawai.
 Objects outside a user's scope answer 404, never 403, so their existence is not revealed.
+Every role needs an active pegawai: a user linked to an inactive pegawai (retired, moved out) has none
+of them, and an inactive atasan or Plt/Plh appraises no one.
 """
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,7 +34,8 @@ class Peran:
         return self.pegawai is not None
 
 
-def pegawai_of(user) -> Pegawai | None:
+def _pegawai_record(user) -> Pegawai | None:
+    """The pegawai linked to ``user``, active or not (one query per request object)."""
     if not user.is_authenticated:
         return None
     cached = getattr(user, "_kinerja_pegawai", False)
@@ -42,16 +45,24 @@ def pegawai_of(user) -> Pegawai | None:
     return cached
 
 
+def pegawai_of(user) -> Pegawai | None:
+    """The user's own pegawai while it is active; an inactive one grants nothing."""
+    p = _pegawai_record(user)
+    return p if p is not None and p.aktif else None
+
+
 def peran(user) -> Peran:
     """The roles of ``user``, computed once per request object."""
     cached = getattr(user, "_kinerja_peran", None)
     if cached is not None:
         return cached
     p = pegawai_of(user)
-    is_hr = user.is_authenticated and any(g.name == HR_GROUP for g in user.groups.all())
+    # A user whose pegawai was deactivated keeps no role, HR and admin included (joiner–mover–leaver).
+    berhenti = not user.is_active or (_pegawai_record(user) is not None and p is None)
+    is_hr = user.is_authenticated and not berhenti and any(g.name == HR_GROUP for g in user.groups.all())
     instansi_id = user.instansi_id or (p.unit_kerja.instansi_id if p else None)
     result = Peran(
-        is_admin=user.is_superuser,
+        is_admin=user.is_superuser and not berhenti,
         is_hr=bool(is_hr and instansi_id),
         is_atasan=bool(p and bawahan_of(p).exists()),
         pegawai=p,
@@ -87,6 +98,8 @@ def bawahan_of(pegawai: Pegawai, tanggal: date | None = None) -> QuerySet[Pegawa
     An acting head stands in for the unit's kepala: everyone whose atasan is that kepala, and, while the
     post is vacant, the unit's staff and the heads of its child units who have no atasan recorded.
     """
+    if not pegawai.aktif:
+        return Pegawai.objects.none()
     q = Q(atasan=pegawai)
     for unit_id, kepala_id in _acting_units(pegawai, tanggal):
         if kepala_id:
@@ -97,8 +110,8 @@ def bawahan_of(pegawai: Pegawai, tanggal: date | None = None) -> QuerySet[Pegawa
 
 def penilai_ids(pegawai: Pegawai, tanggal: date | None = None) -> set[int]:
     """Ids of everyone who may act as pejabat penilai of ``pegawai`` on ``tanggal``."""
-    ids = {pegawai.atasan_id} if pegawai.atasan_id else set()
-    acting = PenugasanPlt.aktif_pada(tanggal).exclude(pegawai=pegawai)
+    ids = {pegawai.atasan_id} if pegawai.atasan_id and pegawai.atasan.aktif else set()
+    acting = PenugasanPlt.aktif_pada(tanggal).filter(pegawai__aktif=True).exclude(pegawai=pegawai)
     if pegawai.atasan_id:
         acting = acting.filter(unit_kerja__kepala_id=pegawai.atasan_id)
     else:

@@ -11,7 +11,16 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ("is_staff", "is_superuser", "is_active", "groups", "instansi")
     autocomplete_fields = ("instansi",)
     list_select_related = ("instansi",)
-    fieldsets = BaseUserAdmin.fieldsets + ((_("Lingkup HR"), {"fields": ("instansi",)}),)
+    fieldsets = BaseUserAdmin.fieldsets + (
+        (_("Lingkup HR"), {"fields": ("instansi",)}),
+        (_("Kata sandi sementara"), {"fields": ("sandi_sementara_sampai",)}),
+    )
+
+    def save_model(self, request, obj, form, change):
+        # Deactivated here too: end the open sessions, as deactivating the pegawai does.
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            obj.sesi_versi += 1
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Instansi)
@@ -60,6 +69,14 @@ class PegawaiAdmin(admin.ModelAdmin):
     autocomplete_fields = ("golongan", "jabatan", "unit_kerja", "atasan", "user")
     list_select_related = ("jabatan", "golongan", "unit_kerja", "atasan")
     inlines = [RiwayatAtasanInline]
+
+    def save_model(self, request, obj, form, change):
+        # The login follows "aktif" (deactivate = inactive user, sessions ended), as on the HR pages.
+        from .services_akun import akun_sesuaikan_status
+
+        aktif_lama = form.initial.get("aktif", obj.aktif) if change else obj.aktif
+        super().save_model(request, obj, form, change)
+        akun_sesuaikan_status(pegawai=obj, oleh=request.user, aktif_lama=aktif_lama)
 
 
 @admin.register(RiwayatAtasan)

@@ -230,10 +230,12 @@ def _demo_users(instansi: Instansi, password: str, logins: DemoLogins) -> None:
     admin, _ = User.objects.get_or_create(username="admin", defaults={"is_staff": True, "is_superuser": True})
     admin.is_staff = admin.is_superuser = True
     admin.set_password(password)
+    admin.sandi_sementara_sampai = None  # a demo password is not a temporary one
     admin.save()
     hr, _ = User.objects.get_or_create(username="hr", defaults={"first_name": "Admin Kepegawaian"})
     hr.instansi = instansi
     hr.set_password(password)
+    hr.sandi_sementara_sampai = None
     hr.save()
     hr.groups.add(Group.objects.get_or_create(name="HR")[0])
     logins.lines += [("admin", "admin"), ("hr", "hr")]
@@ -248,7 +250,8 @@ def _demo_users(instansi: Instansi, password: str, logins: DemoLogins) -> None:
     for p in (atasan, staf):
         if p is not None:
             p.user.set_password(password)
-            p.user.save(update_fields=["password"])
+            p.user.sandi_sementara_sampai = None
+            p.user.save(update_fields=["password", "sandi_sementara_sampai"])
     logins.lines.append(("atasan", atasan.user.username))
     if staf:
         logins.lines.append(("pegawai", staf.user.username))

@@ -9,6 +9,8 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .nip import PNS, PPPK, parse_nip, validate_nip
@@ -25,9 +27,37 @@ class User(AbstractUser):
         on_delete=models.SET_NULL, related_name="users",
     )
 
+    # Set while the current password is a temporary one given by HR: it must be changed at the next
+    # login and stops working at this time (settings.KINERJA["SANDI_SEMENTARA_JAM"]).
+    sandi_sementara_sampai = models.DateTimeField(_("kata sandi sementara berlaku sampai"), null=True, blank=True)
+    # Raising it ends every session of the account at its next request (see get_session_auth_hash).
+    sesi_versi = models.PositiveIntegerField(_("versi sesi"), default=0, editable=False)
+
     class Meta:
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
+
+    @property
+    def sandi_sementara_kedaluwarsa(self) -> bool:
+        return self.sandi_sementara_sampai is not None and self.sandi_sementara_sampai <= timezone.now()
+
+    # Django keeps an HMAC of the password in each session and drops the session when it no longer
+    # matches; mixing in ``sesi_versi`` lets us end all sessions without touching the password, on any
+    # session backend and without a query. Version 0 keeps Django's own value, so no one is logged out
+    # by the upgrade.
+    def _session_hash(self, secret=None) -> str:
+        if not self.sesi_versi:
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "kinerja.User.get_session_auth_hash", f"{self.password}|{self.sesi_versi}", secret=secret, algorithm="sha256"
+        ).hexdigest()
+
+    def get_session_auth_hash(self):
+        return self._session_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for fallback_secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret=fallback_secret)
 
 
 class Instansi(models.Model):

@@ -1,5 +1,4 @@
 """Writes on org and people data; each one validates, saves and leaves an audit entry."""
-import secrets
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -11,17 +10,19 @@ from django.utils.translation import gettext as _
 from kinerja.audit import audit_log
 
 from .models import Pegawai, PenugasanPlt, RiwayatAtasan, UnitKerja, User
+from .services_akun import akun_sesuaikan_status, cek_boleh_kelola_akun
 
 
 @transaction.atomic
 def pegawai_save(*, pegawai: Pegawai, oleh, created: bool) -> Pegawai:
     """Save a validated pegawai (from PegawaiForm) and audit it."""
-    atasan_lama = None
+    atasan_lama, aktif_lama = None, pegawai.aktif
     if not created:
-        atasan_lama = Pegawai.objects.filter(pk=pegawai.pk).values_list("atasan_id", flat=True).first()
+        atasan_lama, aktif_lama = Pegawai.objects.filter(pk=pegawai.pk).values_list("atasan_id", "aktif").first()
     pegawai.full_clean()
     pegawai.save()
-    _sync_username(pegawai)
+    _sync_username(pegawai, oleh)
+    akun_sesuaikan_status(pegawai=pegawai, oleh=oleh, aktif_lama=aktif_lama)
     if created or atasan_lama != pegawai.atasan_id:
         RiwayatAtasan.objects.create(
             pegawai=pegawai, atasan_lama_id=atasan_lama, atasan_baru_id=pegawai.atasan_id, diubah_oleh=oleh,
@@ -31,10 +32,11 @@ def pegawai_save(*, pegawai: Pegawai, oleh, created: bool) -> Pegawai:
     return pegawai
 
 
-def _sync_username(pegawai: Pegawai) -> None:
+def _sync_username(pegawai: Pegawai, oleh) -> None:
     """The account of a pegawai logs in with the NIP, so a corrected NIP moves the username too."""
     if not pegawai.user_id or pegawai.user.username == pegawai.nip:
         return
+    cek_boleh_kelola_akun(oleh=oleh, user=pegawai.user)
     if User.objects.filter(username=pegawai.nip).exclude(pk=pegawai.user_id).exists():
         raise ValidationError({"nip": _("Nama pengguna %(nip)s sudah dipakai akun lain.") % {"nip": pegawai.nip}})
     pegawai.user.username = pegawai.nip
@@ -64,39 +66,6 @@ def unit_save(*, unit: UnitKerja, oleh, created: bool) -> UnitKerja:
     unit.save()
     audit_log(aktor=oleh, aksi="unit.created" if created else "unit.updated", objek=unit)
     return unit
-
-
-def _kata_sandi_sementara() -> str:
-    # 12 characters from an alphabet without look-alikes (0/O, 1/l), readable over the phone.
-    alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return "".join(secrets.choice(alphabet) for _ in range(12))
-
-
-@transaction.atomic
-def pegawai_akun_atur(*, pegawai: Pegawai, oleh) -> tuple[User, str, bool]:
-    """Create the pegawai's login (username = NIP) or reset its password to a new temporary one.
-
-    Returns (user, temporary password, created). The password is shown once to HR and never stored
-    in clear; the pegawai changes it after the first login.
-    """
-    password = _kata_sandi_sementara()
-    created = pegawai.user_id is None
-    if created:
-        if User.objects.filter(username=pegawai.nip).exists():
-            raise ValidationError(_("Nama pengguna %(nip)s sudah dipakai akun lain.") % {"nip": pegawai.nip})
-        user = User(username=pegawai.nip, first_name=pegawai.nama[:150], email=pegawai.email)
-        user.set_password(password)
-        user.save()
-        pegawai.user = user
-        pegawai.save(update_fields=["user"])
-    else:
-        user = pegawai.user
-        if not user.is_active:
-            user.is_active = True
-        user.set_password(password)
-        user.save(update_fields=["password", "is_active"])
-    audit_log(aktor=oleh, aksi="pegawai.account_created" if created else "pegawai.password_reset", objek=pegawai)
-    return user, password, created
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_import, views_plt
+from . import views, views_akun, views_import, views_plt
 
 app_name = "pegawai"
 
@@ -16,7 +16,8 @@ urlpatterns = [
     path("pegawai/<int:pk>/", views.pegawai_detail, name="detail"),
     path("pegawai/<int:pk>/ubah/", views.pegawai_update, name="update"),
     path("pegawai/<int:pk>/atasan/", views.pegawai_ganti_atasan, name="ganti-atasan"),
-    path("pegawai/<int:pk>/akun/", views.pegawai_akun, name="akun"),
+    path("pegawai/<int:pk>/akun/", views_akun.pegawai_akun, name="akun"),
+    path("pegawai/<int:pk>/akun/buka-kunci/", views_akun.pegawai_buka_kunci, name="akun-buka-kunci"),
     path("plt/", views_plt.plt_list, name="plt-list"),
     path("plt/<int:pk>/akhiri/", views_plt.plt_end, name="plt-end"),
     path("tim-saya/", views.tim_saya, name="tim-saya"),

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_for
@@ -15,7 +16,7 @@ from .filters import PegawaiFilter
 from .forms import GantiAtasanForm, PegawaiForm, UnitKerjaForm
 from .models import Instansi
 from .selectors import counts_per_unit, unit_tree
-from .services import pegawai_akun_atur, pegawai_save, pegawai_set_atasan, unit_save
+from .services import pegawai_save, pegawai_set_atasan, unit_save
 
 PAGE_SIZE = 25
 
@@ -102,14 +103,33 @@ def pegawai_detail(request, pk):
         terbuka = {b.pk for b in bawahan}
     else:
         terbuka = set(access.pegawai_visible_to(request.user).filter(pk__in=[b.pk for b in bawahan]).values_list("pk", flat=True))
-    return render(request, "pegawai/pegawai_detail.html", {
+    can_manage = access.pegawai_managed_by(request.user).filter(pk=pegawai.pk).exists()
+    akun = _akun_context(request, pegawai) if can_manage else {}
+    response = render(request, "pegawai/pegawai_detail.html", {
         "pegawai": pegawai,
         "bawahan": bawahan,
         "bawahan_terbuka": terbuka,
         "riwayat": pegawai.riwayat_atasan.select_related("atasan_lama", "atasan_baru", "diubah_oleh")[:20],
-        "can_manage": access.pegawai_managed_by(request.user).filter(pk=pegawai.pk).exists(),
+        "can_manage": can_manage,
         "audit": audit_for(pegawai)[:20],
+        **akun,
     })
+    if akun.get("sandi_baru"):
+        patch_cache_control(response, no_store=True, private=True)  # a shown password is never cached
+    return response
+
+
+def _akun_context(request, pegawai) -> dict:
+    """The account part of the detail page for HR/admin: the password just set (once), lock, rights."""
+    from .services_akun import akun_istimewa, akun_terkunci
+    from .views_akun import sandi_baru_untuk
+
+    user = pegawai.user
+    return {
+        "sandi_baru": sandi_baru_untuk(request, pegawai),
+        "akun_terkunci": akun_terkunci(user),
+        "akun_khusus_superuser": bool(user and not request.user.is_superuser and akun_istimewa(user)),
+    }
 
 
 @hr_required
@@ -134,10 +154,18 @@ def pegawai_update(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             pegawai = pegawai_save(pegawai=form.save(commit=False), oleh=request.user, created=False)
+        except PermissionDenied as exc:  # the account of an admin/HR user: only a superuser may change it
+            form.add_error(None, str(exc))
+            pegawai.refresh_from_db()  # the page header shows what is saved, not the refused edit
+            return render(request, "pegawai/pegawai_form.html", {"form": form, "pegawai": pegawai}, status=403)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Data pegawai %(nama)s diperbarui.") % {"nama": pegawai.nama})
+            if not pegawai.aktif and (n := pegawai.bawahan.filter(aktif=True).count()):
+                # They have no pejabat penilai now; HR must name one (Ganti atasan).
+                messages.warning(request, _("%(n)s pegawai masih tercatat dengan atasan %(nama)s yang kini nonaktif; "
+                                            "tetapkan atasan baru bagi mereka.") % {"n": n, "nama": pegawai.nama})
             return redirect("pegawai:detail", pk=pegawai.pk)
     return render(request, "pegawai/pegawai_form.html", {"form": form, "pegawai": pegawai})
 
@@ -175,20 +203,3 @@ def profil_saya(request):
         messages.info(request, _("Akun Anda tidak terhubung dengan data pegawai."))
         return redirect("home")
     return redirect("pegawai:detail", pk=r.pegawai.pk)
-
-
-@hr_required
-def pegawai_akun(request, pk):
-    """HR creates the login of a pegawai or resets its password; the temporary password is shown once."""
-    pegawai = access.get_pegawai_for(request.user, pk, manage=True)
-    if request.method != "POST":
-        return redirect("pegawai:detail", pk=pegawai.pk)
-    try:
-        user, password, created = pegawai_akun_atur(pegawai=pegawai, oleh=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        text = _("Akun dibuat.") if created else _("Kata sandi diatur ulang.")
-        messages.warning(request, _("%(text)s Nama pengguna: %(u)s — kata sandi sementara: %(p)s (catat sekarang; tidak ditampilkan lagi).")
-                         % {"text": text, "u": user.username, "p": password})
-    return redirect("pegawai:detail", pk=pegawai.pk)

@@ -6,7 +6,9 @@
 - the atasan pejabat penilai sees them too (they decide keberatan), as does whoever a keberatan names
   as its pemutus;
 - HR sees every one of its instansi; a superuser sees all.
-Everything else answers 404.
+Everything else answers 404. Every party but HR and admin is the user's own *active* pegawai
+(``pegawai_access.pegawai_of``): a deactivated atasan loses the team at once, and one moved to another
+instansi no longer appraises in the old one; an inactive Plt/Plh acts for no one.
 """
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -19,6 +21,8 @@ from .models import Penilaian, Skp
 
 def acting_for_ids(pegawai: Pegawai) -> set[int]:
     """Ids of the kepala whose appraisal duties ``pegawai`` currently holds as Plt/Plh."""
+    if not pegawai.aktif:
+        return set()
     return set(
         PenugasanPlt.aktif_pada()
         .filter(pegawai=pegawai, unit_kerja__kepala__isnull=False)
@@ -43,7 +47,8 @@ def skp_visible_to(user) -> QuerySet[Skp]:
     if r.pegawai is None:
         return qs.none()
     me = r.pegawai
-    return qs.filter(Q(pegawai=me) | _penilai_q(me) | Q(atasan_penilai=me))
+    sama_instansi = Q(pegawai__unit_kerja__instansi_id=me.unit_kerja.instansi_id)
+    return qs.filter(Q(pegawai=me) | (sama_instansi & (_penilai_q(me) | Q(atasan_penilai=me))))
 
 
 def skp_to_approve(user) -> QuerySet[Skp]:
