@@ -50,6 +50,7 @@ from penilaian.models import (
     UndanganRekan,
 )
 from penilaian.predikat import hitung_predikat
+from penilaian.rekan.services import masukan_rekan_submit
 from penilaian.tests.evaluasi_helpers import periode_terbuka
 from penilaian.tests.factories import IkiFactory, RhkFactory, SkpFactory, skp_with_rhk
 
@@ -95,7 +96,13 @@ def d(transactional_db):
     rhk_staf = skp_staf.rhk.first()
     UmpanBalik.objects.create(penilaian=eval_staf, rhk=rhk_staf, frasa="", teks="Pertahankan, 2,5 kali lebih cepat",
                               oleh=org.atasan)
+    # Three peers; two have answered, so the pegawai's answer completes the cohort (and releases it where
+    # answers are sealed until then): what the browser sends becomes a readable MasukanRekan row either way.
     undangan = UndanganRekan.objects.create(penilaian=eval_staf, rekan=org.pegawai)
+    for peer in (org.rekan, PegawaiFactory(unit_kerja=org.seksi, atasan=org.atasan)):
+        masukan_rekan_submit(undangan=UndanganRekan.objects.create(penilaian=eval_staf, rekan=peer),
+                             jawaban=dict.fromkeys(PerilakuKerja.objects.values_list("kode", flat=True), "SESUAI"),
+                             komentar="", oleh=peer.user)
 
     riwayat = RiwayatPengembangan.objects.create(
         pegawai=org.pegawai, nama_kegiatan="Pelatihan Analisis Data", penyelenggara="BPSDM Provinsi",
