@@ -149,6 +149,16 @@ def penilaian_detail(penilaian: Penilaian) -> dict:
     return {"baris_rhk": baris, "baris_perilaku": perilaku, "frasa": frasa}
 
 
+def baris_iki(penilaian: Penilaian, iki_pk: int) -> BarisIki | None:
+    """One IKI of the evaluation's SKP with its realisasi and evidence (the htmx evidence cell)."""
+    iki = IndikatorKinerja.objects.filter(pk=iki_pk, rhk__skp_id=penilaian.skp_id).first()
+    if iki is None:
+        return None
+    realisasi = Realisasi.objects.filter(penilaian=penilaian, iki=iki).first()
+    bukti = list(realisasi.bukti.order_by("dibuat_pada")) if realisasi else []
+    return BarisIki(iki, realisasi, bukti)
+
+
 def rekap_tahunan(penilaian: Penilaian) -> list[Penilaian]:
     """All evaluations of the same pegawai and year, with feedback, for the annual summary (§3.5)."""
     qs = (

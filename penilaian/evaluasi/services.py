@@ -133,6 +133,8 @@ def penilaian_save_isian(*, penilaian: Penilaian, versi, rencana_aksi: dict[int,
     iki_ids = set(IndikatorKinerja.objects.filter(rhk__skp=penilaian.skp_id).values_list("pk", flat=True))
     if not set(rencana_aksi) <= rhk_ids or not set(realisasi) <= iki_ids:
         raise ValidationError(_("Rencana hasil kerja atau indikator tidak termasuk SKP ini."))
+    if any(nilai is not None and nilai < 0 for nilai, _teks in realisasi.values()):
+        raise ValidationError(_("Realisasi tidak boleh kurang dari 0."))
     _claim(penilaian, versi)
     ada = {ra.rhk_id: ra for ra in RencanaAksi.objects.filter(penilaian=penilaian, urutan=0)}
     for rhk_id, teks in rencana_aksi.items():
@@ -183,8 +185,17 @@ def bukti_delete(*, bukti: BuktiDukung, oleh) -> None:
 
 
 @transaction.atomic
-def penilaian_submit(*, penilaian: Penilaian, versi, oleh) -> Penilaian:
-    """DRAFT → DIAJUKAN: the period is ready for the penilai."""
+def penilaian_submit(*, penilaian: Penilaian, versi, oleh, rencana_aksi: dict[int, str] | None = None,
+                     realisasi: dict[int, tuple[Decimal | None, str]] | None = None) -> Penilaian:
+    """DRAFT → DIAJUKAN: the period is ready for the penilai.
+
+    *Ajukan* sends the isian the page shows: when given, it is saved first, in the same transaction, so
+    what is submitted is what the pegawai saw (style.md §13); any refusal leaves both unsaved.
+    """
+    if rencana_aksi is not None or realisasi is not None:
+        penilaian_save_isian(penilaian=penilaian, versi=versi, rencana_aksi=rencana_aksi or {},
+                             realisasi=realisasi or {}, oleh=oleh)
+        versi = penilaian.versi
     _cek(penilaian, ISIAN_TERBUKA, _("Penilaian dengan status %(status)s tidak dapat diajukan."))
     if not Realisasi.objects.filter(penilaian=penilaian).exclude(nilai__isnull=True, teks="").exists():
         raise ValidationError(_("Isi realisasi minimal satu indikator sebelum mengajukan."))
@@ -275,10 +286,19 @@ def _identitas(p: Pegawai | None) -> dict:
 
 
 @transaction.atomic
-def penilaian_finalize(*, penilaian: Penilaian, versi, oleh) -> Penilaian:
+def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str | None = None,
+                       rating_perilaku: str | None = None) -> Penilaian:
     """DIAJUKAN/DINILAI → FINAL: predikat stored, identities frozen (domain.md §3.2 snapshot), audited;
-    the pegawai is told, and an annual predikat starts its follow-up (domain.md §5.2)."""
+    the pegawai is told, and an annual predikat starts its follow-up (domain.md §5.2).
+
+    *Finalkan* locks the ratings the card shows: when given they are validated and saved first
+    (``penilaian_rate``), in the same transaction, and the predikat is derived from them (§3.4).
+    """
     _cek(penilaian, DAPAT_DINILAI, _("Penilaian berstatus %(status)s tidak dapat difinalkan."))
+    if rating_hasil is not None or rating_perilaku is not None:
+        penilaian_rate(penilaian=penilaian, versi=versi, rating_hasil=rating_hasil or "",
+                       rating_perilaku=rating_perilaku or "", oleh=oleh)
+        versi = penilaian.versi
     tetap, capaian = rating_hasil_pimpinan(penilaian)
     rating_hasil = tetap or penilaian.rating_hasil
     if not rating_hasil or not penilaian.rating_perilaku:

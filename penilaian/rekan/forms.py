@@ -95,12 +95,18 @@ KEPUTUSAN = (("PERTAHANKAN", _("Penilaian dipertahankan")), ("UBAH", _("Penilaia
 
 class PutusanForm(forms.Form):
     keputusan_jenis = forms.ChoiceField(label=_("Keputusan"), choices=KEPUTUSAN, widget=forms.RadioSelect)
-    rating_hasil = forms.ChoiceField(label=_("Rating hasil kerja baru"), choices=[("", "—"), *Rating.choices], required=False)
-    rating_perilaku = forms.ChoiceField(label=_("Rating perilaku kerja baru"), choices=[("", "—"), *Rating.choices], required=False)
+    rating_hasil = forms.ChoiceField(label=_("Rating hasil kerja baru"), choices=[("", "—"), *Rating.choices], required=False,
+                                     widget=forms.Select(attrs={"class": "form-select"}))
+    rating_perilaku = forms.ChoiceField(label=_("Rating perilaku kerja baru"), choices=[("", "—"), *Rating.choices], required=False,
+                                        widget=forms.Select(attrs={"class": "form-select"}))
     keputusan = forms.CharField(label=_("Pertimbangan keputusan"), min_length=10, widget=forms.Textarea(attrs={"rows": 4}))
 
     def clean(self):
         data = super().clean()
         if data.get("keputusan_jenis") == "UBAH" and not (data.get("rating_hasil") and data.get("rating_perilaku")):
             raise forms.ValidationError(_("Pilih rating hasil kerja dan rating perilaku kerja yang baru."))
+        # Decide what the form shows: new ratings on screen with "dipertahankan" would be silently dropped.
+        if data.get("keputusan_jenis") == "PERTAHANKAN" and (data.get("rating_hasil") or data.get("rating_perilaku")):
+            raise forms.ValidationError(_("Rating baru dipilih, tetapi keputusannya 'Penilaian dipertahankan'. "
+                                          "Pilih 'Penilaian diubah', atau kosongkan rating baru."))
         return data

@@ -36,7 +36,7 @@ def test_evaluation_journey(page: Page, live_server, tmp_path):
     page.click("#simpan-isian")
     expect(page.get_by_text("Isian tersimpan.")).to_be_visible()
     page.locator(f"#iki-{iki.pk} summary").click()
-    page.set_input_files(f"#berkas-{iki.pk}", str(pdf))
+    page.set_input_files(f"#id_bukti_{iki.pk}_berkas", str(pdf))
     page.click(f"#unggah-{iki.pk}")
     expect(page.get_by_text("Bukti dukung ditambahkan.")).to_be_visible()
     expect(page.get_by_role("link", name="laporan-kegiatan.pdf")).to_be_visible()

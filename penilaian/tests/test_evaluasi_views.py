@@ -132,7 +132,7 @@ def test_isian_conflict_keeps_typed_text_and_explains(client, setup):
     html = r.content.decode()
     assert r.status_code == 409
     assert "diubah oleh orang lain" in html and "Teks yang saya ketik panjang" in html
-    assert 'name="versi" class="js-versi" value="5"' in html  # saving again is a deliberate overwrite
+    assert 'name="versi" value="5" class="js-versi" id="id_versi"' in html  # saving again is a deliberate overwrite
     assert not p.rencana_aksi.exists()
 
 

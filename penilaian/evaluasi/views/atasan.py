@@ -2,7 +2,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,9 +12,10 @@ from pegawai.access import peran
 from pegawai.views import paginate
 from penilaian.access import get_penilaian_for
 from penilaian.models import PerilakuKerja, RencanaHasilKerja
+from penilaian.predikat import Predikat
 
 from .. import selectors, services
-from ..forms import KembalikanForm, RatingForm, UmpanBalikForm, VersiForm
+from ..forms import KembalikanForm, RatingForm, UmpanBalikForm
 from .common import detail_context, is_htmx, render_detail, tahun_dari
 
 
@@ -66,27 +69,20 @@ def _ub_response(request, penilaian, *, ok: bool, pesan: str):
     return redirect("penilaian:evaluasi-detail", penilaian.pk)
 
 
-@login_required
-@require_POST
-def rating(request, pk):
-    penilaian = get_penilaian_for(request.user, pk, as_penilai=True)
-    form = RatingForm(request.POST)
-    error = ""
-    if form.is_valid():
-        try:
-            services.penilaian_rate(penilaian=penilaian, versi=form.cleaned_data["versi"], oleh=request.user,
-                                    rating_hasil=form.cleaned_data["rating_hasil"],
-                                    rating_perilaku=form.cleaned_data["rating_perilaku"])
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-            penilaian.refresh_from_db()
-            data = request.POST.copy()
-            data["versi"] = penilaian.versi
-            form = RatingForm(data)
-        else:
-            form = None
-    else:
-        error = _("Pilihan rating tidak valid.")
+def _rating_form(request, penilaian, data=None):
+    tetap, _capaian = services.rating_hasil_pimpinan(penilaian)
+    return RatingForm(request.POST if data is None else data, rating_tetap=tetap)
+
+
+def _rating_gagal(request, penilaian, exc: ValidationError):
+    """After a refusal the card shows the choice the penilai made, against the current version."""
+    penilaian.refresh_from_db()
+    data = request.POST.copy()
+    data["versi"] = penilaian.versi
+    return " ".join(exc.messages), _rating_form(request, penilaian, data)
+
+
+def _rating_response(request, penilaian, form, error: str, *, saved_message: str):
     if is_htmx(request):
         ctx = detail_context(request, penilaian, rating_form=form)
         ctx.update(rating_error=error, rating_saved=not error)
@@ -94,8 +90,52 @@ def rating(request, pk):
     if error:
         messages.error(request, error)
         return render_detail(request, penilaian, status=409, rating_form=form)
-    messages.success(request, _("Rating tersimpan."))
-    return redirect("penilaian:evaluasi-detail", pk)
+    messages.success(request, saved_message)
+    return redirect("penilaian:evaluasi-detail", penilaian.pk)
+
+
+@login_required
+@require_POST
+def rating(request, pk):
+    penilaian = get_penilaian_for(request.user, pk, as_penilai=True)
+    form = _rating_form(request, penilaian)
+    error = ""
+    if form.is_valid():
+        try:
+            services.penilaian_rate(penilaian=penilaian, versi=form.cleaned_data["versi"], oleh=request.user,
+                                    rating_hasil=form.cleaned_data["rating_hasil"],
+                                    rating_perilaku=form.cleaned_data["rating_perilaku"])
+        except ValidationError as exc:
+            error, form = _rating_gagal(request, penilaian, exc)
+        else:
+            form = None
+    else:
+        error = _("Pilihan rating tidak valid.")
+    return _rating_response(request, penilaian, form, error, saved_message=_("Rating tersimpan."))
+
+
+@login_required
+@require_POST
+def finalisasi(request, pk):
+    """*Finalkan* is a button of the rating form: the ratings on screen are saved and finalised in one
+    transaction (style.md §13), so the record never holds an older choice than the one confirmed."""
+    penilaian = get_penilaian_for(request.user, pk, as_penilai=True)
+    form = _rating_form(request, penilaian)
+    if not form.is_valid():
+        return _rating_response(request, penilaian, form, _("Pilihan rating tidak valid."), saved_message="")
+    try:
+        services.penilaian_finalize(penilaian=penilaian, versi=form.cleaned_data["versi"], oleh=request.user,
+                                    rating_hasil=form.cleaned_data["rating_hasil"],
+                                    rating_perilaku=form.cleaned_data["rating_perilaku"])
+    except ValidationError as exc:
+        error, form = _rating_gagal(request, penilaian, exc)
+        return _rating_response(request, penilaian, form, error, saved_message="")
+    messages.success(request, _("Penilaian difinalkan dengan predikat %(predikat)s.")
+                     % {"predikat": Predikat(penilaian.predikat).label})
+    url = reverse("penilaian:evaluasi-detail", args=[pk])
+    if is_htmx(request):
+        return HttpResponse(status=204, headers={"HX-Redirect": url})
+    return redirect(url)
 
 
 def _versi_action(request, pk, service, form_class, sukses: str, **extra):
@@ -112,12 +152,6 @@ def _versi_action(request, pk, service, form_class, sukses: str, **extra):
     else:
         messages.success(request, sukses)
     return redirect("penilaian:evaluasi-detail", pk)
-
-
-@login_required
-@require_POST
-def finalisasi(request, pk):
-    return _versi_action(request, pk, services.penilaian_finalize, VersiForm, _("Penilaian difinalkan."))
 
 
 @login_required

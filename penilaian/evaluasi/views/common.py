@@ -1,4 +1,5 @@
 """Shared pieces of the evaluation views: year choice, the evaluation page context, htmx detection."""
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -9,7 +10,7 @@ from penilaian.predikat import MATRIKS, Predikat
 from penilaian.rekan.selectors import agregat_masukan
 
 from .. import selectors
-from ..forms import IsianForm, KembalikanForm, RatingForm
+from ..forms import BuktiForm, IsianForm, KembalikanForm, RatingForm
 from ..periode import bukaan_aktif
 from ..services import DAPAT_DINILAI, ISIAN_TERBUKA, rating_hasil_pimpinan
 
@@ -58,14 +59,14 @@ def detail_context(request, penilaian: Penilaian, *, isian_form=None, rating_for
     if can_edit:
         form = isian_form or IsianForm(initial={"versi": penilaian.versi}, baris_rhk=data["baris_rhk"])
         ctx["isian_form"] = form
-        # Values come from the bound form when re-rendering, so typed text survives a conflict.
+        # Each row renders its own bound field (widget, id, label, errors); a re-rendered form keeps what
+        # the user typed, and a number in value= is never localised.
         for b in data["baris_rhk"]:
-            b.ra_value = form[f"ra_{b.rhk.pk}"].value()
+            b.ra_field = form[f"ra_{b.rhk.pk}"]
             for bi in b.iki:
-                field = form[f"real_{bi.iki.pk}"]
-                bi.value, bi.errors = field.value(), field.errors
+                bi.field, bi.bukti_form = form[f"real_{bi.iki.pk}"], BuktiForm(iki=bi.iki)
     if ctx["can_rate"]:
-        ctx["rating_form"] = rating_form or RatingForm(initial={
+        ctx["rating_form"] = rating_form or RatingForm(rating_tetap=rating_tetap, initial={
             "versi": penilaian.versi, "rating_hasil": rating_tetap or penilaian.rating_hasil,
             "rating_perilaku": penilaian.rating_perilaku})
         ctx["kembalikan_form"] = KembalikanForm(initial={"versi": penilaian.versi})
@@ -77,6 +78,25 @@ def detail_context(request, penilaian: Penilaian, *, isian_form=None, rating_for
     if periode.is_tahunan:
         ctx["rekap"] = [p for p in selectors.rekap_tahunan(penilaian) if p.pk != penilaian.pk]
     return ctx
+
+
+def bukti_context(request, penilaian: Penilaian, iki_pk: int, *, pesan: str = "", ok: bool = True, form=None) -> dict:
+    """The evidence cell of one IKI, for the htmx partial after adding or removing a bukti dukung."""
+    bi = selectors.baris_iki(penilaian, iki_pk)
+    if bi is None:
+        raise Http404
+    bi.pesan, bi.ok = pesan, ok
+    # After a refusal the link and note stay in the inputs (a file input cannot be refilled).
+    bi.bukti_form = form if form is not None and not ok else BuktiForm(iki=bi.iki)
+    can_edit = is_owner(request.user, penilaian.skp) and _isian_terbuka(penilaian, timezone.now())
+    return {"penilaian": penilaian, "bi": bi, "can_edit": can_edit, "oob": True}
+
+
+def _isian_terbuka(penilaian: Penilaian, now) -> bool:
+    periode = penilaian.periode
+    terbuka = not periode.terkunci(now) or bukaan_aktif(periode=periode, pegawai_id=penilaian.skp.pegawai_id,
+                                                         now=now) is not None
+    return penilaian.status in ISIAN_TERBUKA and terbuka
 
 
 def render_detail(request, penilaian: Penilaian, *, status: int = 200, **forms):

@@ -14,8 +14,8 @@ from penilaian.access import get_penilaian_for, get_skp_for, is_owner, is_penila
 from penilaian.models import BuktiDukung, IndikatorKinerja, Periode
 
 from .. import selectors, services
-from ..forms import BuktiForm, IsianForm, VersiForm
-from .common import render_detail, tahun_dari
+from ..forms import BuktiForm, IsianForm
+from .common import bukti_context, is_htmx, render_detail, tahun_dari
 
 INLINE = {"application/pdf", "image/jpeg", "image/png"}  # Office files download instead
 
@@ -58,50 +58,69 @@ def detail(request, pk):
     return render_detail(request, get_penilaian_for(request.user, pk))
 
 
+def _isian_form(request, penilaian):
+    return IsianForm(request.POST, baris_rhk=selectors.penilaian_detail(penilaian)["baris_rhk"])
+
+
+def _isian_gagal(request, penilaian, form, exc: ValidationError):
+    """Re-render the page with what the user typed; after a conflict the next save is made against the
+    current version, on purpose (the message says to check the latest data first)."""
+    _pesan(request, exc)
+    if not isinstance(exc, services.KonflikVersi):
+        return render_detail(request, penilaian, status=400, isian_form=form)
+    penilaian.refresh_from_db()
+    data = request.POST.copy()
+    data["versi"] = penilaian.versi
+    return render_detail(request, penilaian, status=409, isian_form=IsianForm(data, baris_rhk=form.baris_rhk))
+
+
 @login_required
 @require_POST
 def isian(request, pk):
     penilaian = get_penilaian_for(request.user, pk, as_pegawai=True)
-    baris = selectors.penilaian_detail(penilaian)["baris_rhk"]
-    form = IsianForm(request.POST, baris_rhk=baris)
-    if form.is_valid():
-        try:
-            services.penilaian_save_isian(penilaian=penilaian, versi=form.cleaned_data["versi"],
-                                          rencana_aksi=form.rencana_aksi(), realisasi=form.realisasi(), oleh=request.user)
-        except services.KonflikVersi as exc:
-            _pesan(request, exc)
-            # Keep what the user typed; the next save is made against the current version, on purpose.
-            penilaian.refresh_from_db()
-            data = request.POST.copy()
-            data["versi"] = penilaian.versi
-            return render_detail(request, penilaian, status=409, isian_form=IsianForm(data, baris_rhk=baris))
-        except ValidationError as exc:
-            _pesan(request, exc)
-        else:
-            messages.success(request, _("Isian tersimpan."))
-            return redirect("penilaian:evaluasi-detail", pk)
-    return render_detail(request, penilaian, status=400, isian_form=form)
+    form = _isian_form(request, penilaian)
+    if not form.is_valid():
+        messages.error(request, _("Isian belum tersimpan: periksa isian yang ditandai."))
+        return render_detail(request, penilaian, status=400, isian_form=form)
+    try:
+        services.penilaian_save_isian(penilaian=penilaian, versi=form.cleaned_data["versi"],
+                                      rencana_aksi=form.rencana_aksi(), realisasi=form.realisasi(), oleh=request.user)
+    except ValidationError as exc:
+        penilaian.refresh_from_db()
+        return _isian_gagal(request, penilaian, form, exc)
+    messages.success(request, _("Isian tersimpan."))
+    return redirect("penilaian:evaluasi-detail", pk)
+
+
+def _bukti_response(request, penilaian, iki_pk: int, *, pesan: str = "", ok: bool = True, form=None):
+    """htmx: the evidence list of one IKI (and its forms, out of band); the page, and what is typed in
+    it, stays. Without htmx: back to the page with a message."""
+    if is_htmx(request):
+        return render(request, "penilaian/evaluasi/_bukti.html", bukti_context(
+            request, penilaian, iki_pk, pesan=pesan, ok=ok, form=form))
+    if pesan:
+        (messages.success if ok else messages.error)(request, pesan)
+    return redirect(reverse("penilaian:evaluasi-detail", args=[penilaian.pk]) + f"#iki-{iki_pk}")
 
 
 @login_required
 @require_POST
 def bukti_tambah(request, pk):
     penilaian = get_penilaian_for(request.user, pk, as_pegawai=True)
-    form = BuktiForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for errs in form.errors.values():
-            messages.error(request, " ".join(errs))
-        return redirect("penilaian:evaluasi-detail", pk)
-    iki = get_object_or_404(IndikatorKinerja.objects.select_related("rhk"), pk=form.cleaned_data["iki"],
+    iki_pk = request.POST.get("iki", "")
+    iki = get_object_or_404(IndikatorKinerja.objects.select_related("rhk"), pk=int(iki_pk) if iki_pk.isdigit() else 0,
                             rhk__skp_id=penilaian.skp_id)
+    form = BuktiForm(request.POST, request.FILES, iki=iki)
+    if not form.is_valid():
+        pesan = " ".join(e for errs in form.errors.values() for e in errs)
+        return _bukti_response(request, penilaian, iki.pk, pesan=pesan, ok=False, form=form)
     try:
         services.bukti_add(penilaian=penilaian, iki=iki, oleh=request.user, url=form.cleaned_data["url"],
                            berkas=form.cleaned_data["berkas"], keterangan=form.cleaned_data["keterangan"])
     except ValidationError as exc:
-        messages.error(request, _("Bukti dukung ditolak: %(alasan)s") % {"alasan": " ".join(exc.messages)})
-    else:
-        messages.success(request, _("Bukti dukung ditambahkan."))
-    return redirect(reverse("penilaian:evaluasi-detail", args=[pk]) + f"#iki-{iki.pk}")
+        pesan = _("Bukti dukung ditolak: %(alasan)s") % {"alasan": " ".join(exc.messages)}
+        return _bukti_response(request, penilaian, iki.pk, pesan=pesan, ok=False, form=form)
+    return _bukti_response(request, penilaian, iki.pk, pesan=_("Bukti dukung ditambahkan."))
 
 
 def _bukti_for(request, pk, *, as_pegawai: bool = False) -> BuktiDukung:
@@ -124,26 +143,28 @@ def bukti_berkas(request, pk):
 @require_POST
 def bukti_hapus(request, pk):
     bukti = _bukti_for(request, pk, as_pegawai=True)
-    penilaian_pk = bukti.realisasi.penilaian_id
+    penilaian, iki_pk = bukti.realisasi.penilaian, bukti.realisasi.iki_id
     try:
         services.bukti_delete(bukti=bukti, oleh=request.user)
     except ValidationError as exc:
-        _pesan(request, exc)
-    else:
-        messages.success(request, _("Bukti dukung dihapus."))
-    return redirect("penilaian:evaluasi-detail", penilaian_pk)
+        return _bukti_response(request, penilaian, iki_pk, pesan=" ".join(exc.messages), ok=False)
+    return _bukti_response(request, penilaian, iki_pk, pesan=_("Bukti dukung dihapus."))
 
 
 @login_required
 @require_POST
 def ajukan(request, pk):
+    """*Ajukan* belongs to the isian form: what the page shows is saved and submitted in one step."""
     penilaian = get_penilaian_for(request.user, pk, as_pegawai=True)
-    form = VersiForm(request.POST)
-    if form.is_valid():
-        try:
-            services.penilaian_submit(penilaian=penilaian, versi=form.cleaned_data["versi"], oleh=request.user)
-        except ValidationError as exc:
-            _pesan(request, exc)
-        else:
-            messages.success(request, _("Penilaian diajukan ke pejabat penilai."))
+    form = _isian_form(request, penilaian)
+    if not form.is_valid():
+        messages.error(request, _("Periksa isian yang ditandai; penilaian belum diajukan."))
+        return render_detail(request, penilaian, status=400, isian_form=form)
+    try:
+        services.penilaian_submit(penilaian=penilaian, versi=form.cleaned_data["versi"], oleh=request.user,
+                                  rencana_aksi=form.rencana_aksi(), realisasi=form.realisasi())
+    except ValidationError as exc:
+        penilaian.refresh_from_db()
+        return _isian_gagal(request, penilaian, form, exc)
+    messages.success(request, _("Penilaian diajukan ke pejabat penilai."))
     return redirect("penilaian:evaluasi-detail", pk)
