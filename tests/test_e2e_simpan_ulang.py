@@ -43,6 +43,7 @@ from penilaian.models import (
     MasukanRekan,
     Penilaian,
     PerilakuKerja,
+    Periode,
     Realisasi,
     RencanaAksi,
     Skp,
@@ -51,7 +52,6 @@ from penilaian.models import (
 )
 from penilaian.predikat import hitung_predikat
 from penilaian.rekan.services import masukan_rekan_submit
-from penilaian.tests.evaluasi_helpers import periode_terbuka
 from penilaian.tests.factories import IkiFactory, RhkFactory, SkpFactory, skp_with_rhk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -71,7 +71,11 @@ def d(transactional_db):
     today = timezone.localdate()
     year = today.year
     staf = PegawaiFactory(unit_kerja=org.seksi, atasan=org.atasan)
-    periode = periode_terbuka(org.instansi)
+    # An open period inside this year, whatever today is (a period may not cross a year).
+    periode = Periode.objects.create(
+        instansi=org.instansi, tahun=year, jenis=Periode.Jenis.TRIWULANAN, nama="Periode Berjalan",
+        tanggal_mulai=max(date(year, 1, 1), today - timedelta(days=30)),
+        tanggal_selesai=min(date(year, 12, 31), today + timedelta(days=30)), batas_pengisian=today + timedelta(days=40))
 
     # The pegawai: an approved SKP this year (evaluation, daily log) and a draft for next year (RHK/IKI/lampiran).
     skp_atasan_next = skp_with_rhk(org.atasan, n_rhk=1, tahun=year + 1)
@@ -180,7 +184,7 @@ class Isi:
         return Decimal(value) if self.kind == "number" and value else value
 
     def expected(self):
-        return Decimal(self.value) if self.kind == "number" else self.value
+        return Decimal(self.value) if self.kind == "number" and self.value else self.value
 
 
 @dataclass
@@ -210,11 +214,13 @@ FORMULIR = [
     ),
     Formulir(
         "rhk", "pegawai", lambda d: reverse("penilaian:rhk-update", args=[d.draft_rhk.pk]), "#tombol-simpan",
-        lambda d: [Isi("#id_teks", TEKS), Isi("#id_jenis", "TAMBAHAN", "select"), Isi("#id_penugasan_dari", "Kepala Dinas — lisan")],
+        lambda d: [Isi("#id_teks", TEKS), Isi("#id_jenis", "TAMBAHAN", "select"), Isi("#id_klasifikasi", "INDIVIDU", "select"),
+                   Isi("#id_induk", "", "select"), Isi("#id_penugasan_dari", "Kepala Dinas — lisan")],
     ),
     Formulir(
         "iki", "pegawai", lambda d: reverse("penilaian:iki-update", args=[d.draft_iki.pk]), "#tombol-simpan",
-        lambda d: [Isi("#id_teks", TEKS), Isi("#id_target_angka", "12.5", "number"), Isi("#id_satuan", "laporan/bulan")],
+        lambda d: [Isi("#id_teks", TEKS), Isi("#id_aspek", "WAKTU", "select"), Isi("#id_target_angka", "12.5", "number"),
+                   Isi("#id_satuan", "laporan/bulan")],
     ),
     Formulir(
         "lampiran", "pegawai", lambda d: reverse("penilaian:skp-lampiran", args=[d.draft.pk]), "#tombol-simpan",
@@ -247,7 +253,8 @@ FORMULIR = [
     Formulir(
         "pelatihan", "pegawai", lambda d: reverse("pelatihan:riwayat-update", args=[d.riwayat.pk]), "#tombol-simpan",
         lambda d: [Isi("#id_nama_kegiatan", TEKS), Isi("#id_tanggal_mulai", f"{d.today - timedelta(days=9):%Y-%m-%d}", "date"),
-                   Isi("#id_tanggal_selesai", f"{d.today - timedelta(days=8):%Y-%m-%d}", "date"), Isi("#id_jp", "24", "number")],
+                   Isi("#id_tanggal_selesai", f"{d.today - timedelta(days=8):%Y-%m-%d}", "date"), Isi("#id_jp", "24", "number"),
+                   Isi("#id_penyelenggara", "Pusdiklat “LAN” RI"), Isi("#id_nomor_sertifikat", "")],
     ),
     Formulir(
         "rencana-pengembangan", "pegawai",
@@ -258,8 +265,9 @@ FORMULIR = [
     ),
     Formulir(
         "kegiatan-harian", "pegawai", lambda d: reverse("harian:ubah", args=[d.kegiatan.pk]), "#tombol-simpan",
-        lambda d: [Isi("#id_uraian", TEKS), Isi("#id_kuantitas", "12.5", "number"), Isi("#id_satuan", "dokumen"),
-                   Isi("#id_durasi_menit", "45", "number")],
+        lambda d: [Isi("#id_tanggal", f"{max(d.today - timedelta(days=1), d.skp.tanggal_mulai):%Y-%m-%d}", "date"), Isi("#id_uraian", TEKS),
+                   Isi("#id_kuantitas", "12.5", "number"), Isi("#id_satuan", "dokumen"), Isi("#id_durasi_menit", "", "number"),
+                   Isi("#id_iki", "", "select"), Isi("#id_bukti_url", "https://drive.contoh.go.id/berkas?id=12.5&v=2")],
     ),
     Formulir(
         "tanggapan-kegiatan", "atasan", lambda d: reverse("harian:tim"), lambda d: f"#tanggapan-{d.kegiatan.pk} button[type=submit]",
@@ -269,12 +277,13 @@ FORMULIR = [
     ),
     Formulir(
         "pegawai", "hr", lambda d: reverse("pegawai:update", args=[d.org.rekan.pk]), "main form button[type=submit]",
-        lambda d: [Isi("#id_nama", "Ni Luh Putu Ayu Kusuma’s"), Isi("#id_gelar_belakang", "S.E., M.Ak."),
-                   Isi("#id_email", "ayu.kusuma@contoh.go.id")],
+        lambda d: [Isi("#id_nama", "Ni Luh Putu Ayu Kusuma’s"), Isi("#id_gelar_depan", "Dr."), Isi("#id_gelar_belakang", "S.E., M.Ak."),
+                   Isi("#id_email", "ayu.kusuma@contoh.go.id"), Isi("#id_status", "CPNS", "select")],
     ),
     Formulir(
         "unit", "hr", lambda d: reverse("pegawai:unit-update", args=[d.org.seksi2.pk]), "main form button[type=submit]",
-        lambda d: [Isi("#id_nama", "Seksi Pelayanan & Perizinan “Terpadu”"), Isi("#id_kode", "S2-A")],
+        lambda d: [Isi("#id_nama", "Seksi Pelayanan & Perizinan “Terpadu”"), Isi("#id_kode", "S2-A"), Isi("#id_level", "5", "select"),
+                   Isi("#id_kepala_nip", d.org.lain.nip)],
     ),
     Formulir(
         "plt", "hr", lambda d: reverse("pegawai:plt-list"), "form.card-body button[type=submit]",
@@ -285,8 +294,22 @@ FORMULIR = [
                                                   tanggal_mulai=d.today + timedelta(days=3), tanggal_selesai=d.today + timedelta(days=33)),
     ),
     Formulir(
+        "ganti-atasan", "hr", lambda d: reverse("pegawai:ganti-atasan", args=[d.org.rekan.pk]), "main form button[type=submit]",
+        lambda d: [Isi("#id_atasan_nip", d.org.atasan2.nip), Isi("#id_alasan", TEKS)],
+        stored=lambda d: d.org.rekan.riwayat_atasan.get(atasan_baru=d.org.atasan2, alasan=TEKS),
+    ),
+    Formulir(
+        "set-periode", "hr", lambda d: reverse("penilaian:evaluasi-periode-list"), "#form-set-periode button",
+        lambda d: [Isi("#id_tahun", str(d.year + 1), "number"), Isi("#id_jenis", "SEMESTERAN", "select"),
+                   Isi("#id_akhir", False, "check"), Isi("#id_hari_batas", "7", "number")],
+        stored=lambda d: [(p.jenis, p.batas_pengisian - p.tanggal_selesai) for p in d.org.instansi.periode.filter(tahun=d.year + 1)]
+        == [("SEMESTERAN", timedelta(days=7))] * 2 or pytest.fail("set not stored as typed"),
+    ),
+    Formulir(
         "periode", "hr", lambda d: reverse("penilaian:evaluasi-periode-ubah", args=[d.periode.pk]), "main form button.btn-primary",
-        lambda d: [Isi("#id_nama", "Triwulan “IV” — 2026"), Isi("#id_batas_pengisian", f"{d.today + timedelta(days=45):%Y-%m-%d}", "date")],
+        lambda d: [Isi("#id_nama", "Triwulan “IV” — 2026"), Isi("#id_tanggal_mulai", f"{d.periode.tanggal_mulai + timedelta(days=1):%Y-%m-%d}", "date"),
+                   Isi("#id_tanggal_selesai", f"{d.periode.tanggal_selesai - timedelta(days=1):%Y-%m-%d}", "date"),
+                   Isi("#id_batas_pengisian", f"{d.today + timedelta(days=45):%Y-%m-%d}", "date")],
     ),
     Formulir(
         "buka-kunci", "hr", lambda d: reverse("penilaian:evaluasi-buka-kunci", args=[d.periode.pk]), "main form button.btn-warning",
