@@ -8,6 +8,9 @@ from .selectors import iki_pilihan
 from .services import DataKegiatan
 
 
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # ISO: type=date never takes a localised value
+
+
 class IkiChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, iki):
         skp = iki.rhk.skp
@@ -32,7 +35,7 @@ class KegiatanForm(forms.ModelForm):
         model = KegiatanHarian
         fields = ["tanggal", "uraian", "kuantitas", "satuan", "durasi_menit", "iki", "bukti_url"]
         widgets = {
-            "tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "tanggal": DATE,
             "uraian": forms.Textarea(attrs={"rows": 3, "placeholder": _("Mis. Memverifikasi 12 berkas usulan kenaikan pangkat")}),
         }
         help_texts = {"satuan": _("Kosongkan untuk memakai satuan IKI yang dipilih."), "durasi_menit": _("Opsional.")}
@@ -70,7 +73,7 @@ class TanggapanForm(forms.Form):
 
     @classmethod
     def untuk(cls, kegiatan: KegiatanHarian, atasan) -> "TanggapanForm":
-        """The supervisor's own reaction, shown in the inputs: saving one part keeps the other (one row per supervisor)."""
+        """The supervisor's own reaction shown in the inputs (one row per supervisor): saving one part keeps the other."""
         mine = next((t for t in kegiatan.tanggapan.all() if atasan and t.oleh_id == atasan.pk), None)
         initial = {"tanda": mine.tanda, "komentar": mine.komentar} if mine else {}
         return cls(initial=initial, auto_id=False)  # one form per row: no duplicate ids
@@ -79,8 +82,8 @@ class TanggapanForm(forms.Form):
 class RentangForm(forms.Form):
     """Date range for lists and exports."""
 
-    dari = forms.DateField(label=_("Dari"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    sampai = forms.DateField(label=_("Sampai"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    dari = forms.DateField(label=_("Dari"), required=False, widget=DATE)
+    sampai = forms.DateField(label=_("Sampai"), required=False, widget=DATE)
 
     def clean(self):
         c = super().clean()

@@ -4,23 +4,24 @@ For each edit form of each demo role, in Indonesian (the default) and in English
 (a) opening the form and saving it without touching anything leaves the database as it was (audit rows,
     version counters and auto-updated timestamps aside), and the save really happened (success shown);
 (b) values typed (a decimal with a fraction, ISO dates, text with typographic characters), saved and
-    reloaded are shown again exactly (numbers compared as numbers: 12.5 may come back as 12.50).
-One-shot create forms (a new SKP, a Plt, an unlock, a peer answer) have nothing to save again: for them
-(b) checks that what was typed is what was stored.
+    reloaded are shown again exactly (numbers compared as numbers: 12.5 may come back as 12.50);
+and on every page load no number/date input holds a value the browser refused (it would show it empty).
+One-shot forms (a new SKP, a set of periods, a Plt, an unlock, a change of atasan, a peer answer, which
+can never be read back by design) have nothing to save again: for them (b) checks that what was typed is
+what was stored. A new edit form gets a row in FORMULIR.
 
 The data set is built with factories (seed_demo takes far longer than the whole module); each test logs
 in by planting a session cookie, so no login page is walked.
 """
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
-from typing import Callable
 
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.db import models
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -111,7 +112,8 @@ def d(transactional_db):
     riwayat = RiwayatPengembangan.objects.create(
         pegawai=org.pegawai, nama_kegiatan="Pelatihan Analisis Data", penyelenggara="BPSDM Provinsi",
         jalur=(jenis := JenisPengembangan.objects.filter(aktif=True).order_by("pk").first()).jalur,
-        bentuk=jenis.bentuk or Bentuk.objects.first(), jenis=jenis, rumpun=RumpunKompetensi.objects.order_by("pk").first(),
+        bentuk=jenis.bentuk or Bentuk.objects.first(), jenis=jenis,
+        rumpun=RumpunKompetensi.objects.order_by("pk").first(),
         tanggal_mulai=today - timedelta(days=20), tanggal_selesai=today - timedelta(days=18), jp=12,
         nomor_sertifikat="001/2026")
     rencana = RencanaPengembangan.objects.create(pegawai=org.pegawai, tahun=year)
@@ -147,12 +149,14 @@ def snapshot() -> dict:
 
 
 def diff(before: dict, after: dict) -> list:
+    """Rows added, removed or changed, with (before, after) of each changed field."""
     out = []
     for key in sorted(set(before) | set(after)):
         a, b = before.get(key), after.get(key)
-        if a != b:
-            changed = {k: (a.get(k), b.get(k)) for k in (a or b) if (a or {}).get(k) != (b or {}).get(k)} if a and b else None
-            out.append((key, changed or ("added" if b else "removed")))
+        if a is None or b is None:
+            out.append((key, "added" if a is None else "removed"))
+        elif a != b:
+            out.append((key, {k: (a[k], b[k]) for k in a if a[k] != b[k]}))
     return out
 
 
@@ -197,131 +201,156 @@ class Formulir:
     saved: str = ".alert-success[role=alert]"  # the message shown after a redirect
     htmx: bool = False
     stored: Callable | None = None  # one-shot create form: d -> None, asserts the stored row
-    marks: list = field(default_factory=list)
 
 
 def ub(target: str) -> str:
     return f"form.ub-form:has(input[name=target][value={target}])"
 
 
+def hari(d, n: int) -> str:
+    """Today + n days as an <input type=date> takes it."""
+    return f"{d.today + timedelta(days=n):%Y-%m-%d}"
+
+
+def kode_perilaku() -> list[str]:
+    return list(PerilakuKerja.objects.order_by("urutan").values_list("kode", flat=True))
+
+
+def jawaban_rekan() -> dict:
+    return {kode: "DI_ATAS" if i % 2 else "SESUAI" for i, kode in enumerate(kode_perilaku())}
+
+
+def set_periode_tersimpan(d):
+    periode = d.org.instansi.periode.filter(tahun=d.year + 1)
+    tujuh_hari = timedelta(days=7)
+    assert [(p.jenis, p.batas_pengisian - p.tanggal_selesai) for p in periode] == [("SEMESTERAN", tujuh_hari)] * 2
+
+
 FORMULIR = [
     Formulir(
         "skp-baru", "pegawai", lambda d: reverse("penilaian:skp-create"), "#tombol-simpan",
         lambda d: [Isi("#id_tahun", str(d.year - 1), "select"), Isi("#id_tanggal_mulai", f"{d.year - 1}-02-03", "date"),
-                   Isi("#id_tanggal_selesai", f"{d.year - 1}-11-30", "date"), Isi("#id_pendekatan", "KUALITATIF", "select")],
-        stored=lambda d: Skp.objects.get(pegawai=d.org.pegawai, tahun=d.year - 1, tanggal_mulai=f"{d.year - 1}-02-03",
-                                         tanggal_selesai=f"{d.year - 1}-11-30", pendekatan="KUALITATIF"),
+                   Isi("#id_tanggal_selesai", f"{d.year - 1}-11-30", "date"),
+                   Isi("#id_pendekatan", "KUALITATIF", "select")],
+        stored=lambda d: Skp.objects.get(pegawai=d.org.pegawai, tahun=d.year - 1, pendekatan="KUALITATIF",
+                                         tanggal_mulai=f"{d.year - 1}-02-03", tanggal_selesai=f"{d.year - 1}-11-30"),
     ),
     Formulir(
         "rhk", "pegawai", lambda d: reverse("penilaian:rhk-update", args=[d.draft_rhk.pk]), "#tombol-simpan",
-        lambda d: [Isi("#id_teks", TEKS), Isi("#id_jenis", "TAMBAHAN", "select"), Isi("#id_klasifikasi", "INDIVIDU", "select"),
-                   Isi("#id_induk", "", "select"), Isi("#id_penugasan_dari", "Kepala Dinas — lisan")],
+        lambda d: [Isi("#id_teks", TEKS), Isi("#id_jenis", "TAMBAHAN", "select"),
+                   Isi("#id_klasifikasi", "INDIVIDU", "select"), Isi("#id_induk", "", "select"),
+                   Isi("#id_penugasan_dari", "Kepala Dinas — lisan")],
     ),
     Formulir(
         "iki", "pegawai", lambda d: reverse("penilaian:iki-update", args=[d.draft_iki.pk]), "#tombol-simpan",
-        lambda d: [Isi("#id_teks", TEKS), Isi("#id_aspek", "WAKTU", "select"), Isi("#id_target_angka", "12.5", "number"),
-                   Isi("#id_satuan", "laporan/bulan")],
+        lambda d: [Isi("#id_teks", TEKS), Isi("#id_aspek", "WAKTU", "select"),
+                   Isi("#id_target_angka", "12.5", "number"), Isi("#id_satuan", "laporan/bulan")],
     ),
     Formulir(
         "lampiran", "pegawai", lambda d: reverse("penilaian:skp-lampiran", args=[d.draft.pk]), "#tombol-simpan",
         lambda d: [Isi("#id_dukungan_sumber_daya", TEKS), Isi("#id_konsekuensi", "Sanksi: 1,5 % tunjangan")],
     ),
     Formulir(
-        "realisasi", "pegawai", lambda d: reverse("penilaian:evaluasi-detail", args=[d.eval_pegawai.pk]), "#simpan-isian",
-        lambda d: [Isi(f"#id_ra_{d.rhk.pk}", TEKS), Isi(f"#id_real_{d.iki.pk}", "12.5", "number")],
+        "realisasi", "pegawai", lambda d: reverse("penilaian:evaluasi-detail", args=[d.eval_pegawai.pk]),
+        "#simpan-isian", lambda d: [Isi(f"#id_ra_{d.rhk.pk}", TEKS), Isi(f"#id_real_{d.iki.pk}", "12.5", "number")],
     ),
     Formulir(
         "umpan-balik", "atasan", lambda d: reverse("penilaian:evaluasi-detail", args=[d.eval_staf.pk]),
         lambda d: f"{ub(f'rhk-{d.rhk_staf.pk}')} button[type=submit]",
-        lambda d: [Isi(f"#ub-teks-rhk-{d.rhk_staf.pk}", TEKS)], saved=".ub-status .text-success",
-        htmx=True,
+        lambda d: [Isi(f"#ub-teks-rhk-{d.rhk_staf.pk}", TEKS)], saved=".ub-status .text-success", htmx=True,
     ),
     Formulir(
         "rating", "atasan", lambda d: reverse("penilaian:evaluasi-detail", args=[d.eval_staf.pk]), "#simpan-rating",
-        lambda d: [Isi("#rh-DI_ATAS", True, "check"), Isi("#rp-DI_BAWAH", True, "check")], saved="#kartu-rating .alert-success",
-        htmx=True,
+        lambda d: [Isi("#rh-DI_ATAS", True, "check"), Isi("#rp-DI_BAWAH", True, "check")],
+        saved="#kartu-rating .alert-success", htmx=True,
     ),
     Formulir(
         "masukan-rekan", "pegawai", lambda d: reverse("penilaian:rekan-jawab", args=[d.undangan.pk]), "#kirim-masukan",
-        lambda d: [Isi(f"input[name={kode}][value={'DI_ATAS' if i % 2 else 'SESUAI'}]", True, "check")
-                   for i, kode in enumerate(PerilakuKerja.objects.order_by("urutan").values_list("kode", flat=True))]
+        lambda d: [Isi(f"input[name={k}][value={v}]", True, "check") for k, v in jawaban_rekan().items()]
         + [Isi("#id_komentar", TEKS)],
-        stored=lambda d: MasukanRekan.objects.get(penilaian=d.eval_staf, komentar=TEKS, jawaban={
-            kode: "DI_ATAS" if i % 2 else "SESUAI"
-            for i, kode in enumerate(PerilakuKerja.objects.order_by("urutan").values_list("kode", flat=True))}),
+        stored=lambda d: MasukanRekan.objects.get(penilaian=d.eval_staf, komentar=TEKS, jawaban=jawaban_rekan()),
     ),
     Formulir(
         "pelatihan", "pegawai", lambda d: reverse("pelatihan:riwayat-update", args=[d.riwayat.pk]), "#tombol-simpan",
-        lambda d: [Isi("#id_nama_kegiatan", TEKS), Isi("#id_tanggal_mulai", f"{d.today - timedelta(days=9):%Y-%m-%d}", "date"),
-                   Isi("#id_tanggal_selesai", f"{d.today - timedelta(days=8):%Y-%m-%d}", "date"), Isi("#id_jp", "24", "number"),
+        lambda d: [Isi("#id_nama_kegiatan", TEKS), Isi("#id_tanggal_mulai", hari(d, -9), "date"),
+                   Isi("#id_tanggal_selesai", hari(d, -8), "date"), Isi("#id_jp", "24", "number"),
                    Isi("#id_penyelenggara", "Pusdiklat “LAN” RI"), Isi("#id_nomor_sertifikat", "")],
     ),
     Formulir(
         "rencana-pengembangan", "pegawai",
-        lambda d: reverse("pelatihan:item-update", args=[d.org.pegawai.pk, d.year, d.item.pk]), "form.card button[type=submit]",
+        lambda d: reverse("pelatihan:item-update", args=[d.org.pegawai.pk, d.year, d.item.pk]),
+        "form.card button[type=submit]",
         lambda d: [Isi("#id_kompetensi", TEKS), Isi("#id_target_jp", "32", "number"),
-                   Isi("#id_target_tanggal", f"{d.year}-11-20", "date"),
-                   Isi("#id_status", "BERJALAN", "select"), Isi("#id_riwayat_0", False, "check")],
+                   Isi("#id_target_tanggal", f"{d.year}-11-20", "date"), Isi("#id_status", "BERJALAN", "select"),
+                   Isi("#id_riwayat_0", False, "check")],
     ),
     Formulir(
         "kegiatan-harian", "pegawai", lambda d: reverse("harian:ubah", args=[d.kegiatan.pk]), "#tombol-simpan",
-        lambda d: [Isi("#id_tanggal", f"{max(d.today - timedelta(days=1), d.skp.tanggal_mulai):%Y-%m-%d}", "date"), Isi("#id_uraian", TEKS),
-                   Isi("#id_kuantitas", "12.5", "number"), Isi("#id_satuan", "dokumen"), Isi("#id_durasi_menit", "", "number"),
-                   Isi("#id_iki", "", "select"), Isi("#id_bukti_url", "https://drive.contoh.go.id/berkas?id=12.5&v=2")],
+        lambda d: [Isi("#id_tanggal", f"{max(d.today - timedelta(days=1), d.skp.tanggal_mulai):%Y-%m-%d}", "date"),
+                   Isi("#id_uraian", TEKS), Isi("#id_kuantitas", "12.5", "number"), Isi("#id_satuan", "dokumen"),
+                   Isi("#id_durasi_menit", "", "number"), Isi("#id_iki", "", "select"),
+                   Isi("#id_bukti_url", "https://drive.contoh.go.id/berkas?id=12.5&v=2")],
     ),
     Formulir(
-        "tanggapan-kegiatan", "atasan", lambda d: reverse("harian:tim"), lambda d: f"#tanggapan-{d.kegiatan.pk} button[type=submit]",
+        "tanggapan-kegiatan", "atasan", lambda d: reverse("harian:tim"),
+        lambda d: f"#tanggapan-{d.kegiatan.pk} button[type=submit]",
         lambda d: [Isi(f"#tanggapan-{d.kegiatan.pk} select[name=tanda]", "PERLU_PERBAIKAN", "select"),
                    Isi(f"#tanggapan-{d.kegiatan.pk} input[name=komentar]", TEKS)],
         saved=".tanggapan .text-success", htmx=True,
     ),
     Formulir(
         "pegawai", "hr", lambda d: reverse("pegawai:update", args=[d.org.rekan.pk]), "main form button[type=submit]",
-        lambda d: [Isi("#id_nama", "Ni Luh Putu Ayu Kusuma’s"), Isi("#id_gelar_depan", "Dr."), Isi("#id_gelar_belakang", "S.E., M.Ak."),
-                   Isi("#id_email", "ayu.kusuma@contoh.go.id"), Isi("#id_status", "CPNS", "select"),
-                   Isi("#id_tanggal_lahir", f"{d.org.rekan.tanggal_lahir:%Y-%m-%d}", "date")]  # must agree with the NIP,
+        lambda d: [Isi("#id_nama", "Ni Luh Putu Ayu Kusuma’s"), Isi("#id_gelar_depan", "Dr."),
+                   Isi("#id_gelar_belakang", "S.E., M.Ak."), Isi("#id_email", "ayu.kusuma@contoh.go.id"),
+                   Isi("#id_status", "CPNS", "select"),
+                   Isi("#id_tanggal_lahir", f"{d.org.rekan.tanggal_lahir:%Y-%m-%d}", "date")],  # as in the NIP
     ),
     Formulir(
         "unit", "hr", lambda d: reverse("pegawai:unit-update", args=[d.org.seksi2.pk]), "main form button[type=submit]",
-        lambda d: [Isi("#id_nama", "Seksi Pelayanan & Perizinan “Terpadu”"), Isi("#id_kode", "S2-A"), Isi("#id_level", "5", "select"),
-                   Isi("#id_kepala_nip", d.org.lain.nip)],
+        lambda d: [Isi("#id_nama", "Seksi Pelayanan & Perizinan “Terpadu”"), Isi("#id_kode", "S2-A"),
+                   Isi("#id_level", "5", "select"), Isi("#id_kepala_nip", d.org.lain.nip)],
     ),
     Formulir(
         "plt", "hr", lambda d: reverse("pegawai:plt-list"), "form.card-body button[type=submit]",
         lambda d: [Isi("#id_nip", d.org.rekan.nip), Isi("#id_unit_kerja", str(d.org.seksi2.pk), "select"),
-                   Isi("#id_jenis", "PLH", "select"), Isi("#id_tanggal_mulai", f"{d.today + timedelta(days=3):%Y-%m-%d}", "date"),
-                   Isi("#id_tanggal_selesai", f"{d.today + timedelta(days=33):%Y-%m-%d}", "date"), Isi("#id_nomor_sk", "800/12.5/2026")],
-        stored=lambda d: PenugasanPlt.objects.get(pegawai=d.org.rekan, unit_kerja=d.org.seksi2, jenis="PLH", nomor_sk="800/12.5/2026",
-                                                  tanggal_mulai=d.today + timedelta(days=3), tanggal_selesai=d.today + timedelta(days=33)),
+                   Isi("#id_jenis", "PLH", "select"), Isi("#id_tanggal_mulai", hari(d, 3), "date"),
+                   Isi("#id_tanggal_selesai", hari(d, 33), "date"), Isi("#id_nomor_sk", "800/12.5/2026")],
+        stored=lambda d: PenugasanPlt.objects.get(
+            pegawai=d.org.rekan, unit_kerja=d.org.seksi2, jenis="PLH", nomor_sk="800/12.5/2026",
+            tanggal_mulai=hari(d, 3), tanggal_selesai=hari(d, 33)),
     ),
     Formulir(
-        "ganti-atasan", "hr", lambda d: reverse("pegawai:ganti-atasan", args=[d.org.rekan.pk]), "main form button[type=submit]",
-        lambda d: [Isi("#id_atasan_nip", d.org.atasan2.nip), Isi("#id_alasan", TEKS)],
+        "ganti-atasan", "hr", lambda d: reverse("pegawai:ganti-atasan", args=[d.org.rekan.pk]),
+        "main form button[type=submit]", lambda d: [Isi("#id_atasan_nip", d.org.atasan2.nip), Isi("#id_alasan", TEKS)],
         stored=lambda d: d.org.rekan.riwayat_atasan.get(atasan_baru=d.org.atasan2, alasan=TEKS),
     ),
     Formulir(
         "set-periode", "hr", lambda d: reverse("penilaian:evaluasi-periode-list"), "#form-set-periode button",
         lambda d: [Isi("#id_tahun", str(d.year + 1), "number"), Isi("#id_jenis", "SEMESTERAN", "select"),
                    Isi("#id_akhir", False, "check"), Isi("#id_hari_batas", "7", "number")],
-        stored=lambda d: [(p.jenis, p.batas_pengisian - p.tanggal_selesai) for p in d.org.instansi.periode.filter(tahun=d.year + 1)]
-        == [("SEMESTERAN", timedelta(days=7))] * 2 or pytest.fail("set not stored as typed"),
+        stored=set_periode_tersimpan,
     ),
     Formulir(
-        "periode", "hr", lambda d: reverse("penilaian:evaluasi-periode-ubah", args=[d.periode.pk]), "main form button.btn-primary",
-        lambda d: [Isi("#id_nama", "Triwulan “IV” — 2026"), Isi("#id_tanggal_mulai", f"{d.periode.tanggal_mulai + timedelta(days=1):%Y-%m-%d}", "date"),
+        "periode", "hr", lambda d: reverse("penilaian:evaluasi-periode-ubah", args=[d.periode.pk]),
+        "main form button.btn-primary",
+        lambda d: [Isi("#id_nama", "Triwulan “IV” — 2026"),
+                   Isi("#id_tanggal_mulai", f"{d.periode.tanggal_mulai + timedelta(days=1):%Y-%m-%d}", "date"),
                    Isi("#id_tanggal_selesai", f"{d.periode.tanggal_selesai - timedelta(days=1):%Y-%m-%d}", "date"),
-                   Isi("#id_batas_pengisian", f"{d.today + timedelta(days=45):%Y-%m-%d}", "date")],
+                   Isi("#id_batas_pengisian", hari(d, 45), "date")],
     ),
     Formulir(
-        "buka-kunci", "hr", lambda d: reverse("penilaian:evaluasi-buka-kunci", args=[d.periode.pk]), "main form button.btn-warning",
+        "buka-kunci", "hr", lambda d: reverse("penilaian:evaluasi-buka-kunci", args=[d.periode.pk]),
+        "main form button.btn-warning",
         lambda d: [Isi("#id_nip", d.org.pegawai.nip), Isi("#id_alasan", TEKS),
-                   Isi("#id_berlaku_sampai", f"{d.today + timedelta(days=5):%Y-%m-%d}T14:30", "date")],
+                   Isi("#id_berlaku_sampai", f"{hari(d, 5)}T14:30", "date")],
         stored=lambda d: BukaKunci.objects.get(pegawai=d.org.pegawai, alasan=TEKS, berlaku_sampai=timezone.make_aware(
-            timezone.datetime.combine(d.today + timedelta(days=5), timezone.datetime.min.time().replace(hour=14, minute=30)))),
+            datetime.combine(d.today + timedelta(days=5), time(14, 30)))),
     ),
     Formulir(
-        "capaian-unit", "hr", lambda d: reverse("penilaian:unit-distribusi", args=[d.org.seksi.pk, d.periode.pk]), "#tombol-capaian",
-        lambda d: [Isi("#id_predikat", "ISTIMEWA", "select"), Isi("form:has(#tombol-capaian) textarea[name=catatan]", TEKS)],
+        "capaian-unit", "hr", lambda d: reverse("penilaian:unit-distribusi", args=[d.org.seksi.pk, d.periode.pk]),
+        "#tombol-capaian",
+        lambda d: [Isi("#id_predikat", "ISTIMEWA", "select"),
+                   Isi("form:has(#tombol-capaian) textarea[name=catatan]", TEKS)],
     ),
 ]
 
@@ -368,7 +397,7 @@ def simpan(page: Page, f: Formulir, d):
 
 
 @pytest.mark.parametrize("bahasa", ["id", "en"])
-@pytest.mark.parametrize("f", [pytest.param(f, id=f.key, marks=f.marks) for f in FORMULIR])
+@pytest.mark.parametrize("f", FORMULIR, ids=[f.key for f in FORMULIR])
 def test_form_saved_again_changes_nothing_and_shows_what_was_typed(page: Page, live_server, d, f: Formulir, bahasa):
     page.on("dialog", lambda dialog: dialog.accept())
     masuk(page, live_server, d.users[f.role], bahasa)
