@@ -8,7 +8,7 @@ from django.utils import timezone
 from pegawai.models import Pegawai
 from penilaian.models import IndikatorKinerja, Penilaian, Periode, Skp
 
-from ..models import format_angka
+from ..models import format_angka, tampil_angka
 from ..selectors import RollupIki, rollup_per_iki, skp_tertaut_q
 
 
@@ -19,7 +19,11 @@ class BarisRekap:
 
     @property
     def jumlah_teks(self) -> str:
-        return format_angka(self.rollup.jumlah)
+        return format_angka(self.rollup.jumlah)  # for the input
+
+    @property
+    def jumlah_tampil(self) -> str:
+        return tampil_angka(self.rollup.jumlah)
 
 
 @dataclass
