@@ -1,6 +1,5 @@
 """Daily activity log ("Progres Harian", domain.md §9.2) linked to the RHK/IKI of an SKP (§3.2)."""
 import uuid
-from decimal import Decimal
 
 from django.db import models
 from django.db.models import Q
@@ -12,11 +11,6 @@ def format_angka(nilai) -> str:
     """2.50 → "2.5", 3.00 → "3": a quantity as an <input type=number> takes it (never localised)."""
     teks = f"{nilai:f}"
     return teks.rstrip("0").rstrip(".") if "." in teks else teks
-
-
-def tampil_angka(nilai) -> str:
-    """The same quantity shown to be read: localised ("2,5" in Indonesian)."""
-    return number_format(Decimal(format_angka(nilai)))
 
 
 def berkas_upload_to(instance, filename):
@@ -63,7 +57,7 @@ class KegiatanHarian(models.Model):
     @property
     def kuantitas_display(self) -> str:
         """Shown, not typed: localised ("2,5 berkas" in Indonesian); inputs take ``format_angka``."""
-        return f"{tampil_angka(self.kuantitas)} {self.satuan}".strip()
+        return f"{number_format(format_angka(self.kuantitas))} {self.satuan}".strip()
 
 
 class TanggapanKegiatan(models.Model):

@@ -4,11 +4,12 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 
 from pegawai.models import Pegawai
 from penilaian.models import IndikatorKinerja, Penilaian, Periode, Skp
 
-from ..models import format_angka, tampil_angka
+from ..models import format_angka
 from ..selectors import RollupIki, rollup_per_iki, skp_tertaut_q
 
 
@@ -23,7 +24,7 @@ class BarisRekap:
 
     @property
     def jumlah_tampil(self) -> str:
-        return tampil_angka(self.rollup.jumlah)
+        return number_format(format_angka(self.rollup.jumlah))
 
 
 @dataclass
