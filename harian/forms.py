@@ -8,9 +8,6 @@ from .selectors import iki_pilihan
 from .services import DataKegiatan
 
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # ISO: type=date never takes a localised value
-
-
 class IkiChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, iki):
         skp = iki.rhk.skp
@@ -35,7 +32,7 @@ class KegiatanForm(forms.ModelForm):
         model = KegiatanHarian
         fields = ["tanggal", "uraian", "kuantitas", "satuan", "durasi_menit", "iki", "bukti_url"]
         widgets = {
-            "tanggal": DATE,
+            "tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "uraian": forms.Textarea(attrs={"rows": 3, "placeholder": _("Mis. Memverifikasi 12 berkas usulan kenaikan pangkat")}),
         }
         help_texts = {"satuan": _("Kosongkan untuk memakai satuan IKI yang dipilih."), "durasi_menit": _("Opsional.")}
@@ -66,14 +63,15 @@ class KegiatanForm(forms.ModelForm):
 
 
 class TanggapanForm(forms.Form):
-    tanda = forms.ChoiceField(label=_("Tanda"), required=False, choices=[("", _("— tanpa tanda —"))] + TanggapanKegiatan.Tanda.choices,
-                              widget=forms.Select(attrs={"class": "form-select form-select-sm", "aria-label": _("Tanda")}))
+    tanda = forms.ChoiceField(
+        label=_("Tanda"), required=False, choices=[("", _("— tanpa tanda —"))] + TanggapanKegiatan.Tanda.choices,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm", "aria-label": _("Tanda")}))
     komentar = forms.CharField(label=_("Komentar"), required=False, max_length=500, widget=forms.TextInput(attrs={
         "class": "form-control form-control-sm", "placeholder": _("Komentar singkat…"), "aria-label": _("Komentar")}))
 
     @classmethod
     def untuk(cls, kegiatan: KegiatanHarian, atasan) -> "TanggapanForm":
-        """The supervisor's own reaction shown in the inputs (one row per supervisor): saving one part keeps the other."""
+        """The supervisor's own reaction in the inputs (one row per supervisor): saving one part keeps the other."""
         mine = next((t for t in kegiatan.tanggapan.all() if atasan and t.oleh_id == atasan.pk), None)
         initial = {"tanda": mine.tanda, "komentar": mine.komentar} if mine else {}
         return cls(initial=initial, auto_id=False)  # one form per row: no duplicate ids
@@ -82,8 +80,11 @@ class TanggapanForm(forms.Form):
 class RentangForm(forms.Form):
     """Date range for lists and exports."""
 
-    dari = forms.DateField(label=_("Dari"), required=False, widget=DATE)
-    sampai = forms.DateField(label=_("Sampai"), required=False, widget=DATE)
+    # ISO in the widget: an <input type=date> never takes a localised value
+    dari = forms.DateField(label=_("Dari"), required=False,
+                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    sampai = forms.DateField(label=_("Sampai"), required=False,
+                             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def clean(self):
         c = super().clean()
