@@ -162,7 +162,7 @@ def test_finalkan_locks_the_ratings_on_screen_not_the_saved_ones(dinilai):
     """Fault 2: the supervisor picked Di Atas / Di Atas (Sangat Baik) and the record said Baik."""
     client, p = dinilai
     html = _page(client, p)
-    assert 'formaction="%s"' % reverse("penilaian:evaluasi-finalisasi", args=[p.pk]) in html
+    assert f'formaction="{reverse("penilaian:evaluasi-finalisasi", args=[p.pk])}"' in html
     data = form_values(html, "form-rating")
     assert (data["rating_hasil"], data["rating_perilaku"]) == ("SESUAI", "SESUAI")
     data.update(rating_hasil="DI_ATAS", rating_perilaku="DI_ATAS")

@@ -47,7 +47,7 @@
     const button = e.submitter;
     if (!button || !button.dataset.confirmPredikat) return;
     const label = predikat(e.target);
-    const ok = label ? window.confirm(button.dataset.confirmPredikat.replace("%(predikat)s", label))
+    const ok = label ? window.confirm(button.dataset.confirmPredikat.replace("{predikat}", label))
                      : (window.alert(button.dataset.confirmKosong), false);
     if (!ok) {
       e.preventDefault();

@@ -82,14 +82,14 @@ def _rating_gagal(request, penilaian, exc: ValidationError):
     return " ".join(exc.messages), _rating_form(request, penilaian, data)
 
 
-def _rating_response(request, penilaian, form, error: str, *, saved_message: str):
+def _rating_response(request, penilaian, form, error: str, *, saved_message: str, status: int = 400):
     if is_htmx(request):
         ctx = detail_context(request, penilaian, rating_form=form)
         ctx.update(rating_error=error, rating_saved=not error)
         return render(request, "penilaian/evaluasi/_rating.html", ctx)
     if error:
         messages.error(request, error)
-        return render_detail(request, penilaian, status=409, rating_form=form)
+        return render_detail(request, penilaian, status=status, rating_form=form)
     messages.success(request, saved_message)
     return redirect("penilaian:evaluasi-detail", penilaian.pk)
 
@@ -107,11 +107,12 @@ def rating(request, pk):
                                     rating_perilaku=form.cleaned_data["rating_perilaku"])
         except ValidationError as exc:
             error, form = _rating_gagal(request, penilaian, exc)
+            status = 409 if isinstance(exc, services.KonflikVersi) else 400
         else:
-            form = None
+            form, status = None, 200
     else:
-        error = _("Pilihan rating tidak valid.")
-    return _rating_response(request, penilaian, form, error, saved_message=_("Rating tersimpan."))
+        error, status = _("Pilihan rating tidak valid."), 400
+    return _rating_response(request, penilaian, form, error, saved_message=_("Rating tersimpan."), status=status)
 
 
 @login_required
@@ -129,7 +130,8 @@ def finalisasi(request, pk):
                                     rating_perilaku=form.cleaned_data["rating_perilaku"])
     except ValidationError as exc:
         error, form = _rating_gagal(request, penilaian, exc)
-        return _rating_response(request, penilaian, form, error, saved_message="")
+        return _rating_response(request, penilaian, form, error, saved_message="",
+                                status=409 if isinstance(exc, services.KonflikVersi) else 400)
     messages.success(request, _("Penilaian difinalkan dengan predikat %(predikat)s.")
                      % {"predikat": Predikat(penilaian.predikat).label})
     url = reverse("penilaian:evaluasi-detail", args=[pk])

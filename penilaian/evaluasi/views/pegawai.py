@@ -66,9 +66,9 @@ def _isian_gagal(request, penilaian, form, exc: ValidationError):
     """Re-render the page with what the user typed; after a conflict the next save is made against the
     current version, on purpose (the message says to check the latest data first)."""
     _pesan(request, exc)
+    penilaian.refresh_from_db()  # the service rolled back; the in-memory copy may be ahead
     if not isinstance(exc, services.KonflikVersi):
         return render_detail(request, penilaian, status=400, isian_form=form)
-    penilaian.refresh_from_db()
     data = request.POST.copy()
     data["versi"] = penilaian.versi
     return render_detail(request, penilaian, status=409, isian_form=IsianForm(data, baris_rhk=form.baris_rhk))
@@ -86,7 +86,6 @@ def isian(request, pk):
         services.penilaian_save_isian(penilaian=penilaian, versi=form.cleaned_data["versi"],
                                       rencana_aksi=form.rencana_aksi(), realisasi=form.realisasi(), oleh=request.user)
     except ValidationError as exc:
-        penilaian.refresh_from_db()
         return _isian_gagal(request, penilaian, form, exc)
     messages.success(request, _("Isian tersimpan."))
     return redirect("penilaian:evaluasi-detail", pk)
@@ -164,7 +163,6 @@ def ajukan(request, pk):
         services.penilaian_submit(penilaian=penilaian, versi=form.cleaned_data["versi"], oleh=request.user,
                                   rencana_aksi=form.rencana_aksi(), realisasi=form.realisasi())
     except ValidationError as exc:
-        penilaian.refresh_from_db()
         return _isian_gagal(request, penilaian, form, exc)
     messages.success(request, _("Penilaian diajukan ke pejabat penilai."))
     return redirect("penilaian:evaluasi-detail", pk)
