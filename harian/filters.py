@@ -8,7 +8,7 @@ from penilaian.models import IndikatorKinerja, RencanaHasilKerja
 
 from .models import KegiatanHarian
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # ISO: type=date never takes a localised value
 
 
 class _RentangFilter(django_filters.FilterSet):

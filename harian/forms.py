@@ -68,16 +68,28 @@ class KegiatanForm(forms.ModelForm):
 
 
 class TanggapanForm(forms.Form):
-    tanda = forms.ChoiceField(label=_("Tanda"), required=False, choices=[("", _("— tanpa tanda —"))] + TanggapanKegiatan.Tanda.choices)
-    komentar = forms.CharField(label=_("Komentar"), required=False, max_length=500,
-                               widget=forms.TextInput(attrs={"placeholder": _("Komentar singkat…")}))
+    tanda = forms.ChoiceField(
+        label=_("Tanda"), required=False, choices=[("", _("— tanpa tanda —"))] + TanggapanKegiatan.Tanda.choices,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm", "aria-label": _("Tanda")}))
+    komentar = forms.CharField(label=_("Komentar"), required=False, max_length=500, widget=forms.TextInput(attrs={
+        "class": "form-control form-control-sm", "placeholder": _("Komentar singkat…"), "aria-label": _("Komentar")}))
+
+    @classmethod
+    def untuk(cls, kegiatan: KegiatanHarian, atasan) -> "TanggapanForm":
+        """The supervisor's own reaction in the inputs (one row per supervisor): saving one part keeps the other."""
+        mine = next((t for t in kegiatan.tanggapan.all() if atasan and t.oleh_id == atasan.pk), None)
+        initial = {"tanda": mine.tanda, "komentar": mine.komentar} if mine else {}
+        return cls(initial=initial, auto_id=False)  # one form per row: no duplicate ids
 
 
 class RentangForm(forms.Form):
     """Date range for lists and exports."""
 
-    dari = forms.DateField(label=_("Dari"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    sampai = forms.DateField(label=_("Sampai"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    # ISO in the widget: an <input type=date> never takes a localised value
+    dari = forms.DateField(label=_("Dari"), required=False,
+                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    sampai = forms.DateField(label=_("Sampai"), required=False,
+                             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def clean(self):
         c = super().clean()

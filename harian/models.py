@@ -6,11 +6,12 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 
 def format_angka(nilai) -> str:
-    """2.50 → "2.5", 3.00 → "3": quantities read as people write them."""
+    """2.50 → "2.5", 3.00 → "3": a quantity as an <input type=number> takes it (never localised)."""
     teks = f"{nilai:f}"
     return teks.rstrip("0").rstrip(".") if "." in teks else teks
 
@@ -71,7 +72,8 @@ class KegiatanHarian(models.Model):
 
     @property
     def kuantitas_display(self) -> str:
-        return f"{format_angka(self.kuantitas)} {self.satuan}".strip()
+        """Shown, not typed: localised ("2,5 berkas" in Indonesian); inputs take ``format_angka``."""
+        return f"{number_format(format_angka(self.kuantitas))} {self.satuan}".strip()
 
 
 class TanggapanKegiatan(models.Model):

@@ -20,8 +20,11 @@ class PltForm(forms.Form):
     nip = NipAtasanField(label=_lazy("NIP pejabat Plt/Plh"), required=True)
     unit_kerja = forms.ModelChoiceField(label=_lazy("Unit kerja yang dipimpin"), queryset=UnitKerja.objects.none())
     jenis = forms.ChoiceField(label=_lazy("Jenis"), choices=PenugasanPlt.Jenis.choices)
-    tanggal_mulai = forms.DateField(label=_lazy("Tanggal mulai"), widget=forms.DateInput(attrs={"type": "date"}))
-    tanggal_selesai = forms.DateField(label=_lazy("Tanggal selesai"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+    # ISO in the widget: an <input type=date> never takes a localised value
+    tanggal_mulai = forms.DateField(label=_lazy("Tanggal mulai"),
+                                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    tanggal_selesai = forms.DateField(label=_lazy("Tanggal selesai"), required=False,
+                                      widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                                       help_text=_lazy("Kosongkan bila belum ditentukan."))
     nomor_sk = forms.CharField(label=_lazy("Nomor SK/surat perintah"), max_length=100, required=False)
 

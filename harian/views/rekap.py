@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 
 from pegawai.models import Pegawai
 from penilaian.models import IndikatorKinerja, Penilaian, Periode, Skp
@@ -19,7 +20,11 @@ class BarisRekap:
 
     @property
     def jumlah_teks(self) -> str:
-        return format_angka(self.rollup.jumlah)
+        return format_angka(self.rollup.jumlah)  # for the input
+
+    @property
+    def jumlah_tampil(self) -> str:
+        return number_format(format_angka(self.rollup.jumlah))
 
 
 @dataclass

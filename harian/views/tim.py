@@ -33,10 +33,13 @@ def tim(request):
                           tim=tim_qs if small else None, rhk_qs=selectors.rhk_tim(tim_qs) if small else None)
     n = _n_hari(request)
     hari_ini = timezone.localdate()
+    page_obj = paginate(request, f.qs if f.is_valid() else f.queryset.none(), 20)
+    for k in page_obj:
+        k.tanggapan_form = TanggapanForm.untuk(k, r.pegawai)
     return render(request, "harian/kegiatan_tim.html", {
-        "filter": f, "page_obj": paginate(request, f.qs if f.is_valid() else f.queryset.none(), 20), "n_hari": n, "bisa_tanggapi": r.is_atasan,
+        "filter": f, "page_obj": page_obj, "n_hari": n, "bisa_tanggapi": r.is_atasan,
         "me": r.pegawai, "belum_melapor": selectors.belum_melapor(tim_qs, n=n, hari_ini=hari_ini) if small else None,
-        "hari_kerja": selectors.hari_kerja_terakhir(n, hari_ini), "tanggapan_form": TanggapanForm(),
+        "hari_kerja": selectors.hari_kerja_terakhir(n, hari_ini),
     })
 
 
@@ -59,6 +62,7 @@ def tanggapi(request, pk):
         (messages.error if error else messages.success)(request, error or _("Tanggapan tersimpan."))
         return redirect("harian:tim")
     kegiatan = selectors.get_kegiatan_for(request.user, pk)  # reload the reactions
+    kegiatan.tanggapan_form = TanggapanForm(request.POST, auto_id=False) if error else TanggapanForm.untuk(kegiatan, me)
     return render(request, "harian/_tanggapan.html", {
-        "k": kegiatan, "bisa_tanggapi": True, "me": me, "tanggapan_form": TanggapanForm(), "error": error, "tersimpan": not error,
+        "k": kegiatan, "bisa_tanggapi": True, "me": me, "error": error, "tersimpan": not error,
     })

@@ -45,11 +45,13 @@ def unit_index(request):
 def unit_distribusi(request, unit_pk, periode_pk):
     unit = selectors.get_unit_for(request.user, unit_pk)
     periode = _periode(unit, periode_pk)
+    dist = selectors.distribusi_unit(unit, periode)
+    capaian = {"predikat": dist.capaian.predikat, "catatan": dist.capaian.catatan} if dist.capaian else None
     return render(request, "penilaian/rekan/unit_distribusi.html", {
-        "unit": unit, "periode": periode, "dist": selectors.distribusi_unit(unit, periode),
+        "unit": unit, "periode": periode, "dist": dist,
         "boleh_capaian": selectors.can_set_capaian(request.user, unit),
         "boleh_final": selectors.is_kepala_unit(request.user, unit),
-        "capaian_form": CapaianForm(), "final_form": FinalisasiForm(),
+        "capaian_form": CapaianForm(initial=capaian), "final_form": FinalisasiForm(),
     })
 
 
