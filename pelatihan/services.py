@@ -1,4 +1,9 @@
-"""Writes on training and development records (style.md §2: validate, save, audit, side effects on commit)."""
+"""Writes on training and development records (style.md §2: validate, save, audit, side effects on commit).
+
+pelatihan depends on penilaian. The only calls the other way are the §5.2 trigger below
+(``tindak_lanjut_predikat_tahunan``, called on commit by penilaian's finalise and keberatan decision) and,
+from both apps, ``notifikasi.services.notify``.
+"""
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +16,7 @@ from kinerja.audit import audit_log
 from kinerja.uploads import SERTIFIKAT_TYPES, check_upload
 from pegawai import access
 from pegawai.models import Pegawai
+from penilaian.tindak_lanjut import perlu_perbaikan
 
 from .jp import BATAS_PPPK, STATUS_PPPK, TARGET_PNS
 from .models import (
@@ -20,7 +26,6 @@ from .models import (
     RiwayatPengembangan,
     RumpunKompetensi,
 )
-from .tindak_lanjut import perlu_rencana
 
 Status = RiwayatPengembangan.Status
 JP_MAKS = 1000  # one record; a long pendidikan is recorded as a whole, a typical pelatihan is 20–80 JP
@@ -242,8 +247,9 @@ def _supervisor_user(penilaian):
 
 @transaction.atomic
 def tindak_lanjut_predikat_tahunan(*, penilaian, oleh=None) -> RencanaPengembangan | None:
-    """Follow-up of an annual predikat (domain.md §5.2): called when an annual evaluation becomes
-    final or its predikat changes after a keberatan.
+    """Follow-up of an annual predikat (domain.md §5.2; rule in ``penilaian.tindak_lanjut``): called
+    on commit when an annual evaluation becomes final or its predikat changes after a keberatan (one
+    of the two calls from penilaian into pelatihan, with ``notify``).
 
     Butuh Perbaikan or lower: propose (idempotently) a plan for the next year with items from the weak
     area and tell the supervisor. A better predikat after a keberatan cancels automatic items of this
@@ -253,7 +259,7 @@ def tindak_lanjut_predikat_tahunan(*, penilaian, oleh=None) -> RencanaPengembang
     if penilaian.periode.jenis != "TAHUNAN" or not penilaian.is_final or not penilaian.predikat:
         return None
     pegawai, tahun = penilaian.skp.pegawai, penilaian.periode.tahun + 1
-    if not perlu_rencana(penilaian.predikat):
+    if not perlu_perbaikan(penilaian.predikat):
         batal = ItemRencana.objects.filter(
             penilaian=penilaian, status=ItemRencana.Status.DIRENCANAKAN, riwayat__isnull=True
         ).update(status=ItemRencana.Status.BATAL)

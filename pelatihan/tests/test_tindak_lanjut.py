@@ -1,39 +1,21 @@
-"""Follow-up of the annual predikat (domain.md §5.2): automatic plan, talent pool, development priority."""
+"""Follow-up of the annual predikat (domain.md §5.2) in pelatihan: automatic plan, talent marks, AK page.
+
+The rule itself (and its table tests) is ``penilaian/tindak_lanjut.py`` / ``penilaian/tests/test_tindak_lanjut.py``."""
 from unittest import mock
 
 import pytest
 
 from pelatihan.models import ItemRencana, RencanaPengembangan
-from pelatihan.selectors import penanda_per_pegawai, predikat_tahunan
+from pelatihan.selectors import penanda_per_pegawai
 from pelatihan.services import tindak_lanjut_predikat_tahunan
-from pelatihan.tindak_lanjut import Penanda, penanda, perlu_rencana
+from penilaian.evaluasi.selectors import predikat_tahunan
 from penilaian.models import Penilaian, Periode
 from penilaian.predikat import Predikat
 from penilaian.tests.factories import PenilaianFactory, PeriodeFactory
+from penilaian.tindak_lanjut import Kategori
 
 SB, B, BP, K, SK = (Predikat.SANGAT_BAIK, Predikat.BAIK, Predikat.BUTUH_PERBAIKAN, Predikat.KURANG,
                     Predikat.SANGAT_KURANG)
-
-
-@pytest.mark.parametrize(("predikat", "perlu"), [(SB, False), (B, False), (BP, True), (K, True), (SK, True), ("", False)])
-def test_rencana_untuk_butuh_perbaikan_atau_lebih_rendah(predikat, perlu):
-    assert perlu_rencana(predikat) is perlu
-
-
-@pytest.mark.parametrize(("riwayat", "tahun", "hasil"), [
-    ({2025: SB, 2026: SB}, None, Penanda.TALENT_POOL),
-    ({2025: B, 2026: B}, None, Penanda.PRIORITAS),
-    ({2025: SB, 2026: B}, None, None),
-    ({2025: B, 2026: SB}, None, None),
-    ({2024: SB, 2026: SB}, None, None),  # not consecutive years
-    ({2026: SB}, None, None),
-    ({2024: B, 2025: B, 2026: BP}, None, None),  # the latest year counts
-    ({2024: B, 2025: B, 2026: BP}, 2025, Penanda.PRIORITAS),
-    ({2025: BP, 2026: BP}, None, None),
-    ({}, None, None),
-])
-def test_penanda_dua_tahun_berturut_turut(riwayat, tahun, hasil):
-    assert penanda(riwayat, tahun=tahun) == hasil
 
 
 def _tahunan(pegawai, tahun, predikat, status=Penilaian.Status.FINAL, **kw):
@@ -111,7 +93,7 @@ def test_penanda_dari_penilaian_tahunan_final(org):
     _tahunan(org.lain, 2025, B, status=Penilaian.Status.KEBERATAN)
     _tahunan(org.lain, 2026, B, status=Penilaian.Status.DIPUTUS)
     ids = [org.pegawai.pk, org.rekan.pk, org.lain.pk]
-    assert penanda_per_pegawai(ids, tahun=2026) == {org.pegawai.pk: Penanda.TALENT_POOL, org.lain.pk: Penanda.PRIORITAS}
+    assert penanda_per_pegawai(ids, tahun=2026) == {org.pegawai.pk: Kategori.TALENT_POOL, org.lain.pk: Kategori.PRIORITAS}
     assert predikat_tahunan([org.rekan.pk]) == {org.rekan.pk: {2025: B}}
 
 
@@ -127,7 +109,7 @@ def test_halaman_pegawai_menampilkan_angka_kredit_dan_penanda(client, org):
     client.force_login(org.pegawai.user)
     resp = client.get(reverse("pelatihan:saya"), {"tahun": 2026})
     assert [(a.tahun, str(a.ak)) for a in resp.context["angka_kredit"]] == [(2026, "12.50"), (2025, "12.50")]
-    assert resp.context["penanda"] == Penanda.PRIORITAS
+    assert resp.context["penanda"] == Kategori.PRIORITAS
     assert "Prioritas pengembangan" in resp.content.decode()
 
 
