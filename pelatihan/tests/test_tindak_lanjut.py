@@ -119,3 +119,36 @@ def test_angka_kredit_tidak_ditampilkan_untuk_pelaksana(client, org):
     _tahunan(org.pegawai, 2026, SB)
     client.force_login(org.pegawai.user)
     assert client.get(reverse("pelatihan:saya")).context["angka_kredit"] == []
+
+
+def _dua_skp(org, awal, akhir_, status_akhir=Penilaian.Status.FINAL):
+    """Two SKPs in 2026 (a mid-year move): Jan–Jun with ``awal``, Jul–Dec with ``akhir_``."""
+    from datetime import date
+
+    periode = PeriodeFactory(instansi=org.instansi, tahun=2026, jenis=Periode.Jenis.TAHUNAN, nama="Akhir 2026")
+    rating = {BP: ("DI_BAWAH", "SESUAI"), B: ("SESUAI", "SESUAI")}
+    hasil = []
+    for predikat, mulai, selesai, status in ((awal, date(2026, 1, 1), date(2026, 6, 30), Penilaian.Status.FINAL),
+                                             (akhir_, date(2026, 7, 1), date(2026, 12, 31), status_akhir)):
+        hasil.append(PenilaianFactory(
+            skp__pegawai=org.pegawai, skp__tahun=2026, skp__tanggal_mulai=mulai, skp__tanggal_selesai=selesai,
+            periode=periode, predikat=predikat, status=status, penilai=org.atasan,
+            rating_hasil=rating[predikat][0], rating_perilaku=rating[predikat][1]))
+    return hasil
+
+
+def test_hasil_skp_terakhir_menggantikan_usulan_dari_skp_sebelumnya(org, notify):
+    awal, akhir_ = _dua_skp(org, BP, B, status_akhir=Penilaian.Status.DINILAI)
+    tindak_lanjut_predikat_tahunan(penilaian=awal)  # for now the year's only final result
+    assert ItemRencana.objects.get().status == ItemRencana.Status.DIRENCANAKAN
+    akhir_.status = Penilaian.Status.FINAL
+    akhir_.save()
+    assert tindak_lanjut_predikat_tahunan(penilaian=akhir_) is None
+    assert ItemRencana.objects.get().status == ItemRencana.Status.BATAL  # domain.md §11.2: the last SKP decides
+
+
+def test_skp_sebelumnya_yang_final_belakangan_tidak_membuat_usulan(org, notify):
+    awal, _akhir = _dua_skp(org, BP, B)
+    assert tindak_lanjut_predikat_tahunan(penilaian=awal) is None
+    assert not ItemRencana.objects.exists()
+    notify.assert_not_called()

@@ -171,6 +171,15 @@ def rekap_tahunan(penilaian: Penilaian) -> list[Penilaian]:
     return sorted(qs, key=lambda p: (p.periode.is_tahunan, p.periode.tanggal_mulai, p.periode.tanggal_selesai))
 
 
+# Which of a year's annual results decides (domain.md §11.2): the SKP ending last, then the later SKP/row.
+URUTAN_PENENTU = ("skp__tanggal_selesai", "skp_id", "pk")
+
+
+def _hasil_tahunan() -> QuerySet[Penilaian]:
+    return Penilaian.objects.filter(periode__jenis=Periode.Jenis.TAHUNAN, status__in=Penilaian.SELESAI).exclude(
+        predikat="")
+
+
 def predikat_tahunan(
     pegawai_ids=None, *, tahun: int | None = None, unit_ids=None
 ) -> dict[int, dict[int, Predikat]]:
@@ -188,8 +197,7 @@ def predikat_tahunan(
     ``tahun``): only pegawai whose deciding SKP of ``tahun`` belonged to one of those units (the SKP's
     unit, not today's); their predikat of the year before counts wherever they were then.
     """
-    qs = Penilaian.objects.filter(periode__jenis=Periode.Jenis.TAHUNAN, status__in=Penilaian.SELESAI).exclude(
-        predikat="")
+    qs = _hasil_tahunan()
     if pegawai_ids is not None:
         qs = qs.filter(skp__pegawai_id__in=pegawai_ids)
     if tahun is not None:
@@ -200,7 +208,7 @@ def predikat_tahunan(
         unit_ids = set(unit_ids)
         qs = qs.filter(skp__pegawai_id__in=qs.filter(periode__tahun=tahun, skp__unit_kerja_id__in=unit_ids)
                        .values("skp__pegawai_id"))
-    rows = qs.order_by("periode__tahun", "skp__tanggal_selesai", "skp_id", "pk").values_list(
+    rows = qs.order_by("periode__tahun", *URUTAN_PENENTU).values_list(
         "skp__pegawai_id", "periode__tahun", "predikat", "skp__unit_kerja_id")
     hasil: dict[int, dict[int, Predikat]] = {}
     unit_penentu: dict[int, int | None] = {}
@@ -211,6 +219,13 @@ def predikat_tahunan(
     if unit_ids is not None:
         hasil = {pid: per_tahun for pid, per_tahun in hasil.items() if unit_penentu.get(pid) in unit_ids}
     return hasil
+
+
+def penilaian_penentu_tahunan(pegawai_id: int, tahun: int) -> Penilaian | None:
+    """The evaluation whose predikat is the pegawai's annual predikat of ``tahun`` (same rule and order as
+    ``predikat_tahunan``), e.g. for the §5.2 trigger to act only on it."""
+    qs = _hasil_tahunan().filter(skp__pegawai_id=pegawai_id, periode__tahun=tahun)
+    return qs.order_by(*URUTAN_PENENTU).last()
 
 
 def completion_per_unit(instansi_id: int, periode: Periode) -> QuerySet:

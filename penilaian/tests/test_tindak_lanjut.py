@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from pegawai.tests.factories import PegawaiFactory
-from penilaian.evaluasi.selectors import predikat_tahunan
+from penilaian.evaluasi.selectors import penilaian_penentu_tahunan, predikat_tahunan
 from penilaian.models import Penilaian, Periode
 from penilaian.predikat import Predikat
 from penilaian.tests.factories import PenilaianFactory, PeriodeFactory, SkpFactory
@@ -93,6 +93,8 @@ def test_two_skps_in_a_year_the_one_ending_last_decides(org, django_assert_num_q
     _hasil(org.pegawai, akhir, SB, mulai=date(2025, 1, 1), selesai=date(2025, 6, 30))
     with django_assert_num_queries(1):
         assert predikat_tahunan([org.pegawai.pk]) == {org.pegawai.pk: {2025: BP}}
+    assert penilaian_penentu_tahunan(org.pegawai.pk, 2025).skp.tanggal_selesai == date(2025, 12, 31)
+    assert penilaian_penentu_tahunan(org.pegawai.pk, 2024) is None
 
 
 @pytest.mark.django_db
