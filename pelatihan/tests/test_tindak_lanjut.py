@@ -93,7 +93,8 @@ def test_penanda_dari_penilaian_tahunan_final(org):
     _tahunan(org.lain, 2025, B, status=Penilaian.Status.KEBERATAN)
     _tahunan(org.lain, 2026, B, status=Penilaian.Status.DIPUTUS)
     ids = [org.pegawai.pk, org.rekan.pk, org.lain.pk]
-    assert penanda_per_pegawai(ids, tahun=2026) == {org.pegawai.pk: Kategori.TALENT_POOL, org.lain.pk: Kategori.PRIORITAS}
+    assert penanda_per_pegawai(ids, tahun=2026) == {
+        org.pegawai.pk: Kategori.TALENT_POOL, org.lain.pk: Kategori.PRIORITAS}
     assert predikat_tahunan([org.rekan.pk]) == {org.rekan.pk: {2025: B}}
 
 
