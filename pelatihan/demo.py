@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from pegawai.models import Pegawai, User
 from penilaian.models import Penilaian, Periode
+from penilaian.tindak_lanjut import PREDIKAT_PERBAIKAN
 
 from .models import (
     ItemRencana,
@@ -131,6 +132,6 @@ def _demo_login(instansi, jenis, rumpun, hr, today, rng) -> None:
 def _follow_up(instansi, pegawai_ids) -> int:
     """Run the §5.2 follow-up for final annual evaluations with a low predikat (bounded subset)."""
     low = (Penilaian.objects.filter(skp__pegawai_id__in=pegawai_ids, periode__jenis=Periode.Jenis.TAHUNAN,
-                                    status__in=Penilaian.SELESAI, predikat__in=["BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"])
+                                    status__in=Penilaian.SELESAI, predikat__in=PREDIKAT_PERBAIKAN)
            .select_related("periode", "skp__pegawai__jabatan", "skp__pejabat_penilai__user", "penilai__user")[:200])
     return sum(1 for p in low if tindak_lanjut_predikat_tahunan(penilaian=p) is not None)

@@ -1,5 +1,8 @@
-"""Reads for training records, JP per year and plans; every list in a fixed number of queries."""
-from collections import defaultdict
+"""Reads for training records, JP per year and plans; every list in a fixed number of queries.
+
+The annual predikat comes from ``penilaian.evaluasi.selectors.predikat_tahunan`` and its §5.2 marks from
+``penilaian.tindak_lanjut``: pelatihan depends on penilaian, never the reverse.
+"""
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,12 +23,12 @@ from django.http import Http404
 from pegawai import access
 from pegawai.models import Jabatan, Pegawai
 from penilaian.angka_kredit import hitung_angka_kredit
-from penilaian.models import Penilaian, Periode
+from penilaian.evaluasi.selectors import predikat_tahunan
 from penilaian.predikat import Predikat
+from penilaian.tindak_lanjut import PENANDA, Kategori, penanda
 
 from .jp import BATAS_PPPK, STATUS_PPPK, TARGET_PNS, StatusJp, status_jp
 from .models import RencanaPengembangan, RiwayatPengembangan
-from .tindak_lanjut import Penanda, penanda
 
 STATUS_PNS = ["PNS", "CPNS"]
 Status = RiwayatPengembangan.Status
@@ -130,24 +133,10 @@ def ringkasan_per_unit(pegawai_qs: QuerySet[Pegawai]) -> list[RingkasanUnit]:
     ]
 
 
-def predikat_tahunan(pegawai_ids, *, sampai: int | None = None) -> dict[int, dict[int, Predikat]]:
-    """{pegawai_id: {tahun: predikat}} from final annual Penilaian rows (domain.md §5.2); one query."""
-    qs = Penilaian.objects.filter(
-        skp__pegawai_id__in=pegawai_ids, periode__jenis=Periode.Jenis.TAHUNAN,
-        status__in=Penilaian.SELESAI,
-    ).exclude(predikat="")
-    if sampai is not None:
-        qs = qs.filter(periode__tahun__range=(sampai - 1, sampai))
-    hasil: dict[int, dict[int, Predikat]] = defaultdict(dict)
-    for pid, tahun, predikat in qs.values_list("skp__pegawai_id", "periode__tahun", "predikat"):
-        hasil[pid][tahun] = Predikat(predikat)
-    return hasil
-
-
-def penanda_per_pegawai(pegawai_ids, *, tahun: int) -> dict[int, Penanda]:
+def penanda_per_pegawai(pegawai_ids, *, tahun: int) -> dict[int, Kategori]:
     """§5.2 marks judged at ``tahun`` (predikat of ``tahun`` and ``tahun - 1``)."""
     hasil = {}
-    for pid, per_tahun in predikat_tahunan(pegawai_ids, sampai=tahun).items():
+    for pid, per_tahun in predikat_tahunan(pegawai_ids, tahun=tahun).items():
         mark = penanda(per_tahun, tahun=tahun)
         if mark:
             hasil[pid] = mark
@@ -199,7 +188,7 @@ def status_of(p: Pegawai) -> StatusJp:
 
 @dataclass
 class RingkasPenanda:
-    penanda: Penanda
+    penanda: Kategori
     jumlah: int
     contoh: list[Pegawai]
 
@@ -207,7 +196,7 @@ class RingkasPenanda:
 def penanda_ringkas(pegawai_qs: QuerySet[Pegawai], *, tahun: int, contoh: int = 20) -> list[RingkasPenanda]:
     """Talent pool candidates and development priorities in scope (§5.2): counts plus a few names; 2 queries."""
     marks = penanda_per_pegawai(pegawai_qs.order_by().values("pk"), tahun=tahun)
-    pilih = {m: [pid for pid, x in marks.items() if x == m] for m in Penanda}
+    pilih = {m: [pid for pid, x in marks.items() if x == m] for m in PENANDA}
     nama = Pegawai.objects.select_related("unit_kerja").in_bulk(
         [pid for ids in pilih.values() for pid in ids[:contoh]]
     ) if marks else {}

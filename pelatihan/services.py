@@ -1,4 +1,9 @@
-"""Writes on training and development records (style.md §2: validate, save, audit, side effects on commit)."""
+"""Writes on training and development records (style.md §2: validate, save, audit, side effects on commit).
+
+pelatihan depends on penilaian. The only calls the other way are the §5.2 trigger below
+(``tindak_lanjut_predikat_tahunan``, called on commit by penilaian's finalise and keberatan decision) and,
+from both apps, ``notifikasi.services.notify``.
+"""
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +16,8 @@ from kinerja.audit import audit_log
 from kinerja.uploads import SERTIFIKAT_TYPES, check_upload
 from pegawai import access
 from pegawai.models import Pegawai
+from penilaian.evaluasi.selectors import penilaian_penentu_tahunan
+from penilaian.tindak_lanjut import perlu_perbaikan
 
 from .jp import BATAS_PPPK, STATUS_PPPK, TARGET_PNS, pesan_jp_salah
 from .models import (
@@ -20,7 +27,6 @@ from .models import (
     RiwayatPengembangan,
     RumpunKompetensi,
 )
-from .tindak_lanjut import perlu_rencana
 
 Status = RiwayatPengembangan.Status
 TANGGAL_MIN = date(1970, 1, 1)
@@ -240,25 +246,30 @@ def _supervisor_user(penilaian):
 
 @transaction.atomic
 def tindak_lanjut_predikat_tahunan(*, penilaian, oleh=None) -> RencanaPengembangan | None:
-    """Follow-up of an annual predikat (domain.md §5.2): called when an annual evaluation becomes
-    final or its predikat changes after a keberatan.
+    """Follow-up of an annual predikat (domain.md §5.2; rule in ``penilaian.tindak_lanjut``): called
+    on commit when an annual evaluation becomes final or its predikat changes after a keberatan (one
+    of the two calls from penilaian into pelatihan, with ``notify``).
 
     Butuh Perbaikan or lower: propose (idempotently) a plan for the next year with items from the weak
-    area and tell the supervisor. A better predikat after a keberatan cancels automatic items of this
-    evaluation that were not started. Baik/Sangat Baik two years in a row are computed when shown
-    (``selectors.penanda_per_pegawai``), so nothing is stored for them.
+    area and tell the supervisor. A better predikat after a keberatan cancels the year's automatic items
+    that were not started. Baik/Sangat Baik two years in a row are computed when shown
+    (``selectors.penanda_per_pegawai``), so nothing is stored for them. With several SKPs in a year the
+    evaluation that decides the annual predikat acts (``penilaian_penentu_tahunan``, domain.md §11.2);
+    not-started automatic items of an earlier SKP's result it replaces are cancelled.
     """
     if penilaian.periode.jenis != "TAHUNAN" or not penilaian.is_final or not penilaian.predikat:
         return None
     pegawai, tahun = penilaian.skp.pegawai, penilaian.periode.tahun + 1
-    if not perlu_rencana(penilaian.predikat):
-        batal = ItemRencana.objects.filter(
-            penilaian=penilaian, status=ItemRencana.Status.DIRENCANAKAN, riwayat__isnull=True
-        ).update(status=ItemRencana.Status.BATAL)
-        if batal:
-            rencana = RencanaPengembangan.objects.get(pegawai=pegawai, tahun=tahun)
-            audit_log(aktor=oleh, aksi="rencana_pengembangan.usulan_dibatalkan", objek=rencana,
-                      data={"penilaian": penilaian.pk, "predikat": penilaian.predikat, "item": batal})
+    penilaian = penilaian_penentu_tahunan(pegawai.pk, penilaian.periode.tahun) or penilaian
+    perlu = perlu_perbaikan(penilaian.predikat)
+    usang = ItemRencana.objects.filter(rencana__pegawai=pegawai, rencana__tahun=tahun, penilaian__isnull=False,
+                                       status=ItemRencana.Status.DIRENCANAKAN, riwayat__isnull=True)
+    batal = (usang.exclude(penilaian=penilaian) if perlu else usang).update(status=ItemRencana.Status.BATAL)
+    if batal:
+        rencana = RencanaPengembangan.objects.get(pegawai=pegawai, tahun=tahun)
+        audit_log(aktor=oleh, aksi="rencana_pengembangan.usulan_dibatalkan", objek=rencana,
+                  data={"penilaian": penilaian.pk, "predikat": penilaian.predikat, "item": batal})
+    if not perlu:
         return None
     rencana, _created = rencana_get_or_create(pegawai=pegawai, tahun=tahun, oleh=oleh, sumber=RencanaPengembangan.Sumber.OTOMATIS)
     baru = []

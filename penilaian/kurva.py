@@ -1,5 +1,8 @@
-"""Distribution of employee predikat against the organisation's predikat (SE MenPANRB 3/2023,
-domain.md §4). Pure: no ORM.
+"""The organisation predikat and the rules that follow from it (SE MenPANRB 3/2023). Pure: no ORM.
+
+``RATING_DARI_CAPAIAN``: the leader rule of domain.md §3.3 (the unit's capaian is the head's rating hasil).
+
+Distribution of employee predikat against the organisation's predikat (domain.md §4):
 
 ``periksa_distribusi(predikat_organisasi, jumlah)`` returns the rules of §4 that a unit's distribution
 breaks (empty when it complies). SE 3/2023 calls the curve a *pertimbangan*, so callers show these as
@@ -35,7 +38,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from .predikat import Predikat
+from .predikat import Predikat, Rating
 
 BATAS_UNIT_KECIL = 10
 
@@ -46,6 +49,19 @@ class PredikatOrganisasi(models.TextChoices):
     BUTUH_PERBAIKAN = "BUTUH_PERBAIKAN", _lazy("Butuh Perbaikan")
     KURANG = "KURANG", _lazy("Kurang")
     SANGAT_KURANG = "SANGAT_KURANG", _lazy("Sangat Kurang")
+
+
+# domain.md §3.3 (SE 3/2023): when the appraisee heads the unit, "capaian kinerja satuan organisasi yang
+# dipimpin ditetapkan sebagai rating hasil kerja". The regulation gives no table from the 5-level
+# organisation predikat to the 3-level rating; our decision: Istimewa is above expectation, Baik meets
+# it, and Butuh Perbaikan / Kurang / Sangat Kurang are below it.
+RATING_DARI_CAPAIAN: dict[PredikatOrganisasi, Rating] = {
+    PredikatOrganisasi.ISTIMEWA: Rating.DI_ATAS,
+    PredikatOrganisasi.BAIK: Rating.SESUAI,
+    PredikatOrganisasi.BUTUH_PERBAIKAN: Rating.DI_BAWAH,
+    PredikatOrganisasi.KURANG: Rating.DI_BAWAH,
+    PredikatOrganisasi.SANGAT_KURANG: Rating.DI_BAWAH,
+}
 
 
 @dataclass(frozen=True)

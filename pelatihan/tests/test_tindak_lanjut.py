@@ -1,39 +1,21 @@
-"""Follow-up of the annual predikat (domain.md §5.2): automatic plan, talent pool, development priority."""
+"""Follow-up of the annual predikat (domain.md §5.2) in pelatihan: automatic plan, talent marks, AK page.
+
+The rule itself (and its table tests) is ``penilaian/tindak_lanjut.py`` / ``penilaian/tests/test_tindak_lanjut.py``."""
 from unittest import mock
 
 import pytest
 
 from pelatihan.models import ItemRencana, RencanaPengembangan
-from pelatihan.selectors import penanda_per_pegawai, predikat_tahunan
+from pelatihan.selectors import penanda_per_pegawai
 from pelatihan.services import tindak_lanjut_predikat_tahunan
-from pelatihan.tindak_lanjut import Penanda, penanda, perlu_rencana
+from penilaian.evaluasi.selectors import predikat_tahunan
 from penilaian.models import Penilaian, Periode
 from penilaian.predikat import Predikat
 from penilaian.tests.factories import PenilaianFactory, PeriodeFactory
+from penilaian.tindak_lanjut import Kategori
 
 SB, B, BP, K, SK = (Predikat.SANGAT_BAIK, Predikat.BAIK, Predikat.BUTUH_PERBAIKAN, Predikat.KURANG,
                     Predikat.SANGAT_KURANG)
-
-
-@pytest.mark.parametrize(("predikat", "perlu"), [(SB, False), (B, False), (BP, True), (K, True), (SK, True), ("", False)])
-def test_rencana_untuk_butuh_perbaikan_atau_lebih_rendah(predikat, perlu):
-    assert perlu_rencana(predikat) is perlu
-
-
-@pytest.mark.parametrize(("riwayat", "tahun", "hasil"), [
-    ({2025: SB, 2026: SB}, None, Penanda.TALENT_POOL),
-    ({2025: B, 2026: B}, None, Penanda.PRIORITAS),
-    ({2025: SB, 2026: B}, None, None),
-    ({2025: B, 2026: SB}, None, None),
-    ({2024: SB, 2026: SB}, None, None),  # not consecutive years
-    ({2026: SB}, None, None),
-    ({2024: B, 2025: B, 2026: BP}, None, None),  # the latest year counts
-    ({2024: B, 2025: B, 2026: BP}, 2025, Penanda.PRIORITAS),
-    ({2025: BP, 2026: BP}, None, None),
-    ({}, None, None),
-])
-def test_penanda_dua_tahun_berturut_turut(riwayat, tahun, hasil):
-    assert penanda(riwayat, tahun=tahun) == hasil
 
 
 def _tahunan(pegawai, tahun, predikat, status=Penilaian.Status.FINAL, **kw):
@@ -111,7 +93,8 @@ def test_penanda_dari_penilaian_tahunan_final(org):
     _tahunan(org.lain, 2025, B, status=Penilaian.Status.KEBERATAN)
     _tahunan(org.lain, 2026, B, status=Penilaian.Status.DIPUTUS)
     ids = [org.pegawai.pk, org.rekan.pk, org.lain.pk]
-    assert penanda_per_pegawai(ids, tahun=2026) == {org.pegawai.pk: Penanda.TALENT_POOL, org.lain.pk: Penanda.PRIORITAS}
+    assert penanda_per_pegawai(ids, tahun=2026) == {
+        org.pegawai.pk: Kategori.TALENT_POOL, org.lain.pk: Kategori.PRIORITAS}
     assert predikat_tahunan([org.rekan.pk]) == {org.rekan.pk: {2025: B}}
 
 
@@ -127,7 +110,7 @@ def test_halaman_pegawai_menampilkan_angka_kredit_dan_penanda(client, org):
     client.force_login(org.pegawai.user)
     resp = client.get(reverse("pelatihan:saya"), {"tahun": 2026})
     assert [(a.tahun, str(a.ak)) for a in resp.context["angka_kredit"]] == [(2026, "12.50"), (2025, "12.50")]
-    assert resp.context["penanda"] == Penanda.PRIORITAS
+    assert resp.context["penanda"] == Kategori.PRIORITAS
     assert "Prioritas pengembangan" in resp.content.decode()
 
 
@@ -137,3 +120,36 @@ def test_angka_kredit_tidak_ditampilkan_untuk_pelaksana(client, org):
     _tahunan(org.pegawai, 2026, SB)
     client.force_login(org.pegawai.user)
     assert client.get(reverse("pelatihan:saya")).context["angka_kredit"] == []
+
+
+def _dua_skp(org, awal, akhir_, status_akhir=Penilaian.Status.FINAL):
+    """Two SKPs in 2026 (a mid-year move): Jan–Jun with ``awal``, Jul–Dec with ``akhir_``."""
+    from datetime import date
+
+    periode = PeriodeFactory(instansi=org.instansi, tahun=2026, jenis=Periode.Jenis.TAHUNAN, nama="Akhir 2026")
+    rating = {BP: ("DI_BAWAH", "SESUAI"), B: ("SESUAI", "SESUAI")}
+    hasil = []
+    for predikat, mulai, selesai, status in ((awal, date(2026, 1, 1), date(2026, 6, 30), Penilaian.Status.FINAL),
+                                             (akhir_, date(2026, 7, 1), date(2026, 12, 31), status_akhir)):
+        hasil.append(PenilaianFactory(
+            skp__pegawai=org.pegawai, skp__tahun=2026, skp__tanggal_mulai=mulai, skp__tanggal_selesai=selesai,
+            periode=periode, predikat=predikat, status=status, penilai=org.atasan,
+            rating_hasil=rating[predikat][0], rating_perilaku=rating[predikat][1]))
+    return hasil
+
+
+def test_hasil_skp_terakhir_menggantikan_usulan_dari_skp_sebelumnya(org, notify):
+    awal, akhir_ = _dua_skp(org, BP, B, status_akhir=Penilaian.Status.DINILAI)
+    tindak_lanjut_predikat_tahunan(penilaian=awal)  # for now the year's only final result
+    assert ItemRencana.objects.get().status == ItemRencana.Status.DIRENCANAKAN
+    akhir_.status = Penilaian.Status.FINAL
+    akhir_.save()
+    assert tindak_lanjut_predikat_tahunan(penilaian=akhir_) is None
+    assert ItemRencana.objects.get().status == ItemRencana.Status.BATAL  # domain.md §11.2: the last SKP decides
+
+
+def test_skp_sebelumnya_yang_final_belakangan_tidak_membuat_usulan(org, notify):
+    awal, _akhir = _dua_skp(org, BP, B)
+    assert tindak_lanjut_predikat_tahunan(penilaian=awal) is None
+    assert not ItemRencana.objects.exists()
+    notify.assert_not_called()

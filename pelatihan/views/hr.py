@@ -10,12 +10,12 @@ from django.views.decorators.http import require_POST
 from kinerja.ekspor import sel_aman
 from pegawai import access
 from pegawai.views import hr_required, instansi_for, paginate
+from penilaian.tindak_lanjut import Kategori
 
 from .. import selectors, services
 from ..filters import LaporanFilter, RiwayatFilter
 from ..forms import TolakForm, tahun_dari
 from ..models import RiwayatPengembangan
-from ..tindak_lanjut import Penanda
 
 
 @hr_required
@@ -87,5 +87,5 @@ def laporan_csv(request):
         mark = marks.get(p.pk)
         w.writerow([sel_aman(v) for v in (p.nip, p.nama_lengkap, p.status, p.unit_kerja.nama,
                                            p.jabatan.nama if p.jabatan else "", s.jp, ketentuan, ket,
-                                           Penanda(mark).label if mark else "")])
+                                           Kategori(mark).label if mark else "")])
     return response

@@ -1,4 +1,5 @@
-"""Reads for the evaluation screens; every list is a bounded number of queries (no per-row queries)."""
+"""Reads for the evaluation screens, and the one annual-predikat selector (``predikat_tahunan``) that
+other apps read; every list is a bounded number of queries (no per-row queries)."""
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -23,6 +24,7 @@ from penilaian.models import (
     Skp,
     UmpanBalik,
 )
+from penilaian.predikat import Predikat
 
 S = Penilaian.Status
 
@@ -218,6 +220,63 @@ def rekap_tahunan(penilaian: Penilaian) -> list[Penilaian]:
             Prefetch("umpan_balik", queryset=UmpanBalik.objects.select_related("rhk", "perilaku")))
     )
     return sorted(qs, key=lambda p: (p.periode.is_tahunan, p.periode.tanggal_mulai, p.periode.tanggal_selesai))
+
+
+# Which of a year's annual results decides (domain.md §11.2): the SKP ending last, then the later SKP/row.
+URUTAN_PENENTU = ("skp__tanggal_selesai", "skp_id", "pk")
+
+
+def _hasil_tahunan() -> QuerySet[Penilaian]:
+    return Penilaian.objects.filter(periode__jenis=Periode.Jenis.TAHUNAN, status__in=Penilaian.SELESAI).exclude(
+        predikat="")
+
+
+def predikat_tahunan(
+    pegawai_ids=None, *, tahun: int | None = None, unit_ids=None
+) -> dict[int, dict[int, Predikat]]:
+    """The annual predikat, ``{pegawai_id: {tahun: predikat}}``: the one value every consumer reads
+    (angka kredit, §5.2 follow-up and talent marks; domain.md §11.2 rule 1). One query.
+
+    Source: final (``Penilaian.SELESAI``) evaluations of an Akhir (TAHUNAN) period with a predikat.
+    **Order**: when a pegawai has more than one in a year (several SKPs after a mutasi, promotion or
+    Plt), the one of the SKP with the latest ``tanggal_selesai`` decides (its pejabat penilai reviews
+    the whole year, §11.2; ties: the later SKP, then the later evaluation). Until that SKP's Akhir
+    evaluation is final, the latest final one stands.
+
+    ``pegawai_ids``: ids or a ``values("pk")`` queryset; ``None`` = no filter. ``tahun``: only that
+    year and the year before (what §5.2 compares); ``None`` = every year. ``unit_ids`` (needs
+    ``tahun``): only pegawai whose deciding SKP of ``tahun`` belonged to one of those units (the SKP's
+    unit, not today's); their predikat of the year before counts wherever they were then.
+    """
+    qs = _hasil_tahunan()
+    if pegawai_ids is not None:
+        qs = qs.filter(skp__pegawai_id__in=pegawai_ids)
+    if tahun is not None:
+        qs = qs.filter(periode__tahun__range=(tahun - 1, tahun))
+    if unit_ids is not None:
+        if tahun is None:
+            raise ValueError("unit_ids needs tahun")
+        unit_ids = set(unit_ids)
+        qs = qs.filter(skp__pegawai_id__in=qs.filter(periode__tahun=tahun, skp__unit_kerja_id__in=unit_ids)
+                       .values("skp__pegawai_id"))
+    rows = qs.order_by("periode__tahun", *URUTAN_PENENTU).values_list(
+        "skp__pegawai_id", "periode__tahun", "predikat", "skp__unit_kerja_id")
+    hasil: dict[int, dict[int, Predikat]] = {}
+    unit_penentu: dict[int, int | None] = {}
+    for pid, th, predikat, unit_id in rows:
+        hasil.setdefault(pid, {})[th] = Predikat(predikat)  # a later row overwrites: the last SKP decides
+        if th == tahun:
+            unit_penentu[pid] = unit_id
+    if unit_ids is not None:
+        hasil = {pid: per_tahun for pid, per_tahun in hasil.items() if unit_penentu.get(pid) in unit_ids}
+    return hasil
+
+
+def penilaian_penentu_tahunan(pegawai_id: int, tahun: int) -> Penilaian | None:
+    """The evaluation whose predikat is the pegawai's annual predikat of ``tahun`` (same rule and order as
+    ``predikat_tahunan``), e.g. for the §5.2 trigger to act only on it."""
+    qs = _hasil_tahunan().filter(skp__pegawai_id=pegawai_id, periode__tahun=tahun)
+    return qs.order_by(*URUTAN_PENENTU).last()
 
 
 def completion_per_unit(instansi_id: int, periode: Periode) -> QuerySet:

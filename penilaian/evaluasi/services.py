@@ -18,7 +18,7 @@ from kinerja.uploads import BUKTI_TYPES, check_upload
 from notifikasi.services import notify
 from pegawai.access import pegawai_of
 from pegawai.models import Pegawai
-from penilaian.kurva import PredikatOrganisasi
+from penilaian.kurva import RATING_DARI_CAPAIAN, PredikatOrganisasi
 from penilaian.models import (
     BuktiDukung,
     CapaianOrganisasi,
@@ -46,22 +46,10 @@ class KonflikVersi(ValidationError):
     """Someone saved this evaluation after the form was loaded."""
 
 
-# domain.md §3.3 (SE 3/2023): when the appraisee heads the unit, "capaian kinerja satuan organisasi yang
-# dipimpin ditetapkan sebagai rating hasil kerja". The regulation gives no table from the 5-level
-# organisation predikat to the 3-level rating; our decision: Istimewa is above expectation, Baik meets
-# it, and Butuh Perbaikan / Kurang / Sangat Kurang are below it.
-RATING_DARI_CAPAIAN = {
-    PredikatOrganisasi.ISTIMEWA: Rating.DI_ATAS,
-    PredikatOrganisasi.BAIK: Rating.SESUAI,
-    PredikatOrganisasi.BUTUH_PERBAIKAN: Rating.DI_BAWAH,
-    PredikatOrganisasi.KURANG: Rating.DI_BAWAH,
-    PredikatOrganisasi.SANGAT_KURANG: Rating.DI_BAWAH,
-}
-
-
 def rating_hasil_pimpinan(penilaian: Penilaian) -> tuple[Rating | None, str]:
     """Leader rule, domain.md §3.3: (fixed rating hasil, capaian code) when the appraisee heads the unit
-    and a capaian kinerja organisasi is recorded for that unit and period; else (None, "")."""
+    and a capaian kinerja organisasi is recorded for that unit and period; else (None, "").
+    The capaian → rating table is ``kurva.RATING_DARI_CAPAIAN``."""
     pegawai = penilaian.skp.pegawai
     unit = penilaian.skp.unit_kerja or pegawai.unit_kerja
     if unit is None or unit.kepala_id != pegawai.pk:

@@ -1,17 +1,17 @@
 """HR follow-up of annual predikat per unit and year (domain.md §5.2). Reads only.
 
-Based on final TAHUNAN evaluations of the year and the year before; when a pegawai has more than one
-annual evaluation in a year (a mid-year move gives a second SKP) the latest one counts. Fixed number
-of queries whatever the unit's size.
+The rule is ``penilaian/tindak_lanjut.py`` (pure); the annual predikat per pegawai and year, including
+which of several SKPs of a year decides, is ``penilaian.evaluasi.selectors.predikat_tahunan``. A pegawai
+is in a unit's lists when the SKP that decides their predikat of the year belonged to the unit or a
+sub-unit. Fixed number of queries whatever the unit's size.
 """
 from dataclasses import dataclass
 
 from pegawai.models import Pegawai, UnitKerja
 
-from ..models import Penilaian, Periode
+from ..evaluasi.selectors import predikat_tahunan
 from ..predikat import Predikat
-
-BP_ATAU_LEBIH_RENDAH = {Predikat.BUTUH_PERBAIKAN.value, Predikat.KURANG.value, Predikat.SANGAT_KURANG.value}
+from ..tindak_lanjut import Kategori, kategori_tindak_lanjut
 
 
 def unit_subtree_ids(unit: UnitKerja) -> list[int]:
@@ -21,18 +21,6 @@ def unit_subtree_ids(unit: UnitKerja) -> list[int]:
         frontier = list(UnitKerja.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
         ids += frontier
     return ids
-
-
-def predikat_tahunan(unit_ids: list[int], tahun: int) -> dict[int, str]:
-    """{pegawai_id: predikat} of the final annual evaluations of ``tahun`` in those units."""
-    rows = (
-        Penilaian.objects.filter(
-            periode__jenis=Periode.Jenis.TAHUNAN, periode__tahun=tahun, status__in=Penilaian.SELESAI,
-            skp__unit_kerja_id__in=unit_ids,
-        ).exclude(predikat="")
-        .order_by("skp__tanggal_selesai", "pk").values_list("skp__pegawai_id", "predikat")
-    )
-    return dict(rows)  # later rows overwrite earlier ones: the latest annual evaluation wins
 
 
 @dataclass
@@ -45,17 +33,19 @@ class TindakLanjut:
 
 
 def tindak_lanjut(unit: UnitKerja, tahun: int) -> TindakLanjut:
-    ids = unit_subtree_ids(unit)
-    ini, lalu = predikat_tahunan(ids, tahun), predikat_tahunan(ids, tahun - 1)
+    per_pegawai = predikat_tahunan(tahun=tahun, unit_ids=unit_subtree_ids(unit))
     distribusi = {p: 0 for p in Predikat}
-    for v in ini.values():
-        distribusi[Predikat(v)] += 1
+    daftar: dict[Kategori, list[int]] = {k: [] for k in Kategori}
+    for pk, per_tahun in per_pegawai.items():
+        distribusi[per_tahun[tahun]] += 1
+        for kategori in kategori_tindak_lanjut(per_tahun[tahun], per_tahun.get(tahun - 1)):
+            daftar[kategori].append(pk)
     return TindakLanjut(
         tahun=tahun,
         distribusi=distribusi,
-        perbaikan=[pk for pk, v in ini.items() if v in BP_ATAU_LEBIH_RENDAH],
-        talent_pool=[pk for pk, v in ini.items() if v == Predikat.SANGAT_BAIK and lalu.get(pk) == Predikat.SANGAT_BAIK],
-        pengembangan=[pk for pk, v in ini.items() if v == Predikat.BAIK and lalu.get(pk) == Predikat.BAIK],
+        perbaikan=daftar[Kategori.PERBAIKAN],
+        talent_pool=daftar[Kategori.TALENT_POOL],
+        pengembangan=daftar[Kategori.PRIORITAS],
     )
 
 

@@ -2,9 +2,9 @@
 documented in penilaian/kurva.py."""
 import pytest
 
+from penilaian.kurva import RATING_DARI_CAPAIAN, batas, periksa_distribusi
 from penilaian.kurva import PredikatOrganisasi as Org
-from penilaian.kurva import batas, periksa_distribusi
-from penilaian.predikat import Predikat
+from penilaian.predikat import Predikat, Rating
 
 
 def d(sb=0, b=0, bp=0, km=0, sk=0):
@@ -121,3 +121,19 @@ def test_no_floating_point_drift_at_30():
 
 def test_sangat_kurang_forbids_sb_even_in_a_unit_of_one():
     assert kodes(Org.SANGAT_KURANG, d(sb=1)) >= {"ADA_SB"}
+
+
+# Leader rule, domain.md §3.3: the unit's capaian kinerja organisasi is its head's rating hasil kerja.
+@pytest.mark.parametrize("capaian,rating", [
+    (Org.ISTIMEWA, Rating.DI_ATAS),
+    (Org.BAIK, Rating.SESUAI),
+    (Org.BUTUH_PERBAIKAN, Rating.DI_BAWAH),
+    (Org.KURANG, Rating.DI_BAWAH),
+    (Org.SANGAT_KURANG, Rating.DI_BAWAH),
+])
+def test_rating_hasil_pimpinan_dari_capaian_organisasi(capaian, rating):
+    assert RATING_DARI_CAPAIAN[capaian] == rating
+
+
+def test_every_organisation_predikat_has_a_leader_rating():
+    assert set(RATING_DARI_CAPAIAN) == set(Org)
