@@ -1,9 +1,10 @@
 """Notifications: one call for every feature that needs to tell someone something.
 
 ``notify`` is the stable interface; the in-app and e-mail channels behind it live in this app.
-The in-app row is written in the caller's transaction (it disappears if the caller rolls back); the
-e-mail is queued with ``transaction.on_commit`` and claimed by a conditional UPDATE so a retried
-or duplicated task never sends it twice.
+It owns the after-commit rule, so callers call it directly inside their own ``transaction.atomic()``
+(no ``on_commit`` wrapper of their own): the in-app row is written in the caller's transaction (it
+disappears if the caller rolls back); the e-mail is queued with ``transaction.on_commit`` and claimed by
+a conditional UPDATE so a retried or duplicated task never sends it twice.
 """
 import logging
 
@@ -51,7 +52,8 @@ def buat_notifikasi(*, penerima, judul: str, pesan: str, url: str = "", objek=No
 
 
 def notify(*, penerima, judul: str, pesan: str, url: str = "", objek=None, email: bool = False) -> None:
-    """Tell ``penerima`` (a User) something. Safe to call inside a transaction."""
+    """Tell ``penerima`` (a User; None: nobody to tell) something. Call it inside the caller's transaction:
+    the row commits or rolls back with it, the e-mail is only queued once that transaction commits."""
     if penerima is None:
         return
     notif = buat_notifikasi(penerima=penerima, judul=judul, pesan=pesan, url=url, objek=objek, email=email)

@@ -44,13 +44,6 @@ def _move(penilaian: Penilaian, dari: str, ke: str, **fields) -> None:
     penilaian.refresh_from_db()
 
 
-def _tell(pegawai, judul: str, pesan: str, url: str, objek) -> None:
-    """Notify after commit, so nobody is told about a step that was rolled back."""
-    if pegawai is not None and pegawai.user_id:
-        user = pegawai.user
-        transaction.on_commit(lambda: notify(penerima=user, judul=judul, pesan=pesan, url=url, objek=objek))
-
-
 def _owner_check(penilaian: Penilaian, oleh) -> None:
     if penilaian.skp.pegawai.user_id != getattr(oleh, "pk", None):
         raise ValidationError(_("Hanya pegawai yang dinilai yang dapat menanggapi penilaian ini."))
@@ -64,10 +57,11 @@ def penilaian_terima(*, penilaian: Penilaian, oleh) -> Penilaian:
         raise ValidationError(_("Hanya penilaian berstatus final yang dapat diterima."))
     _move(penilaian, S.FINAL, S.DITERIMA, ditanggapi_pada=timezone.now())
     audit_log(aktor=oleh, aksi="penilaian.diterima", objek=penilaian, data={"dari": S.FINAL, "ke": S.DITERIMA})
-    _tell(penilaian.penilai or penilaian.skp.pejabat_penilai, _("Penilaian diterima"),
-          _("%(nama)s menerima hasil penilaian %(periode)s.") % {"nama": penilaian.skp.pegawai.nama,
-                                                                  "periode": penilaian.periode},
-          reverse("penilaian:tanggapan", args=[penilaian.pk]), penilaian)
+    notify(penerima=getattr(penilaian.penilai or penilaian.skp.pejabat_penilai, "user", None),
+           judul=_("Penilaian diterima"),
+           pesan=_("%(nama)s menerima hasil penilaian %(periode)s.") % {"nama": penilaian.skp.pegawai.nama,
+                                                                        "periode": penilaian.periode},
+           url=reverse("penilaian:tanggapan", args=[penilaian.pk]), objek=penilaian)
     return penilaian
 
 
@@ -93,8 +87,9 @@ def keberatan_ajukan(*, penilaian: Penilaian, alasan: str, oleh, now: datetime |
     url = reverse("penilaian:keberatan-detail", args=[kb.pk])
     pesan = _("%(nama)s mengajukan keberatan atas penilaian %(periode)s.") % {
         "nama": penilaian.skp.pegawai.nama, "periode": penilaian.periode}
-    _tell(pemutus, _("Keberatan perlu diputus"), pesan, url, kb)
-    _tell(penilaian.penilai or penilaian.skp.pejabat_penilai, _("Keberatan diajukan"), pesan, url, kb)
+    notify(penerima=getattr(pemutus, "user", None), judul=_("Keberatan perlu diputus"), pesan=pesan, url=url, objek=kb)
+    notify(penerima=getattr(penilaian.penilai or penilaian.skp.pejabat_penilai, "user", None),
+           judul=_("Keberatan diajukan"), pesan=pesan, url=url, objek=kb)
     return kb
 
 
@@ -138,6 +133,7 @@ def keberatan_putus(
     url = reverse("penilaian:tanggapan", args=[penilaian.pk])
     pesan = _("Keberatan atas penilaian %(periode)s telah diputus: %(status)s.") % {
         "periode": penilaian.periode, "status": keberatan.get_status_display()}
-    _tell(penilaian.skp.pegawai, _("Keberatan diputus"), pesan, url, keberatan)
-    _tell(penilaian.penilai or penilaian.skp.pejabat_penilai, _("Keberatan diputus"), pesan, url, keberatan)
+    notify(penerima=penilaian.skp.pegawai.user, judul=_("Keberatan diputus"), pesan=pesan, url=url, objek=keberatan)
+    notify(penerima=getattr(penilaian.penilai or penilaian.skp.pejabat_penilai, "user", None),
+           judul=_("Keberatan diputus"), pesan=pesan, url=url, objek=keberatan)
     return keberatan

@@ -96,10 +96,8 @@ def undangan_rekan_create(*, penilaian: Penilaian, rekan: list[Pegawai], oleh) -
     pesan = _("Anda diminta memberi masukan perilaku kerja untuk %(nama)s (%(periode)s), paling lambat %(batas)s.") % {
         "nama": skp.pegawai.nama, "periode": penilaian.periode, "batas": penilaian.periode.batas_pengisian}
     users = [p.user for p in baru if p.user_id]
-    transaction.on_commit(lambda: [
+    for u in users:
         notify(penerima=u, judul=_("Permintaan masukan rekan kerja"), pesan=pesan, url=url, objek=penilaian)
-        for u in users
-    ])
     return created
 
 

@@ -4,9 +4,11 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.urls import reverse
 
 from kinerja.models import AuditLog
+from notifikasi.models import Notifikasi
 from penilaian.models import Keberatan, Penilaian, Periode
 from penilaian.predikat import Rating
 from penilaian.rekan.keberatan import (
@@ -159,13 +161,21 @@ def test_annual_upheld_decision_does_not_trigger_follow_up(org, django_capture_o
     hook.assert_not_called()
 
 
-def test_parties_are_notified_after_commit(org, django_capture_on_commit_callbacks):
+def test_parties_are_notified(org):
     p = final(penilaian_of(org.pegawai))
-    with mock.patch("penilaian.rekan.keberatan.notify") as notify, django_capture_on_commit_callbacks(execute=True):
-        kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
-        keberatan_putus(keberatan=kb, ubah=False, keputusan="Dipertahankan, bukti kurang.", oleh=org.kabid.user)
-    penerima = [c.kwargs["penerima"] for c in notify.call_args_list]
-    assert penerima == [org.kabid.user, org.atasan.user, org.pegawai.user, org.atasan.user]
+    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    keberatan_putus(keberatan=kb, ubah=False, keputusan="Dipertahankan, bukti kurang.", oleh=org.kabid.user)
+    rows = list(Notifikasi.objects.order_by("pk").values_list("penerima", "judul"))
+    assert rows == [(org.kabid.user.pk, "Keberatan perlu diputus"), (org.atasan.user.pk, "Keberatan diajukan"),
+                    (org.pegawai.user.pk, "Keberatan diputus"), (org.atasan.user.pk, "Keberatan diputus")]
+
+
+def test_no_one_is_told_about_a_keberatan_that_was_rolled_back(org):
+    p = final(penilaian_of(org.pegawai))
+    with pytest.raises(RuntimeError), transaction.atomic():
+        keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+        raise RuntimeError("the caller's transaction fails after the service")
+    assert not Keberatan.objects.exists() and not Notifikasi.objects.exists()
 
 
 def test_employee_sees_decision_and_audit_trail(client, org):
