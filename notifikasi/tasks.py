@@ -121,12 +121,3 @@ def sapu_cetak_macet_task() -> int:
     for pk in jobs:
         cetak_massal_antre(job_id=pk)
     return len(dokumen) + len(jobs)
-
-
-@shared_task(acks_late=True)
-def bench_render_task(penilaian_id: int) -> int:
-    """Benchmark only: lay out one Dokumen Evaluasi and return its size (nothing stored)."""
-    from penilaian.models import Penilaian
-    from penilaian.pdf import render_dokumen_evaluasi
-
-    return len(render_dokumen_evaluasi(Penilaian.objects.get(pk=penilaian_id)))
