@@ -50,7 +50,7 @@ def _owner_check(penilaian: Penilaian, oleh) -> None:
 
 
 @transaction.atomic
-def penilaian_terima(*, penilaian: Penilaian, oleh) -> Penilaian:
+def penilaian_acknowledge(*, penilaian: Penilaian, oleh) -> Penilaian:
     """The employee acknowledges the final evaluation."""
     _owner_check(penilaian, oleh)
     if penilaian.status != S.FINAL:
@@ -66,7 +66,7 @@ def penilaian_terima(*, penilaian: Penilaian, oleh) -> Penilaian:
 
 
 @transaction.atomic
-def keberatan_ajukan(*, penilaian: Penilaian, alasan: str, oleh, now: datetime | None = None) -> Keberatan:
+def keberatan_file(*, penilaian: Penilaian, alasan: str, oleh, now: datetime | None = None) -> Keberatan:
     """File a keberatan within the configured window; the atasan pejabat penilai decides it."""
     _owner_check(penilaian, oleh)
     alasan = (alasan or "").strip()
@@ -94,7 +94,7 @@ def keberatan_ajukan(*, penilaian: Penilaian, alasan: str, oleh, now: datetime |
 
 
 @transaction.atomic
-def keberatan_putus(
+def keberatan_decide(
     *, keberatan: Keberatan, ubah: bool, keputusan: str, oleh,
     rating_hasil: str = "", rating_perilaku: str = "",
 ) -> Keberatan:

@@ -133,9 +133,9 @@ def masukan_rekan_submit(*, undangan: UndanganRekan, jawaban: dict, komentar: st
         penilaian=penilaian, sandi=segel(penilaian_id=penilaian.pk, jawaban=jawaban, komentar=komentar))
     if not penilaian.undangan_rekan.filter(sudah_menjawab=False).exists():
         # The whole cohort has answered: release, in a transaction of its own.
-        from ..tasks import rilis_masukan_rekan_task
+        from ..tasks import release_masukan_rekan_task
 
-        transaction.on_commit(lambda: rilis_masukan_rekan_task.delay(penilaian.pk))
+        transaction.on_commit(lambda: release_masukan_rekan_task.delay(penilaian.pk))
 
 
 def masukan_rekan_release(*, penilaian_id: int) -> bool:
