@@ -238,7 +238,7 @@ def cetak_massal_enqueue(*, job_id: int) -> None:
     from .tasks import run_cetak_massal_task
 
     if app.conf.task_always_eager and settings.CETAK_MASSAL_THREAD:
-        latar.jalankan(cetak_massal_process, job_id=job_id)
+        latar.start(cetak_massal_process, job_id=job_id)
     else:
         run_cetak_massal_task.delay(job_id)
 

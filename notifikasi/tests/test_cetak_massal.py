@@ -71,7 +71,7 @@ def test_bulk_print_answers_before_the_job_is_done(client, settings, golongan_ad
         html = client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
         assert "hx-trigger=\"every 1s\"" in html and "0 dicetak, 2 gagal dari 3" in html
         lepas.set()
-        assert latar.tunggu(30)
+        assert latar.join_all(30)
     job.refresh_from_db()
     assert job.status == "SELESAI" and job.items.filter(status="OK").count() == 1
     assert "1 dicetak, 2 gagal dari 3" in client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()

@@ -47,4 +47,4 @@ def test_hr_bulk_prints_a_unit_and_downloads_one_pdf_per_pegawai(page: Page, liv
     names = zipfile.ZipFile(info.value.path()).namelist()
     assert sorted(n.split("_")[0] for n in names if n.endswith(".pdf")) == sorted(p.nip for p in staf)
     assert org.atasan.nip in zipfile.ZipFile(info.value.path()).read("DAFTAR_GAGAL.txt").decode()
-    assert latar.tunggu(30)
+    assert latar.join_all(30)
