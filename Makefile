@@ -53,7 +53,7 @@ bench: deps
 	@# PDF timings: one Dokumen Evaluasi, then 200 through a real Celery worker when REDIS_URL is set.
 	@if [ -n "$$REDIS_URL" ]; then \
 	  $(BIN)/celery -A kinerja worker -l WARNING --concurrency 2 --pidfile=$(BENCH_WORKER_PID) \
-	    --logfile=/tmp/kinerja-bench-worker.log --detach && sleep 3; fi
+	    --include notifikasi.bench --logfile=/tmp/kinerja-bench-worker.log --detach && sleep 3; fi
 	$(BIN)/python manage.py bench_pdf --jumlah 200; status=$$?; \
 	  if [ -f $(BENCH_WORKER_PID) ]; then kill -TERM $$(cat $(BENCH_WORKER_PID)); fi; exit $$status
 

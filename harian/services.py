@@ -106,5 +106,5 @@ def tanggapan_save(*, kegiatan: KegiatanHarian, atasan: Pegawai, tanda: str, kom
         judul = _("Tanggapan atasan atas kegiatan %(t)s") % {"t": f"{kegiatan.tanggal:%d-%m-%Y}"}
         pesan = " — ".join(x for x in (obj.get_tanda_display() if tanda else "", komentar) if x)
         url = reverse("harian:saya") + f"#kegiatan-{kegiatan.pk}"
-        transaction.on_commit(lambda: notify(penerima=penerima, judul=judul, pesan=pesan, url=url, objek=kegiatan))
+        notify(penerima=penerima, judul=judul, pesan=pesan, url=url, objek=kegiatan)
     return obj

@@ -52,7 +52,7 @@ def _segar(doc: DokumenPdf, sumber_hash: str) -> bool:
     return doc.status == DokumenPdf.Status.SIAP and doc.sumber_hash == sumber_hash and bool(doc.berkas) and doc.berkas.storage.exists(doc.berkas.name)
 
 
-def dokumen_pastikan(*, jenis: str, kunci: str) -> DokumenPdf:
+def dokumen_ensure(*, jenis: str, kunci: str) -> DokumenPdf:
     """Return the stored PDF, rendering it first when missing or made from different data."""
     html = _html(jenis, kunci)
     sumber_hash = hashlib.sha256(html.encode()).hexdigest()
@@ -62,7 +62,7 @@ def dokumen_pastikan(*, jenis: str, kunci: str) -> DokumenPdf:
     try:
         isi = pdf.html_to_pdf(html)
     except Exception as exc:
-        # The hash is kept with GAGAL so the same data is not retried on every poll (dokumen_minta).
+        # The hash is kept with GAGAL so the same data is not retried on every poll (dokumen_request).
         DokumenPdf.objects.filter(pk=doc.pk).update(status=DokumenPdf.Status.GAGAL, sumber_hash=sumber_hash, pesan_galat=str(exc)[:2000])
         raise
     lama = doc.berkas.name if doc.berkas else ""
@@ -75,7 +75,7 @@ def dokumen_pastikan(*, jenis: str, kunci: str) -> DokumenPdf:
     return doc
 
 
-def dokumen_minta(*, jenis: str, kunci: str) -> DokumenPdf:
+def dokumen_request(*, jenis: str, kunci: str) -> DokumenPdf:
     """A download request: a fresh document is returned as is; a stale one is queued for the worker."""
     from .tasks import render_dokumen_task
 
@@ -93,7 +93,7 @@ def dokumen_minta(*, jenis: str, kunci: str) -> DokumenPdf:
     return doc
 
 
-def dokumen_sapu() -> list[int]:
+def dokumen_sweep() -> list[int]:
     """Sweeper: PDFs queued longer than batas_macet() ago lost their worker; returns the ids to queue again,
     and fails those already retried ``MAKS_PERCOBAAN`` times so the download page stops waiting."""
     now = timezone.now()
@@ -178,7 +178,7 @@ def _berjalan(*, oleh, unit: UnitKerja, jenis: str, periode: Periode | None, tah
                                       status__in=CetakMassal.AKTIF).first()
 
 
-def cetak_massal_mulai(
+def cetak_massal_start(
     *, oleh, unit: UnitKerja, jenis: str, periode: Periode | None = None, tahun: int | None = None, token=None, antre: bool = True
 ) -> CetakMassal:
     """Create the job and one item per active pegawai of the unit and its sub-units, then queue it after
@@ -210,7 +210,7 @@ def cetak_massal_mulai(
             raise CetakSudahBerjalan(ada) from None
         raise
     if antre:
-        transaction.on_commit(lambda: cetak_massal_antre(job_id=job.pk))
+        transaction.on_commit(lambda: cetak_massal_enqueue(job_id=job.pk))
     return job
 
 
@@ -230,32 +230,32 @@ def _buat(*, oleh, unit, jenis, periode, tahun, token) -> CetakMassal:
     return job
 
 
-def cetak_massal_antre(*, job_id: int) -> None:
+def cetak_massal_enqueue(*, job_id: int) -> None:
     """Hand the job to the broker; with none configured run it in a background thread (``latar``), so the
     request that started it answers at once. ``CETAK_MASSAL_THREAD=False`` (tests): eager tasks, inline."""
     from kinerja.celery import app
 
-    from .tasks import cetak_massal_task
+    from .tasks import run_cetak_massal_task
 
     if app.conf.task_always_eager and settings.CETAK_MASSAL_THREAD:
-        latar.jalankan(cetak_massal_proses, job_id=job_id)
+        latar.start(cetak_massal_process, job_id=job_id)
     else:
-        cetak_massal_task.delay(job_id)
+        run_cetak_massal_task.delay(job_id)
 
 
-def cetak_massal_proses(*, job_id: int) -> CetakMassal:
+def cetak_massal_process(*, job_id: int) -> CetakMassal:
     """The whole job in this process, item after item, then the ZIP (command line and background thread)."""
-    for pk in cetak_massal_jalankan(job_id=job_id):
+    for pk in cetak_massal_run(job_id=job_id):
         for coba in range(3):
             try:
-                cetak_massal_item(item_id=pk)
+                cetak_massal_render_item(item_id=pk)
                 break
             except (OperationalError, InterfaceError):  # SQLite busy with a request: wait, then go on
                 time.sleep(1 + coba)
     return cetak_massal_zip(job_id=job_id)
 
 
-def cetak_massal_jalankan(*, job_id: int) -> list[int]:
+def cetak_massal_run(*, job_id: int) -> list[int]:
     """Mark the job running; returns the item ids still to render (idempotent on redelivery)."""
     CetakMassal.objects.filter(pk=job_id, status=Job.MENUNGGU).update(status=Job.BERJALAN, denyut=timezone.now())
     return list(CetakMassalItem.objects.filter(job_id=job_id, status=Item.MENUNGGU).values_list("pk", flat=True))
@@ -265,7 +265,7 @@ def _akhiri(item_id: int, status: str, *, alasan: str = "", dokumen=None) -> Non
     CetakMassalItem.objects.filter(pk=item_id, status=Item.PROSES).update(status=status, alasan=alasan[:500], dokumen=dokumen)
 
 
-def cetak_massal_item(*, item_id: int) -> bool:
+def cetak_massal_render_item(*, item_id: int) -> bool:
     """Render one document of a bulk job; a failure is recorded on the item, the others go on.
 
     Claimed MENUNGGU → PROSES first, so a redelivered or re-queued task never renders it twice at once.
@@ -278,7 +278,7 @@ def cetak_massal_item(*, item_id: int) -> bool:
         _akhiri(item.pk, Item.GAGAL, alasan="Pembuatan PDF terhenti berulang kali (pekerja latar berhenti).")
     else:
         try:
-            doc = dokumen_pastikan(jenis=item.job.jenis, kunci=str(item.objek_id))
+            doc = dokumen_ensure(jenis=item.job.jenis, kunci=str(item.objek_id))
         except (Skp.DoesNotExist, Penilaian.DoesNotExist):
             _akhiri(item.pk, Item.GAGAL, alasan="Data sumber sudah dihapus.")
         except SoftTimeLimitExceeded:
@@ -294,7 +294,7 @@ def cetak_massal_item(*, item_id: int) -> bool:
     return True
 
 
-def cetak_massal_siap_zip(*, job_id: int) -> bool:
+def cetak_massal_ready_for_zip(*, job_id: int) -> bool:
     """Every item is finished and nobody has built the ZIP yet (cheap; the ZIP step claims for itself)."""
     belum = CetakMassalItem.objects.filter(job_id=job_id, status__in=CetakMassalItem.BELUM).exists()
     return not belum and CetakMassal.objects.filter(pk=job_id).exclude(status=Job.SELESAI).exists()
@@ -340,7 +340,7 @@ def cetak_massal_zip(*, job_id: int) -> CetakMassal:
     return job
 
 
-def cetak_massal_sapu() -> list[int]:
+def cetak_massal_sweep() -> list[int]:
     """Sweeper (beat, every few minutes): items and jobs with no progress for batas_macet() lost their
     worker. Items go back to MENUNGGU; a job is continued (returned, for the caller to queue) up to
     ``MAKS_PERCOBAAN`` times, then marked TERHENTI so the page says so and offers *Coba lagi*."""
@@ -359,7 +359,7 @@ def cetak_massal_sapu() -> list[int]:
     return lanjut
 
 
-def cetak_massal_coba_lagi(*, job: CetakMassal, oleh) -> bool:
+def cetak_massal_retry(*, job: CetakMassal, oleh) -> bool:
     """*Coba lagi* on a stalled job: re-queue only what is missing (items not finished, or just the ZIP).
     False when someone else continued it first (a double click)."""
     if not job.terhenti:
@@ -376,7 +376,7 @@ def cetak_massal_coba_lagi(*, job: CetakMassal, oleh) -> bool:
     except IntegrityError:  # TERHENTI → BERJALAN while the same print was started again meanwhile
         raise CetakSudahBerjalan(_berjalan(oleh=job.dibuat_oleh, unit=job.unit_kerja, jenis=job.jenis,
                                            periode=job.periode, tahun=job.tahun)) from None
-    transaction.on_commit(lambda: cetak_massal_antre(job_id=job.pk))
+    transaction.on_commit(lambda: cetak_massal_enqueue(job_id=job.pk))
     return True
 
 

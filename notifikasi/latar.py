@@ -14,7 +14,7 @@ _threads: list[threading.Thread] = []
 _lock = threading.Lock()
 
 
-def jalankan(fungsi, /, **kwargs) -> threading.Thread:
+def start(fungsi, /, **kwargs) -> threading.Thread:
     def run():
         try:
             fungsi(**kwargs)
@@ -31,7 +31,7 @@ def jalankan(fungsi, /, **kwargs) -> threading.Thread:
     return t
 
 
-def tunggu(timeout: float = 60) -> bool:
+def join_all(timeout: float = 60) -> bool:
     """Join every thread started here (tests: none may outlive the test's database). True if all ended."""
     with _lock:
         threads, _threads[:] = list(_threads), []

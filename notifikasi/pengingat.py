@@ -3,7 +3,7 @@
 Pattern from healthchecks (style.md §5): the unique row is the promise, a conditional UPDATE
 ``PENDING → SENDING`` tagged with a fresh token is the claim (two overlapping runs can never both win a
 row: the loser's UPDATE re-checks ``status`` after the winner commits), ``SENT`` is set right after the
-e-mail. A worker killed between claim and SENT leaves rows in SENDING; ``pengingat_kembalikan_macet``
+e-mail. A worker killed between claim and SENT leaves rows in SENDING; ``pengingat_requeue_stuck``
 hands them back after a grace period (at-least-once for that crash window only).
 """
 import uuid
@@ -17,15 +17,15 @@ from django.utils import timezone
 from pegawai.models import Instansi
 
 from .models import Pengingat
-from .selectors import content_type_ids, kandidat_pengingat
-from .services import absolut, alamat_email, buat_notifikasi, kirim_email, nama_penerima
+from .selectors import content_type_ids, pengingat_due_for
+from .services import absolute_url, alamat_email, email_send, nama_penerima, notifikasi_create
 
 MACET_SETELAH = timedelta(minutes=15)
 
 
-def pengingat_rencanakan(*, instansi: Instansi, today: date) -> int:
+def pengingat_plan(*, instansi: Instansi, today: date) -> int:
     """Insert the claim rows owed today; rows that already exist (any status) are left alone."""
-    kandidat = kandidat_pengingat(instansi, today=today)
+    kandidat = pengingat_due_for(instansi, today=today)
     ct = content_type_ids({k.model for k in kandidat})
     rows = [
         Pengingat(penerima_id=k.penerima_id, periode_id=k.periode_id, jenis=k.jenis, tahap=k.tahap,
@@ -36,14 +36,14 @@ def pengingat_rencanakan(*, instansi: Instansi, today: date) -> int:
     return len(rows)
 
 
-def penerima_tertunda(instansi: Instansi | None = None) -> list[int]:
+def penerima_pending_for(instansi: Instansi | None = None) -> list[int]:
     qs = Pengingat.objects.filter(status=Pengingat.Status.PENDING)
     if instansi is not None:
         qs = qs.filter(periode__instansi=instansi)
     return sorted(set(qs.values_list("penerima_id", flat=True)))
 
 
-def pengingat_kirim(*, penerima_id: int) -> int:
+def pengingat_send(*, penerima_id: int) -> int:
     """Claim and send every PENDING reminder of one recipient as one e-mail plus one in-app row each."""
     token, now = uuid.uuid4(), timezone.now()
     diklaim = Pengingat.objects.filter(penerima_id=penerima_id, status=Pengingat.Status.PENDING).update(
@@ -56,18 +56,18 @@ def pengingat_kirim(*, penerima_id: int) -> int:
     try:
         ke = alamat_email(user)
         if ke:
-            kirim_email(ke=ke, subjek=subjek(items), template="pengingat", ctx=konteks_email(user, items))
+            email_send(ke=ke, subjek=subjek(items), template="pengingat", ctx=konteks_email(user, items))
     except Exception:
         Pengingat.objects.filter(token=token).update(status=Pengingat.Status.PENDING, token=None)
         raise
     with transaction.atomic():
         for it in items:
-            buat_notifikasi(penerima=user, judul=judul(it), pesan=pesan(it), url=it.url)
+            notifikasi_create(penerima=user, judul=judul(it), pesan=pesan(it), url=it.url)
         Pengingat.objects.filter(token=token).update(status=Pengingat.Status.SENT, terkirim_pada=timezone.now())
     return diklaim
 
 
-def pengingat_kembalikan_macet(*, now=None) -> list[int]:
+def pengingat_requeue_stuck(*, now=None) -> list[int]:
     """Rows stuck in SENDING (worker died mid-send) go back to PENDING; returns their recipients."""
     batas = (now or timezone.now()) - MACET_SETELAH
     macet = Pengingat.objects.filter(status=Pengingat.Status.SENDING, diklaim_pada__lt=batas)
@@ -76,12 +76,12 @@ def pengingat_kembalikan_macet(*, now=None) -> list[int]:
     return penerima
 
 
-def pengingat_jalankan(*, today: date | None = None) -> int:
+def pengingat_run(*, today: date | None = None) -> int:
     """Plan and send inline for every instansi (the command-line/test path; the beat uses the tasks)."""
     today = today or timezone.localdate()
     for instansi in Instansi.objects.all():
-        pengingat_rencanakan(instansi=instansi, today=today)
-    return sum(pengingat_kirim(penerima_id=pk) for pk in penerima_tertunda())
+        pengingat_plan(instansi=instansi, today=today)
+    return sum(pengingat_send(penerima_id=pk) for pk in penerima_pending_for())
 
 
 # --- message texts (Indonesian first, through gettext) ------------------------------------------
@@ -113,10 +113,10 @@ def konteks_email(user, items: list[Pengingat]) -> dict:
     grup = defaultdict(list)
     for it in items:
         grup[(it.periode, it.tahap == Pengingat.Tahap.ESKALASI)].append(
-            {"jenis": it.get_jenis_display(), "tahap": it.get_tahap_display(), "perihal": it.objek_repr, "url": absolut(it.url)}
+            {"jenis": it.get_jenis_display(), "tahap": it.get_tahap_display(), "perihal": it.objek_repr, "url": absolute_url(it.url)}
         )
     return {
         "nama": nama_penerima(user),
         "grup": [{"periode": p, "batas": tanggal_id(p.batas_pengisian), "eskalasi": esk, "items": rows} for (p, esk), rows in grup.items()],
-        "riwayat_url": absolut("/notifikasi/pengingat/"),
+        "riwayat_url": absolute_url("/notifikasi/pengingat/"),
     }

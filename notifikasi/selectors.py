@@ -35,7 +35,7 @@ class Kandidat:
     url: str
 
 
-def tahap_pada(batas: date, today: date) -> str | None:
+def tahap_for(batas: date, today: date) -> str | None:
     """The reminder stage reached on ``today`` for a deadline ``batas``: H-7, H-3, H-1, or ESKALASI."""
     sisa = (batas - today).days
     if sisa < 0:
@@ -49,7 +49,7 @@ def tahap_pada(batas: date, today: date) -> str | None:
     return None
 
 
-def periode_aktif(instansi, today: date):
+def periode_active_for(instansi, today: date):
     return Periode.objects.filter(
         instansi=instansi, batas_pengisian__gte=today - timedelta(days=HARI_ESKALASI), batas_pengisian__lte=today + timedelta(days=7)
     )
@@ -134,11 +134,11 @@ def _subjek_tanggapi(p: Periode):
 SUMBER = (_subjek_belum_skp, _subjek_realisasi, _subjek_skp_setuju, _subjek_nilai, _subjek_rekan, _subjek_tanggapi)
 
 
-def kandidat_pengingat(instansi, *, today: date) -> list[Kandidat]:
+def pengingat_due_for(instansi, *, today: date) -> list[Kandidat]:
     """Every reminder owed on ``today`` in ``instansi``; escalations go to the atasan pejabat penilai."""
     hasil = []
-    for p in periode_aktif(instansi, today):
-        tahap = tahap_pada(p.batas_pengisian, today)
+    for p in periode_active_for(instansi, today):
+        tahap = tahap_for(p.batas_pengisian, today)
         if tahap is None:
             continue
         for sumber in SUMBER:
@@ -150,7 +150,7 @@ def kandidat_pengingat(instansi, *, today: date) -> list[Kandidat]:
     return hasil
 
 
-def riwayat_pengingat(user):
+def pengingat_for(user):
     """The reminders a user received (their history page)."""
     return Pengingat.objects.filter(penerima=user).select_related("periode").order_by("-dibuat_pada", "-pk")
 
@@ -159,4 +159,4 @@ def content_type_ids(models_) -> dict[type, int]:
     return {m: ContentType.objects.get_for_model(m).pk for m in models_}
 
 
-__all__ = ["Kandidat", "kandidat_pengingat", "periode_aktif", "riwayat_pengingat", "tahap_pada"]
+__all__ = ["Kandidat", "pengingat_due_for", "periode_active_for", "pengingat_for", "tahap_for"]

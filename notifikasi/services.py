@@ -1,9 +1,10 @@
 """Notifications: one call for every feature that needs to tell someone something.
 
 ``notify`` is the stable interface; the in-app and e-mail channels behind it live in this app.
-The in-app row is written in the caller's transaction (it disappears if the caller rolls back); the
-e-mail is queued with ``transaction.on_commit`` and claimed by a conditional UPDATE so a retried
-or duplicated task never sends it twice.
+It owns the after-commit rule, so callers call it directly inside their own ``transaction.atomic()``
+(no ``on_commit`` wrapper of their own): the in-app row is written in the caller's transaction (it
+disappears if the caller rolls back); the e-mail is queued with ``transaction.on_commit`` and claimed by
+a conditional UPDATE so a retried or duplicated task never sends it twice.
 """
 import logging
 
@@ -32,7 +33,7 @@ def nama_penerima(user) -> str:
     return pegawai.nama_lengkap if pegawai else (user.get_full_name() or user.get_username())
 
 
-def absolut(url: str) -> str:
+def absolute_url(url: str) -> str:
     """Links in e-mails must be absolute; SITE_URL comes from the environment (default: dev server)."""
     if not url or url.startswith(("http://", "https://")):
         return url
@@ -40,7 +41,7 @@ def absolut(url: str) -> str:
     return base.rstrip("/") + "/" + url.lstrip("/")
 
 
-def buat_notifikasi(*, penerima, judul: str, pesan: str, url: str = "", objek=None, email: bool = False) -> Notifikasi:
+def notifikasi_create(*, penerima, judul: str, pesan: str, url: str = "", objek=None, email: bool = False) -> Notifikasi:
     kwargs = {}
     if objek is not None:
         kwargs = {"content_type": ContentType.objects.get_for_model(objek), "object_id": str(objek.pk)}
@@ -51,18 +52,19 @@ def buat_notifikasi(*, penerima, judul: str, pesan: str, url: str = "", objek=No
 
 
 def notify(*, penerima, judul: str, pesan: str, url: str = "", objek=None, email: bool = False) -> None:
-    """Tell ``penerima`` (a User) something. Safe to call inside a transaction."""
+    """Tell ``penerima`` (a User; None: nobody to tell) something. Call it inside the caller's transaction:
+    the row commits or rolls back with it, the e-mail is only queued once that transaction commits."""
     if penerima is None:
         return
-    notif = buat_notifikasi(penerima=penerima, judul=judul, pesan=pesan, url=url, objek=objek, email=email)
+    notif = notifikasi_create(penerima=penerima, judul=judul, pesan=pesan, url=url, objek=objek, email=email)
     if email:
-        from .tasks import kirim_email_notifikasi_task
+        from .tasks import send_notifikasi_email_task
 
-        transaction.on_commit(lambda: kirim_email_notifikasi_task.delay(notif.pk))
+        transaction.on_commit(lambda: send_notifikasi_email_task.delay(notif.pk))
     return
 
 
-def kirim_email(*, ke: str, subjek: str, template: str, ctx: dict) -> None:
+def email_send(*, ke: str, subjek: str, template: str, ctx: dict) -> None:
     """Send one Indonesian e-mail with a plain-text body and an HTML alternative."""
     with translation.override(settings.LANGUAGE_CODE):
         teks = render_to_string(f"emails/{template}.txt", ctx)
@@ -72,7 +74,7 @@ def kirim_email(*, ke: str, subjek: str, template: str, ctx: dict) -> None:
     msg.send()
 
 
-def notifikasi_kirim_email(*, notifikasi_id: int) -> bool:
+def notifikasi_send_email(*, notifikasi_id: int) -> bool:
     """Send the e-mail of one notification at most once. Returns False when there was nothing to do."""
     claimed = Notifikasi.objects.filter(pk=notifikasi_id, status_email=Notifikasi.StatusEmail.PENDING).update(
         status_email=Notifikasi.StatusEmail.SENDING
@@ -85,8 +87,8 @@ def notifikasi_kirim_email(*, notifikasi_id: int) -> bool:
         Notifikasi.objects.filter(pk=notif.pk).update(status_email=Notifikasi.StatusEmail.TIDAK)
         return False
     try:
-        kirim_email(ke=ke, subjek=f"[Kinerja] {notif.judul}", template="notifikasi", ctx={
-            "nama": nama_penerima(notif.penerima), "judul": notif.judul, "pesan": notif.pesan, "url": absolut(notif.url),
+        email_send(ke=ke, subjek=f"[Kinerja] {notif.judul}", template="notifikasi", ctx={
+            "nama": nama_penerima(notif.penerima), "judul": notif.judul, "pesan": notif.pesan, "url": absolute_url(notif.url),
         })
     except Exception:
         # Give the row back so the task's retry can claim it again.
@@ -96,7 +98,7 @@ def notifikasi_kirim_email(*, notifikasi_id: int) -> bool:
     return True
 
 
-def notifikasi_tandai_dibaca(*, user, pk: int | None = None) -> int:
+def notifikasi_mark_read(*, user, pk: int | None = None) -> int:
     """Mark one (``pk``) or all unread notifications of ``user`` as read; only the user's own rows."""
     qs = Notifikasi.objects.filter(penerima=user, dibaca_pada__isnull=True)
     if pk is not None:

@@ -1,5 +1,8 @@
 """Thin Celery tasks (style.md §5): ids in, call a service. All are idempotent, ``acks_late`` (a worker
-killed mid-task gets the message redelivered) and retry on transient infrastructure errors."""
+killed mid-task gets the message redelivered) and retry on transient infrastructure errors.
+
+An explicit ``name=`` keeps the name a task was registered under before its English rename: the beat
+schedule (``kinerja/settings.py``) and messages already queued in Redis call it by that name."""
 import smtplib
 
 from celery import shared_task
@@ -10,53 +13,53 @@ TRANSIENT = (OperationalError, InterfaceError, smtplib.SMTPException, Connection
 OPSI = {"acks_late": True, "autoretry_for": TRANSIENT, "retry_backoff": True, "retry_backoff_max": 300, "max_retries": 5}
 
 
-@shared_task(**OPSI)
-def kirim_email_notifikasi_task(notifikasi_id: int) -> bool:
-    from .services import notifikasi_kirim_email
+@shared_task(name="notifikasi.tasks.kirim_email_notifikasi_task", **OPSI)
+def send_notifikasi_email_task(notifikasi_id: int) -> bool:
+    from .services import notifikasi_send_email
 
-    return notifikasi_kirim_email(notifikasi_id=notifikasi_id)
+    return notifikasi_send_email(notifikasi_id=notifikasi_id)
 
 
-@shared_task(**OPSI)
-def pengingat_harian_task(today: str | None = None) -> int:
+@shared_task(name="notifikasi.tasks.pengingat_harian_task", **OPSI)
+def remind_daily_task(today: str | None = None) -> int:
     """Beat entry point: one planning task per instansi, so one large instansi does not block the rest."""
     from pegawai.models import Instansi
 
     for pk in Instansi.objects.values_list("pk", flat=True):
-        rencanakan_pengingat_task.delay(pk, today)
+        plan_pengingat_task.delay(pk, today)
     return 0
 
 
-@shared_task(**OPSI)
-def rencanakan_pengingat_task(instansi_id: int, today: str | None = None) -> int:
+@shared_task(name="notifikasi.tasks.rencanakan_pengingat_task", **OPSI)
+def plan_pengingat_task(instansi_id: int, today: str | None = None) -> int:
     from datetime import date
 
     from pegawai.models import Instansi
 
-    from .pengingat import penerima_tertunda, pengingat_rencanakan
+    from .pengingat import penerima_pending_for, pengingat_plan
 
     instansi = Instansi.objects.get(pk=instansi_id)
     hari = date.fromisoformat(today) if today else timezone.localdate()
-    n = pengingat_rencanakan(instansi=instansi, today=hari)
-    for penerima_id in penerima_tertunda(instansi):
-        kirim_pengingat_task.delay(penerima_id)
+    n = pengingat_plan(instansi=instansi, today=hari)
+    for penerima_id in penerima_pending_for(instansi):
+        send_pengingat_task.delay(penerima_id)
     return n
 
 
-@shared_task(**OPSI)
-def kirim_pengingat_task(penerima_id: int) -> int:
-    from .pengingat import pengingat_kirim
+@shared_task(name="notifikasi.tasks.kirim_pengingat_task", **OPSI)
+def send_pengingat_task(penerima_id: int) -> int:
+    from .pengingat import pengingat_send
 
-    return pengingat_kirim(penerima_id=penerima_id)
+    return pengingat_send(penerima_id=penerima_id)
 
 
-@shared_task(**OPSI)
-def kembalikan_pengingat_macet_task() -> int:
-    from .pengingat import pengingat_kembalikan_macet
+@shared_task(name="notifikasi.tasks.kembalikan_pengingat_macet_task", **OPSI)
+def requeue_stuck_pengingat_task() -> int:
+    from .pengingat import pengingat_requeue_stuck
 
-    penerima = pengingat_kembalikan_macet()
+    penerima = pengingat_requeue_stuck()
     for pk in penerima:
-        kirim_pengingat_task.delay(pk)
+        send_pengingat_task.delay(pk)
     return len(penerima)
 
 
@@ -69,35 +72,35 @@ BATAS_ZIP = {"soft_time_limit": 240, "time_limit": 270}
 
 @shared_task(**OPSI, **BATAS_PDF)
 def render_dokumen_task(dokumen_id: int) -> int:
-    from .dokumen import dokumen_pastikan
+    from .dokumen import dokumen_ensure
     from .models import DokumenPdf
 
     doc = DokumenPdf.objects.get(pk=dokumen_id)
-    return dokumen_pastikan(jenis=doc.jenis, kunci=doc.kunci).ukuran
+    return dokumen_ensure(jenis=doc.jenis, kunci=doc.kunci).ukuran
 
 
-@shared_task(**OPSI)
-def cetak_massal_task(job_id: int) -> int:
+@shared_task(name="notifikasi.tasks.cetak_massal_task", **OPSI)
+def run_cetak_massal_task(job_id: int) -> int:
     """Fan out the items still to render; with none left (a retry of a job stalled at its end) the ZIP."""
-    from .dokumen import cetak_massal_jalankan
+    from .dokumen import cetak_massal_run
 
-    item_ids = cetak_massal_jalankan(job_id=job_id)
+    item_ids = cetak_massal_run(job_id=job_id)
     for pk in item_ids:
-        cetak_item_task.delay(pk)
+        render_cetak_item_task.delay(pk)
     if not item_ids:
         zip_cetak_task.delay(job_id)
     return len(item_ids)
 
 
-@shared_task(**OPSI, **BATAS_PDF)
-def cetak_item_task(item_id: int) -> bool:
-    from .dokumen import cetak_massal_item, cetak_massal_siap_zip
+@shared_task(name="notifikasi.tasks.cetak_item_task", **OPSI, **BATAS_PDF)
+def render_cetak_item_task(item_id: int) -> bool:
+    from .dokumen import cetak_massal_ready_for_zip, cetak_massal_render_item
     from .models import CetakMassalItem
 
-    cetak_massal_item(item_id=item_id)
+    cetak_massal_render_item(item_id=item_id)
     # Every late task asks; the ZIP task claims the job itself, so two of them build it once.
     job_id = CetakMassalItem.objects.values_list("job_id", flat=True).get(pk=item_id)
-    if cetak_massal_siap_zip(job_id=job_id):
+    if cetak_massal_ready_for_zip(job_id=job_id):
         zip_cetak_task.delay(job_id)
     return True
 
@@ -109,24 +112,15 @@ def zip_cetak_task(job_id: int) -> str:
     return cetak_massal_zip(job_id=job_id).status
 
 
-@shared_task(**OPSI)
-def sapu_cetak_macet_task() -> int:
+@shared_task(name="notifikasi.tasks.sapu_cetak_macet_task", **OPSI)
+def sweep_stuck_cetak_task() -> int:
     """Beat: re-queue PDFs and bulk jobs whose worker died (no progress for CETAK_MACET_DETIK)."""
-    from .dokumen import cetak_massal_antre, cetak_massal_sapu, dokumen_sapu
+    from .dokumen import cetak_massal_enqueue, cetak_massal_sweep, dokumen_sweep
 
-    dokumen = dokumen_sapu()
+    dokumen = dokumen_sweep()
     for pk in dokumen:
         render_dokumen_task.delay(pk)
-    jobs = cetak_massal_sapu()
+    jobs = cetak_massal_sweep()
     for pk in jobs:
-        cetak_massal_antre(job_id=pk)
+        cetak_massal_enqueue(job_id=pk)
     return len(dokumen) + len(jobs)
-
-
-@shared_task(acks_late=True)
-def bench_render_task(penilaian_id: int) -> int:
-    """Benchmark only: lay out one Dokumen Evaluasi and return its size (nothing stored)."""
-    from penilaian.models import Penilaian
-    from penilaian.pdf import render_dokumen_evaluasi
-
-    return len(render_dokumen_evaluasi(Penilaian.objects.get(pk=penilaian_id)))

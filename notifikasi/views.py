@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 from pegawai.views import paginate
 
 from .models import Notifikasi, Pengingat
-from .selectors import riwayat_pengingat
-from .services import notifikasi_tandai_dibaca
+from .selectors import pengingat_for
+from .services import notifikasi_mark_read
 
 BELL_JUMLAH = 6
 
@@ -40,7 +40,7 @@ def daftar(request):
 def baca(request, pk):
     """Mark one of the user's own notifications read and follow its link (404 for anyone else's)."""
     notif = get_object_or_404(Notifikasi, pk=pk, penerima=request.user)
-    notifikasi_tandai_dibaca(user=request.user, pk=notif.pk)
+    notifikasi_mark_read(user=request.user, pk=notif.pk)
     if notif.url and url_has_allowed_host_and_scheme(notif.url, allowed_hosts={request.get_host()}):
         return redirect(notif.url)
     return redirect("notifikasi:daftar")
@@ -49,7 +49,7 @@ def baca(request, pk):
 @login_required
 @require_POST
 def baca_semua(request):
-    n = notifikasi_tandai_dibaca(user=request.user)
+    n = notifikasi_mark_read(user=request.user)
     if request.headers.get("HX-Request"):
         return render(request, "notifikasi/_bell.html", bell_context(request.user))
     messages.success(request, _("%(n)d notifikasi ditandai sudah dibaca.") % {"n": n})
@@ -58,7 +58,7 @@ def baca_semua(request):
 
 @login_required
 def riwayat(request):
-    qs = riwayat_pengingat(request.user)
+    qs = pengingat_for(request.user)
     tahap = request.GET.get("tahap", "")
     if tahap in Pengingat.Tahap.values:
         qs = qs.filter(tahap=tahap)

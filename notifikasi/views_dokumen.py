@@ -19,9 +19,9 @@ from penilaian.rekan.selectors import can_set_capaian
 
 from .dokumen import (
     CetakSudahBerjalan,
-    cetak_massal_coba_lagi,
-    cetak_massal_mulai,
-    dokumen_minta,
+    cetak_massal_retry,
+    cetak_massal_start,
+    dokumen_request,
     kunci_rekap,
     progres,
 )
@@ -32,7 +32,7 @@ Jenis = DokumenPdf.Jenis
 
 
 def _serve(request, *, jenis: str, kunci: str, nama: str):
-    doc = dokumen_minta(jenis=jenis, kunci=kunci)
+    doc = dokumen_request(jenis=jenis, kunci=kunci)
     if doc.status == DokumenPdf.Status.SIAP:
         return serve_private(doc.berkas, nama=nama, inline=True)
     return render(request, "notifikasi/dokumen_tunggu.html", {"doc": doc, "nama": nama}, status=202 if doc.status == DokumenPdf.Status.MENUNGGU else 500)
@@ -81,7 +81,7 @@ def cetak(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            job = cetak_massal_mulai(oleh=request.user, unit=data["unit_kerja"], jenis=data["jenis"], periode=data["periode"],
+            job = cetak_massal_start(oleh=request.user, unit=data["unit_kerja"], jenis=data["jenis"], periode=data["periode"],
                                      tahun=data["tahun"], token=data["token"])
         except CetakSudahBerjalan as exc:
             messages.info(request, _("Cetak massal yang sama masih berjalan; berikut kemajuannya."))
@@ -116,7 +116,7 @@ def cetak_coba_lagi(request, pk):
     """*Coba lagi* on a stalled job: only the documents not printed yet (or just the ZIP) are queued."""
     job = get_object_or_404(_jobs_for(request.user), pk=pk)
     try:
-        if cetak_massal_coba_lagi(job=job, oleh=request.user):
+        if cetak_massal_retry(job=job, oleh=request.user):
             messages.success(request, _("Cetak massal dilanjutkan: hanya dokumen yang belum tercetak yang diproses."))
     except CetakSudahBerjalan as exc:
         messages.info(request, _("Cetak massal yang sama masih berjalan; berikut kemajuannya."))

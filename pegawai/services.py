@@ -69,7 +69,7 @@ def unit_save(*, unit: UnitKerja, oleh, created: bool) -> UnitKerja:
 
 
 @transaction.atomic
-def plt_tetapkan(*, pegawai: Pegawai, unit: UnitKerja, jenis: str, mulai, selesai=None, nomor_sk: str = "", oleh) -> PenugasanPlt:
+def plt_assign(*, pegawai: Pegawai, unit: UnitKerja, jenis: str, mulai, selesai=None, nomor_sk: str = "", oleh) -> PenugasanPlt:
     """Make ``pegawai`` the acting head (Plt/Plh) of ``unit`` from ``mulai``; one acting head at a time."""
     if pegawai.unit_kerja.instansi_id != unit.instansi_id:
         raise ValidationError({"nip": _("Pejabat Plt/Plh harus pegawai instansi yang sama.")})
@@ -90,7 +90,7 @@ def plt_tetapkan(*, pegawai: Pegawai, unit: UnitKerja, jenis: str, mulai, selesa
 
 
 @transaction.atomic
-def plt_akhiri(*, penugasan: PenugasanPlt, oleh) -> PenugasanPlt:
+def plt_end(*, penugasan: PenugasanPlt, oleh) -> PenugasanPlt:
     """End an acting assignment today (it stays in the history)."""
     today = timezone.localdate()
     if penugasan.tanggal_selesai is None or penugasan.tanggal_selesai > today:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from . import access
 from .models import PenugasanPlt, UnitKerja
-from .services import plt_akhiri, plt_tetapkan
+from . import services
 from .forms import NipAtasanField
 from .models import Pegawai
 from .views import hr_required, instansi_for, paginate
@@ -65,8 +65,8 @@ def plt_list(request):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            plt_tetapkan(pegawai=d["nip"], unit=d["unit_kerja"], jenis=d["jenis"], mulai=d["tanggal_mulai"],
-                         selesai=d["tanggal_selesai"], nomor_sk=d["nomor_sk"], oleh=request.user)
+            services.plt_assign(pegawai=d["nip"], unit=d["unit_kerja"], jenis=d["jenis"], mulai=d["tanggal_mulai"],
+                                selesai=d["tanggal_selesai"], nomor_sk=d["nomor_sk"], oleh=request.user)
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
             for field, msgs in errors.items():
@@ -85,6 +85,6 @@ def plt_end(request, pk):
     _instansi, units = _scope(request)
     penugasan = get_object_or_404(PenugasanPlt.objects.filter(unit_kerja__in=units), pk=pk)
     if request.method == "POST":
-        plt_akhiri(penugasan=penugasan, oleh=request.user)
+        services.plt_end(penugasan=penugasan, oleh=request.user)
         messages.success(request, _("Penugasan %(nama)s diakhiri hari ini.") % {"nama": penugasan.pegawai.nama})
     return redirect("pegawai:plt-list")

@@ -151,7 +151,7 @@ def _tell_owner(r: RiwayatPengembangan) -> None:
         judul = _("Riwayat pelatihan ditolak")
         pesan = _("%(nama)s ditolak: %(alasan)s") % {"nama": r.nama_kegiatan, "alasan": r.alasan_tolak}
     url = reverse("pelatihan:riwayat-detail", args=[r.pk])
-    transaction.on_commit(lambda: notify(penerima=user, judul=judul, pesan=pesan, url=url, objek=r))
+    notify(penerima=user, judul=judul, pesan=pesan, url=url, objek=r)
 
 
 @transaction.atomic
@@ -305,4 +305,4 @@ def _tell_supervisor(penilaian, rencana: RencanaPengembangan) -> None:
         "th": rencana.tahun,
     }
     url = reverse("pelatihan:rencana", args=[rencana.pegawai_id, rencana.tahun])
-    transaction.on_commit(lambda: notify(penerima=user, judul=judul, pesan=pesan, url=url, objek=rencana))
+    notify(penerima=user, judul=judul, pesan=pesan, url=url, objek=rencana)

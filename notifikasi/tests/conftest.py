@@ -18,4 +18,4 @@ def _latar_selesai():
     from notifikasi import latar
 
     yield
-    assert latar.tunggu(timeout=60), "a background bulk print did not finish"
+    assert latar.join_all(timeout=60), "a background bulk print did not finish"

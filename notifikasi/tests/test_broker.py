@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 
-from notifikasi.dokumen import cetak_massal_mulai
+from notifikasi.dokumen import cetak_massal_start
 from notifikasi.models import CetakMassal, CetakMassalItem, Notifikasi, Pengingat
-from notifikasi.tasks import kirim_pengingat_task, rencanakan_pengingat_task
+from notifikasi.tasks import plan_pengingat_task, send_pengingat_task
 
 from .helpers import BATAS, penilaian_final, periode, skp_lengkap
 
@@ -32,7 +32,7 @@ def test_bulk_print_runs_on_the_worker(celery_worker_session, golongan_ada, org)
     per = periode(org)
     for p in (org.pegawai, org.rekan):
         penilaian_final(skp_lengkap(p), per)
-    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per)  # queued on commit
+    job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per)  # queued on commit
     assert _tunggu(lambda: CetakMassal.objects.get(pk=job.pk).status == "SELESAI"), CetakMassal.objects.get(pk=job.pk).status
     job.refresh_from_db()
     assert job.items.filter(status="OK").count() == 2 and job.items.filter(status="GAGAL").count() == 1  # atasan: no evaluation
@@ -41,12 +41,12 @@ def test_bulk_print_runs_on_the_worker(celery_worker_session, golongan_ada, org)
 def test_reminders_run_on_the_worker_and_a_redelivered_task_sends_nothing_twice(celery_worker_session, golongan_ada, org):
     periode(org)
     today = (BATAS - timedelta(days=3)).isoformat()
-    assert rencanakan_pengingat_task.delay(org.instansi.pk, today).get(timeout=60) > 0
+    assert plan_pengingat_task.delay(org.instansi.pk, today).get(timeout=60) > 0
     assert _tunggu(lambda: not Pengingat.objects.exclude(status="SENT").exists())
     n = Pengingat.objects.count()
     # the same message delivered again (acks_late redelivery) finds nothing to claim
-    assert kirim_pengingat_task.delay(org.pegawai.user_id).get(timeout=30) == 0
-    assert rencanakan_pengingat_task.delay(org.instansi.pk, today).get(timeout=60) == n and Pengingat.objects.count() == n
+    assert send_pengingat_task.delay(org.pegawai.user_id).get(timeout=30) == 0
+    assert plan_pengingat_task.delay(org.instansi.pk, today).get(timeout=60) == n and Pengingat.objects.count() == n
 
 
 # --- issue #12: a real worker process killed in the middle of a bulk print ------------------------
@@ -88,7 +88,7 @@ def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path
     import redis
 
     from kinerja.celery import app
-    from notifikasi.tasks import cetak_massal_task, sapu_cetak_macet_task
+    from notifikasi.tasks import run_cetak_massal_task, sweep_stuck_cetak_task
     from pegawai.tests.factories import PegawaiFactory
 
     from .helpers import penilaian_final, periode, skp_lengkap
@@ -101,7 +101,7 @@ def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path
     per = periode(org)
     for p in [org.pegawai, org.rekan, *PegawaiFactory.create_batch(4, unit_kerja=org.seksi, atasan=org.atasan)]:
         penilaian_final(skp_lengkap(p), per)
-    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     assert job.total == 7 and job.items.filter(status="MENUNGGU").count() == 6
 
     app.conf.task_always_eager = False
@@ -109,7 +109,7 @@ def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path
     try:
         with app.connection_for_write(broker) as conn:
             pekerja.append(_pekerja(env, tmp_path / "w1.log", "uji-mati-1"))
-            cetak_massal_task.apply_async((job.pk,), connection=conn)
+            run_cetak_massal_task.apply_async((job.pk,), connection=conn)
             items = job.items.all()
             # mid-job: something printed, one document being rendered right now
             assert _tunggu(lambda: items.filter(status="OK").exists() and items.filter(status="PROSES").exists(), 40), (
@@ -125,7 +125,7 @@ def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path
 
             def selesai():
                 if time.monotonic() - terakhir[0] > 1:  # what beat sends every few minutes
-                    sapu_cetak_macet_task.apply_async(connection=conn)
+                    sweep_stuck_cetak_task.apply_async(connection=conn)
                     terakhir[0] = time.monotonic()
                 return CetakMassal.objects.get(pk=job.pk).status == "SELESAI"
 

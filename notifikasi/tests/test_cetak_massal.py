@@ -12,12 +12,12 @@ from django.utils import timezone
 
 from notifikasi import dokumen, latar
 from notifikasi.dokumen import (
-    cetak_massal_item,
-    cetak_massal_mulai,
-    cetak_massal_sapu,
+    cetak_massal_render_item,
+    cetak_massal_start,
+    cetak_massal_sweep,
     cetak_massal_zip,
-    dokumen_minta,
-    dokumen_sapu,
+    dokumen_request,
+    dokumen_sweep,
 )
 from notifikasi.models import CetakMassal, CetakMassalItem, DokumenPdf, Notifikasi
 from penilaian.models import Penilaian, Skp
@@ -57,21 +57,21 @@ def test_bulk_print_answers_before_the_job_is_done(client, settings, golongan_ad
     settings.CETAK_MASSAL_THREAD = True
     p = periode(org)
     penilaian_final(skp_lengkap(org.pegawai), p)
-    lepas, asli = threading.Event(), dokumen.dokumen_pastikan
+    lepas, asli = threading.Event(), dokumen.dokumen_ensure
 
     def lambat(**kw):
         assert lepas.wait(30)
         return asli(**kw)
 
     client.force_login(org.hr)
-    with mock.patch.object(dokumen, "dokumen_pastikan", lambat):
+    with mock.patch.object(dokumen, "dokumen_ensure", lambat):
         resp = _post(client, org, p)
         job = CetakMassal.objects.get()
         assert resp.status_code == 302 and job.status in CetakMassal.AKTIF  # answered while the PDF is still being made
         html = client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
         assert "hx-trigger=\"every 1s\"" in html and "0 dicetak, 2 gagal dari 3" in html
         lepas.set()
-        assert latar.tunggu(30)
+        assert latar.join_all(30)
     job.refresh_from_db()
     assert job.status == "SELESAI" and job.items.filter(status="OK").count() == 1
     assert "1 dicetak, 2 gagal dari 3" in client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
@@ -80,8 +80,8 @@ def test_bulk_print_answers_before_the_job_is_done(client, settings, golongan_ad
 def test_progress_counts_printed_and_failed_apart_with_reasons(client, org, per):
     Skp.objects.create(pegawai=org.atasan, tahun=2026, status=Skp.Status.DIAJUKAN, tanggal_mulai=per.tanggal_mulai,
                        tanggal_selesai=per.tanggal_selesai, pejabat_penilai=org.kabid)
-    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
-    cetak_massal_item(item_id=job.items.filter(status="MENUNGGU").first().pk)  # one of two done
+    job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    cetak_massal_render_item(item_id=job.items.filter(status="MENUNGGU").first().pk)  # one of two done
     client.force_login(org.hr)
     html = client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
     assert "1 dicetak, 1 gagal dari 3 · 1 belum" in html and "66 %" in html
@@ -116,26 +116,26 @@ def test_the_database_refuses_a_second_running_job(org, per, jenis):
 
 def test_two_clicks_racing_past_the_check_still_make_one_job(org, per):
     """Both requests passed the "already running?" check; the database constraint decides."""
-    pertama = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    pertama = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     # the check misses the first job (it was not committed yet), the second look finds it
     with mock.patch.object(dokumen, "_berjalan", side_effect=[None, pertama]), pytest.raises(dokumen.CetakSudahBerjalan) as exc:
-        cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+        cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     assert exc.value.job == pertama and CetakMassal.objects.count() == 1
 
 
 # --- issue #12: stalled jobs are seen, swept and retried -------------------------------------------
 
 def test_stalled_job_is_shown_and_retry_prints_only_what_is_missing(client, org, per, django_capture_on_commit_callbacks):
-    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     siap, hilang = job.items.filter(status="MENUNGGU").order_by("pk")
-    cetak_massal_item(item_id=siap.pk)
+    cetak_massal_render_item(item_id=siap.pk)
     _macet(job, PROSES=[hilang.pk])  # its worker died while rendering the second document
     client.force_login(org.hr)
     html = client.get(reverse("notifikasi:cetak-detail", args=[job.pk])).content.decode()
     assert 'data-status="TERHENTI"' in html and "Pencetakan terhenti" in html and "1 dokumen belum dicetak." in html
     assert "Coba lagi" in html
 
-    with (mock.patch.object(dokumen, "dokumen_pastikan", wraps=dokumen.dokumen_pastikan) as render,
+    with (mock.patch.object(dokumen, "dokumen_ensure", wraps=dokumen.dokumen_ensure) as render,
           django_capture_on_commit_callbacks(execute=True)):
         resp = client.post(reverse("notifikasi:cetak-coba-lagi", args=[job.pk]))
     assert [c.kwargs["kunci"] for c in render.call_args_list] == [str(hilang.objek_id)]  # only the missing one
@@ -148,7 +148,7 @@ def test_stalled_job_is_shown_and_retry_prints_only_what_is_missing(client, org,
 
 
 def test_retry_is_for_hr_of_the_instansi_only(client, org, per):
-    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     _macet(job)
     client.force_login(org.hr_other)
     assert client.post(reverse("notifikasi:cetak-coba-lagi", args=[job.pk])).status_code == 404
@@ -158,19 +158,19 @@ def test_retry_is_for_hr_of_the_instansi_only(client, org, per):
 
 
 def test_sweeper_continues_a_stalled_job_then_gives_up_visibly(client, org, per):
-    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     item = job.items.filter(status="MENUNGGU").first()
     _macet(job, PROSES=[item.pk])
-    assert cetak_massal_sapu() == [job.pk]  # the task queues it again
+    assert cetak_massal_sweep() == [job.pk]  # the task queues it again
     job.refresh_from_db()
     assert job.status == "BERJALAN" and job.percobaan == 1 and not job.terhenti
     assert CetakMassalItem.objects.get(pk=item.pk).status == "MENUNGGU"  # the lost claim is free again
-    assert cetak_massal_sapu() == []  # fresh again: nothing to do
+    assert cetak_massal_sweep() == []  # fresh again: nothing to do
     for _ in range(dokumen.MAKS_PERCOBAAN - 1):
         _macet(job)
-        assert cetak_massal_sapu() == [job.pk]
+        assert cetak_massal_sweep() == [job.pk]
     _macet(job)
-    assert cetak_massal_sapu() == []
+    assert cetak_massal_sweep() == []
     job.refresh_from_db()
     assert job.status == "TERHENTI"
     assert Notifikasi.objects.filter(penerima=org.hr, judul="Cetak massal terhenti").count() == 1
@@ -181,23 +181,23 @@ def test_sweeper_continues_a_stalled_job_then_gives_up_visibly(client, org, per)
 @pytest.mark.parametrize("status", ["BERJALAN", "MENGEMAS"], ids=["zip-never-queued", "died-building-the-zip"])
 def test_sweeper_task_finishes_a_job_stuck_before_its_zip(org, per, status):
     """Issue #12: the worker died after the last document, before (or while) building the ZIP."""
-    from notifikasi.tasks import sapu_cetak_macet_task
+    from notifikasi.tasks import sweep_stuck_cetak_task
 
-    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     for it in job.items.filter(status="MENUNGGU"):
-        cetak_massal_item(item_id=it.pk)
+        cetak_massal_render_item(item_id=it.pk)
     CetakMassal.objects.filter(pk=job.pk).update(status=status)
     _macet(job)
-    assert sapu_cetak_macet_task() == 1
+    assert sweep_stuck_cetak_task() == 1
     job.refresh_from_db()
     assert job.status == "SELESAI" and job.berkas
 
 
 def test_a_document_that_keeps_killing_its_worker_is_failed_not_retried_forever(org, per):
-    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     item = job.items.filter(status="MENUNGGU").first()
     CetakMassalItem.objects.filter(pk=item.pk).update(percobaan=dokumen.MAKS_PERCOBAAN)  # claimed 3 times, never finished
-    assert cetak_massal_item(item_id=item.pk)
+    assert cetak_massal_render_item(item_id=item.pk)
     item.refresh_from_db()
     assert item.status == "GAGAL" and "terhenti berulang kali" in item.alasan
 
@@ -206,9 +206,9 @@ def test_a_document_that_keeps_killing_its_worker_is_failed_not_retried_forever(
 def test_zip_is_built_once_when_two_late_tasks_race(org, per, diambil_alih, settings):
     """Two tasks finish last at the same time; the second one arrives while the first builds the ZIP. If the
     first one's claim is stale (its worker hung), the second takes over and the first discards its ZIP."""
-    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
+    job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     for it in job.items.filter(status="MENUNGGU"):
-        cetak_massal_item(item_id=it.pk)
+        cetak_massal_render_item(item_id=it.pk)
     asli, hasil_kedua, sudah = dokumen.nama_berkas, [], []
 
     def sela(pegawai, jenis):
@@ -234,16 +234,16 @@ def test_a_pdf_whose_worker_died_is_queued_again(org, per, django_capture_on_com
     kunci = str(Penilaian.objects.filter(periode=per).first().pk)
     doc = DokumenPdf.objects.create(jenis="DOK_EVAL", kunci=kunci, status="MENUNGGU", diminta_pada=timezone.now())
     with django_capture_on_commit_callbacks() as antre:
-        dokumen_minta(jenis="DOK_EVAL", kunci=kunci)
+        dokumen_request(jenis="DOK_EVAL", kunci=kunci)
     assert antre == []  # queued a moment ago: polling does not queue it again
     DokumenPdf.objects.filter(pk=doc.pk).update(diminta_pada=timezone.now() - LAMA)
     with django_capture_on_commit_callbacks() as antre:
-        dokumen_minta(jenis="DOK_EVAL", kunci=kunci)
+        dokumen_request(jenis="DOK_EVAL", kunci=kunci)
     assert len(antre) == 1  # its worker is gone: the next request queues it
     DokumenPdf.objects.filter(pk=doc.pk).update(diminta_pada=timezone.now() - LAMA)
-    assert dokumen_sapu() == [doc.pk] and dokumen_sapu() == []  # the sweeper too, once
+    assert dokumen_sweep() == [doc.pk] and dokumen_sweep() == []  # the sweeper too, once
     DokumenPdf.objects.filter(pk=doc.pk).update(diminta_pada=timezone.now() - LAMA, percobaan=dokumen.MAKS_PERCOBAAN)
-    assert dokumen_sapu() == [] and DokumenPdf.objects.get(pk=doc.pk).status == "GAGAL"
+    assert dokumen_sweep() == [] and DokumenPdf.objects.get(pk=doc.pk).status == "GAGAL"
 
 
 def test_sweeper_is_in_the_beat_schedule():
@@ -267,9 +267,9 @@ def test_two_late_tasks_at_the_same_moment_build_one_zip(golongan_ada, org, sett
     p = periode(org)
     for peg in (org.pegawai, org.rekan):
         penilaian_final(skp_lengkap(peg), p)
-    job = cetak_massal_mulai(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=p, antre=False)
+    job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=p, antre=False)
     for it in job.items.filter(status="MENUNGGU"):
-        cetak_massal_item(item_id=it.pk)
+        cetak_massal_render_item(item_id=it.pk)
     start, errors = threading.Barrier(2), []
 
     def run():

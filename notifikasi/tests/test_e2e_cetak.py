@@ -19,13 +19,13 @@ def test_hr_bulk_prints_a_unit_and_downloads_one_pdf_per_pegawai(page: Page, liv
     staf = [org.pegawai, org.rekan]
     for p in staf:
         penilaian_final(skp_lengkap(p), per)  # the atasan has no SKP: listed as failed, with the reason
-    asli = dokumen.dokumen_pastikan
+    asli = dokumen.dokumen_ensure
 
     def pelan(**kw):  # slow enough to watch the bar move
         time.sleep(1)
         return asli(**kw)
 
-    monkeypatch.setattr(dokumen, "dokumen_pastikan", pelan)
+    monkeypatch.setattr(dokumen, "dokumen_ensure", pelan)
 
     page.goto(f"{live_server.url}/masuk/")
     page.fill("#id_username", org.hr.username)
@@ -47,4 +47,4 @@ def test_hr_bulk_prints_a_unit_and_downloads_one_pdf_per_pegawai(page: Page, liv
     names = zipfile.ZipFile(info.value.path()).namelist()
     assert sorted(n.split("_")[0] for n in names if n.endswith(".pdf")) == sorted(p.nip for p in staf)
     assert org.atasan.nip in zipfile.ZipFile(info.value.path()).read("DAFTAR_GAGAL.txt").decode()
-    assert latar.tunggu(30)
+    assert latar.join_all(30)

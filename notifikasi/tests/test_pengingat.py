@@ -10,12 +10,12 @@ from django.utils import timezone
 
 from notifikasi.models import Notifikasi, Pengingat
 from notifikasi.pengingat import (
-    pengingat_jalankan,
-    pengingat_kembalikan_macet,
-    pengingat_kirim,
-    pengingat_rencanakan,
+    pengingat_plan,
+    pengingat_requeue_stuck,
+    pengingat_run,
+    pengingat_send,
 )
-from notifikasi.selectors import kandidat_pengingat, tahap_pada
+from notifikasi.selectors import pengingat_due_for, tahap_for
 from penilaian.models import Penilaian, Skp, UndanganRekan
 from penilaian.tests.factories import PenilaianFactory
 
@@ -30,7 +30,7 @@ J, T = Pengingat.Jenis, Pengingat.Tahap
 ])
 def test_stage_reached_relative_to_batas_pengisian(sisa, tahap):
     """domain.md §3.1: reminders key off batas_pengisian; a missed run still sends the stage reached."""
-    assert tahap_pada(BATAS, BATAS - timedelta(days=sisa)) == tahap
+    assert tahap_for(BATAS, BATAS - timedelta(days=sisa)) == tahap
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def siklus(org):
 
 def _set(org, today):
     names = {p.user_id: n for n, p in vars(org).items() if hasattr(p, "user_id") and n != "asing"}
-    return {(names.get(k.penerima_id, k.penerima_id), k.jenis, k.tahap) for k in kandidat_pengingat(org.instansi, today=today)}
+    return {(names.get(k.penerima_id, k.penerima_id), k.jenis, k.tahap) for k in pengingat_due_for(org.instansi, today=today)}
 
 
 @pytest.mark.parametrize("sisa, tahap", [(7, T.H7), (3, T.H3), (1, T.H1)])
@@ -92,19 +92,19 @@ def test_running_twice_on_the_same_day_sends_nothing_new(org, siklus):
     org.pegawai.user.email = "pegawai@example.go.id"
     org.pegawai.user.save()
     today = BATAS - timedelta(days=7)
-    first = pengingat_jalankan(today=today)
+    first = pengingat_run(today=today)
     assert first == Pengingat.objects.count() == Notifikasi.objects.count() > 0
     n_mail = len(mail.outbox)
-    assert pengingat_jalankan(today=today) == 0
+    assert pengingat_run(today=today) == 0
     assert len(mail.outbox) == n_mail and Notifikasi.objects.count() == first
-    assert pengingat_jalankan(today=BATAS - timedelta(days=3)) == first  # next stage: a new round
+    assert pengingat_run(today=BATAS - timedelta(days=3)) == first  # next stage: a new round
 
 
 def test_email_is_indonesian_with_name_deadline_and_link(org, siklus, settings):
     settings.SITE_URL = "https://kinerja.example.go.id"
     org.rekan.user.email = "rekan@example.go.id"
     org.rekan.user.save()
-    pengingat_jalankan(today=BATAS - timedelta(days=3))
+    pengingat_run(today=BATAS - timedelta(days=3))
     (msg,) = [m for m in mail.outbox if m.to == ["rekan@example.go.id"]]
     html = msg.alternatives[0][0]
     assert "Pengingat" in msg.subject
@@ -118,7 +118,7 @@ def test_email_is_indonesian_with_name_deadline_and_link(org, siklus, settings):
 def test_escalation_email_says_so(org, siklus):
     org.kabid.user.email = "kabid@example.go.id"
     org.kabid.user.save()
-    pengingat_jalankan(today=BATAS + timedelta(days=2))
+    pengingat_run(today=BATAS + timedelta(days=2))
     (msg,) = [m for m in mail.outbox if m.to == ["kabid@example.go.id"]]
     assert msg.subject.startswith("[Kinerja] Eskalasi") and "atasan pejabat penilai" in msg.body
     assert org.pegawai.nama in msg.body
@@ -127,25 +127,25 @@ def test_escalation_email_says_so(org, siklus):
 def test_failed_send_gives_the_rows_back_for_the_retry(org, siklus, monkeypatch):
     org.pegawai.user.email = "p@example.go.id"
     org.pegawai.user.save()
-    pengingat_rencanakan(instansi=org.instansi, today=BATAS - timedelta(days=1))
+    pengingat_plan(instansi=org.instansi, today=BATAS - timedelta(days=1))
 
     def rusak(**kw):
         raise ConnectionError("SMTP mati")
 
-    monkeypatch.setattr("notifikasi.pengingat.kirim_email", rusak)
+    monkeypatch.setattr("notifikasi.pengingat.email_send", rusak)
     with pytest.raises(ConnectionError):
-        pengingat_kirim(penerima_id=org.pegawai.user_id)
+        pengingat_send(penerima_id=org.pegawai.user_id)
     assert set(Pengingat.objects.filter(penerima=org.pegawai.user).values_list("status", flat=True)) == {"PENDING"}
     assert not Notifikasi.objects.filter(penerima=org.pegawai.user).exists()
 
 
 def test_rows_stuck_in_sending_are_returned_and_then_sent(org, siklus):
-    pengingat_rencanakan(instansi=org.instansi, today=BATAS - timedelta(days=1))
+    pengingat_plan(instansi=org.instansi, today=BATAS - timedelta(days=1))
     lama = timezone.now() - timedelta(hours=1)
     Pengingat.objects.filter(penerima=org.rekan.user).update(status="SENDING", diklaim_pada=lama)
     Pengingat.objects.filter(penerima=org.kabid.user).update(status="SENDING", diklaim_pada=timezone.now())  # still in flight
-    assert pengingat_kembalikan_macet() == [org.rekan.user_id]
-    assert pengingat_kirim(penerima_id=org.rekan.user_id) == 1
+    assert pengingat_requeue_stuck() == [org.rekan.user_id]
+    assert pengingat_send(penerima_id=org.rekan.user_id) == 1
     assert Pengingat.objects.get(penerima=org.rekan.user).status == "SENT"
     assert set(Pengingat.objects.filter(penerima=org.kabid.user).values_list("status", flat=True)) == {"SENDING"}
 
@@ -165,7 +165,7 @@ def test_two_overlapping_runs_send_each_reminder_at_most_once(golongan_ada, org,
     def run():
         try:
             start.wait()
-            pengingat_jalankan(today=today)
+            pengingat_run(today=today)
         except Exception as exc:  # noqa: BLE001 - surfaced by the assert below
             errors.append(exc)
         finally:

@@ -84,12 +84,12 @@ def test_notification_list_query_count_does_not_grow(client, org, django_assert_
 def test_reminder_history_shows_only_own(client, org):
     from datetime import timedelta
 
-    from notifikasi.pengingat import pengingat_jalankan
+    from notifikasi.pengingat import pengingat_run
 
     from .helpers import BATAS
 
     periode(org)
-    pengingat_jalankan(today=BATAS - timedelta(days=3))
+    pengingat_run(today=BATAS - timedelta(days=3))
     client.force_login(org.pegawai.user)
     html = client.get(reverse("notifikasi:riwayat")).content.decode()
     assert f"SKP 2026 — {org.pegawai.nama}" in html and f"SKP 2026 — {org.rekan.nama}" not in html

@@ -91,12 +91,6 @@ def _url(penilaian: Penilaian) -> str:
     return reverse("penilaian:evaluasi-detail", args=[penilaian.pk])
 
 
-def _notify_pegawai(penilaian: Penilaian, judul: str, pesan: str) -> None:
-    user = penilaian.skp.pegawai.user
-    if user is not None:
-        transaction.on_commit(lambda: notify(penerima=user, judul=judul, pesan=pesan, url=_url(penilaian), objek=penilaian))
-
-
 @transaction.atomic
 def penilaian_open(*, skp: Skp, periode: Periode, oleh) -> Penilaian:
     """The evaluation of ``skp`` in ``periode``, created on first open (get_or_create)."""
@@ -192,11 +186,11 @@ def penilaian_submit(*, penilaian: Penilaian, versi, oleh, rencana_aksi: dict[in
     audit_log(aktor=oleh, aksi="penilaian.submitted", objek=penilaian, data={"dari": dari, "ke": S.DIAJUKAN})
     penilai = penilaian.skp.pejabat_penilai
     if penilai is not None and penilai.user_id:
-        transaction.on_commit(lambda: notify(
+        notify(
             penerima=penilai.user, judul=_("Penilaian siap dinilai"), url=_url(penilaian), objek=penilaian,
             pesan=_("%(nama)s mengajukan penilaian periode %(periode)s.")
             % {"nama": penilaian.skp.pegawai.nama_lengkap, "periode": penilaian.periode},
-        ))
+        )
     return penilaian
 
 
@@ -210,7 +204,8 @@ def penilaian_return(*, penilaian: Penilaian, versi, catatan: str, oleh) -> Peni
     _claim(penilaian, versi, status=S.DRAFT)
     audit_log(aktor=oleh, aksi="penilaian.returned", objek=penilaian, data={"dari": dari, "ke": S.DRAFT},
               catatan=catatan.strip())
-    _notify_pegawai(penilaian, _("Penilaian dikembalikan"), catatan.strip())
+    notify(penerima=penilaian.skp.pegawai.user, judul=_("Penilaian dikembalikan"), pesan=catatan.strip(),
+           url=_url(penilaian), objek=penilaian)
     return penilaian
 
 
@@ -307,9 +302,9 @@ def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str |
     audit_log(aktor=oleh, aksi="penilaian.finalized", objek=penilaian,
               data={"dari": dari, "ke": S.FINAL, "predikat": predikat, "rating_hasil": rating_hasil,
                     "rating_perilaku": penilaian.rating_perilaku})
-    _notify_pegawai(penilaian, _("Penilaian kinerja final"),
-                    _("Penilaian periode %(periode)s telah final dengan predikat %(predikat)s.")
-                    % {"periode": penilaian.periode, "predikat": predikat.label})
+    notify(penerima=penilaian.skp.pegawai.user, judul=_("Penilaian kinerja final"), url=_url(penilaian), objek=penilaian,
+           pesan=_("Penilaian periode %(periode)s telah final dengan predikat %(predikat)s.")
+           % {"periode": penilaian.periode, "predikat": predikat.label})
     if penilaian.periode.is_tahunan:
         from pelatihan.services import tindak_lanjut_predikat_tahunan
 

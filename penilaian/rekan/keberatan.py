@@ -43,35 +43,29 @@ def _move(penilaian: Penilaian, dari: str, ke: str, **fields) -> None:
     penilaian.refresh_from_db()
 
 
-def _tell(pegawai, judul: str, pesan: str, url: str, objek) -> None:
-    """Notify after commit, so nobody is told about a step that was rolled back."""
-    if pegawai is not None and pegawai.user_id:
-        user = pegawai.user
-        transaction.on_commit(lambda: notify(penerima=user, judul=judul, pesan=pesan, url=url, objek=objek))
-
-
 def _owner_check(penilaian: Penilaian, oleh) -> None:
     if penilaian.skp.pegawai.user_id != getattr(oleh, "pk", None):
         raise ValidationError(_("Hanya pegawai yang dinilai yang dapat menanggapi penilaian ini."))
 
 
 @transaction.atomic
-def penilaian_terima(*, penilaian: Penilaian, oleh) -> Penilaian:
+def penilaian_acknowledge(*, penilaian: Penilaian, oleh) -> Penilaian:
     """The employee acknowledges the final evaluation."""
     _owner_check(penilaian, oleh)
     if penilaian.status != S.FINAL:
         raise ValidationError(_("Hanya penilaian berstatus final yang dapat diterima."))
     _move(penilaian, S.FINAL, S.DITERIMA, ditanggapi_pada=timezone.now())
     audit_log(aktor=oleh, aksi="penilaian.diterima", objek=penilaian, data={"dari": S.FINAL, "ke": S.DITERIMA})
-    _tell(penilaian.penilai or penilaian.skp.pejabat_penilai, _("Penilaian diterima"),
-          _("%(nama)s menerima hasil penilaian %(periode)s.") % {"nama": penilaian.skp.pegawai.nama,
-                                                                  "periode": penilaian.periode},
-          reverse("penilaian:tanggapan", args=[penilaian.pk]), penilaian)
+    notify(penerima=getattr(penilaian.penilai or penilaian.skp.pejabat_penilai, "user", None),
+           judul=_("Penilaian diterima"),
+           pesan=_("%(nama)s menerima hasil penilaian %(periode)s.") % {"nama": penilaian.skp.pegawai.nama,
+                                                                        "periode": penilaian.periode},
+           url=reverse("penilaian:tanggapan", args=[penilaian.pk]), objek=penilaian)
     return penilaian
 
 
 @transaction.atomic
-def keberatan_ajukan(*, penilaian: Penilaian, alasan: str, oleh, now: datetime | None = None) -> Keberatan:
+def keberatan_file(*, penilaian: Penilaian, alasan: str, oleh, now: datetime | None = None) -> Keberatan:
     """File a keberatan within the configured window; the atasan pejabat penilai decides it."""
     _owner_check(penilaian, oleh)
     alasan = (alasan or "").strip()
@@ -92,13 +86,14 @@ def keberatan_ajukan(*, penilaian: Penilaian, alasan: str, oleh, now: datetime |
     url = reverse("penilaian:keberatan-detail", args=[kb.pk])
     pesan = _("%(nama)s mengajukan keberatan atas penilaian %(periode)s.") % {
         "nama": penilaian.skp.pegawai.nama, "periode": penilaian.periode}
-    _tell(pemutus, _("Keberatan perlu diputus"), pesan, url, kb)
-    _tell(penilaian.penilai or penilaian.skp.pejabat_penilai, _("Keberatan diajukan"), pesan, url, kb)
+    notify(penerima=getattr(pemutus, "user", None), judul=_("Keberatan perlu diputus"), pesan=pesan, url=url, objek=kb)
+    notify(penerima=getattr(penilaian.penilai or penilaian.skp.pejabat_penilai, "user", None),
+           judul=_("Keberatan diajukan"), pesan=pesan, url=url, objek=kb)
     return kb
 
 
 @transaction.atomic
-def keberatan_putus(
+def keberatan_decide(
     *, keberatan: Keberatan, ubah: bool, keputusan: str, oleh,
     rating_hasil: str = "", rating_perilaku: str = "",
 ) -> Keberatan:
@@ -137,12 +132,13 @@ def keberatan_putus(
     url = reverse("penilaian:tanggapan", args=[penilaian.pk])
     pesan = _("Keberatan atas penilaian %(periode)s telah diputus: %(status)s.") % {
         "periode": penilaian.periode, "status": keberatan.get_status_display()}
-    _tell(penilaian.skp.pegawai, _("Keberatan diputus"), pesan, url, keberatan)
-    _tell(penilaian.penilai or penilaian.skp.pejabat_penilai, _("Keberatan diputus"), pesan, url, keberatan)
+    notify(penerima=penilaian.skp.pegawai.user, judul=_("Keberatan diputus"), pesan=pesan, url=url, objek=keberatan)
+    notify(penerima=getattr(penilaian.penilai or penilaian.skp.pejabat_penilai, "user", None),
+           judul=_("Keberatan diputus"), pesan=pesan, url=url, objek=keberatan)
     return keberatan
 
 
-def penilaian_terima_lewat_waktu(*, now: datetime | None = None) -> int:
+def penilaian_accept_lapsed(*, now: datetime | None = None) -> int:
     """Mark FINAL evaluations whose window closed without a keberatan as accepted by lapse of time.
 
     PP 30/2019 Pasal 59 (domain.md §11.1): no keberatan within 14 days, the result stands. Idempotent:
@@ -164,8 +160,8 @@ def penilaian_terima_lewat_waktu(*, now: datetime | None = None) -> int:
             # Shown as "Diterima karena lewat waktu" (translated label) in the evaluation's history.
             audit_log(aktor=None, aksi="penilaian.diterima_lewat_waktu", objek=p,
                       data={"dari": S.FINAL, "ke": S.LEWAT_WAKTU, "batas": p.batas_tanggapan.isoformat()})
-            _tell(p.skp.pegawai, _("Hasil penilaian berlaku"),
-                  _("Batas tanggapan atas penilaian %(periode)s sudah lewat tanpa keberatan; hasil penilaian "
-                    "dianggap diterima.") % {"periode": p.periode},
-                  reverse("penilaian:tanggapan", args=[p.pk]), p)
+            notify(penerima=p.skp.pegawai.user, judul=_("Hasil penilaian berlaku"),
+                   pesan=_("Batas tanggapan atas penilaian %(periode)s sudah lewat tanpa keberatan; hasil "
+                           "penilaian dianggap diterima.") % {"periode": p.periode},
+                   url=reverse("penilaian:tanggapan", args=[p.pk]), objek=p)
     return n

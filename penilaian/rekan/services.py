@@ -96,10 +96,8 @@ def undangan_rekan_create(*, penilaian: Penilaian, rekan: list[Pegawai], oleh) -
     pesan = _("Anda diminta memberi masukan perilaku kerja untuk %(nama)s (%(periode)s), paling lambat %(batas)s.") % {
         "nama": skp.pegawai.nama, "periode": penilaian.periode, "batas": penilaian.periode.batas_pengisian}
     users = [p.user for p in baru if p.user_id]
-    transaction.on_commit(lambda: [
+    for u in users:
         notify(penerima=u, judul=_("Permintaan masukan rekan kerja"), pesan=pesan, url=url, objek=penilaian)
-        for u in users
-    ])
     return created
 
 
@@ -135,9 +133,9 @@ def masukan_rekan_submit(*, undangan: UndanganRekan, jawaban: dict, komentar: st
         penilaian=penilaian, sandi=segel(penilaian_id=penilaian.pk, jawaban=jawaban, komentar=komentar))
     if not penilaian.undangan_rekan.filter(sudah_menjawab=False).exists():
         # The whole cohort has answered: release, in a transaction of its own.
-        from ..tasks import rilis_masukan_rekan_task
+        from ..tasks import release_masukan_rekan_task
 
-        transaction.on_commit(lambda: rilis_masukan_rekan_task.delay(penilaian.pk))
+        transaction.on_commit(lambda: release_masukan_rekan_task.delay(penilaian.pk))
 
 
 def masukan_rekan_release(*, penilaian_id: int) -> bool:

@@ -56,12 +56,8 @@ def _lock(skp: Skp) -> Skp:
     return Skp.objects.select_for_update(of=("self",)).select_related("pegawai", "pejabat_penilai").get(pk=skp.pk)
 
 
-def _notify_later(*, penerima_pegawai: Pegawai | None, judul: str, pesan: str, skp: Skp) -> None:
-    user = getattr(penerima_pegawai, "user", None)
-    if user is None:
-        return
-    url = reverse("penilaian:skp-detail", args=[skp.pk])
-    transaction.on_commit(lambda: notify(penerima=user, judul=judul, pesan=pesan, url=url, objek=skp))
+def _url(skp: Skp) -> str:
+    return reverse("penilaian:skp-detail", args=[skp.pk])
 
 
 def bentuk_for(pegawai: Pegawai) -> str:
@@ -177,8 +173,9 @@ def skp_submit(*, skp: Skp, oleh) -> Skp:
     skp.status, skp.snapshot, skp.diajukan_pada = ke, snapshot_of(skp), timezone.now()
     skp.save(update_fields=["status", "snapshot", "diajukan_pada", "diubah_pada"])
     audit_log(aktor=oleh, aksi="skp.submitted", objek=skp, data={"dari": dari, "ke": ke})
-    _notify_later(penerima_pegawai=skp.pejabat_penilai, skp=skp, judul=_("SKP bawahan menunggu persetujuan"),
-                  pesan=_("%(nama)s mengajukan SKP %(tahun)s.") % {"nama": skp.pegawai.nama, "tahun": skp.tahun})
+    notify(penerima=getattr(skp.pejabat_penilai, "user", None), url=_url(skp), objek=skp,
+           judul=_("SKP bawahan menunggu persetujuan"),
+           pesan=_("%(nama)s mengajukan SKP %(tahun)s.") % {"nama": skp.pegawai.nama, "tahun": skp.tahun})
     return skp
 
 
@@ -200,8 +197,8 @@ def skp_return(*, skp: Skp, catatan: str, oleh) -> Skp:
     skp.status, skp.catatan_pengembalian = ke, catatan
     skp.save(update_fields=["status", "catatan_pengembalian", "diubah_pada"])
     audit_log(aktor=oleh, aksi="skp.returned", objek=skp, data={"dari": dari, "ke": ke}, catatan=catatan)
-    _notify_later(penerima_pegawai=skp.pegawai, skp=skp, judul=_("SKP dikembalikan"),
-                  pesan=_("SKP %(tahun)s Anda dikembalikan: %(catatan)s") % {"tahun": skp.tahun, "catatan": catatan})
+    notify(penerima=skp.pegawai.user, url=_url(skp), objek=skp, judul=_("SKP dikembalikan"),
+           pesan=_("SKP %(tahun)s Anda dikembalikan: %(catatan)s") % {"tahun": skp.tahun, "catatan": catatan})
     return skp
 
 
@@ -241,8 +238,8 @@ def skp_approve(*, skp: Skp, oleh, ekspektasi: dict[int, str] | None = None) -> 
     skp.save(update_fields=["status", "versi", "disetujui_pada", "catatan_pengembalian", "diubah_pada"])
     SkpVersi.objects.create(skp=skp, versi=versi, data=skp_content(skp), disetujui_pada=now, disetujui_oleh=oleh)
     audit_log(aktor=oleh, aksi="skp.approved", objek=skp, data={"dari": dari, "ke": ke, "versi": versi})
-    _notify_later(penerima_pegawai=skp.pegawai, skp=skp, judul=_("SKP disetujui"),
-                  pesan=_("SKP %(tahun)s Anda disetujui (versi %(versi)s).") % {"tahun": skp.tahun, "versi": versi})
+    notify(penerima=skp.pegawai.user, url=_url(skp), objek=skp, judul=_("SKP disetujui"),
+           pesan=_("SKP %(tahun)s Anda disetujui (versi %(versi)s).") % {"tahun": skp.tahun, "versi": versi})
     return skp
 
 
@@ -295,6 +292,7 @@ def skp_reassign_penilai(*, skp: Skp, penilai: Pegawai, oleh, alasan: str = "") 
     audit_log(aktor=oleh, aksi="skp.penilai_changed", objek=skp, catatan=alasan, data={
         "dari": lama.nama_lengkap if lama else None, "ke": penilai.nama_lengkap,
     })
-    _notify_later(penerima_pegawai=penilai, skp=skp, judul=_("Anda ditetapkan sebagai pejabat penilai"),
-                  pesan=_("Anda menjadi pejabat penilai SKP %(tahun)s %(nama)s.") % {"tahun": skp.tahun, "nama": skp.pegawai.nama})
+    notify(penerima=penilai.user, url=_url(skp), objek=skp,
+           judul=_("Anda ditetapkan sebagai pejabat penilai"),
+           pesan=_("Anda menjadi pejabat penilai SKP %(tahun)s %(nama)s.") % {"tahun": skp.tahun, "nama": skp.pegawai.nama})
     return skp

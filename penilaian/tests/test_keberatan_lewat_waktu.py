@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from kinerja.models import AuditLog
 from notifikasi.models import Pengingat
-from notifikasi.selectors import kandidat_pengingat
+from notifikasi.selectors import pengingat_due_for
 from penilaian.models import Keberatan, Penilaian
-from penilaian.rekan.keberatan import keberatan_ajukan, penilaian_terima_lewat_waktu
-from penilaian.tasks import terima_lewat_waktu_task
+from penilaian.rekan.keberatan import keberatan_file, penilaian_accept_lapsed
+from penilaian.tasks import accept_lapsed_penilaian_task
 
 from .rekan_factories import final as set_final
 from .rekan_factories import penilaian_of, periode_terbuka
@@ -46,13 +46,13 @@ def beranda(client, org):
 
 
 def tanggapi_reminded(org, p) -> bool:
-    kandidat = kandidat_pengingat(org.instansi, today=timezone.localdate())
+    kandidat = pengingat_due_for(org.instansi, today=timezone.localdate())
     return any(k.jenis == Pengingat.Jenis.PENILAIAN_PERLU_DITANGGAPI and k.object_id == p.pk for k in kandidat)
 
 
 def test_before_the_deadline_it_is_still_waiting(client, org, final, hari):
     with time_machine.travel(final.final_pada + timedelta(days=hari) - timedelta(minutes=5)):
-        assert penilaian_terima_lewat_waktu() == 0
+        assert penilaian_accept_lapsed() == 0
         final.refresh_from_db()
         assert final.status == S.FINAL and not lewat_waktu_entries(final).exists()
         assert tanggapi_reminded(org, final)
@@ -63,7 +63,7 @@ def test_before_the_deadline_it_is_still_waiting(client, org, final, hari):
 
 def test_after_the_deadline_the_task_marks_it_accepted(client, org, final, hari):
     with time_machine.travel(final.final_pada + timedelta(days=hari, minutes=5)):
-        assert terima_lewat_waktu_task.delay().get() == 1
+        assert accept_lapsed_penilaian_task.delay().get() == 1
         final.refresh_from_db()
         assert final.status == S.LEWAT_WAKTU and final.ditanggapi_pada is not None
         entry = lewat_waktu_entries(final).get()
@@ -82,11 +82,11 @@ def test_after_the_deadline_the_task_marks_it_accepted(client, org, final, hari)
 
 def test_a_second_run_changes_nothing(org, final, hari):
     with time_machine.travel(final.final_pada + timedelta(days=hari + 1)):
-        assert penilaian_terima_lewat_waktu() == 1
+        assert penilaian_accept_lapsed() == 1
         final.refresh_from_db()
         versi, ditanggapi = final.versi, final.ditanggapi_pada
     with time_machine.travel(final.final_pada + timedelta(days=hari + 2)):
-        assert penilaian_terima_lewat_waktu() == 0
+        assert penilaian_accept_lapsed() == 0
     final.refresh_from_db()
     assert (final.status, final.versi, final.ditanggapi_pada) == (S.LEWAT_WAKTU, versi, ditanggapi)
     assert lewat_waktu_entries(final).count() == 1
@@ -94,9 +94,9 @@ def test_a_second_run_changes_nothing(org, final, hari):
 
 def test_keberatan_filed_in_time_is_untouched(org, final, hari):
     with time_machine.travel(final.final_pada + timedelta(days=hari - 1)):
-        keberatan_ajukan(penilaian=final, alasan=ALASAN, oleh=org.pegawai.user)
+        keberatan_file(penilaian=final, alasan=ALASAN, oleh=org.pegawai.user)
     with time_machine.travel(final.final_pada + timedelta(days=hari + 30)):
-        assert penilaian_terima_lewat_waktu() == 0
+        assert penilaian_accept_lapsed() == 0
     final.refresh_from_db()
     assert final.status == S.KEBERATAN and not lewat_waktu_entries(final).exists()
     assert Keberatan.objects.get().status == Keberatan.Status.DIAJUKAN
@@ -120,4 +120,4 @@ def test_the_task_is_in_the_beat_schedule():
     from kinerja import settings as production  # settings_test empties the schedule
 
     entry = production.CELERY_BEAT_SCHEDULE["penilaian-lewat-waktu"]
-    assert entry["task"] == terima_lewat_waktu_task.name
+    assert entry["task"] == accept_lapsed_penilaian_task.name

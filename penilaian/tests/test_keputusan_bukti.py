@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from penilaian.models import BuktiDukung, PerilakuKerja, Realisasi, UmpanBalik
-from penilaian.rekan.keberatan import keberatan_ajukan
+from penilaian.rekan.keberatan import keberatan_file
 
 from .evaluasi_helpers import PDF
 from .factories import IkiFactory, RhkFactory
@@ -39,7 +39,7 @@ def isi(p, n_rhk=1):
 def keberatan(org):
     p = isi(final(penilaian_of(org.pegawai)))
     masukan(p, 3, komentar="Komentar rekan rahasia")
-    return keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    return keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
 
 
 def evidence_shown(html: str, p) -> None:
@@ -82,7 +82,7 @@ def test_pemutus_without_atasan_penilai_on_the_skp_can_open_the_files(client, or
     p = isi(final(penilaian_of(org.pegawai)))
     p.skp.atasan_penilai = None
     p.skp.save()
-    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     assert kb.pemutus == org.kabid
     berkas = BuktiDukung.objects.exclude(berkas="").first()
     client.force_login(org.kabid.user)
@@ -96,7 +96,7 @@ def test_query_count_does_not_grow_with_the_evaluation(client, org, django_asser
     counts = []
     for pegawai, n_rhk in ((org.pegawai, 1), (org.rekan, 6)):
         p = isi(final(penilaian_of(pegawai)), n_rhk=n_rhk)
-        kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=pegawai.user)
+        kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=pegawai.user)
         client.force_login(org.kabid.user)
         url = reverse(view, args=[kb.pk if view == "penilaian:keberatan-detail" else p.pk])
         with django_assert_max_num_queries(26), CaptureQueriesContext(connection) as ctx:

@@ -4,15 +4,17 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.urls import reverse
 
 from kinerja.models import AuditLog
+from notifikasi.models import Notifikasi
 from penilaian.models import Keberatan, Penilaian, Periode
 from penilaian.predikat import Rating
 from penilaian.rekan.keberatan import (
-    keberatan_ajukan,
-    keberatan_putus,
-    penilaian_terima,
+    keberatan_decide,
+    keberatan_file,
+    penilaian_acknowledge,
 )
 
 from .rekan_factories import final, penilaian_of, periode_terbuka
@@ -28,18 +30,18 @@ def aksi(p):
 
 def test_employee_acknowledges(org):
     p = final(penilaian_of(org.pegawai))
-    penilaian_terima(penilaian=p, oleh=org.pegawai.user)
+    penilaian_acknowledge(penilaian=p, oleh=org.pegawai.user)
     p.refresh_from_db()
     assert p.status == S.DITERIMA and p.ditanggapi_pada is not None
     assert "penilaian.diterima" in aksi(p)
     with pytest.raises(ValidationError):
-        keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+        keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
 
 
 def test_keberatan_inside_window_goes_to_atasan_pejabat_penilai(org, settings):
     settings.KINERJA = {**settings.KINERJA, "HARI_KEBERATAN": 14}
     p = final(penilaian_of(org.pegawai), days_ago=13)
-    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     p.refresh_from_db()
     assert p.status == S.KEBERATAN and kb.pemutus == org.kabid  # SKP's atasan_penilai (atasan's atasan)
     assert "keberatan.diajukan" in aksi(p)
@@ -49,7 +51,7 @@ def test_keberatan_after_window_is_refused_with_a_clear_message(client, org, set
     settings.KINERJA = {**settings.KINERJA, "HARI_KEBERATAN": 14}
     p = final(penilaian_of(org.pegawai), days_ago=15)
     with pytest.raises(ValidationError, match="Batas waktu pengajuan keberatan .*14 hari.* sudah lewat"):
-        keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+        keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     client.force_login(org.pegawai.user)
     page = client.get(reverse("penilaian:tanggapan", args=[p.pk])).content.decode()
     assert 'id="batas-lewat"' in page and 'id="tombol-keberatan"' not in page
@@ -62,22 +64,22 @@ def test_keberatan_after_window_is_refused_with_a_clear_message(client, org, set
 def test_window_is_configurable(org, settings):
     settings.KINERJA = {**settings.KINERJA, "HARI_KEBERATAN": 30}
     p = final(penilaian_of(org.pegawai), days_ago=20)
-    keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
 
 
 def test_only_the_appraisee_files_and_not_before_final(org):
     p = penilaian_of(org.pegawai)
     with pytest.raises(ValidationError, match="sudah final"):
-        keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+        keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     final(p)
     with pytest.raises(ValidationError, match="Hanya pegawai yang dinilai"):
-        keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.atasan.user)
+        keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.atasan.user)
 
 
 def test_short_reason_is_refused(org):
     p = final(penilaian_of(org.pegawai))
     with pytest.raises(ValidationError, match="minimal 20"):
-        keberatan_ajukan(penilaian=p, alasan="tidak setuju", oleh=org.pegawai.user)
+        keberatan_file(penilaian=p, alasan="tidak setuju", oleh=org.pegawai.user)
 
 
 @pytest.mark.parametrize("hasil,perilaku,predikat", [
@@ -87,8 +89,8 @@ def test_short_reason_is_refused(org):
 ])
 def test_changed_decision_re_derives_the_predikat(org, hasil, perilaku, predikat):
     p = final(penilaian_of(org.pegawai), Rating.SESUAI, Rating.SESUAI)
-    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
-    keberatan_putus(keberatan=kb, ubah=True, rating_hasil=hasil, rating_perilaku=perilaku,
+    kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    keberatan_decide(keberatan=kb, ubah=True, rating_hasil=hasil, rating_perilaku=perilaku,
                     keputusan="Bukti dukung RHK kedua sah.", oleh=org.kabid.user)
     p.refresh_from_db()
     kb.refresh_from_db()
@@ -102,38 +104,38 @@ def test_changed_decision_re_derives_the_predikat(org, hasil, perilaku, predikat
 
 def test_upheld_decision_keeps_ratings(org):
     p = final(penilaian_of(org.pegawai), Rating.DI_BAWAH, Rating.SESUAI)
-    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
-    keberatan_putus(keberatan=kb, ubah=False, keputusan="Bukti tidak mendukung.", oleh=org.kabid.user)
+    kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    keberatan_decide(keberatan=kb, ubah=False, keputusan="Bukti tidak mendukung.", oleh=org.kabid.user)
     p.refresh_from_db()
     assert (p.status, p.predikat) == (S.DIPUTUS, "BUTUH_PERBAIKAN")
     with pytest.raises(ValidationError, match="sudah diputus"):
-        keberatan_putus(keberatan=Keberatan.objects.get(), ubah=False, keputusan="Sekali lagi ya.", oleh=org.kabid.user)
+        keberatan_decide(keberatan=Keberatan.objects.get(), ubah=False, keputusan="Sekali lagi ya.", oleh=org.kabid.user)
 
 
 @pytest.mark.parametrize("actor", ["pegawai", "atasan", "atasan2", "hr"])
 def test_only_the_atasan_pejabat_penilai_decides(org, actor):
     p = final(penilaian_of(org.pegawai))
-    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     user = getattr(org, actor)
     with pytest.raises(ValidationError, match="Hanya atasan pejabat penilai"):
-        keberatan_putus(keberatan=kb, ubah=False, keputusan="Dipertahankan saja.", oleh=getattr(user, "user", user))
+        keberatan_decide(keberatan=kb, ubah=False, keputusan="Dipertahankan saja.", oleh=getattr(user, "user", user))
 
 
 def test_penilai_atasan_decides_when_skp_has_no_atasan_penilai(org):
     p = penilaian_of(org.pegawai)
     p.skp.atasan_penilai = None
     p.skp.save()
-    kb = keberatan_ajukan(penilaian=final(p), alasan=ALASAN, oleh=org.pegawai.user)
+    kb = keberatan_file(penilaian=final(p), alasan=ALASAN, oleh=org.pegawai.user)
     assert kb.pemutus == org.kabid
 
 
 def test_annual_predikat_change_triggers_follow_up_on_commit(org, django_capture_on_commit_callbacks):
     periode = periode_terbuka(org.instansi, jenis=Periode.Jenis.TAHUNAN, nama="Akhir")
     p = final(penilaian_of(org.pegawai, periode=periode))
-    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     with mock.patch("penilaian.rekan.keberatan.tindak_lanjut_predikat_tahunan") as hook, \
             django_capture_on_commit_callbacks(execute=True):
-        keberatan_putus(keberatan=kb, ubah=True, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS,
+        keberatan_decide(keberatan=kb, ubah=True, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS,
                         keputusan="Capaian melebihi target.", oleh=org.kabid.user)
     hook.assert_called_once()
     assert hook.call_args.kwargs["oleh"] == org.kabid.user
@@ -141,31 +143,39 @@ def test_annual_predikat_change_triggers_follow_up_on_commit(org, django_capture
 
 def test_periodic_predikat_change_does_not_trigger_follow_up(org, django_capture_on_commit_callbacks):
     p = final(penilaian_of(org.pegawai))
-    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     with mock.patch("penilaian.rekan.keberatan.tindak_lanjut_predikat_tahunan") as hook, \
             django_capture_on_commit_callbacks(execute=True):
-        keberatan_putus(keberatan=kb, ubah=True, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS,
+        keberatan_decide(keberatan=kb, ubah=True, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS,
                         keputusan="Capaian melebihi target.", oleh=org.kabid.user)
     hook.assert_not_called()
 
 
 def test_annual_upheld_decision_does_not_trigger_follow_up(org, django_capture_on_commit_callbacks):
     periode = periode_terbuka(org.instansi, jenis=Periode.Jenis.TAHUNAN, nama="Akhir")
-    kb = keberatan_ajukan(penilaian=final(penilaian_of(org.pegawai, periode=periode)), alasan=ALASAN,
+    kb = keberatan_file(penilaian=final(penilaian_of(org.pegawai, periode=periode)), alasan=ALASAN,
                           oleh=org.pegawai.user)
     with mock.patch("penilaian.rekan.keberatan.tindak_lanjut_predikat_tahunan") as hook, \
             django_capture_on_commit_callbacks(execute=True):
-        keberatan_putus(keberatan=kb, ubah=False, keputusan="Penilaian sudah tepat.", oleh=org.kabid.user)
+        keberatan_decide(keberatan=kb, ubah=False, keputusan="Penilaian sudah tepat.", oleh=org.kabid.user)
     hook.assert_not_called()
 
 
-def test_parties_are_notified_after_commit(org, django_capture_on_commit_callbacks):
+def test_parties_are_notified(org):
     p = final(penilaian_of(org.pegawai))
-    with mock.patch("penilaian.rekan.keberatan.notify") as notify, django_capture_on_commit_callbacks(execute=True):
-        kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
-        keberatan_putus(keberatan=kb, ubah=False, keputusan="Dipertahankan, bukti kurang.", oleh=org.kabid.user)
-    penerima = [c.kwargs["penerima"] for c in notify.call_args_list]
-    assert penerima == [org.kabid.user, org.atasan.user, org.pegawai.user, org.atasan.user]
+    kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    keberatan_decide(keberatan=kb, ubah=False, keputusan="Dipertahankan, bukti kurang.", oleh=org.kabid.user)
+    rows = list(Notifikasi.objects.order_by("pk").values_list("penerima", "judul"))
+    assert rows == [(org.kabid.user.pk, "Keberatan perlu diputus"), (org.atasan.user.pk, "Keberatan diajukan"),
+                    (org.pegawai.user.pk, "Keberatan diputus"), (org.atasan.user.pk, "Keberatan diputus")]
+
+
+def test_no_one_is_told_about_a_keberatan_that_was_rolled_back(org):
+    p = final(penilaian_of(org.pegawai))
+    with pytest.raises(RuntimeError), transaction.atomic():
+        keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+        raise RuntimeError("the caller's transaction fails after the service")
+    assert not Keberatan.objects.exists() and not Notifikasi.objects.exists()
 
 
 def test_employee_sees_decision_and_audit_trail(client, org):
@@ -190,7 +200,7 @@ def test_employee_sees_decision_and_audit_trail(client, org):
 ])
 def test_keberatan_and_response_pages_permissions(client, org, actor, status):
     p = final(penilaian_of(org.pegawai))
-    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     user = getattr(org, actor)
     client.force_login(getattr(user, "user", user))
     assert client.get(reverse("penilaian:keberatan-detail", args=[kb.pk])).status_code == status
@@ -210,7 +220,7 @@ def test_only_owner_can_post_responses(client, org, actor):
 
 def test_decision_form_hidden_from_non_deciders(client, org):
     p = final(penilaian_of(org.pegawai))
-    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     client.force_login(org.atasan.user)
     assert 'id="tombol-putus"' not in client.get(reverse("penilaian:keberatan-detail", args=[kb.pk])).content.decode()
     client.post(reverse("penilaian:keberatan-detail", args=[kb.pk]), {"keputusan_jenis": "PERTAHANKAN", "keputusan": "x" * 20})

@@ -28,7 +28,7 @@ from penilaian.rekan.services import (
     masukan_rekan_submit,
     undangan_rekan_create,
 )
-from penilaian.tasks import rilis_masukan_rekan_jatuh_tempo_task
+from penilaian.tasks import release_due_masukan_rekan_task
 
 from .rekan_factories import (
     jawab_semua,
@@ -114,10 +114,10 @@ def test_release_after_the_deadline_by_the_periodic_task(org):
     p = penilaian_of(org.pegawai)
     us = undang(p, peers(org, 4))
     jawab_semua(us[:3], Rating.DI_ATAS)
-    assert rilis_masukan_rekan_jatuh_tempo_task() == 0  # deadline ahead, one invitee still open
+    assert release_due_masukan_rekan_task() == 0  # deadline ahead, one invitee still open
     _set_deadline_passed(p)
-    assert rilis_masukan_rekan_jatuh_tempo_task() == 1
-    assert rilis_masukan_rekan_jatuh_tempo_task() == 0  # idempotent
+    assert release_due_masukan_rekan_task() == 1
+    assert release_due_masukan_rekan_task() == 0  # idempotent
     assert masukan_rekan_release(penilaian_id=p.pk) is False
     assert agregat_masukan(p).jumlah_jawaban == 3 and MasukanRekan.objects.count() == 3
 

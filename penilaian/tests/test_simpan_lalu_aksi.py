@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from penilaian.models import Keberatan, Skp
-from penilaian.rekan.keberatan import keberatan_ajukan
+from penilaian.rekan.keberatan import keberatan_file
 from penilaian.tests.factories import skp_with_rhk
 
 from .rekan_factories import final, penilaian_of
@@ -37,7 +37,7 @@ def test_skp_edit_form_warns_before_leaving_and_after_an_error_starts_unsaved(cl
 @pytest.fixture
 def keberatan(client, org):
     p = final(penilaian_of(org.pegawai))
-    kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     client.force_login(org.kabid.user)
     return client, kb
 

@@ -6,7 +6,7 @@ from celery import group
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from notifikasi.tasks import bench_render_task
+from notifikasi.bench import bench_render_task
 from penilaian.models import Penilaian
 from penilaian.pdf import render_dokumen_evaluasi
 

@@ -4,7 +4,7 @@ import shutil
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from notifikasi.dokumen import cetak_massal_mulai, cetak_massal_proses
+from notifikasi.dokumen import cetak_massal_process, cetak_massal_start
 from notifikasi.models import CetakMassalItem, DokumenPdf
 from pegawai.models import UnitKerja
 from penilaian.models import Periode
@@ -34,10 +34,10 @@ class Command(BaseCommand):
             raise CommandError(f"Periode {periode} tidak ditemukan.")
         try:
             # Rendered in this process, so the command works without a worker.
-            job = cetak_massal_mulai(oleh=None, unit=units[0], jenis=jenis, periode=per, tahun=tahun, antre=False)
+            job = cetak_massal_start(oleh=None, unit=units[0], jenis=jenis, periode=per, tahun=tahun, antre=False)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        job = cetak_massal_proses(job_id=job.pk)
+        job = cetak_massal_process(job_id=job.pk)
         with job.berkas.open("rb") as src, open(out, "wb") as dst:
             shutil.copyfileobj(src, dst)
         gagal = job.items.filter(status=CetakMassalItem.Status.GAGAL).select_related("pegawai")

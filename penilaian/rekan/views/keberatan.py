@@ -20,9 +20,9 @@ from ..forms import KeberatanForm, PutusanForm
 from ..keberatan import (
     batas_keberatan,
     bisa_ditanggapi,
-    keberatan_ajukan,
-    keberatan_putus,
-    penilaian_terima,
+    keberatan_decide,
+    keberatan_file,
+    penilaian_acknowledge,
 )
 
 AUDIT_TAMPIL = Q(aksi__startswith="penilaian.") | Q(aksi__startswith="keberatan.")
@@ -84,7 +84,7 @@ def tanggapan(request, pk):
 def terima(request, pk):
     penilaian = get_penilaian_for(request.user, pk, as_pegawai=True)
     try:
-        penilaian_terima(penilaian=penilaian, oleh=request.user)
+        penilaian_acknowledge(penilaian=penilaian, oleh=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -99,7 +99,7 @@ def ajukan(request, pk):
     form = KeberatanForm(request.POST)
     if form.is_valid():
         try:
-            keberatan_ajukan(penilaian=penilaian, alasan=form.cleaned_data["alasan"], oleh=request.user)
+            keberatan_file(penilaian=penilaian, alasan=form.cleaned_data["alasan"], oleh=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -132,7 +132,7 @@ def keberatan_detail(request, pk):
         if form.is_valid():
             d = form.cleaned_data
             try:
-                keberatan_putus(keberatan=keberatan, ubah=d["keputusan_jenis"] == "UBAH", keputusan=d["keputusan"],
+                keberatan_decide(keberatan=keberatan, ubah=d["keputusan_jenis"] == "UBAH", keputusan=d["keputusan"],
                                 rating_hasil=d["rating_hasil"], rating_perilaku=d["rating_perilaku"], oleh=request.user)
             except ValidationError as exc:
                 form.add_error(None, exc)
