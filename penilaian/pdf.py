@@ -6,14 +6,15 @@ Identities come from the snapshot frozen at submission/finalisation (domain.md �
 live data when it is empty. Fonts are the project's DejaVu files, so output is the same everywhere.
 """
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 
+from kinerja.format import hari_bulan, rentang
+from kinerja.format import tanggal as format_tanggal
 from pegawai.models import Pegawai, UnitKerja
 
 from .kurva import PredikatOrganisasi
@@ -29,8 +30,6 @@ from .models import (
 from .predikat import Predikat, Rating
 
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
-BULAN = ["JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS", "SEPTEMBER", "OKTOBER",
-         "NOVEMBER", "DESEMBER"]
 # X axis of the distribution chart, lowest first (domain.md §3.2 "POLA DISTRIBUSI").
 URUTAN_KURVA = [Predikat.SANGAT_KURANG, Predikat.KURANG, Predikat.BUTUH_PERBAIKAN, Predikat.BAIK, Predikat.SANGAT_BAIK]
 
@@ -41,13 +40,6 @@ def html_to_pdf(html: str) -> bytes:
     )
 
     return HTML(string=html, base_url=FONT_DIR.as_uri() + "/").write_pdf()
-
-
-def tanggal_id(d: date | None) -> str:
-    """'17 Agustus 2026': month names do not depend on the active locale (official documents)."""
-    if d is None:
-        return ""
-    return f"{d.day} {BULAN[d.month - 1].title()} {d.year}"
 
 
 def _render(template: str, ctx: dict, lang: str | None) -> str:
@@ -84,7 +76,7 @@ def _instansi(skp: Skp):
 
 def _periode_skp(skp: Skp) -> str:
     a, b = skp.tanggal_mulai, skp.tanggal_selesai
-    return f"{a.day} {BULAN[a.month - 1]} SD {b.day} {BULAN[b.month - 1]} TAHUN {b.year}"
+    return f"{hari_bulan(a).upper()} SD {hari_bulan(b).upper()} TAHUN {b.year}"
 
 
 def _skp_qs():
@@ -125,7 +117,7 @@ def html_skp(skp: Skp, *, lang: str | None = None) -> str:
     return _render("pdf/skp.html", {
         "skp": skp, "instansi": _instansi(skp), "ident": _identitas_skp(skp), "periode_teks": _periode_skp(skp),
         "groups": _rhk_groups(skp), "perilaku": _perilaku(skp),
-        "tanggal": tanggal_id(timezone.localdate(tanggal) if tanggal else None),
+        "tanggal": format_tanggal(tanggal),
     }, lang)
 
 
@@ -178,8 +170,8 @@ def _penilaian_ctx(penilaian: Penilaian) -> dict:
         "capaian_organisasi": _capaian_organisasi(penilaian),
         "rating_hasil": _label(Rating, penilaian.rating_hasil), "rating_perilaku": _label(Rating, penilaian.rating_perilaku),
         "predikat": _label(Predikat, penilaian.predikat),
-        "periode_penilaian": f"{tanggal_id(penilaian.periode.tanggal_mulai)} – {tanggal_id(penilaian.periode.tanggal_selesai)}",
-        "tanggal": tanggal_id(timezone.localdate(tanggal) if tanggal else None),
+        "periode_penilaian": rentang(penilaian.periode.tanggal_mulai, penilaian.periode.tanggal_selesai),
+        "tanggal": format_tanggal(tanggal),
     }
 
 
@@ -224,7 +216,7 @@ def html_rekap_unit(unit: UnitKerja, periode: Periode, *, lang: str | None = Non
     return _render("pdf/rekap_unit.html", {
         "unit": unit, "periode": periode, "instansi": unit.instansi, "rows": rows, "distribusi": distribusi(rows),
         "capaian_organisasi": co.get_predikat_display() if co else "", "kepala": identitas(unit.kepala),
-        "periode_penilaian": f"{tanggal_id(periode.tanggal_mulai)} – {tanggal_id(periode.tanggal_selesai)}",
+        "periode_penilaian": rentang(periode.tanggal_mulai, periode.tanggal_selesai),
     }, lang)
 
 
