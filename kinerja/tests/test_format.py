@@ -1,5 +1,5 @@
 """Dates and months in words follow the active language (issue 13: one formatter)."""
-from datetime import date, datetime, timezone as dt_tz
+from datetime import UTC, date, datetime
 
 import pytest
 from django.utils import translation
@@ -28,4 +28,4 @@ def test_no_date_gives_empty_text_and_an_aware_datetime_is_read_in_local_time():
     assert fmt.tanggal(None) == "" and fmt.bulan(None) == ""
     # 31 Dec 20:00 UTC is already 1 January in Jakarta (settings TIME_ZONE)
     with translation.override("id"):
-        assert fmt.tanggal(datetime(2026, 12, 31, 20, 0, tzinfo=dt_tz.utc)) == "1 Januari 2027"
+        assert fmt.tanggal(datetime(2026, 12, 31, 20, 0, tzinfo=UTC)) == "1 Januari 2027"
