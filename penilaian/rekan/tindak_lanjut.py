@@ -7,20 +7,12 @@ of queries whatever the unit's size.
 from dataclasses import dataclass
 
 from pegawai.models import Pegawai, UnitKerja
+from pegawai.selectors import descendant_ids
 
 from ..models import Penilaian, Periode
 from ..predikat import Predikat
 
 BP_ATAU_LEBIH_RENDAH = {Predikat.BUTUH_PERBAIKAN.value, Predikat.KURANG.value, Predikat.SANGAT_KURANG.value}
-
-
-def unit_subtree_ids(unit: UnitKerja) -> list[int]:
-    """The unit and all its descendants (one query per level; the tree is a few levels deep)."""
-    ids, frontier = [unit.pk], [unit.pk]
-    while frontier:
-        frontier = list(UnitKerja.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        ids += frontier
-    return ids
 
 
 def predikat_tahunan(unit_ids: list[int], tahun: int) -> dict[int, str]:
@@ -45,7 +37,7 @@ class TindakLanjut:
 
 
 def tindak_lanjut(unit: UnitKerja, tahun: int) -> TindakLanjut:
-    ids = unit_subtree_ids(unit)
+    ids = descendant_ids(unit)
     ini, lalu = predikat_tahunan(ids, tahun), predikat_tahunan(ids, tahun - 1)
     distribusi = {p: 0 for p in Predikat}
     for v in ini.values():
