@@ -117,4 +117,5 @@ def test_the_form_and_the_csv_importer_give_the_same_message(org):
     dari_form = {m for msgs in exc.value.message_dict.values() for m in msgs}
     data = f"nip,nama,status,jenis_kelamin,golongan,unit_kerja\n{nip},Budi,PNS,P,IX,{org.seksi.kode}\n".encode()
     dari_csv = {e.pesan for e in import_file(data, instansi=org.instansi).errors}
-    assert dari_form == dari_csv == {"Jenis kelamin tidak sesuai dengan NIP.", "Golongan IX tidak berlaku untuk status PNS."}
+    assert dari_form == dari_csv == {
+        "Jenis kelamin tidak sesuai dengan NIP.", "Golongan IX tidak berlaku untuk status PNS."}
