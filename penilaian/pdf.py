@@ -15,6 +15,7 @@ from django.utils import translation
 
 from kinerja.format import hari_bulan, rentang
 from kinerja.format import tanggal as format_tanggal
+from pegawai.identitas import PERAN, RELASI, baris, identitas_pegawai
 from pegawai.models import Pegawai, UnitKerja
 
 from .kurva import PredikatOrganisasi
@@ -49,25 +50,19 @@ def _render(template: str, ctx: dict, lang: str | None) -> str:
 
 # --- identities -------------------------------------------------------------------------------------
 
-def identitas(p: Pegawai | None) -> dict:
-    if p is None:
-        return {}
-    g = p.golongan
-    pangkat = (f"{g.pangkat} ({g.kode})" if g.pangkat else g.kode) if g else ""
-    return {
-        "nama": p.nama_lengkap, "nip": p.nip, "pangkat": pangkat,
-        "jabatan": p.jabatan.nama if p.jabatan else "", "unit_kerja": p.unit_kerja.nama if p.unit_kerja_id else "",
-    }
-
-
 def _identitas_skp(skp: Skp, snapshot: dict | None = None) -> dict:
+    """The frozen block (pegawai.identitas shape), live data for a role it does not hold; plus the rows
+    every PDF prints: ``baris`` per role and ``dua_kolom`` (pegawai beside penilai, the §1.3 table)."""
     snap = snapshot or skp.snapshot or {}
     atasan_penilai = skp.atasan_penilai or (skp.pejabat_penilai.atasan if skp.pejabat_penilai else None)
-    return {
-        "pegawai": snap.get("pegawai") or identitas(skp.pegawai),
-        "penilai": snap.get("penilai") or identitas(skp.pejabat_penilai),
-        "atasan_penilai": snap.get("atasan_penilai") or identitas(atasan_penilai),
+    ident = {
+        "pegawai": snap.get("pegawai") or identitas_pegawai(skp.pegawai),
+        "penilai": snap.get("penilai") or identitas_pegawai(skp.pejabat_penilai),
+        "atasan_penilai": snap.get("atasan_penilai") or identitas_pegawai(atasan_penilai),
     }
+    ident["baris"] = {peran: baris(ident[peran]) for peran in PERAN}
+    ident["dua_kolom"] = list(zip(ident["baris"]["pegawai"], ident["baris"]["penilai"], strict=True))
+    return ident
 
 
 def _instansi(skp: Skp):
@@ -80,12 +75,8 @@ def _periode_skp(skp: Skp) -> str:
 
 
 def _skp_qs():
-    return Skp.objects.select_related(
-        "pegawai__unit_kerja__instansi", "pegawai__jabatan", "pegawai__golongan",
-        "pejabat_penilai__jabatan", "pejabat_penilai__golongan", "pejabat_penilai__unit_kerja",
-        "pejabat_penilai__atasan__jabatan", "pejabat_penilai__atasan__golongan", "pejabat_penilai__atasan__unit_kerja",
-        "atasan_penilai__jabatan", "atasan_penilai__golongan", "atasan_penilai__unit_kerja",
-    ).prefetch_related(
+    orang = ("pegawai", "pejabat_penilai", "pejabat_penilai__atasan", "atasan_penilai")
+    return Skp.objects.select_related(*(f"{o}__{r}" for o in orang for r in RELASI)).prefetch_related(
         Prefetch("rhk", RencanaHasilKerja.objects.select_related("induk").prefetch_related(
             Prefetch("iki", IndikatorKinerja.objects.order_by("urutan", "pk")))),
         "ekspektasi",
@@ -213,9 +204,10 @@ def distribusi(rows: list[Penilaian]) -> list[dict]:
 def html_rekap_unit(unit: UnitKerja, periode: Periode, *, lang: str | None = None) -> str:
     rows = rekap_rows(unit, periode)
     co = CapaianOrganisasi.objects.filter(unit_kerja=unit, periode=periode).first()
+    kepala = Pegawai.objects.select_related(*RELASI).filter(pk=unit.kepala_id).first() if unit.kepala_id else None
     return _render("pdf/rekap_unit.html", {
         "unit": unit, "periode": periode, "instansi": unit.instansi, "rows": rows, "distribusi": distribusi(rows),
-        "capaian_organisasi": co.get_predikat_display() if co else "", "kepala": identitas(unit.kepala),
+        "capaian_organisasi": co.get_predikat_display() if co else "", "kepala": identitas_pegawai(kepala),
         "periode_penilaian": rentang(periode.tanggal_mulai, periode.tanggal_selesai),
     }, lang)
 
