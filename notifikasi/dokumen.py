@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 
 from kinerja.audit import audit_log
 from pegawai.models import Pegawai, UnitKerja
+from pegawai.selectors import descendant_ids
 from penilaian import pdf
 from penilaian.models import Penilaian, Periode, Skp
 
@@ -126,15 +127,6 @@ class CetakSudahBerjalan(Exception):
         self.job = job
 
 
-def unit_dan_turunan(unit: UnitKerja) -> list[int]:
-    """``unit`` and every unit below it (one query per level; the tree is a few levels deep)."""
-    ids, level = [unit.pk], [unit.pk]
-    while level:
-        level = list(UnitKerja.objects.filter(parent_id__in=level).values_list("pk", flat=True))
-        ids += level
-    return ids
-
-
 def _alasan_tanpa_penilaian(pegawai_ids, tahun: int) -> dict[int, str]:
     """Why a pegawai has no evaluation in a period: no SKP of the year, or one not approved yet (an
     evaluation is only opened on an approved SKP), or an approved SKP whose evaluation nobody started."""
@@ -217,7 +209,7 @@ def cetak_massal_start(
 def _buat(*, oleh, unit, jenis, periode, tahun, token) -> CetakMassal:
     job = CetakMassal.objects.create(instansi_id=unit.instansi_id, unit_kerja=unit, jenis=jenis, periode=periode, tahun=tahun,
                                      dibuat_oleh=oleh, token=token, denyut=timezone.now())
-    pegawai = list(Pegawai.objects.filter(unit_kerja_id__in=unit_dan_turunan(unit), aktif=True).order_by("nama", "nip").values_list("pk", flat=True))
+    pegawai = list(Pegawai.objects.filter(unit_kerja_id__in=descendant_ids(unit), aktif=True).order_by("nama", "nip").values_list("pk", flat=True))
     objek = _objek_per_pegawai(jenis, pegawai, periode, tahun)
     items = []
     for pk in pegawai:

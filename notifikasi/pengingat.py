@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from kinerja.format import tanggal
 from pegawai.models import Instansi
 
 from .models import Pengingat
@@ -93,9 +94,7 @@ def judul(it: Pengingat) -> str:
 
 
 def pesan(it: Pengingat) -> str:
-    from penilaian.pdf import tanggal_id
-
-    batas = tanggal_id(it.periode.batas_pengisian)
+    batas = tanggal(it.periode.batas_pengisian)
     if it.tahap == Pengingat.Tahap.ESKALASI:
         return f"{it.objek_repr}: batas pengisian {batas} telah lewat dan belum ditindaklanjuti. Sebagai atasan pejabat penilai, mohon dipantau."
     return f"{it.objek_repr}: mohon diselesaikan sebelum batas pengisian {batas}."
@@ -108,8 +107,6 @@ def subjek(items: list[Pengingat]) -> str:
 
 
 def konteks_email(user, items: list[Pengingat]) -> dict:
-    from penilaian.pdf import tanggal_id
-
     grup = defaultdict(list)
     for it in items:
         grup[(it.periode, it.tahap == Pengingat.Tahap.ESKALASI)].append(
@@ -117,6 +114,6 @@ def konteks_email(user, items: list[Pengingat]) -> dict:
         )
     return {
         "nama": nama_penerima(user),
-        "grup": [{"periode": p, "batas": tanggal_id(p.batas_pengisian), "eskalasi": esk, "items": rows} for (p, esk), rows in grup.items()],
+        "grup": [{"periode": p, "batas": tanggal(p.batas_pengisian), "eskalasi": esk, "items": rows} for (p, esk), rows in grup.items()],
         "riwayat_url": absolute_url("/notifikasi/pengingat/"),
     }

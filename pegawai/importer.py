@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from kinerja.audit import audit_log
 
 from .models import Golongan, Instansi, Jabatan, Pegawai, RiwayatAtasan, UnitKerja
-from .nip import PPPK, parse_nip
+from .nip import PNS, PPPK, golongan_jenis_untuk, ketidaksesuaian, parse_nip
 
 COLUMNS = [
     "nip", "nama", "gelar_depan", "gelar_belakang", "status", "jenis_kelamin", "tanggal_lahir",
@@ -129,21 +129,15 @@ def _validate_row(raw: dict, lk: _Lookups) -> tuple[dict, list[str]]:
     status = raw.get("status", "").upper()
     if status not in Pegawai.Status.values:
         errs.append(_("Status '%(s)s' tidak dikenal (PNS, CPNS atau PPPK).") % {"s": raw.get("status", "")})
-    elif info and (status == PPPK) != (info.jenis == PPPK):
-        errs.append(_("Status %(s)s tidak sesuai dengan format NIP %(j)s.") % {"s": status, "j": info.jenis})
     out["status"] = status
     jk = raw.get("jenis_kelamin", "").upper()
     if jk and jk not in ("L", "P"):
         errs.append(_("Jenis kelamin harus L atau P."))
-    elif jk and info and jk != info.jenis_kelamin:
-        errs.append(_("Jenis kelamin tidak sesuai dengan NIP."))
     out["jenis_kelamin"] = jk or (info.jenis_kelamin if info else "")
     tgl_raw = raw.get("tanggal_lahir", "")
     tgl = _parse_date(tgl_raw) if tgl_raw else None
     if tgl_raw and tgl is None:
         errs.append(_("Tanggal lahir '%(t)s' tidak valid (pakai YYYY-MM-DD).") % {"t": tgl_raw})
-    elif tgl and info and tgl != info.tanggal_lahir:
-        errs.append(_("Tanggal lahir tidak sesuai dengan NIP."))
     out["tanggal_lahir"] = tgl or (info.tanggal_lahir if info else None)
     unit = raw.get("unit_kerja", "")
     out["unit_kerja_id"] = lk.units.get(unit.lower())
@@ -156,10 +150,17 @@ def _validate_row(raw: dict, lk: _Lookups) -> tuple[dict, list[str]]:
     if jab and out["jabatan_id"] is None:
         errs.append(_("Jabatan '%(j)s' tidak ditemukan.") % {"j": jab})
     gol = raw.get("golongan", "")
-    jenis_gol = "PPPK" if status == "PPPK" else "PNS"
+    jenis_gol = golongan_jenis_untuk(status)
     out["golongan_id"] = lk.golongan.get((jenis_gol, gol.lower())) if gol else None
-    if gol and out["golongan_id"] is None:
+    status_ok = status in Pegawai.Status.values
+    lain = PNS if jenis_gol == PPPK else PPPK  # a known golongan of the other family: an agreement error
+    gol_lain = bool(gol) and out["golongan_id"] is None and status_ok and (lain, gol.lower()) in lk.golongan
+    if gol and out["golongan_id"] is None and not gol_lain:
         errs.append(_("Golongan '%(g)s' tidak dikenal untuk status %(s)s.") % {"g": gol, "s": status or "-"})
+    errs.extend(ketidaksesuaian(
+        info, status=status if status_ok else "", jenis_kelamin=jk if jk in ("L", "P") else "", tanggal_lahir=tgl,
+        golongan_jenis=lain if gol_lain else "", golongan_kode=gol,
+    ).values())
     email = raw.get("email", "")
     if email:
         try:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from .nip import PNS, PPPK, parse_nip, validate_nip
+from .nip import PNS, PPPK, ketidaksesuaian, parse_nip, validate_nip
 
 
 class User(AbstractUser):
@@ -259,25 +259,15 @@ class Pegawai(models.Model):
             info = parse_nip(self.nip)
         except ValidationError as exc:
             errors["nip"] = exc.messages
+            info = None
         else:
             self.nip = info.nip
-            if self.tanggal_lahir and self.tanggal_lahir != info.tanggal_lahir:
-                errors["tanggal_lahir"] = _("Tanggal lahir tidak sesuai dengan NIP (%(tgl)s).") % {
-                    "tgl": info.tanggal_lahir.strftime("%d-%m-%Y")
-                }
-            if self.jenis_kelamin and self.jenis_kelamin != info.jenis_kelamin:
-                errors["jenis_kelamin"] = _("Jenis kelamin tidak sesuai dengan NIP.")
-            is_pppk_status = self.status == self.Status.PPPK
-            if is_pppk_status != (info.jenis == PPPK):
-                errors["status"] = _("Status %(status)s tidak sesuai dengan format NIP %(jenis)s.") % {
-                    "status": self.get_status_display(), "jenis": info.jenis
-                }
-        if self.golongan_id:
-            expected = Golongan.Jenis.PPPK if self.status == self.Status.PPPK else Golongan.Jenis.PNS
-            if self.golongan.jenis != expected:
-                errors["golongan"] = _("Golongan %(gol)s tidak berlaku untuk status %(status)s.") % {
-                    "gol": self.golongan.kode, "status": self.get_status_display()
-                }
+        gol = self.golongan if self.golongan_id else None
+        errors.update(ketidaksesuaian(
+            info, status=self.status, status_label=self.get_status_display(), jenis_kelamin=self.jenis_kelamin,
+            tanggal_lahir=self.tanggal_lahir, golongan_jenis=gol.jenis if gol else "",
+            golongan_kode=gol.kode if gol else "",
+        ))
         if self.atasan_id:
             if self.pk and self.atasan_id == self.pk:
                 errors["atasan"] = _("Pegawai tidak boleh menjadi atasan dirinya sendiri.")

@@ -105,3 +105,34 @@ def parse_nip(nip: str) -> NipInfo:
 def validate_nip(nip: str) -> None:
     """Model-field validator form of :func:`parse_nip`."""
     parse_nip(nip)
+
+
+def golongan_jenis_untuk(status: str) -> str:
+    """The golongan family a status uses: PPPK golongan I-XVII for PPPK, golongan/ruang otherwise (§7.3)."""
+    return PPPK if status == PPPK else PNS
+
+
+def ketidaksesuaian(
+    info: NipInfo | None, *, status: str, status_label: str = "", jenis_kelamin: str = "",
+    tanggal_lahir: date | None = None, golongan_jenis: str = "", golongan_kode: str = "",
+) -> dict[str, str]:
+    """Field → message for each value that disagrees with the NIP or the status (domain.md §7.1-§7.3).
+
+    Status against the NIP format, sex and birth date against the digits (when given), the golongan's
+    family against the status. ``info`` None (an invalid NIP) leaves only the golongan check.
+    """
+    errors = {}
+    label = status_label or status
+    if info is not None:
+        if status and (status == PPPK) != (info.jenis == PPPK):
+            errors["status"] = _("Status %(status)s tidak sesuai dengan format NIP %(jenis)s.") % {
+                "status": label, "jenis": info.jenis}
+        if jenis_kelamin and jenis_kelamin != info.jenis_kelamin:
+            errors["jenis_kelamin"] = _("Jenis kelamin tidak sesuai dengan NIP.")
+        if tanggal_lahir and tanggal_lahir != info.tanggal_lahir:
+            errors["tanggal_lahir"] = _("Tanggal lahir tidak sesuai dengan NIP (%(tgl)s).") % {
+                "tgl": info.tanggal_lahir.strftime("%d-%m-%Y")}
+    if golongan_jenis and golongan_jenis != golongan_jenis_untuk(status):
+        errors["golongan"] = _("Golongan %(gol)s tidak berlaku untuk status %(status)s.") % {
+            "gol": golongan_kode, "status": label}
+    return errors

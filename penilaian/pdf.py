@@ -6,14 +6,16 @@ Identities come from the snapshot frozen at submission/finalisation (domain.md �
 live data when it is empty. Fonts are the project's DejaVu files, so output is the same everywhere.
 """
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 
+from kinerja.format import hari_bulan, rentang
+from kinerja.format import tanggal as format_tanggal
+from pegawai.identitas import PERAN, RELASI, baris, identitas_pegawai
 from pegawai.models import Pegawai, UnitKerja
 
 from .kurva import PredikatOrganisasi
@@ -29,8 +31,6 @@ from .models import (
 from .predikat import Predikat, Rating
 
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
-BULAN = ["JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS", "SEPTEMBER", "OKTOBER",
-         "NOVEMBER", "DESEMBER"]
 # X axis of the distribution chart, lowest first (domain.md §3.2 "POLA DISTRIBUSI").
 URUTAN_KURVA = [Predikat.SANGAT_KURANG, Predikat.KURANG, Predikat.BUTUH_PERBAIKAN, Predikat.BAIK, Predikat.SANGAT_BAIK]
 
@@ -43,13 +43,6 @@ def html_to_pdf(html: str) -> bytes:
     return HTML(string=html, base_url=FONT_DIR.as_uri() + "/").write_pdf()
 
 
-def tanggal_id(d: date | None) -> str:
-    """'17 Agustus 2026': month names do not depend on the active locale (official documents)."""
-    if d is None:
-        return ""
-    return f"{d.day} {BULAN[d.month - 1].title()} {d.year}"
-
-
 def _render(template: str, ctx: dict, lang: str | None) -> str:
     with translation.override(lang or settings.LANGUAGE_CODE):
         return render_to_string(template, {"font_dir": FONT_DIR.as_uri(), **ctx})
@@ -57,25 +50,19 @@ def _render(template: str, ctx: dict, lang: str | None) -> str:
 
 # --- identities -------------------------------------------------------------------------------------
 
-def identitas(p: Pegawai | None) -> dict:
-    if p is None:
-        return {}
-    g = p.golongan
-    pangkat = (f"{g.pangkat} ({g.kode})" if g.pangkat else g.kode) if g else ""
-    return {
-        "nama": p.nama_lengkap, "nip": p.nip, "pangkat": pangkat,
-        "jabatan": p.jabatan.nama if p.jabatan else "", "unit_kerja": p.unit_kerja.nama if p.unit_kerja_id else "",
-    }
-
-
 def _identitas_skp(skp: Skp, snapshot: dict | None = None) -> dict:
+    """The frozen block (pegawai.identitas shape), live data for a role it does not hold; plus the rows
+    every PDF prints: ``baris`` per role and ``dua_kolom`` (pegawai beside penilai, the §1.3 table)."""
     snap = snapshot or skp.snapshot or {}
     atasan_penilai = skp.atasan_penilai or (skp.pejabat_penilai.atasan if skp.pejabat_penilai else None)
-    return {
-        "pegawai": snap.get("pegawai") or identitas(skp.pegawai),
-        "penilai": snap.get("penilai") or identitas(skp.pejabat_penilai),
-        "atasan_penilai": snap.get("atasan_penilai") or identitas(atasan_penilai),
+    ident = {
+        "pegawai": snap.get("pegawai") or identitas_pegawai(skp.pegawai),
+        "penilai": snap.get("penilai") or identitas_pegawai(skp.pejabat_penilai),
+        "atasan_penilai": snap.get("atasan_penilai") or identitas_pegawai(atasan_penilai),
     }
+    ident["baris"] = {peran: baris(ident[peran]) for peran in PERAN}
+    ident["dua_kolom"] = list(zip(ident["baris"]["pegawai"], ident["baris"]["penilai"], strict=True))
+    return ident
 
 
 def _instansi(skp: Skp):
@@ -84,16 +71,12 @@ def _instansi(skp: Skp):
 
 def _periode_skp(skp: Skp) -> str:
     a, b = skp.tanggal_mulai, skp.tanggal_selesai
-    return f"{a.day} {BULAN[a.month - 1]} SD {b.day} {BULAN[b.month - 1]} TAHUN {b.year}"
+    return f"{hari_bulan(a).upper()} SD {hari_bulan(b).upper()} TAHUN {b.year}"
 
 
 def _skp_qs():
-    return Skp.objects.select_related(
-        "pegawai__unit_kerja__instansi", "pegawai__jabatan", "pegawai__golongan",
-        "pejabat_penilai__jabatan", "pejabat_penilai__golongan", "pejabat_penilai__unit_kerja",
-        "pejabat_penilai__atasan__jabatan", "pejabat_penilai__atasan__golongan", "pejabat_penilai__atasan__unit_kerja",
-        "atasan_penilai__jabatan", "atasan_penilai__golongan", "atasan_penilai__unit_kerja",
-    ).prefetch_related(
+    orang = ("pegawai", "pejabat_penilai", "pejabat_penilai__atasan", "atasan_penilai")
+    return Skp.objects.select_related(*(f"{o}__{r}" for o in orang for r in RELASI)).prefetch_related(
         Prefetch("rhk", RencanaHasilKerja.objects.select_related("induk").prefetch_related(
             Prefetch("iki", IndikatorKinerja.objects.order_by("urutan", "pk")))),
         "ekspektasi",
@@ -125,7 +108,7 @@ def html_skp(skp: Skp, *, lang: str | None = None) -> str:
     return _render("pdf/skp.html", {
         "skp": skp, "instansi": _instansi(skp), "ident": _identitas_skp(skp), "periode_teks": _periode_skp(skp),
         "groups": _rhk_groups(skp), "perilaku": _perilaku(skp),
-        "tanggal": tanggal_id(timezone.localdate(tanggal) if tanggal else None),
+        "tanggal": format_tanggal(tanggal),
     }, lang)
 
 
@@ -178,8 +161,8 @@ def _penilaian_ctx(penilaian: Penilaian) -> dict:
         "capaian_organisasi": _capaian_organisasi(penilaian),
         "rating_hasil": _label(Rating, penilaian.rating_hasil), "rating_perilaku": _label(Rating, penilaian.rating_perilaku),
         "predikat": _label(Predikat, penilaian.predikat),
-        "periode_penilaian": f"{tanggal_id(penilaian.periode.tanggal_mulai)} – {tanggal_id(penilaian.periode.tanggal_selesai)}",
-        "tanggal": tanggal_id(timezone.localdate(tanggal) if tanggal else None),
+        "periode_penilaian": rentang(penilaian.periode.tanggal_mulai, penilaian.periode.tanggal_selesai),
+        "tanggal": format_tanggal(tanggal),
     }
 
 
@@ -221,10 +204,11 @@ def distribusi(rows: list[Penilaian]) -> list[dict]:
 def html_rekap_unit(unit: UnitKerja, periode: Periode, *, lang: str | None = None) -> str:
     rows = rekap_rows(unit, periode)
     co = CapaianOrganisasi.objects.filter(unit_kerja=unit, periode=periode).first()
+    kepala = Pegawai.objects.select_related(*RELASI).filter(pk=unit.kepala_id).first() if unit.kepala_id else None
     return _render("pdf/rekap_unit.html", {
         "unit": unit, "periode": periode, "instansi": unit.instansi, "rows": rows, "distribusi": distribusi(rows),
-        "capaian_organisasi": co.get_predikat_display() if co else "", "kepala": identitas(unit.kepala),
-        "periode_penilaian": f"{tanggal_id(periode.tanggal_mulai)} – {tanggal_id(periode.tanggal_selesai)}",
+        "capaian_organisasi": co.get_predikat_display() if co else "", "kepala": identitas_pegawai(kepala),
+        "periode_penilaian": rentang(periode.tanggal_mulai, periode.tanggal_selesai),
     }, lang)
 
 

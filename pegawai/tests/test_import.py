@@ -67,13 +67,13 @@ def test_semicolon_separator_bom_and_column_order_are_accepted(org):
         (row(make_nip(), unit=""), "Unit kerja wajib diisi."),
         (row(make_nip(), jabatan="Astronot"), "Jabatan 'Astronot' tidak ditemukan."),
         (row(make_nip(), gol="V/z"), "Golongan 'V/z' tidak dikenal untuk status PNS."),
-        (row(make_nip(), gol="IX"), "Golongan 'IX' tidak dikenal untuk status PNS."),  # a PPPK golongan
+        (row(make_nip(), gol="IX"), "Golongan IX tidak berlaku untuk status PNS."),  # a PPPK golongan: as the form says
         (row(make_nip(), status="HONORER"), "Status 'HONORER' tidak dikenal"),
         (row(make_nip(), status="PPPK", gol="IX"), "Status PPPK tidak sesuai dengan format NIP PNS."),
         (row(make_nip(), nama=""), "Nama wajib diisi."),
         (row(make_nip(), lahir="31-02-1985"), "Tanggal lahir '31-02-1985' tidak valid"),
         (row(make_nip(), lahir="kemarin"), "Tanggal lahir 'kemarin' tidak valid"),
-        (row("198505172010031001", lahir="1985-05-18"), "Tanggal lahir tidak sesuai dengan NIP."),
+        (row("198505172010031001", lahir="1985-05-18"), "Tanggal lahir tidak sesuai dengan NIP (17-05-1985)."),
         (row(make_nip(), jk="X"), "Jenis kelamin harus L atau P."),
         (row(make_nip(), jk="P"), "Jenis kelamin tidak sesuai dengan NIP."),
         (row(make_nip(), email="bukan-email"), "Alamat email 'bukan-email' tidak valid."),

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from pegawai.identitas import identitas_pegawai
 from pegawai.models import Pegawai
 from penilaian.models import (
     BukaKunci,
@@ -28,7 +29,6 @@ from penilaian.models import (
 from penilaian.predikat import Rating, hitung_predikat
 
 from .periode import periode_create_standard_set
-from .services import _identitas
 
 TAHUN = 2026
 MAX_SKP = 300
@@ -45,8 +45,8 @@ def seed(instansi, *, rng, log=print) -> None:
     atasan, staf = _demo_people(instansi)
     skps = list(
         Skp.objects.filter(pegawai__unit_kerja__instansi=instansi, tahun=TAHUN, status=Skp.Status.DISETUJUI)
-        .select_related("pegawai__golongan", "pegawai__jabatan", "pegawai__unit_kerja", "pejabat_penilai__golongan",
-                        "pejabat_penilai__jabatan", "pejabat_penilai__unit_kerja")
+        .select_related("pegawai__golongan", "pegawai__jabatan", "pegawai__unit_kerja__instansi",
+                        "pejabat_penilai__golongan", "pejabat_penilai__jabatan", "pejabat_penilai__unit_kerja__instansi")
         .order_by("pegawai__unit_kerja__kode", "pegawai_id")
     )
     if not skps:
@@ -119,9 +119,7 @@ def _create(plan, rng, now) -> list[Penilaian]:
             p.predikat = hitung_predikat(p.rating_hasil, p.rating_perilaku)
         if status in {S.FINAL, S.DITERIMA}:
             p.final_pada, p.penilai = p.diajukan_pada + timedelta(days=3), skp.pejabat_penilai
-            p.snapshot = {"pegawai": _identitas(skp.pegawai), "penilai": _identitas(skp.pejabat_penilai),
-                          "jabatan": str(skp.pegawai.jabatan or ""), "unit_kerja": str(skp.pegawai.unit_kerja),
-                          "golongan": skp.pegawai.golongan.kode if skp.pegawai.golongan else ""}
+            p.snapshot = {"pegawai": identitas_pegawai(skp.pegawai), "penilai": identitas_pegawai(skp.pejabat_penilai)}
         if status == S.DITERIMA:
             p.ditanggapi_pada = p.final_pada + timedelta(days=2)
         rows.append(p)

@@ -7,17 +7,17 @@ of its ``batas_pengisian`` day; HR reopens it for one pegawai with a reason and 
 import calendar
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from kinerja.format import nama_bulan
 from pegawai.models import Instansi, Pegawai
 from penilaian.models import BukaKunci, Periode
 
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember"]
 ROMAWI = ["I", "II", "III", "IV"]
 NAMA_AKHIR = "Akhir"
 HARI_BATAS = 10  # default: input stays open 10 days after a period ends
@@ -33,7 +33,7 @@ def standard_set(tahun: int, jenis: str, *, hari_batas: int = HARI_BATAS, akhir:
     hasil = []
     for i, bulan in enumerate(range(1, 13, langkah)):
         if jenis == Periode.Jenis.BULANAN:
-            nama = BULAN[i]
+            nama = nama_bulan(bulan, lang=settings.LANGUAGE_CODE)  # a stored name: Indonesian like "Triwulan I"
         elif jenis == Periode.Jenis.TRIWULANAN:
             nama = f"Triwulan {ROMAWI[i]}"
         else:

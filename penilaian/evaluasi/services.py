@@ -17,7 +17,7 @@ from kinerja.audit import audit_log
 from kinerja.uploads import BUKTI_TYPES, check_upload
 from notifikasi.services import notify
 from pegawai.access import pegawai_of
-from pegawai.models import Pegawai
+from pegawai.identitas import identitas_dokumen
 from penilaian.kurva import RATING_DARI_CAPAIAN, PredikatOrganisasi
 from penilaian.models import (
     BuktiDukung,
@@ -260,14 +260,6 @@ def penilaian_rate(*, penilaian: Penilaian, versi, rating_hasil: str, rating_per
     return penilaian
 
 
-def _identitas(p: Pegawai | None) -> dict:
-    if p is None:
-        return {}
-    gol = p.golongan
-    return {"id": p.pk, "nama": p.nama_lengkap, "nip": p.nip, "golongan": gol.kode if gol else "",
-            "pangkat": gol.pangkat if gol else "", "jabatan": str(p.jabatan or ""), "unit_kerja": str(p.unit_kerja)}
-
-
 @transaction.atomic
 def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str | None = None,
                        rating_perilaku: str | None = None) -> Penilaian:
@@ -286,14 +278,9 @@ def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str |
     rating_hasil = tetap or penilaian.rating_hasil
     if not rating_hasil or not penilaian.rating_perilaku:
         raise ValidationError(_("Isi rating hasil kerja dan rating perilaku kerja sebelum memfinalkan."))
-    pegawai = Pegawai.objects.with_relations().get(pk=penilaian.skp.pegawai_id)
     penilai = pegawai_of(oleh)
-    atasan_penilai = penilaian.skp.atasan_penilai
-    snapshot = {
-        "pegawai": _identitas(pegawai), "penilai": _identitas(penilai), "atasan_penilai": _identitas(atasan_penilai),
-        "jabatan": str(pegawai.jabatan or ""), "golongan": pegawai.golongan.kode if pegawai.golongan else "",
-        "unit_kerja": str(pegawai.unit_kerja),
-    }
+    snapshot = identitas_dokumen(pegawai_id=penilaian.skp.pegawai_id, penilai_id=penilai.pk if penilai else None,
+                                 atasan_penilai_id=penilaian.skp.atasan_penilai_id)
     predikat = hitung_predikat(rating_hasil, penilaian.rating_perilaku)
     dari = penilaian.status
     _claim(penilaian, versi, status=S.FINAL, rating_hasil=rating_hasil, predikat=predikat,

@@ -42,7 +42,8 @@ class Penilaian(models.Model):
     predikat = models.CharField(_("predikat kinerja"), max_length=16, choices=Predikat.choices, blank=True, db_index=True)
     capaian_organisasi = models.CharField(_("capaian kinerja organisasi"), max_length=16, blank=True)
     catatan = models.TextField(_("catatan/rekomendasi"), blank=True)
-    # Penilai, jabatan, golongan and unit frozen when the evaluation is finalised (domain.md §3.2).
+    # The identity block frozen when the evaluation is finalised (domain.md §3.2), shape of pegawai.identitas:
+    # {"pegawai": {...}, "penilai": {...}, "atasan_penilai": {...}}.
     snapshot = models.JSONField(_("identitas saat final"), default=dict, blank=True)
     penilai = models.ForeignKey(
         "pegawai.Pegawai", verbose_name=_("dinilai oleh"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -51,7 +51,8 @@ class Skp(models.Model):
     jabatan = models.ForeignKey("pegawai.Jabatan", verbose_name=_("jabatan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     unit_kerja = models.ForeignKey("pegawai.UnitKerja", verbose_name=_("unit kerja"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     # Identity of pegawai, penilai and atasan penilai frozen when the SKP is submitted:
-    # {"pegawai": {"nama", "nip", "pangkat", "jabatan", "unit_kerja"}, "penilai": {...}, "atasan_penilai": {...}}
+    # {"pegawai": {"id", "nama", "nip", "pangkat_golongan", "jabatan", "unit", "instansi"}, "penilai": {...},
+    # "atasan_penilai": {...}} (pegawai.identitas).
     snapshot = models.JSONField(_("identitas saat diajukan"), default=dict, blank=True)
     dukungan_sumber_daya = models.TextField(_("dukungan sumber daya"), blank=True)
     skema_pertanggungjawaban = models.TextField(_("skema pertanggungjawaban"), blank=True)

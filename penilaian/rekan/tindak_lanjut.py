@@ -8,19 +8,11 @@ sub-unit. Fixed number of queries whatever the unit's size.
 from dataclasses import dataclass
 
 from pegawai.models import Pegawai, UnitKerja
+from pegawai.selectors import descendant_ids
 
 from ..evaluasi.selectors import predikat_tahunan
 from ..predikat import Predikat
 from ..tindak_lanjut import Kategori, kategori_tindak_lanjut
-
-
-def unit_subtree_ids(unit: UnitKerja) -> list[int]:
-    """The unit and all its descendants (one query per level; the tree is a few levels deep)."""
-    ids, frontier = [unit.pk], [unit.pk]
-    while frontier:
-        frontier = list(UnitKerja.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        ids += frontier
-    return ids
 
 
 @dataclass
@@ -33,7 +25,7 @@ class TindakLanjut:
 
 
 def tindak_lanjut(unit: UnitKerja, tahun: int) -> TindakLanjut:
-    per_pegawai = predikat_tahunan(tahun=tahun, unit_ids=unit_subtree_ids(unit))
+    per_pegawai = predikat_tahunan(tahun=tahun, unit_ids=descendant_ids(unit))
     distribusi = {p: 0 for p in Predikat}
     daftar: dict[Kategori, list[int]] = {k: [] for k in Kategori}
     for pk, per_tahun in per_pegawai.items():

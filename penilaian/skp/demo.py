@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from kinerja.models import AuditLog
+from pegawai.identitas import identitas_pegawai
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.selectors import descendant_ids
 
@@ -24,7 +25,7 @@ from ..models import (
     Skp,
     SkpVersi,
 )
-from .services import identitas_of, skp_content
+from .services import skp_content
 
 TAHUN = 2026
 MAX_PEGAWAI = 1500
@@ -84,7 +85,7 @@ def _demo_people(instansi):
 def _scope(instansi, atasan) -> list[Pegawai]:
     """Pegawai that get SKPs: all of a small instansi; else the demo atasan's perangkat daerah, bounded."""
     qs = Pegawai.objects.filter(unit_kerja__instansi=instansi, aktif=True).select_related(
-        "jabatan", "golongan", "unit_kerja", "user")
+        "jabatan", "golongan", "unit_kerja__instansi", "user")
     if qs.count() > MAX_PEGAWAI and atasan is not None:
         pd = atasan.unit_kerja
         while pd.parent_id and pd.level > UnitKerja.Level.PERANGKAT_DAERAH:
@@ -147,8 +148,8 @@ def _create_skps(people, by_pk, status, rng) -> dict[int, Skp]:
         )
         if st != S.DRAFT:
             skp.diajukan_pada = _aware(aju)
-            skp.snapshot = {"pegawai": identitas_of(p), "penilai": identitas_of(atasan),
-                            "atasan_penilai": identitas_of(by_pk.get(atasan.atasan_id)) if atasan else {}}
+            skp.snapshot = {"pegawai": identitas_pegawai(p), "penilai": identitas_pegawai(atasan),
+                            "atasan_penilai": identitas_pegawai(by_pk.get(atasan.atasan_id)) if atasan else {}}
         if st == S.DISETUJUI:
             skp.disetujui_pada = _aware(aju + timedelta(days=rng.randint(1, 7)), 14)
         if st == S.DIKEMBALIKAN:

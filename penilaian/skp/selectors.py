@@ -15,6 +15,7 @@ from django.db.models import (
 )
 
 from pegawai.models import Pegawai, UnitKerja
+from pegawai.selectors import descendant_ids
 
 from ..models import (
     EkspektasiPerilaku,
@@ -107,15 +108,8 @@ class NodeRhk:
 
 def pohon_kinerja(unit: UnitKerja, tahun: int) -> tuple[list[NodeRhk], list[RencanaHasilKerja]]:
     """Cascade tree from the unit head's RHK down every level (domain.md §1.4), in three queries:
-    units of the instansi, RHK of the subtree's SKPs, their IKI. Returns (roots, RHK not linked)."""
-    children = defaultdict(list)
-    for pk, parent_id in UnitKerja.objects.filter(instansi_id=unit.instansi_id).values_list("pk", "parent_id"):
-        children[parent_id].append(pk)
-    ids, stack = [], [unit.pk]
-    while stack:
-        pk = stack.pop()
-        ids.append(pk)
-        stack.extend(children[pk])
+    the unit subtree, RHK of its's SKPs, their IKI. Returns (roots, RHK not linked)."""
+    ids = descendant_ids(unit)
     rows = list(
         RencanaHasilKerja.objects.filter(skp__tahun=tahun)
         .filter(Q(skp__pegawai__unit_kerja_id__in=ids) | Q(skp__pegawai_id=unit.kepala_id))

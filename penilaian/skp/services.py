@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
 from notifikasi.services import notify
+from pegawai.identitas import identitas_dokumen
 from pegawai.models import Pegawai
 
 from ..access import is_owner, is_penilai_of
@@ -65,27 +66,10 @@ def bentuk_for(pegawai: Pegawai) -> str:
     return Skp.Bentuk.JPT if pegawai.jabatan_id and pegawai.jabatan.is_jpt else Skp.Bentuk.JA_JF
 
 
-def identitas_of(p: Pegawai | None) -> dict:
-    if p is None:
-        return {}
-    gol = p.golongan
-    return {
-        "id": p.pk, "nama": p.nama_lengkap, "nip": p.nip,
-        "pangkat": str(gol) if gol else "", "jabatan": p.jabatan.nama if p.jabatan_id else "",
-        "unit_kerja": p.unit_kerja.nama if p.unit_kerja_id else "",
-    }
-
-
 def snapshot_of(skp: Skp) -> dict:
-    """Identity block of the SKP (domain.md §1.3), read from the live records."""
-    rel = ("golongan", "jabatan", "unit_kerja")
-    ids = [i for i in (skp.pegawai_id, skp.pejabat_penilai_id, skp.atasan_penilai_id) if i]
-    people = {p.pk: p for p in Pegawai.objects.select_related(*rel).filter(pk__in=ids)}
-    return {
-        "pegawai": identitas_of(people.get(skp.pegawai_id)),
-        "penilai": identitas_of(people.get(skp.pejabat_penilai_id)),
-        "atasan_penilai": identitas_of(people.get(skp.atasan_penilai_id)),
-    }
+    """Identity block of the SKP (domain.md §1.3), read from the live records (pegawai.identitas)."""
+    return identitas_dokumen(pegawai_id=skp.pegawai_id, penilai_id=skp.pejabat_penilai_id,
+                             atasan_penilai_id=skp.atasan_penilai_id)
 
 
 @transaction.atomic

@@ -190,8 +190,9 @@ def test_finalize_stores_predikat_snapshot_audit_and_notifies(org, django_captur
     assert (p.status, p.predikat, p.penilai) == (S.FINAL, "SANGAT_BAIK", org.atasan)
     assert p.snapshot["pegawai"]["nip"] == org.pegawai.nip
     assert p.snapshot["penilai"]["nip"] == org.atasan.nip
-    assert p.snapshot["golongan"] == "III/a" and p.snapshot["unit_kerja"] == "Seksi Satu"
-    assert p.snapshot["jabatan"] == str(org.pegawai.jabatan)
+    assert p.snapshot["pegawai"]["pangkat_golongan"] == "Penata Muda, III/a"
+    assert p.snapshot["pegawai"]["unit"] == "Seksi Satu" and p.snapshot["pegawai"]["jabatan"] == str(org.pegawai.jabatan)
+    assert p.snapshot["atasan_penilai"]["nama"] == org.kabid.nama_lengkap  # same block as the SKP snapshot
     assert AuditLog.objects.filter(aksi="penilaian.finalized", data__predikat="SANGAT_BAIK").exists()
     assert notify.call_args.kwargs["penerima"] == org.pegawai.user
     tindak.assert_not_called()  # not an annual period

@@ -146,7 +146,7 @@ def test_snapshot_frozen_at_submission_even_after_supervisor_changes_jabatan(org
     skp = services.skp_submit(skp=skp_with_rhk(org.pegawai, status=S.DRAFT), oleh=org.pegawai.user)
     assert skp.snapshot["penilai"]["jabatan"] == "Kepala Seksi"
     assert skp.snapshot["pegawai"]["nip"] == org.pegawai.nip
-    assert skp.snapshot["pegawai"]["pangkat"].endswith("III/a")
+    assert skp.snapshot["pegawai"]["pangkat_golongan"] == "Penata Muda, III/a"
     assert skp.snapshot["atasan_penilai"]["nama"] == org.kabid.nama_lengkap
     org.atasan.jabatan = JabatanFactory(nama="Kepala Bidang Baru", jenis="ADMINISTRATOR")
     org.atasan.save()
