@@ -61,7 +61,7 @@ def test_skp_evaluation_and_dokumen_evaluasi_print_the_same_identity_block(org, 
 def test_snapshots_frozen_in_the_old_shapes_are_converted_and_still_print(org):
     """Data migration 0006: the old SKP shape ("Golongan IX" in pangkat) and the old evaluation shape
     (pangkat and golongan apart, pangkat empty for a PPPK) both become pangkat_golongan."""
-    migrasi = importlib.import_module("penilaian.migrations.0006_identitas_satu_bentuk")
+    migrasi = importlib.import_module("penilaian.migrations.0008_identitas_satu_bentuk")
     pppk = PegawaiFactory(nip=make_nip(pppk=True), status="PPPK", golongan=Golongan.objects.get(jenis="PPPK", kode="IX"),
                           unit_kerja=org.seksi, atasan=org.atasan)
     p = penilaian_untuk(pppk, periode(org, nama="Akhir", jenis="TAHUNAN"), status="FINAL")
