@@ -66,7 +66,7 @@ def penilaian_terima(*, penilaian: Penilaian, oleh) -> Penilaian:
     if ke is None:
         raise ValidationError(_("Hanya penilaian berstatus final yang dapat diterima."))
     _move(penilaian, penilaian.status, ke, ditanggapi_pada=timezone.now())
-    audit_log(aktor=oleh, aksi="penilaian.diterima", objek=penilaian, data={"dari": S.FINAL, "ke": S.DITERIMA})
+    audit_log(aktor=oleh, aksi="penilaian.diterima", objek=penilaian, data={"dari": S.FINAL, "ke": ke})
     _tell(penilaian.penilai or penilaian.skp.pejabat_penilai, _("Penilaian diterima"),
           _("%(nama)s menerima hasil penilaian %(periode)s.") % {"nama": penilaian.skp.pegawai.nama,
                                                                   "periode": penilaian.periode},
@@ -93,7 +93,7 @@ def keberatan_ajukan(*, penilaian: Penilaian, alasan: str, oleh, now: datetime |
     _move(penilaian, penilaian.status, ke, ditanggapi_pada=now or timezone.now())
     kb = Keberatan.objects.create(penilaian=penilaian, alasan=alasan, diajukan_oleh=oleh, pemutus=pemutus)
     audit_log(aktor=oleh, aksi="keberatan.diajukan", objek=penilaian, catatan=alasan,
-              data={"dari": S.FINAL, "ke": S.KEBERATAN, "pemutus": pemutus.nip if pemutus else None})
+              data={"dari": S.FINAL, "ke": ke, "pemutus": pemutus.nip if pemutus else None})
     url = reverse("penilaian:keberatan-detail", args=[kb.pk])
     pesan = _("%(nama)s mengajukan keberatan atas penilaian %(periode)s.") % {
         "nama": penilaian.skp.pegawai.nama, "periode": penilaian.periode}

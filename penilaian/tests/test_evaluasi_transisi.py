@@ -173,10 +173,12 @@ def test_hr_rekap_counts_an_expired_final_as_accepted_not_as_waiting(client, org
                if u["pegawai__unit_kerja__nama"] == "Seksi Satu")
     assert (row["total"], row["FINAL"], row["DITERIMA"], row["LEWAT"]) == (3, 1, 1, 1)
     client.force_login(org.hr)
-    html = client.get(reverse("penilaian:evaluasi-rekap") + f"?tahun={periode.tahun}&periode={periode.pk}").content.decode()
+    url = reverse("penilaian:evaluasi-rekap") + f"?tahun={periode.tahun}&periode={periode.pk}"
+    html = client.get(url).content.decode()
     cells = html.split("Seksi Satu</td>")[1].split("</tr>")[0]
     # total, belum dibuka, diisi, diajukan, dinilai, final, diterima (incl. lapse of time), keberatan
-    assert [c.split("<")[0] for c in cells.split('<td class="text-end">')[1:9]] == ["3", "0", "0", "0", "0", "1", "2", "0"]
+    angka = [c.split("<")[0] for c in cells.split('<td class="text-end">')[1:9]]
+    assert angka == ["3", "0", "0", "0", "0", "1", "2", "0"]
 
 
 def test_evaluation_selectors_do_not_read_the_daily_log():

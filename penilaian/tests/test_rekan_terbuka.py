@@ -26,7 +26,7 @@ def undangan(org):
     orang = [org.rekan, org.lain, org.atasan, PegawaiFactory(unit_kerja=org.seksi, atasan=org.atasan),
              PegawaiFactory(unit_kerja=org.seksi, atasan=org.atasan)]
     p = {nama: penilaian_of(o, periode, status=S.DIAJUKAN)
-         for nama, o in zip(["terbuka", "dirilis", "final", "dijawab", "lewat_waktu"], orang)}
+         for nama, o in zip(["terbuka", "dirilis", "final", "dijawab", "lewat_waktu"], orang, strict=True)}
     RilisMasukanRekan.objects.create(penilaian=p["dirilis"], jumlah_jawaban=0)  # released, peer never answered
     final(p["final"], days_ago=0)                                                # final, not yet swept
     Penilaian.objects.filter(pk=p["lewat_waktu"].pk).update(status=S.LEWAT_WAKTU)
