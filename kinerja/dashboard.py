@@ -18,8 +18,8 @@ from pelatihan.models import RiwayatPengembangan
 from pelatihan.selectors import jp_terverifikasi, riwayat_to_verify
 from penilaian.access import skp_to_approve
 from penilaian.evaluasi.selectors import skp_dinilai
-from penilaian.evaluasi.services import DAPAT_DINILAI
 from penilaian.models import Penilaian, Periode, Skp, UndanganRekan
+from penilaian.rekan.selectors import undangan_terbuka
 
 N_HARI_SEPI = 3  # working days without a daily report before a team member is flagged (as harian:tim)
 N_TANGGAPAN = 3
@@ -73,7 +73,7 @@ def kartu_pegawai(pegawai: Pegawai, hari_ini: date) -> KartuPegawai:
                          if s.status == Skp.Status.DISETUJUI and _overlaps(s, periode)), None)
     menunggu = list(Penilaian.objects.filter(Penilaian.q_menunggu_tanggapan(), skp__pegawai=pegawai)
                     .select_related("periode").order_by("periode__tanggal_mulai", "pk")[:N_DAFTAR])
-    undangan = UndanganRekan.objects.filter(rekan=pegawai, sudah_menjawab=False).count()
+    undangan = undangan_terbuka(UndanganRekan.objects.filter(rekan=pegawai), hari_ini).count()
     tanggapan = list(TanggapanKegiatan.objects.filter(kegiatan__pegawai=pegawai).exclude(oleh=pegawai)
                      .select_related("kegiatan", "oleh").order_by("-diubah_pada", "-pk")[:N_TANGGAPAN])
     return KartuPegawai(
@@ -106,7 +106,7 @@ def kartu_atasan(user, pegawai: Pegawai, hari_ini: date) -> KartuAtasan:
     dinilai = skp_to_approve(user)
     terbuka = Penilaian.objects.filter(skp__in=dinilai.values("pk"), periode__batas_pengisian__gte=hari_ini)
     counts = terbuka.aggregate(
-        menunggu=Count("pk", filter=Q(status__in=DAPAT_DINILAI)),
+        menunggu=Count("pk", filter=Q(status__in=Penilaian.status_untuk("rate"))),
         tanpa_undangan=Count("pk", filter=~Q(status__in=Penilaian.SELESAI)
                              & ~Q(Exists(UndanganRekan.objects.filter(penilaian=OuterRef("pk"))))),
     )

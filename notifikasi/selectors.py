@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 
 from pegawai.models import Pegawai
 from penilaian.models import Penilaian, Periode, Skp, UndanganRekan
+from penilaian.rekan.selectors import undangan_terbuka
 
 from .models import Pengingat
 
@@ -83,7 +84,7 @@ def _skp_qs(p: Periode):
 
 
 def _subjek_realisasi(p: Periode):
-    selesai = Penilaian.objects.filter(periode=p).exclude(status=Penilaian.Status.DRAFT).values("skp_id")
+    selesai = Penilaian.objects.filter(periode=p).exclude(status__in=Penilaian.status_untuk("submit")).values("skp_id")
     rows = (
         _skp_qs(p).filter(status=Skp.Status.DISETUJUI, tanggal_mulai__lte=p.tanggal_selesai, tanggal_selesai__gte=p.tanggal_mulai)
         .exclude(pk__in=selesai)
@@ -106,7 +107,7 @@ def _penilaian_url(pk: int) -> str:
 
 def _subjek_nilai(p: Periode):
     rows = (
-        Penilaian.objects.filter(periode=p, status__in=[Penilaian.Status.DIAJUKAN, Penilaian.Status.DINILAI])
+        Penilaian.objects.filter(periode=p, status__in=Penilaian.status_untuk("rate"))
         .annotate(eskalasi_id=Coalesce("skp__atasan_penilai__user_id", "skp__pejabat_penilai__atasan__user_id"))
         .values_list("pk", "skp__pejabat_penilai__user_id", "eskalasi_id", "skp__pegawai__nama")
     )
@@ -115,7 +116,7 @@ def _subjek_nilai(p: Periode):
 
 
 def _subjek_rekan(p: Periode):
-    rows = UndanganRekan.objects.filter(penilaian__periode=p, sudah_menjawab=False).values_list(
+    rows = undangan_terbuka(UndanganRekan.objects.filter(penilaian__periode=p)).values_list(
         "pk", "rekan__user_id", "penilaian__skp__pegawai__nama"
     )
     url = _url(("penilaian:rekan-inbox",))

@@ -41,10 +41,10 @@ def siklus(org):
     PenilaianFactory(skp=skp_lengkap(org.atasan2), periode=per, status=Penilaian.Status.DITERIMA)  # all done
     skp_lengkap(org.lain, status=Skp.Status.DIAJUKAN)        # waiting for approval        -> atasan2
     skp_atasan = skp_lengkap(org.atasan)
-    PenilaianFactory(skp=skp_atasan, periode=per, status=Penilaian.Status.DIAJUKAN)   # to rate -> kabid
+    dinilai = PenilaianFactory(skp=skp_atasan, periode=per, status=Penilaian.Status.DIAJUKAN)  # to rate -> kabid
     skp_kabid = skp_lengkap(org.kabid)
-    final = penilaian_final(skp_kabid, per)                  # to acknowledge -> kabid
-    UndanganRekan.objects.create(penilaian=final, rekan=org.pegawai)                  # peer input -> pegawai
+    penilaian_final(skp_kabid, per)                          # to acknowledge -> kabid
+    UndanganRekan.objects.create(penilaian=dinilai, rekan=org.pegawai)                # peer input -> pegawai
     # org.pegawai has no SKP at all                                                   # -> pegawai
     return per
 

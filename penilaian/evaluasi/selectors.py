@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from harian.selectors import rollup_per_iki
 from pegawai.access import bawahan_of, peran
 from pegawai.models import Pegawai
 from penilaian.access import acting_for_ids, skp_to_approve
@@ -160,7 +159,7 @@ class BarisIki:
     iki: IndikatorKinerja
     realisasi: Realisasi | None
     bukti: list[BuktiDukung]
-    rollup: object = None
+    rollup: object = None  # the daily-log roll-up, set by the evaluation view (harian is not read here)
 
 
 @dataclass
@@ -187,11 +186,10 @@ def penilaian_detail(penilaian: Penilaian) -> dict:
     ub = list(UmpanBalik.objects.filter(penilaian=penilaian).select_related("oleh"))
     ub_rhk = {u.rhk_id: u for u in ub if u.rhk_id}
     ub_perilaku = {u.perilaku_id: u for u in ub if u.perilaku_id}
-    rollup = rollup_per_iki(penilaian) or {}
     baris = []
     for rhk in rhks:
-        ikis = [BarisIki(i, realisasi.get(i.pk), list(realisasi[i.pk].bukti.all()) if i.pk in realisasi else [],
-                         rollup.get(i.pk)) for i in rhk.iki.all()]
+        ikis = [BarisIki(i, realisasi.get(i.pk), list(realisasi[i.pk].bukti.all()) if i.pk in realisasi else [])
+                for i in rhk.iki.all()]
         baris.append(BarisRhk(rhk, aksi.get(rhk.pk, ""), ikis, ub_rhk.get(rhk.pk)))
     ekspektasi = dict(EkspektasiPerilaku.objects.filter(skp=penilaian.skp_id).values_list("perilaku_id", "teks"))
     perilaku = [BarisPerilaku(p, ekspektasi.get(p.pk, ""), ub_perilaku.get(p.pk))
@@ -281,7 +279,8 @@ def penilaian_penentu_tahunan(pegawai_id: int, tahun: int) -> Penilaian | None:
 
 def completion_per_unit(instansi_id: int, periode: Periode) -> QuerySet:
     """Per unit: approved SKPs of the year and how many evaluations are in each status for ``periode``."""
-    status = Penilaian.objects.filter(skp=OuterRef("pk"), periode=periode).values("status")[:1]
+    # The status users see: a FINAL whose response window has passed counts as LEWAT_WAKTU already.
+    status = Penilaian.objects.filter(skp=OuterRef("pk"), periode=periode).values(st=Penilaian.status_efektif())[:1]
     qs = skp_dinilai(Skp.objects.filter(pegawai__unit_kerja__instansi_id=instansi_id, tahun=periode.tahun,
                                         tanggal_mulai__lte=periode.tanggal_selesai,
                                         tanggal_selesai__gte=periode.tanggal_mulai))
@@ -299,7 +298,7 @@ def belum_mengajukan(instansi_id: int, periode: Periode, unit_id: int | None = N
                                         tanggal_mulai__lte=periode.tanggal_selesai,
                                         tanggal_selesai__gte=periode.tanggal_mulai))
     qs = Skp.objects.filter(pk__in=qs.values("pk")).annotate(st=Subquery(status)).filter(
-        Q(st__isnull=True) | Q(st=S.DRAFT))
+        Q(st__isnull=True) | Q(st__in=Penilaian.status_untuk("submit")))
     if unit_id:
         qs = qs.filter(pegawai__unit_kerja_id=unit_id)
     return qs.select_related("pegawai__unit_kerja", "pejabat_penilai").order_by("pegawai__unit_kerja__kode", "pegawai__nama")

@@ -37,10 +37,6 @@ from penilaian.predikat import Rating, hitung_predikat
 
 from .periode import cek_terbuka
 
-S = Penilaian.Status
-ISIAN_TERBUKA = {S.DRAFT}  # the pegawai edits until submitting (the penilai can return it)
-DAPAT_DINILAI = {S.DIAJUKAN, S.DINILAI}
-
 
 class KonflikVersi(ValidationError):
     """Someone saved this evaluation after the form was loaded."""
@@ -81,10 +77,13 @@ def _claim(penilaian: Penilaian, versi: int | str | None, **fields) -> None:
         setattr(penilaian, key, value)
 
 
-def _cek(penilaian: Penilaian, boleh: set, pesan: str) -> None:
-    if penilaian.status not in boleh:
+def _cek(penilaian: Penilaian, aksi: str, pesan: str) -> str:
+    """Refuse ``aksi`` unless ``Penilaian.TRANSISI`` lists it for the current status; the status after it."""
+    ke = penilaian.status_setelah(aksi)
+    if ke is None:
         raise ValidationError(pesan % {"status": penilaian.get_status_display()}, code="status")
     cek_terbuka(periode=penilaian.periode, pegawai_id=penilaian.skp.pegawai_id)
+    return ke
 
 
 def _url(penilaian: Penilaian) -> str:
@@ -110,7 +109,7 @@ def penilaian_open(*, skp: Skp, periode: Periode, oleh) -> Penilaian:
 def penilaian_save_isian(*, penilaian: Penilaian, versi, rencana_aksi: dict[int, str],
                          realisasi: dict[int, tuple[Decimal | None, str]], oleh) -> Penilaian:
     """The pegawai's input: one rencana aksi text per RHK, one realisasi per IKI (domain.md §3.2)."""
-    _cek(penilaian, ISIAN_TERBUKA, _("Isian tidak dapat diubah karena status penilaian %(status)s."))
+    _cek(penilaian, "isi", _("Isian tidak dapat diubah karena status penilaian %(status)s."))
     rhk_ids = set(RencanaHasilKerja.objects.filter(skp=penilaian.skp_id).values_list("pk", flat=True))
     iki_ids = set(IndikatorKinerja.objects.filter(rhk__skp=penilaian.skp_id).values_list("pk", flat=True))
     if not set(rencana_aksi) <= rhk_ids or not set(realisasi) <= iki_ids:
@@ -137,7 +136,7 @@ def penilaian_save_isian(*, penilaian: Penilaian, versi, rencana_aksi: dict[int,
 def bukti_add(*, penilaian: Penilaian, iki: IndikatorKinerja, oleh, url: str = "", berkas=None,
               keterangan: str = "") -> BuktiDukung:
     """Evidence for one realisasi: a link, or a file checked by content (pdf/jpg/png/docx/xlsx ≤ 10 MB)."""
-    _cek(penilaian, ISIAN_TERBUKA, _("Bukti dukung tidak dapat ditambah karena status penilaian %(status)s."))
+    _cek(penilaian, "isi", _("Bukti dukung tidak dapat ditambah karena status penilaian %(status)s."))
     if iki.rhk.skp_id != penilaian.skp_id:
         raise ValidationError(_("Indikator tidak termasuk SKP ini."))
     if bool(url) == bool(berkas):
@@ -157,7 +156,7 @@ def bukti_add(*, penilaian: Penilaian, iki: IndikatorKinerja, oleh, url: str = "
 @transaction.atomic
 def bukti_delete(*, bukti: BuktiDukung, oleh) -> None:
     penilaian = bukti.realisasi.penilaian
-    _cek(penilaian, ISIAN_TERBUKA, _("Bukti dukung tidak dapat dihapus karena status penilaian %(status)s."))
+    _cek(penilaian, "isi", _("Bukti dukung tidak dapat dihapus karena status penilaian %(status)s."))
     berkas = bukti.berkas
     audit_log(aktor=oleh, aksi="penilaian.bukti_deleted", objek=penilaian,
               data={"bukti": bukti.pk, "nama": str(bukti)})
@@ -178,12 +177,12 @@ def penilaian_submit(*, penilaian: Penilaian, versi, oleh, rencana_aksi: dict[in
         penilaian_save_isian(penilaian=penilaian, versi=versi, rencana_aksi=rencana_aksi or {},
                              realisasi=realisasi or {}, oleh=oleh)
         versi = penilaian.versi
-    _cek(penilaian, ISIAN_TERBUKA, _("Penilaian dengan status %(status)s tidak dapat diajukan."))
+    ke = _cek(penilaian, "submit", _("Penilaian dengan status %(status)s tidak dapat diajukan."))
     if not Realisasi.objects.filter(penilaian=penilaian).exclude(nilai__isnull=True, teks="").exists():
         raise ValidationError(_("Isi realisasi minimal satu indikator sebelum mengajukan."))
     dari = penilaian.status
-    _claim(penilaian, versi, status=S.DIAJUKAN, diajukan_pada=timezone.now())
-    audit_log(aktor=oleh, aksi="penilaian.submitted", objek=penilaian, data={"dari": dari, "ke": S.DIAJUKAN})
+    _claim(penilaian, versi, status=ke, diajukan_pada=timezone.now())
+    audit_log(aktor=oleh, aksi="penilaian.submitted", objek=penilaian, data={"dari": dari, "ke": ke})
     penilai = penilaian.skp.pejabat_penilai
     if penilai is not None and penilai.user_id:
         notify(
@@ -197,12 +196,12 @@ def penilaian_submit(*, penilaian: Penilaian, versi, oleh, rencana_aksi: dict[in
 @transaction.atomic
 def penilaian_return(*, penilaian: Penilaian, versi, catatan: str, oleh) -> Penilaian:
     """The penilai hands the evaluation back to the pegawai for correction (DIAJUKAN/DINILAI → DRAFT)."""
-    _cek(penilaian, DAPAT_DINILAI, _("Penilaian dengan status %(status)s tidak dapat dikembalikan."))
+    ke = _cek(penilaian, "return", _("Penilaian dengan status %(status)s tidak dapat dikembalikan."))
     if not catatan.strip():
         raise ValidationError(_("Tuliskan apa yang perlu diperbaiki pegawai."))
     dari = penilaian.status
-    _claim(penilaian, versi, status=S.DRAFT)
-    audit_log(aktor=oleh, aksi="penilaian.returned", objek=penilaian, data={"dari": dari, "ke": S.DRAFT},
+    _claim(penilaian, versi, status=ke)
+    audit_log(aktor=oleh, aksi="penilaian.returned", objek=penilaian, data={"dari": dari, "ke": ke},
               catatan=catatan.strip())
     notify(penerima=penilaian.skp.pegawai.user, judul=_("Penilaian dikembalikan"), pesan=catatan.strip(),
            url=_url(penilaian), objek=penilaian)
@@ -217,7 +216,7 @@ def umpan_balik_save(*, penilaian: Penilaian, versi, oleh, rhk: RencanaHasilKerj
     Returns None and changes nothing (no version bump) when the text is unchanged, so autosave on
     every pause does not make the penilai's other open forms stale.
     """
-    _cek(penilaian, {S.DRAFT, S.DIAJUKAN, S.DINILAI},
+    _cek(penilaian, "feedback",
          _("Umpan balik tidak dapat diubah karena status penilaian %(status)s."))
     if (rhk is None) == (perilaku is None):
         raise ValidationError(_("Umpan balik harus untuk satu rencana hasil kerja atau satu perilaku kerja."))
@@ -241,7 +240,7 @@ def umpan_balik_save(*, penilaian: Penilaian, versi, oleh, rhk: RencanaHasilKerj
 @transaction.atomic
 def penilaian_rate(*, penilaian: Penilaian, versi, rating_hasil: str, rating_perilaku: str, oleh) -> Penilaian:
     """Rating hasil and rating perilaku (domain.md §3.3); the predikat follows from §3.4, never typed."""
-    _cek(penilaian, DAPAT_DINILAI, _("Penilaian berstatus %(status)s belum/tidak dapat dinilai; "
+    status_ke = _cek(penilaian, "rate", _("Penilaian berstatus %(status)s belum/tidak dapat dinilai; "
                                      "pegawai harus mengajukannya terlebih dahulu."))
     tetap, capaian = rating_hasil_pimpinan(penilaian)
     rating_hasil = tetap or rating_hasil
@@ -252,8 +251,8 @@ def penilaian_rate(*, penilaian: Penilaian, versi, rating_hasil: str, rating_per
     dari = {"status": penilaian.status, "rating_hasil": penilaian.rating_hasil,
             "rating_perilaku": penilaian.rating_perilaku, "predikat": penilaian.predikat}
     _claim(penilaian, versi, rating_hasil=rating_hasil, rating_perilaku=rating_perilaku, predikat=predikat,
-           capaian_organisasi=capaian, status=S.DINILAI)
-    ke = {"status": S.DINILAI, "rating_hasil": rating_hasil, "rating_perilaku": rating_perilaku, "predikat": predikat}
+           capaian_organisasi=capaian, status=status_ke)
+    ke = {"status": status_ke, "rating_hasil": rating_hasil, "rating_perilaku": rating_perilaku, "predikat": predikat}
     if dari != ke:
         audit_log(aktor=oleh, aksi="penilaian.rated", objek=penilaian, data={"dari": dari, "ke": ke},
                   catatan=_("Rating hasil mengikuti capaian organisasi (§3.3).") if tetap else "")
@@ -269,7 +268,7 @@ def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str |
     *Finalkan* locks the ratings the card shows: when given they are validated and saved first
     (``penilaian_rate``), in the same transaction, and the predikat is derived from them (§3.4).
     """
-    _cek(penilaian, DAPAT_DINILAI, _("Penilaian berstatus %(status)s tidak dapat difinalkan."))
+    ke = _cek(penilaian, "finalize", _("Penilaian berstatus %(status)s tidak dapat difinalkan."))
     if rating_hasil is not None or rating_perilaku is not None:
         penilaian_rate(penilaian=penilaian, versi=versi, rating_hasil=rating_hasil or "",
                        rating_perilaku=rating_perilaku or "", oleh=oleh)
@@ -283,11 +282,11 @@ def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str |
                                  atasan_penilai_id=penilaian.skp.atasan_penilai_id)
     predikat = hitung_predikat(rating_hasil, penilaian.rating_perilaku)
     dari = penilaian.status
-    _claim(penilaian, versi, status=S.FINAL, rating_hasil=rating_hasil, predikat=predikat,
+    _claim(penilaian, versi, status=ke, rating_hasil=rating_hasil, predikat=predikat,
            capaian_organisasi=capaian or penilaian.capaian_organisasi, snapshot=snapshot, penilai=penilai,
            final_pada=timezone.now())
     audit_log(aktor=oleh, aksi="penilaian.finalized", objek=penilaian,
-              data={"dari": dari, "ke": S.FINAL, "predikat": predikat, "rating_hasil": rating_hasil,
+              data={"dari": dari, "ke": ke, "predikat": predikat, "rating_hasil": rating_hasil,
                     "rating_perilaku": penilaian.rating_perilaku})
     notify(penerima=penilaian.skp.pegawai.user, judul=_("Penilaian kinerja final"), url=_url(penilaian), objek=penilaian,
            pesan=_("Penilaian periode %(periode)s telah final dengan predikat %(predikat)s.")

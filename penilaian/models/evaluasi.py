@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +33,29 @@ class Penilaian(models.Model):
         LEWAT_WAKTU = "LEWAT", _("Diterima (batas tanggapan lewat)")
 
     SELESAI = {Status.FINAL, Status.DITERIMA, Status.KEBERATAN, Status.DIPUTUS, Status.LEWAT_WAKTU}
+
+    # (status dari, aksi) -> status ke. Anything not listed is refused (like Skp's TRANSISI). Services
+    # validate through it, templates read the can_* flags below (domain.md §3.2, §3.5, §11.1).
+    TRANSISI = {
+        (Status.DRAFT, "isi"): Status.DRAFT,  # isian and bukti dukung, until submitted or returned
+        (Status.DRAFT, "submit"): Status.DIAJUKAN,
+        (Status.DRAFT, "feedback"): Status.DRAFT,
+        (Status.DIAJUKAN, "feedback"): Status.DIAJUKAN,
+        (Status.DINILAI, "feedback"): Status.DINILAI,
+        (Status.DIAJUKAN, "return"): Status.DRAFT,
+        (Status.DINILAI, "return"): Status.DRAFT,
+        (Status.DIAJUKAN, "rate"): Status.DINILAI,
+        (Status.DINILAI, "rate"): Status.DINILAI,
+        (Status.DIAJUKAN, "finalize"): Status.FINAL,
+        (Status.DINILAI, "finalize"): Status.FINAL,
+        (Status.FINAL, "acknowledge"): Status.DITERIMA,
+        (Status.FINAL, "file_keberatan"): Status.KEBERATAN,
+        (Status.KEBERATAN, "decide_keberatan"): Status.DIPUTUS,
+        (Status.FINAL, "lapse"): Status.LEWAT_WAKTU,
+    }
+    # Actions on a FINAL row that the response window decides (§11.1): True = only while it is open,
+    # False = only once it has passed. An expired FINAL is closed even before the daily task marks it.
+    SAAT_TANGGAPAN_TERBUKA = {"acknowledge": True, "file_keberatan": True, "lapse": False}
 
     skp = models.ForeignKey(Skp, on_delete=models.PROTECT, related_name="penilaian")
     periode = models.ForeignKey(Periode, on_delete=models.PROTECT, related_name="penilaian")
@@ -68,6 +91,45 @@ class Penilaian(models.Model):
     def is_final(self) -> bool:
         return self.status in self.SELESAI
 
+    def status_setelah(self, aksi: str, now: datetime | None = None) -> str | None:
+        """The status ``aksi`` leads to from the current one, or None when ``TRANSISI`` refuses it now."""
+        ke = self.TRANSISI.get((self.status, aksi))
+        terbuka = self.SAAT_TANGGAPAN_TERBUKA.get(aksi)
+        if ke is None or (terbuka is not None and terbuka == self.tanggapan_lewat(now)):
+            return None
+        return ke
+
+    def boleh(self, aksi: str, now: datetime | None = None) -> bool:
+        return self.status_setelah(aksi, now) is not None
+
+    @classmethod
+    def status_untuk(cls, aksi: str) -> set[str]:
+        """Statuses ``aksi`` is listed from, for querysets (the response window is not applied here)."""
+        return {dari for (dari, a) in cls.TRANSISI if a == aksi}
+
+    # The questions templates and views ask; each is one row of TRANSISI (no status codes in templates).
+    can_isi = property(lambda self: self.boleh("isi"))
+    can_submit = property(lambda self: self.boleh("submit"))
+    can_feedback = property(lambda self: self.boleh("feedback"))
+    can_return = property(lambda self: self.boleh("return"))
+    can_rate = property(lambda self: self.boleh("rate"))
+    can_finalize = property(lambda self: self.boleh("finalize"))
+    can_acknowledge = property(lambda self: self.boleh("acknowledge"))
+    can_file_keberatan = property(lambda self: self.boleh("file_keberatan"))
+    can_decide_keberatan = property(lambda self: self.boleh("decide_keberatan"))
+    # FINAL with its response window open: the appraisee may acknowledge or object.
+    menunggu_tanggapan = can_acknowledge
+
+    @property
+    def menunggu_penilai(self) -> bool:
+        """Submitted, not rated yet (the appraisee is told it waits for the penilai)."""
+        return self.status == self.Status.DIAJUKAN
+
+    @property
+    def predikat_sementara(self) -> bool:
+        """Rated but not finalised: the predikat shown may still change."""
+        return self.status == self.Status.DINILAI
+
     @staticmethod
     def hari_tanggapan() -> timedelta:
         return timedelta(days=settings.KINERJA["HARI_KEBERATAN"])
@@ -82,6 +144,10 @@ class Penilaian(models.Model):
         batas = self.batas_tanggapan
         return self.status == self.Status.FINAL and batas is not None and (now or timezone.now()) > batas
 
+    def is_lewat_waktu(self, now: datetime | None = None) -> bool:
+        """Accepted by lapse of time: marked LEWAT_WAKTU, or FINAL past its window (not marked yet)."""
+        return self.status == self.Status.LEWAT_WAKTU or self.tanggapan_lewat(now)
+
     @property
     def status_tampil(self) -> str:
         """The status label users see: an expired FINAL already reads as accepted by lapse of time."""
@@ -95,7 +161,19 @@ class Penilaian(models.Model):
         batas = (now or timezone.now()) - cls.hari_tanggapan()
         # No final_pada (rows made outside penilaian_finalize): no known deadline, so still waiting.
         terbuka = Q(**{f"{prefix}final_pada__gte": batas}) | Q(**{f"{prefix}final_pada__isnull": True})
-        return Q(**{f"{prefix}status": cls.Status.FINAL}) & terbuka
+        return Q(**{f"{prefix}status__in": cls.status_untuk("acknowledge")}) & terbuka
+
+    @classmethod
+    def q_tanggapan_lewat(cls, now: datetime | None = None, prefix: str = "") -> Q:
+        """FINAL evaluations past their response window: the rows ``lapse`` may move (complement of the above)."""
+        batas = (now or timezone.now()) - cls.hari_tanggapan()
+        return Q(**{f"{prefix}status__in": cls.status_untuk("lapse"), f"{prefix}final_pada__lt": batas})
+
+    @classmethod
+    def status_efektif(cls, now: datetime | None = None) -> Case:
+        """SQL for the status users see: an expired FINAL counts as LEWAT_WAKTU (as ``status_tampil``)."""
+        return Case(When(cls.q_tanggapan_lewat(now), then=Value(cls.Status.LEWAT_WAKTU.value)), default=F("status"),
+                    output_field=models.CharField())
 
 
 class RencanaAksi(models.Model):

@@ -32,8 +32,7 @@ def batas_keberatan(penilaian: Penilaian) -> datetime | None:
 
 
 def bisa_ditanggapi(penilaian: Penilaian, now: datetime | None = None) -> bool:
-    batas = batas_keberatan(penilaian)
-    return penilaian.status == S.FINAL and batas is not None and (now or timezone.now()) <= batas
+    return penilaian.boleh("acknowledge", now)
 
 
 def _move(penilaian: Penilaian, dari: str, ke: str, **fields) -> None:
@@ -52,10 +51,15 @@ def _owner_check(penilaian: Penilaian, oleh) -> None:
 def penilaian_acknowledge(*, penilaian: Penilaian, oleh) -> Penilaian:
     """The employee acknowledges the final evaluation."""
     _owner_check(penilaian, oleh)
-    if penilaian.status != S.FINAL:
+    ke = penilaian.status_setelah("acknowledge")
+    if ke is None and penilaian.is_lewat_waktu() and penilaian.batas_tanggapan:
+        raise ValidationError(
+            _("Batas waktu tanggapan (sampai %(batas)s) sudah lewat; hasil penilaian ini sudah berlaku.")
+            % {"batas": timezone.localtime(batas_keberatan(penilaian)).strftime("%d-%m-%Y %H:%M")})
+    if ke is None:
         raise ValidationError(_("Hanya penilaian berstatus final yang dapat diterima."))
-    _move(penilaian, S.FINAL, S.DITERIMA, ditanggapi_pada=timezone.now())
-    audit_log(aktor=oleh, aksi="penilaian.diterima", objek=penilaian, data={"dari": S.FINAL, "ke": S.DITERIMA})
+    _move(penilaian, penilaian.status, ke, ditanggapi_pada=timezone.now())
+    audit_log(aktor=oleh, aksi="penilaian.diterima", objek=penilaian, data={"dari": S.FINAL, "ke": ke})
     notify(penerima=getattr(penilaian.penilai or penilaian.skp.pejabat_penilai, "user", None),
            judul=_("Penilaian diterima"),
            pesan=_("%(nama)s menerima hasil penilaian %(periode)s.") % {"nama": penilaian.skp.pegawai.nama,
@@ -71,18 +75,19 @@ def keberatan_file(*, penilaian: Penilaian, alasan: str, oleh, now: datetime | N
     alasan = (alasan or "").strip()
     if len(alasan) < 20:
         raise ValidationError(_("Uraikan alasan keberatan (minimal 20 karakter)."))
-    if penilaian.status not in (S.FINAL, S.LEWAT_WAKTU):
+    ke = penilaian.status_setelah("file_keberatan", now)
+    if ke is None and not penilaian.is_lewat_waktu(now):
         raise ValidationError(_("Keberatan hanya dapat diajukan atas penilaian yang sudah final dan belum ditanggapi."))
-    if not bisa_ditanggapi(penilaian, now):  # also LEWAT_WAKTU: the window closed, say so
+    if ke is None:  # FINAL past its window, or already LEWAT_WAKTU: the window closed, say so
         raise ValidationError(_(
             "Batas waktu pengajuan keberatan (%(hari)d hari sejak penilaian final, sampai %(batas)s) sudah lewat."
         ) % {"hari": settings.KINERJA["HARI_KEBERATAN"],
              "batas": timezone.localtime(batas_keberatan(penilaian)).strftime("%d-%m-%Y %H:%M")})
     pemutus = atasan_penilai_of(penilaian)
-    _move(penilaian, S.FINAL, S.KEBERATAN, ditanggapi_pada=now or timezone.now())
+    _move(penilaian, penilaian.status, ke, ditanggapi_pada=now or timezone.now())
     kb = Keberatan.objects.create(penilaian=penilaian, alasan=alasan, diajukan_oleh=oleh, pemutus=pemutus)
     audit_log(aktor=oleh, aksi="keberatan.diajukan", objek=penilaian, catatan=alasan,
-              data={"dari": S.FINAL, "ke": S.KEBERATAN, "pemutus": pemutus.nip if pemutus else None})
+              data={"dari": S.FINAL, "ke": ke, "pemutus": pemutus.nip if pemutus else None})
     url = reverse("penilaian:keberatan-detail", args=[kb.pk])
     pesan = _("%(nama)s mengajukan keberatan atas penilaian %(periode)s.") % {
         "nama": penilaian.skp.pegawai.nama, "periode": penilaian.periode}
@@ -117,7 +122,10 @@ def keberatan_decide(
         if baru["rating_hasil"] == lama["rating_hasil"] and baru["rating_perilaku"] == lama["rating_perilaku"]:
             raise ValidationError(_("Rating tidak berubah; pilih 'Penilaian dipertahankan'."))
     now = timezone.now()
-    _move(penilaian, S.KEBERATAN, S.DIPUTUS, **baru)
+    ke = penilaian.status_setelah("decide_keberatan")
+    if ke is None:
+        raise ValidationError(_("Status penilaian sudah berubah; muat ulang halaman."))
+    _move(penilaian, penilaian.status, ke, **baru)
     keberatan.status = Keberatan.Status.DIUBAH if ubah else Keberatan.Status.DIPERTAHANKAN
     keberatan.keputusan, keberatan.diputus_pada = keputusan, now
     keberatan.rating_hasil_lama, keberatan.rating_perilaku_lama = lama["rating_hasil"], lama["rating_perilaku"]
@@ -146,14 +154,14 @@ def penilaian_accept_lapsed(*, now: datetime | None = None) -> int:
     keberatan filed in time (already KEBERATAN) is never touched. Returns how many rows moved.
     """
     now = now or timezone.now()
-    batas = now - Penilaian.hari_tanggapan()
-    kandidat = Penilaian.objects.filter(status=S.FINAL, final_pada__lt=batas).select_related(
+    lewat = Penilaian.q_tanggapan_lewat(now)
+    kandidat = Penilaian.objects.filter(lewat).select_related(
         "periode", "skp__pegawai__user", "penilai", "skp__pejabat_penilai")
     n = 0
     for p in kandidat.iterator(chunk_size=500):
         with transaction.atomic():
-            moved = Penilaian.objects.filter(pk=p.pk, status=S.FINAL, final_pada__lt=batas).update(
-                status=S.LEWAT_WAKTU, ditanggapi_pada=now, versi=F("versi") + 1)
+            moved = Penilaian.objects.filter(lewat, pk=p.pk).update(
+                status=p.status_setelah("lapse", now), ditanggapi_pada=now, versi=F("versi") + 1)
             if not moved:
                 continue
             n += 1

@@ -6,6 +6,7 @@ author; the aggregate exists only once released (see ``penilaian.models.rekan``)
 """
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -113,6 +114,14 @@ def undangan_for_rekan(pegawai: Pegawai) -> QuerySet[UndanganRekan]:
         .select_related("penilaian__periode", "penilaian__skp__pegawai__jabatan", "penilaian__skp__pegawai__unit_kerja")
         .order_by("sudah_menjawab", "-penilaian__periode__batas_pengisian", "-pk")
     )
+
+
+def undangan_terbuka(qs: QuerySet[UndanganRekan], hari_ini: date | None = None) -> QuerySet[UndanganRekan]:
+    """The invitations of ``qs`` a peer can still answer (§6): not answered, cohort not released,
+    evaluation not final and, given ``hari_ini``, its period's deadline not passed (as the inbox shows)."""
+    qs = qs.filter(sudah_menjawab=False, penilaian__rilis_rekan__isnull=True).exclude(
+        penilaian__status__in=Penilaian.SELESAI)
+    return qs if hari_ini is None else qs.filter(penilaian__periode__batas_pengisian__gte=hari_ini)
 
 
 def get_undangan_for(user, pk) -> UndanganRekan:

@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from harian.selectors import rollup_per_iki
 from penilaian.access import is_owner, is_penilai_of
 from penilaian.kurva import PredikatOrganisasi
 from penilaian.models import Penilaian
@@ -12,7 +13,7 @@ from penilaian.rekan.selectors import agregat_masukan
 from .. import selectors
 from ..forms import BuktiForm, IsianForm, KembalikanForm, RatingForm
 from ..periode import bukaan_aktif
-from ..services import DAPAT_DINILAI, ISIAN_TERBUKA, rating_hasil_pimpinan
+from ..services import rating_hasil_pimpinan
 
 S = Penilaian.Status
 
@@ -40,13 +41,18 @@ def detail_context(request, penilaian: Penilaian, *, isian_form=None, rating_for
     bukaan = bukaan_aktif(periode=periode, pegawai_id=penilaian.skp.pegawai_id, now=now)
     terkunci = periode.terkunci(now) and bukaan is None
     data = selectors.penilaian_detail(penilaian)
-    can_edit = owner and penilaian.status in ISIAN_TERBUKA and not terkunci
+    # The daily-log roll-up per IKI is composed here, so the evaluation selectors do not read harian.
+    rollup = rollup_per_iki(penilaian) or {}
+    for b in data["baris_rhk"]:
+        for bi in b.iki:
+            bi.rollup = rollup.get(bi.iki.pk)
+    can_edit = owner and penilaian.can_isi and not terkunci
     rating_tetap, capaian = rating_hasil_pimpinan(penilaian)
     ctx = {
         "penilaian": penilaian, "skp": penilaian.skp, "periode": periode, "is_owner": owner, "is_penilai": penilai,
         "terkunci": terkunci, "bukaan": bukaan, "can_edit": can_edit,
-        "can_feedback": penilai and not penilaian.is_final and not terkunci,
-        "can_rate": penilai and penilaian.status in DAPAT_DINILAI and not terkunci,
+        "can_feedback": penilai and penilaian.can_feedback and not terkunci,
+        "can_rate": penilai and penilaian.can_rate and not terkunci,
         "rating_tetap": rating_tetap, "capaian": PredikatOrganisasi(capaian).label if capaian else "", **data,
         "predikat_label": Predikat(penilaian.predikat).label if penilaian.predikat else "",
         "matriks_json": matriks_json(),
@@ -96,7 +102,7 @@ def _isian_terbuka(penilaian: Penilaian, now) -> bool:
     periode = penilaian.periode
     terbuka = not periode.terkunci(now) or bukaan_aktif(periode=periode, pegawai_id=penilaian.skp.pegawai_id,
                                                          now=now) is not None
-    return penilaian.status in ISIAN_TERBUKA and terbuka
+    return penilaian.can_isi and terbuka
 
 
 def render_detail(request, penilaian: Penilaian, *, status: int = 200, **forms):

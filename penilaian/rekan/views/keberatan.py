@@ -68,12 +68,12 @@ def tanggapan_list(request):
 def tanggapan(request, pk):
     """Result, response buttons, keberatan and its decision, and the audit trail. No peer input here."""
     penilaian = get_penilaian_for(request.user, pk)
-    if penilaian.status not in Penilaian.SELESAI:
+    if not penilaian.is_final:
         messages.info(request, _("Penilaian ini belum final."))
     return render(request, "penilaian/rekan/tanggapan.html", {
         "penilaian": penilaian, "is_owner": is_owner(request.user, penilaian.skp),
         "bisa_ditanggapi": bisa_ditanggapi(penilaian), "batas": batas_keberatan(penilaian),
-        "lewat_waktu": penilaian.status == Penilaian.Status.LEWAT_WAKTU or penilaian.tanggapan_lewat(),
+        "lewat_waktu": penilaian.is_lewat_waktu(),
         "keberatan": Keberatan.objects.filter(penilaian=penilaian).select_related("pemutus").first(),
         "form": KeberatanForm(), "audit": _riwayat(penilaian), **_ringkasan(request.user, penilaian),
     })
