@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from penilaian.evaluasi import selectors as evaluasi_selectors
 from penilaian.models import Keberatan, Penilaian
-from penilaian.rekan.keberatan import keberatan_ajukan, penilaian_terima
+from penilaian.rekan.keberatan import keberatan_file, penilaian_acknowledge
 
 from .evaluasi_helpers import penilaian_untuk, periode_terbuka, skp_disetujui
 from .rekan_factories import final as set_final
@@ -123,13 +123,13 @@ def test_an_expired_final_cannot_be_acknowledged_before_the_task_ran(org):
     p = set_final(penilaian_of(org.pegawai, periode_rekan(org.instansi)), days_ago=0)
     with time_machine.travel(p.final_pada + timedelta(days=HARI, hours=1)):
         with pytest.raises(ValidationError, match="sudah lewat; hasil penilaian ini sudah berlaku"):
-            penilaian_terima(penilaian=p, oleh=org.pegawai.user)
+            penilaian_acknowledge(penilaian=p, oleh=org.pegawai.user)
         with pytest.raises(ValidationError, match="sudah lewat"):
-            keberatan_ajukan(penilaian=p, alasan="Realisasi kedua sudah 100% dan buktinya lengkap.",
+            keberatan_file(penilaian=p, alasan="Realisasi kedua sudah 100% dan buktinya lengkap.",
                              oleh=org.pegawai.user)
     p.refresh_from_db()
     assert p.status == S.FINAL and p.ditanggapi_pada is None and not Keberatan.objects.exists()
-    penilaian_terima(penilaian=p, oleh=org.pegawai.user)  # inside the window it is accepted
+    penilaian_acknowledge(penilaian=p, oleh=org.pegawai.user)  # inside the window it is accepted
     p.refresh_from_db()
     assert p.status == S.DITERIMA
 
@@ -137,14 +137,14 @@ def test_an_expired_final_cannot_be_acknowledged_before_the_task_ran(org):
 @pytest.mark.django_db
 @pytest.mark.parametrize("status", [S.DRAFT, S.DITERIMA, S.LEWAT_WAKTU])
 def test_a_decision_needs_a_penilaian_under_keberatan(org, status):
-    from penilaian.rekan.keberatan import keberatan_putus
+    from penilaian.rekan.keberatan import keberatan_decide
 
     p = set_final(penilaian_of(org.pegawai, periode_rekan(org.instansi)), days_ago=0)
     kb = Keberatan.objects.create(penilaian=p, alasan="x" * 30, pemutus=org.kabid)
     Penilaian.objects.filter(pk=p.pk).update(status=status)
     kb.penilaian.refresh_from_db()
     with pytest.raises(ValidationError, match="Status penilaian sudah berubah"):
-        keberatan_putus(keberatan=kb, ubah=False, keputusan="Penilaian sudah sesuai bukti.", oleh=org.kabid.user)
+        keberatan_decide(keberatan=kb, ubah=False, keputusan="Penilaian sudah sesuai bukti.", oleh=org.kabid.user)
     kb.refresh_from_db()
     assert kb.status == Keberatan.Status.DIAJUKAN
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from notifikasi.models import Pengingat
-from notifikasi.selectors import kandidat_pengingat
+from notifikasi.selectors import pengingat_due_for
 from pegawai.tests.factories import PegawaiFactory
 from penilaian.models import Penilaian, RilisMasukanRekan, UndanganRekan
 from penilaian.rekan.selectors import undangan_terbuka
@@ -48,7 +48,7 @@ def test_beranda_counts_only_what_the_peer_can_still_answer(client, org, undanga
 
 
 def test_peer_is_reminded_only_of_the_open_cohort(org, undangan):
-    kandidat = [k for k in kandidat_pengingat(org.instansi, today=timezone.localdate())
+    kandidat = [k for k in pengingat_due_for(org.instansi, today=timezone.localdate())
                 if k.jenis == Pengingat.Jenis.MASUKAN_REKAN]
     assert [(k.penerima_id, k.object_id) for k in kandidat] == [(org.pegawai.user_id, undangan["terbuka"].pk)]
 
