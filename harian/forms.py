@@ -3,6 +3,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.once import SubmitOnceMixin
+
 from .models import KegiatanHarian, TanggapanKegiatan
 from .selectors import iki_pilihan
 from .services import DataKegiatan
@@ -14,7 +16,7 @@ class IkiChoiceField(forms.ModelChoiceField):
         return f"[{skp.tanggal_mulai:%d/%m}–{skp.tanggal_selesai:%d/%m/%Y}] {iki.rhk.teks[:70]} — {iki.teks[:70]}"
 
 
-class KegiatanForm(forms.ModelForm):
+class KegiatanForm(SubmitOnceMixin, forms.ModelForm):
     iki = IkiChoiceField(
         queryset=None, required=False, label=_("RHK / indikator kinerja"),
         empty_label=_("— tidak dikaitkan dengan RHK —"),

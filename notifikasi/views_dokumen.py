@@ -81,7 +81,7 @@ def cetak(request):
         else:
             messages.success(request, _("Cetak massal dimulai: %(n)d pegawai.") % {"n": job.total})
             return redirect("notifikasi:cetak-detail", job.pk)
-    from pegawai.views import paginate
+    from kinerja.web import paginate
 
     return render(request, "notifikasi/cetak_form.html", {"form": form, "page_obj": paginate(request, _jobs_for(request.user))})
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from kinerja.once import atomic_unique
 
 from .models import Golongan, Instansi, Jabatan, Pegawai, RiwayatAtasan, UnitKerja
 from .nip import PPPK, parse_nip
@@ -223,6 +224,7 @@ def validate_file(data: bytes, *, instansi: Instansi) -> ImportResult:
     return result
 
 
+@atomic_unique
 def import_file(data: bytes, *, instansi: Instansi, oleh=None, dry_run: bool = False) -> ImportResult:
     """Validate every row; when all are valid (and not ``dry_run``) create them in one transaction."""
     result = validate_file(data, instansi=instansi)

@@ -13,7 +13,9 @@ from .models import PenugasanPlt, UnitKerja
 from .services import plt_akhiri, plt_tetapkan
 from .forms import NipAtasanField
 from .models import Pegawai
-from .views import hr_required, instansi_for, paginate
+from kinerja.web import paginate
+
+from .views import hr_required, instansi_for
 
 
 class PltForm(forms.Form):

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from pegawai import access
-from pegawai.views import paginate
+from kinerja.web import paginate
 
 from .. import selectors
 from ..forms import tahun_dari

@@ -3,6 +3,7 @@ from django import forms
 from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.once import SubmitOnceMixin
 from penilaian.models import Periode
 from penilaian.predikat import Rating
 
@@ -27,7 +28,7 @@ class PeriodeForm(forms.ModelForm):
         self.instance = construct_instance(self, self.instance, self._meta.fields, self._meta.exclude)
 
 
-class PeriodeSetForm(forms.Form):
+class PeriodeSetForm(SubmitOnceMixin, forms.Form):
     JENIS = [(j, lbl) for j, lbl in Periode.Jenis.choices if j != Periode.Jenis.TAHUNAN]
 
     tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from kinerja.once import atomic_unique
 from notifikasi.services import notify
 from pegawai.models import Pegawai, UnitKerja
 
@@ -34,7 +35,7 @@ def _check_open(penilaian: Penilaian) -> None:
         raise ValidationError(_("Batas pengisian periode %(periode)s sudah lewat.") % {"periode": penilaian.periode})
 
 
-@transaction.atomic
+@atomic_unique
 def undangan_rekan_create(*, penilaian: Penilaian, rekan: list[Pegawai], oleh) -> list[UndanganRekan]:
     """Invite peers of the same instansi; the evaluation must end up with at least 3 invitations (§6).
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.audit import audit_for
 from pegawai import access as pegawai_access
-from pegawai.views import paginate
+from kinerja.web import paginate
 
 from ...access import get_penilaian_for, is_owner, penilaian_visible_to
 from ...models import Keberatan, Penilaian

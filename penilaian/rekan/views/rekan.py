@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pegawai import access as pegawai_access
-from pegawai.views import paginate
+from kinerja.web import paginate
 
 from .. import selectors
 from ..forms import MasukanForm, UndanganForm
