@@ -1,5 +1,6 @@
 """Shapes of the daily-log forms; the domain rules live in ``rules``/``services``."""
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,9 @@ from kinerja.once import SubmitOnceMixin
 from .models import KegiatanHarian, TanggapanKegiatan
 from .selectors import iki_pilihan
 from .services import DataKegiatan
+
+
+MENIT_SEHARI = 24 * 60
 
 
 class IkiChoiceField(forms.ModelChoiceField):
@@ -45,6 +49,10 @@ class KegiatanForm(SubmitOnceMixin, forms.ModelForm):
         self.fields["satuan"].required = False
         self.fields["kuantitas"].min_value = 0
         self.fields["kuantitas"].widget.attrs.update({"min": "0", "step": "any"})
+        durasi = self.fields["durasi_menit"]  # bounded: a 10**12-minute entry must be a form error, not a 500
+        durasi.max_value = MENIT_SEHARI
+        durasi.validators.append(MaxValueValidator(MENIT_SEHARI))
+        durasi.widget.attrs["max"] = MENIT_SEHARI
         if not self.instance.pk:
             self.initial.setdefault("tanggal", timezone.localdate())
             self.initial.setdefault("kuantitas", 1)

@@ -13,7 +13,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class VersiForm(forms.Form):
     """Every form that changes an evaluation carries the version it was loaded at (no lost updates)."""
 
-    versi = forms.IntegerField(widget=forms.HiddenInput)
+    versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
 
 
 class PeriodeForm(forms.ModelForm):
@@ -81,7 +81,7 @@ class IsianForm(VersiForm):
 
 
 class BuktiForm(forms.Form):
-    iki = forms.IntegerField(widget=forms.HiddenInput)
+    iki = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
     url = forms.URLField(label=_("Tautan"), required=False, max_length=500, assume_scheme="https")
     berkas = forms.FileField(label=_("Berkas"), required=False, allow_empty_file=True)
     keterangan = forms.CharField(label=_("Keterangan"), required=False, max_length=255)

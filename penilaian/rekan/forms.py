@@ -53,7 +53,8 @@ class MasukanForm(forms.Form):
     """One radio group per BerAKHLAK value (field name = PerilakuKerja.kode) and an optional comment."""
 
     komentar = forms.CharField(
-        label=_("Komentar (opsional)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Komentar (opsional)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control", "maxlength": 2000}),
         help_text=_("Jangan menulis hal yang dapat mengungkap identitas Anda."),
     )
 

@@ -70,6 +70,8 @@ def unit_capaian(request, unit_pk, periode_pk):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Capaian kinerja organisasi disimpan."))
+    else:
+        messages.error(request, _("Capaian tidak disimpan: %(e)s") % {"e": " ".join(e for errs in form.errors.values() for e in errs)})
     return redirect("penilaian:unit-distribusi", unit_pk=unit.pk, periode_pk=periode.pk)
 
 

@@ -1,0 +1,89 @@
+"""Bad query strings never answer 500 (issue 12 item 7): a bad value shows the page's default instead.
+
+``"²".isdigit()`` is true and ``int("²")`` fails; a NUL byte breaks PostgreSQL; a 20-digit id overflows.
+"""
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+
+from pegawai.tests.factories import login_as
+from tests.test_crawl import crawl, demo  # noqa: F401 (fixture)
+
+BAD_VALUES = ["²", "١٢", "x", "-1", "99999999999999999999", "2026.5", ""]
+# The pages of the black-box finding, with an actor who may open each.
+PAGES = [
+    ("penilaian:evaluasi-bawahan", "atasan"), ("penilaian:evaluasi-periode-list", "hr"),
+    ("penilaian:evaluasi-periode-tambah", "hr"), ("penilaian:evaluasi-rekap", "hr"),
+    ("penilaian:evaluasi-saya", "pegawai"), ("penilaian:unit-index", "atasan"), ("penilaian:skp-matriks", "atasan"),
+    ("penilaian:skp-monitoring", "hr"), ("penilaian:skp-pohon", "atasan"), ("penilaian:tindak-lanjut", "hr"),
+    ("harian:kalender", "pegawai"), ("harian:tim", "atasan"), ("pegawai:hr-home", "hr"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", BAD_VALUES)
+@pytest.mark.parametrize("name, actor", PAGES)
+def test_bad_numbers_in_the_query_string_show_the_default_page(client, org, name, actor, value):
+    login_as(client, org, actor)
+    params = {p: value for p in ("tahun", "unit", "periode", "page", "hal", "instansi", "n")}
+    params["bulan"] = f"{value}-{value}"
+    response = client.get(reverse(name), params)
+    assert response.status_code == 200
+    default = client.get(reverse(name))
+    if "tahun" in default.context:
+        assert response.context["tahun"] == default.context["tahun"]  # the same year as without parameters
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name, actor", PAGES)
+def test_a_nul_byte_in_the_query_string_is_refused_with_a_message(client, org, name, actor):
+    login_as(client, org, actor)
+    response = client.get(reverse(name), {"q": "a\x00b", "tahun": "2026"})
+    assert response.status_code == 400
+    assert "karakter NUL" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_nul_byte_in_a_posted_field_changes_nothing(client, org):
+    from pegawai.models import UnitKerja
+
+    login_as(client, org, "hr")
+    response = client.post(reverse("pegawai:unit-create"), {"kode": "N1", "nama": "Unit\x00Baru", "level": "SEKSI"})
+    assert response.status_code == 400 and "karakter NUL" in response.content.decode()
+    assert not UnitKerja.objects.filter(kode="N1").exists()
+
+
+@pytest.mark.django_db
+def test_a_non_numeric_induk_on_the_rhk_link_is_a_message(client, org):
+    from penilaian.tests.factories import RhkFactory
+
+    rhk = RhkFactory(skp__pegawai=org.pegawai)
+    login_as(client, org, "pegawai")
+    response = client.post(reverse("penilaian:rhk-action", args=[rhk.pk, "tautkan"]), {"induk": "²"}, follow=True)
+    assert response.status_code == 200
+    assert "RHK pimpinan tidak ditemukan" in response.content.decode()
+    rhk.refresh_from_db()
+    assert rhk.induk_id is None
+
+
+@pytest.mark.parametrize("role", ["admin", "hr", "atasan", "pegawai", "atasan_penilai"])
+def test_every_linked_page_survives_bad_parameters(client, demo, role):  # noqa: F811
+    """Crawl as each demo role, then open every page found again with bad parameters: never a 5xx.
+
+    PDF downloads read no query parameter and are slow to render, so they are left out.
+    """
+    assert client.login(username=demo[role], password="kinerja123")
+    seen, _ = crawl(client)
+    paths = sorted({urlsplit(u).path for u in seen if "/pdf/" not in u})
+    problems = []
+    for path in paths:
+        for query, expect_400 in (("tahun=%C2%B2&unit=x&periode=%C2%B2&page=-1&hal=%C2%B2&n=%C2%B2&bulan=99999999999999999-1", False),
+                                  ("tahun=%C2%B2&unit=x&periode=%00&page=-1", True),
+                                  ("tahun=99999999999999999999&unit=99999999999999999999&periode=99999999999999999999"
+                                   "&instansi=99999999999999999999&page=99999999999999999999", False)):
+            status = client.get(f"{path}?{query}").status_code
+            if status >= 500 or (expect_400 and status != 400):
+                problems.append((path, query[:30], status))
+    assert len(paths) > 10
+    assert problems == []
