@@ -62,6 +62,8 @@ def read_rows(data: bytes) -> list[tuple[int, dict]]:
         raise ImportFileError(_("Berkas tidak ber-encoding UTF-8. Simpan ulang sebagai 'CSV UTF-8'.")) from None
     if not text.strip():
         raise ImportFileError(_("Berkas kosong."))
+    if "\x00" in text:  # PostgreSQL cannot store it; a spreadsheet saved as UTF-16 shows up like this too
+        raise ImportFileError(_("Berkas mengandung karakter NUL. Simpan ulang sebagai 'CSV UTF-8' lalu unggah lagi."))
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -165,8 +167,10 @@ def _validate_row(raw: dict, lk: _Lookups) -> tuple[dict, list[str]]:
     if email:
         try:
             validate_email(email)
+            if len(email) > 254:
+                raise ValidationError("too long")
         except ValidationError:
-            errs.append(_("Alamat email '%(e)s' tidak valid.") % {"e": email})
+            errs.append(_("Alamat email '%(e)s' tidak valid.") % {"e": email[:60]})
     out["email"] = email
     out["atasan_nip"] = raw.get("atasan_nip", "")
     return out, errs

@@ -67,7 +67,7 @@ def test_a_non_numeric_induk_on_the_rhk_link_is_a_message(client, org):
     assert rhk.induk_id is None
 
 
-@pytest.mark.parametrize("role", ["admin", "hr", "atasan", "pegawai", "atasan_penilai"])
+@pytest.mark.parametrize("role", ["admin", "atasan", "pegawai"])  # admin sees every HR page; hr adds none
 def test_every_linked_page_survives_bad_parameters(client, demo, role):  # noqa: F811
     """Crawl as each demo role, then open every page found again with bad parameters: never a 5xx.
 
@@ -87,3 +87,110 @@ def test_every_linked_page_survives_bad_parameters(client, demo, role):  # noqa:
                 problems.append((path, query[:30], status))
     assert len(paths) > 10
     assert problems == []
+
+
+# --- text and numbers that bypass or overflow a form ------------------------------------------------
+
+@pytest.mark.django_db
+def test_a_csv_with_a_nul_byte_is_refused_with_a_message(client, org):
+    from pegawai.models import Pegawai
+    from pegawai.tests.factories import make_nip
+    from pegawai.tests.test_import import csv_bytes, row, upload
+
+    client.force_login(org.hr)
+    nip = make_nip()
+    page = upload(client, csv_bytes(row(nip, nama="Budi\x00Santoso")))
+    assert page.status_code == 200 and "karakter NUL" in page.content.decode()
+    assert "import_pegawai" not in client.session and not Pegawai.objects.filter(nip=nip).exists()
+
+
+@pytest.mark.django_db
+def test_a_huge_duration_is_a_form_error(client, org):
+    from harian.models import KegiatanHarian
+    from harian.tests.factories import skp_aktif, today
+
+    skp_aktif(org.pegawai)
+    login_as(client, org, "pegawai")
+    response = client.post(reverse("harian:tambah"), {
+        "tanggal": today().isoformat(), "uraian": "Rapat", "kuantitas": "1", "durasi_menit": str(10**12)})
+    assert response.status_code == 200
+    assert response.context["form"].errors["durasi_menit"]
+    assert not KegiatanHarian.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_skp_version_page_survives_a_deleted_approver(client, org):
+    from pegawai.tests.factories import UserFactory
+    from penilaian.models import Skp
+    from penilaian.skp import services
+    from penilaian.tests.factories import skp_with_rhk
+
+    skp = skp_with_rhk(org.pegawai, status=Skp.Status.DIAJUKAN)
+    approver = UserFactory(username="penyetuju-lama")
+    services.skp_approve(skp=skp, oleh=org.atasan.user)
+    skp.versi_disetujui.update(disetujui_oleh=approver)
+    approver.delete()
+    login_as(client, org, "pegawai")
+    for url in (reverse("penilaian:skp-versi", args=[skp.pk, 1]), reverse("penilaian:skp-detail", args=[skp.pk])):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert "(akun dihapus)" in client.get(reverse("penilaian:skp-versi", args=[skp.pk, 1])).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_missing_evidence_file_is_404(client, org):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from harian.tests.factories import KegiatanFactory, skp_aktif
+    from harian.tests.test_rules import PDF
+
+    skp_aktif(org.pegawai)
+    k = KegiatanFactory(pegawai=org.pegawai)
+    k.berkas.save("bukti.pdf", SimpleUploadedFile("bukti.pdf", PDF))
+    k.berkas.storage.delete(k.berkas.name)  # the row outlived its file
+    login_as(client, org, "pegawai")
+    assert client.get(reverse("harian:berkas", args=[k.pk])).status_code == 404
+
+
+def test_serve_private_turns_a_missing_file_into_404(tmp_path, settings):
+    from django.core.files.storage import FileSystemStorage
+    from django.db.models.fields.files import FieldFile
+    from django.http import Http404
+
+    from kinerja.uploads import serve_private
+
+    settings.MEDIA_ROOT = tmp_path
+    field = type("F", (), {"storage": FileSystemStorage(location=tmp_path)})()
+    missing = FieldFile(None, field, "sertifikat/hilang.pdf")
+    with pytest.raises(Http404):
+        serve_private(missing)
+    with pytest.raises(Http404):
+        serve_private(FieldFile(None, field, ""))
+
+
+# --- every refusal has a visible message ------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_a_peer_comment_over_2000_characters_is_refused_with_a_message(client, org):
+    from penilaian.models import MasukanRekan
+    from penilaian.tests.rekan_factories import jawaban, penilaian_of, undang
+
+    (u,) = undang(penilaian_of(org.pegawai), [org.rekan])
+    client.force_login(org.rekan.user)
+    response = client.post(reverse("penilaian:rekan-jawab", args=[u.pk]), {**jawaban(), "komentar": "x" * 2001})
+    html = response.content.decode()
+    assert response.status_code == 200 and 'id="galat-komentar"' in html and "2000" in html
+    assert not MasukanRekan.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_unknown_capaian_predikat_is_refused_with_a_message(client, org):
+    from penilaian.models import CapaianOrganisasi
+    from penilaian.tests.rekan_factories import periode_terbuka
+
+    periode = periode_terbuka(org.instansi)
+    client.force_login(org.hr)
+    response = client.post(reverse("penilaian:unit-capaian", args=[org.seksi.pk, periode.pk]), {"predikat": "LUAR_BIASA"},
+                           follow=True)
+    assert "Capaian tidak disimpan" in response.content.decode()
+    assert not CapaianOrganisasi.objects.exists()
