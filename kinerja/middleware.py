@@ -52,7 +52,7 @@ def reject_nul_bytes(get_response):
 
 SESSION_LOGIN = "kinerja_login_pada"
 SESSION_AKTIF = "kinerja_aktif_pada"
-POLL_HEADER = "X-Kinerja-Poll"
+POLL_PARAM = "poll"
 
 
 def stamp_login(sender, request, user, **kwargs):
@@ -66,8 +66,7 @@ def session_timeout(get_response):
     """Log out after ``SESSION_IDLE_MINUTES`` without activity and ``SESSION_MAX_HOURS`` after login.
 
     Activity is any request except the page's own background polling (the notification bell, print
-    progress), which sends the ``X-Kinerja-Poll`` header: a tab left open must not keep the session
-    alive. The times live in the session (epoch seconds); the last-activity stamp is written at most
+    progress), whose URLs carry ``?poll=1``: a tab left open must not keep the session alive. The times live in the session (epoch seconds); the last-activity stamp is written at most
     once a minute to spare the session store.
     """
 
@@ -83,7 +82,7 @@ def session_timeout(get_response):
                             % {"n": settings.SESSION_IDLE_MINUTES})
         if now - login_pada > settings.SESSION_MAX_HOURS * 3600:
             return _expired(request, _("Sesi Anda berakhir setelah %(n)d jam. Silakan masuk lagi.") % {"n": settings.SESSION_MAX_HOURS})
-        if POLL_HEADER not in request.headers and (SESSION_AKTIF not in session or now - aktif_pada >= 60):
+        if request.GET.get(POLL_PARAM) != "1" and (SESSION_AKTIF not in session or now - aktif_pada >= 60):
             session[SESSION_AKTIF] = now
         return get_response(request)
 
