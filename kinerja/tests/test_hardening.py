@@ -1,5 +1,7 @@
 """Browser hardening (issue 12 item 8): CSP without inline script, Permissions-Policy, no caching of
 personal pages, and sessions that end after idle time and after a fixed lifetime."""
+import base64
+import hashlib
 import re
 import time
 from pathlib import Path
@@ -38,10 +40,15 @@ def test_no_template_has_inline_script_event_handlers_or_style_attributes():
     assert found == []
 
 
-def test_the_allowance_for_the_evaluation_page_is_still_needed():
-    """Fails once the evaluation page has no inline script: then drop it from ALLOWED_INLINE."""
+def test_the_allowance_for_the_evaluation_page_is_still_needed_and_exact(settings):
+    """Fails once the evaluation page's script moved or changed: then drop it from ALLOWED_INLINE and
+    CSP_HASH_EVALUASI_DETAIL from the settings (the CSP allows only that exact script meanwhile)."""
     text = (TEMPLATES / "penilaian/evaluasi/detail.html").read_text()
-    assert re.search(r"<script>(?!\s*</script>)", text), "remove detail.html from ALLOWED_INLINE"
+    script = re.search(r"<script>(.*?)</script>", text, re.S)
+    assert script, "remove detail.html from ALLOWED_INLINE and the hash from the settings"
+    digest = base64.b64encode(hashlib.sha256(script.group(1).encode()).digest()).decode()
+    assert settings.CSP_HASH_EVALUASI_DETAIL == f"'sha256-{digest}'"
+    assert settings.CSP_HASH_EVALUASI_DETAIL in settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"]
 
 
 @pytest.mark.django_db
@@ -50,7 +57,8 @@ def test_pages_carry_a_strict_csp_and_a_permissions_policy(client, org):
     response = client.get(reverse("home"))
     csp = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";") if part.strip())
     assert csp["default-src"] == "'self'"
-    assert csp["script-src"] == "'self'" and csp["style-src"] == "'self'"
+    assert csp["script-src"].split()[0] == "'self'" and "unsafe" not in csp["script-src"]
+    assert csp["style-src"] == "'self'"
     assert csp["img-src"] == "'self' data:"
     assert csp["frame-ancestors"] == "'none'" and csp["form-action"] == "'self'"
     policy = response["Permissions-Policy"]
