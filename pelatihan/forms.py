@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.forms import IdMultipleChoiceField
 from kinerja.uploads import SERTIFIKAT_TYPES, check_upload
 
 from .models import (
@@ -56,6 +57,7 @@ class ItemRencanaForm(forms.ModelForm):
     class Meta:
         model = ItemRencana
         fields = ["kompetensi", "rumpun", "jenis", "target_jp", "target_tanggal", "status", "riwayat", "keterangan"]
+        field_classes = {"riwayat": IdMultipleChoiceField}
         widgets = {"target_tanggal": DATE, "riwayat": forms.CheckboxSelectMultiple, "keterangan": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, pegawai, **kwargs):

@@ -2,6 +2,7 @@
 
 ``"²".isdigit()`` is true and ``int("²")`` fails; a NUL byte breaks PostgreSQL; a 20-digit id overflows.
 """
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -67,25 +68,57 @@ def test_a_non_numeric_induk_on_the_rhk_link_is_a_message(client, org):
     assert rhk.induk_id is None
 
 
-@pytest.mark.parametrize("role", ["admin", "atasan", "pegawai"])  # admin sees every HR page; hr adds none
-def test_every_linked_page_survives_bad_parameters(client, demo, role):  # noqa: F811
-    """Crawl as each demo role, then open every page found again with bad parameters: never a 5xx.
+BAD_QUERIES = [
+    ("tahun=%C2%B2&unit=x&periode=%C2%B2&page=-1&hal=%C2%B2&n=%C2%B2&bulan=99999999999999999-1", False),
+    ("tahun=%C2%B2&unit=x&periode=%00&page=-1", True),  # NUL: refused with 400
+    ("tahun=99999999999999999999&unit=99999999999999999999&periode=99999999999999999999"
+     "&instansi=99999999999999999999&page=99999999999999999999", False),
+]
+JUNK = ["²", "9" * 25, "-1", "x" * 3000]
+FORM = re.compile(r"<form([^>]*)>(.*?)</form>", re.S | re.I)
+NAME = re.compile(r'name="([^"]+)"')
 
-    PDF downloads read no query parameter and are slow to render, so they are left out.
+
+def _post_forms(html: str, url: str):
+    """(action, field names) of each POST form of a page, logout and language switch left out."""
+    for attrs, body in FORM.findall(html):
+        if 'method="post"' not in attrs.lower():
+            continue
+        action = re.search(r'action="([^"]*)"', attrs)
+        action = (action.group(1) if action else "").replace("&amp;", "&") or url
+        if not any(skip in action for skip in ("/keluar", "/i18n/")):
+            yield action, sorted(set(NAME.findall(body)) - {"csrfmiddlewaretoken"})
+
+
+@pytest.mark.parametrize("role", ["admin", "atasan", "pegawai"])  # admin sees every HR page; hr adds none
+def test_every_linked_page_and_form_survives_bad_input(client, demo, role):  # noqa: F811
+    """Crawl as each demo role; open every page again with bad parameters and send every POST form found
+    with junk in all its fields (odd digits, 25-digit numbers, negatives, 3,000 characters): never a 5xx.
+
+    PDF downloads read no parameter and are slow to render, so they are left out.
     """
     assert client.login(username=demo[role], password="kinerja123")
     seen, _ = crawl(client)
     paths = sorted({urlsplit(u).path for u in seen if "/pdf/" not in u})
-    problems = []
+    problems, forms_sent = [], set()
     for path in paths:
-        for query, expect_400 in (("tahun=%C2%B2&unit=x&periode=%C2%B2&page=-1&hal=%C2%B2&n=%C2%B2&bulan=99999999999999999-1", False),
-                                  ("tahun=%C2%B2&unit=x&periode=%00&page=-1", True),
-                                  ("tahun=99999999999999999999&unit=99999999999999999999&periode=99999999999999999999"
-                                   "&instansi=99999999999999999999&page=99999999999999999999", False)):
+        for query, expect_400 in BAD_QUERIES:
             status = client.get(f"{path}?{query}").status_code
             if status >= 500 or (expect_400 and status != 400):
                 problems.append((path, query[:30], status))
-    assert len(paths) > 10
+        page = client.get(path)
+        if page.status_code != 200 or "html" not in page.get("Content-Type", ""):
+            continue
+        for action, names in _post_forms(page.content.decode(), path):
+            shape = (re.sub(r"\d+", "N", urlsplit(action).path), tuple(names))
+            if shape in forms_sent:
+                continue
+            forms_sent.add(shape)
+            for value in JUNK:
+                status = client.post(action, {n: value for n in names}).status_code
+                if status >= 500:
+                    problems.append((action, value[:5], status))
+    assert len(paths) > 10 and len(forms_sent) > 3
     assert problems == []
 
 

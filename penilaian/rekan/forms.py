@@ -2,6 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.forms import IdMultipleChoiceField
 from pegawai.models import Pegawai
 
 from ..kurva import PredikatOrganisasi
@@ -12,7 +13,7 @@ from ..predikat import Rating
 class UndanganForm(forms.Form):
     """Peers from the appraisee's unit (checkboxes) plus any pegawai of the instansi by NIP."""
 
-    rekan = forms.ModelMultipleChoiceField(
+    rekan = IdMultipleChoiceField(
         label=_("Rekan satu unit"), queryset=Pegawai.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
