@@ -10,7 +10,6 @@ from .models import KegiatanHarian, TanggapanKegiatan
 from .selectors import iki_pilihan
 from .services import DataKegiatan
 
-
 MENIT_SEHARI = 24 * 60
 
 

@@ -9,7 +9,10 @@ from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_for
 from kinerja.once import submit_once
-from kinerja.web import id_param, paginate  # paginate: also re-exported for older imports
+from kinerja.web import (  # paginate: also re-exported for older imports
+    id_param,
+    paginate,
+)
 
 from . import access
 from .filters import PegawaiFilter
@@ -17,6 +20,7 @@ from .forms import GantiAtasanForm, PegawaiForm, UnitKerjaForm
 from .models import Instansi
 from .selectors import counts_per_unit, unit_tree
 from .services import pegawai_akun_atur, pegawai_save, pegawai_set_atasan, unit_save
+
 
 def hr_required(view):
     """HR of an instansi, or a superuser; anyone else gets 403 (wrong role, not wrong object)."""

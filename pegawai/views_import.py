@@ -8,13 +8,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from . import access
 from kinerja.once import SubmitOnceForm, submit_once
 
+from . import access
 from .forms import ImportPegawaiForm
 from .importer import COLUMNS, REQUIRED, ImportFileError, import_file, validate_file
 from .models import Instansi
-from .views import instansi_for, hr_required
+from .views import hr_required, instansi_for
 
 SESSION_KEY = "import_pegawai"
 

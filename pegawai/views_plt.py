@@ -8,13 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from . import access
-from .models import PenugasanPlt, UnitKerja
-from .services import plt_akhiri, plt_tetapkan
-from .forms import NipAtasanField
-from .models import Pegawai
 from kinerja.web import paginate
 
+from . import access
+from .forms import NipAtasanField
+from .models import Pegawai, PenugasanPlt, UnitKerja
+from .services import plt_akhiri, plt_tetapkan
 from .views import hr_required, instansi_for
 
 

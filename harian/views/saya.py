@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from kinerja.once import submit_once
 from kinerja.uploads import serve_private
-from pegawai import access
 from kinerja.web import MAX_TAHUN, MIN_TAHUN, paginate, parse_int
+from pegawai import access
 
 from .. import selectors, services
 from ..filters import KegiatanSayaFilter

@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pegawai import access
 from kinerja.web import int_param, is_htmx, paginate
+from pegawai import access
 
 from .. import selectors, services
 from ..filters import KegiatanTimFilter

@@ -44,7 +44,7 @@ def test_the_allowance_for_the_evaluation_page_is_still_needed_and_exact(setting
     """Fails once the evaluation page's script moved or changed: then drop it from ALLOWED_INLINE and
     CSP_HASH_EVALUASI_DETAIL from the settings (the CSP allows only that exact script meanwhile)."""
     text = (TEMPLATES / "penilaian/evaluasi/detail.html").read_text()
-    script = re.search(r"<script>(.*?)</script>", text, re.S)
+    script = re.search(r"<script>(.*?)</script>", text, re.DOTALL)
     assert script, "remove detail.html from ALLOWED_INLINE and the hash from the settings"
     digest = base64.b64encode(hashlib.sha256(script.group(1).encode()).digest()).decode()
     assert settings.CSP_HASH_EVALUASI_DETAIL == f"'sha256-{digest}'"
@@ -78,9 +78,10 @@ def test_htmx_is_told_not_to_inject_styles_and_the_indicator_css_exists(client, 
 @pytest.mark.django_db
 def test_personal_pages_and_files_are_not_cached_but_static_files_are(client, org, settings):
     settings.WHITENOISE_USE_FINDERS = True  # serve static/ without collectstatic, as in development
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from harian.tests.factories import KegiatanFactory, skp_aktif
     from harian.tests.test_rules import PDF
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     assert not client.get(reverse("healthz")).has_header("Cache-Control")  # anonymous: untouched
     skp_aktif(org.pegawai)

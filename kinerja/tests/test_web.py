@@ -3,7 +3,15 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 
-from kinerja.web import id_list, id_param, int_param, is_htmx, paginate, parse_int, tahun_param
+from kinerja.web import (
+    id_list,
+    id_param,
+    int_param,
+    is_htmx,
+    paginate,
+    parse_int,
+    tahun_param,
+)
 
 
 @pytest.mark.parametrize(

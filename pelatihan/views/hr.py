@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.ekspor import sel_aman
-from pegawai import access
 from kinerja.web import id_list, paginate
+from pegawai import access
 from pegawai.views import hr_required, instansi_for
 
 from .. import selectors, services

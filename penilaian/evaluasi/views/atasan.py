@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pegawai.access import peran
 from kinerja.web import is_htmx, paginate
+from pegawai.access import peran
 from penilaian.access import get_penilaian_for
 from penilaian.models import PerilakuKerja, RencanaHasilKerja
 

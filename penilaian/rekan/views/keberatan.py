@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kinerja.audit import audit_for
-from pegawai import access as pegawai_access
 from kinerja.web import paginate
+from pegawai import access as pegawai_access
 
 from ...access import get_penilaian_for, is_owner, penilaian_visible_to
 from ...models import Keberatan, Penilaian

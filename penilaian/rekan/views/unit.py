@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from pegawai import access as pegawai_access
 from kinerja.web import id_param, paginate, tahun_param
+from pegawai import access as pegawai_access
 from pegawai.views import hr_required
 
 from ...models import Periode

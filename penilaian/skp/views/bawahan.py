@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pegawai import access as pegawai_access
 from kinerja.web import id_list, paginate, tahun_param
+from pegawai import access as pegawai_access
 
 from ...access import get_skp_for, skp_to_approve
 from ...models import Skp

@@ -7,10 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from kinerja.web import id_param, paginate, tahun_param
 from pegawai import access as pegawai_access
 from pegawai.models import UnitKerja
 from pegawai.selectors import descendant_ids
-from kinerja.web import id_param, paginate, tahun_param
 from pegawai.views import hr_required
 
 from ...access import get_skp_for, skp_visible_to
