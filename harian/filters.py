@@ -56,7 +56,7 @@ class KegiatanTimFilter(_RentangFilter):
         value = value.strip()
         if not value:
             return queryset
-        if value.isdigit():
+        if value.isascii() and value.isdecimal():  # "²".isdigit() is true; a NIP is ASCII digits
             return queryset.filter(pegawai__nip__startswith=value)
         return queryset.filter(Q(pegawai__nama__icontains=value) | Q(pegawai__nip__icontains=value))
 

@@ -3,9 +3,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.once import SubmitOnceMixin
+
 from .models import DURASI_MAKS_MENIT, KegiatanHarian, TanggapanKegiatan
 from .selectors import iki_pilihan
 from .services import DataKegiatan
+
+MENIT_SEHARI = 24 * 60
 
 
 class IkiChoiceField(forms.ModelChoiceField):
@@ -14,7 +18,7 @@ class IkiChoiceField(forms.ModelChoiceField):
         return f"[{skp.tanggal_mulai:%d/%m}–{skp.tanggal_selesai:%d/%m/%Y}] {iki.rhk.teks[:70]} — {iki.teks[:70]}"
 
 
-class KegiatanForm(forms.ModelForm):
+class KegiatanForm(SubmitOnceMixin, forms.ModelForm):
     iki = IkiChoiceField(
         queryset=None, required=False, label=_("RHK / indikator kinerja"),
         empty_label=_("— tidak dikaitkan dengan RHK —"),

@@ -30,3 +30,25 @@ class AuditLog(models.Model):
 
     def __str__(self):
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi} {self.objek_repr}"
+
+
+class IdempotencyKey(models.Model):
+    """A create form's one-time token, stored with the transaction that used it (kinerja/once.py).
+
+    The unique (user, key) makes a second submission of the same form (a double click, a resent request)
+    fail to claim it, so the work is done once; ``url`` is where the first submission led.
+    """
+
+    key = models.CharField(max_length=64)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    url = models.CharField(max_length=500, blank=True)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("token formulir")
+        verbose_name_plural = _("token formulir")
+        # Per user: another account sending the same token (replayed from a page) does not block this one.
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_unik_per_user")]
+
+    def __str__(self):
+        return self.key

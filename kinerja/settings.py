@@ -197,6 +197,45 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# --- Browser hardening and sessions (issue 12 §8) ---------------------------------------------------
+# CSP: no inline script or style anywhere (htmx's own indicator style is switched off in base.html and
+# lives in kinerja.css); json_script blocks are data, not script. Django admin works under it.
+from csp.constants import NONE, SELF
+
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE += [
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "kinerja.middleware.private_cache",
+    "kinerja.middleware.session_timeout",
+    "kinerja.middleware.reject_nul_bytes",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in ("accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+                    "microphone", "midi", "payment", "usb", "browsing-topics")
+}
+# Idle timeout and absolute lifetime, both enforced by kinerja.middleware.session_timeout; the cookie
+# itself never outlives the absolute limit.
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
+SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=12)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
+# --- end of browser hardening block ---
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

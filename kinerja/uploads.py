@@ -8,8 +8,8 @@ import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.http import FileResponse
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
 PDF, JPG, PNG, DOCX, XLSX = "pdf", "jpg", "png", "docx", "xlsx"
@@ -84,8 +84,14 @@ def serve_private(field_file, *, nama: str = "", inline: bool = True) -> FileRes
     The Content-Type comes from the file's bytes, never from its (user-supplied) name, so a PNG named
     ``x.html`` is served as an image; only PDFs and images may open in the browser, the rest downloads.
     """
+    if not field_file:
+        raise Http404
     nama = nama or field_file.name.rsplit("/", 1)[-1]
-    handle = field_file.open("rb")
+    try:
+        handle = field_file.open("rb")
+    except (FileNotFoundError, IsADirectoryError, SuspiciousFileOperation):
+        # The row outlived its file (restored backup, manual clean-up): a missing page, not a crash.
+        raise Http404 from None
     head = handle.read(16)
     handle.seek(0)
     jenis = sniff(head, handle)

@@ -6,7 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pegawai.views import paginate
+from kinerja.web import is_htmx, paginate
 
 from .models import Notifikasi, Pengingat
 from .selectors import pengingat_for
@@ -50,7 +50,7 @@ def baca(request, pk):
 @require_POST
 def baca_semua(request):
     n = notifikasi_mark_read(user=request.user)
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         return render(request, "notifikasi/_bell.html", bell_context(request.user))
     messages.success(request, _("%(n)d notifikasi ditandai sudah dibaca.") % {"n": n})
     return redirect("notifikasi:daftar")

@@ -91,7 +91,7 @@ def cetak(request):
         else:
             messages.success(request, _("Cetak massal dimulai: %(n)d pegawai.") % {"n": job.total})
             return redirect("notifikasi:cetak-detail", job.pk)
-    from pegawai.views import paginate
+    from kinerja.web import paginate
 
     item = CetakMassalItem.Status
     jobs = _jobs_for(request.user).annotate(n_ok=Count("items", filter=Q(items__status=item.OK)),

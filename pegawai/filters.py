@@ -29,7 +29,7 @@ class PegawaiFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        if value.isdigit():
+        if value.isascii() and value.isdecimal():  # "²".isdigit() is true; a NIP is ASCII digits
             return queryset.filter(nip__startswith=value)
         return queryset.filter(Q(nama__icontains=value) | Q(nip__icontains=value))
 

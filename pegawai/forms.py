@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.once import SubmitOnceMixin
+
 from .models import Golongan, Pegawai, UnitKerja
 from .nip import parse_nip
 
@@ -15,7 +17,7 @@ class NipAtasanField(forms.CharField):
         super().__init__(*args, **kwargs)
 
 
-class PegawaiForm(forms.ModelForm):
+class PegawaiForm(SubmitOnceMixin, forms.ModelForm):
     atasan_nip = NipAtasanField(label=_("NIP atasan langsung (pejabat penilai)"), help_text=_("Kosongkan bila tidak ada."))
 
     class Meta:
@@ -103,7 +105,7 @@ class GantiAtasanForm(forms.Form):
         return atasan
 
 
-class UnitKerjaForm(forms.ModelForm):
+class UnitKerjaForm(SubmitOnceMixin, forms.ModelForm):
     kepala_nip = NipAtasanField(label=_("NIP kepala unit"))
 
     class Meta:

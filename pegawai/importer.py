@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from kinerja.once import atomic_unique
 
 from .models import Golongan, Instansi, Jabatan, Pegawai, RiwayatAtasan, UnitKerja
 from .nip import PNS, PPPK, golongan_jenis_untuk, ketidaksesuaian, parse_nip
@@ -61,6 +62,8 @@ def read_rows(data: bytes) -> list[tuple[int, dict]]:
         raise ImportFileError(_("Berkas tidak ber-encoding UTF-8. Simpan ulang sebagai 'CSV UTF-8'.")) from None
     if not text.strip():
         raise ImportFileError(_("Berkas kosong."))
+    if "\x00" in text:  # PostgreSQL cannot store it; a spreadsheet saved as UTF-16 shows up like this too
+        raise ImportFileError(_("Berkas mengandung karakter NUL. Simpan ulang sebagai 'CSV UTF-8' lalu unggah lagi."))
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -165,8 +168,10 @@ def _validate_row(raw: dict, lk: _Lookups) -> tuple[dict, list[str]]:
     if email:
         try:
             validate_email(email)
+            if len(email) > 254:
+                raise ValidationError("too long")
         except ValidationError:
-            errs.append(_("Alamat email '%(e)s' tidak valid.") % {"e": email})
+            errs.append(_("Alamat email '%(e)s' tidak valid.") % {"e": email[:60]})
     out["email"] = email
     out["atasan_nip"] = raw.get("atasan_nip", "")
     return out, errs
@@ -224,6 +229,7 @@ def validate_file(data: bytes, *, instansi: Instansi) -> ImportResult:
     return result
 
 
+@atomic_unique
 def import_file(data: bytes, *, instansi: Instansi, oleh=None, dry_run: bool = False) -> ImportResult:
     """Validate every row; when all are valid (and not ``dry_run``) create them in one transaction."""
     result = validate_file(data, instansi=instansi)

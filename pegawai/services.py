@@ -8,12 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from kinerja.once import atomic_unique
 
 from .models import Pegawai, PenugasanPlt, RiwayatAtasan, UnitKerja, User
 from .services_akun import akun_sesuaikan_status, cek_boleh_kelola_akun
 
 
-@transaction.atomic
+@atomic_unique
 def pegawai_save(*, pegawai: Pegawai, oleh, created: bool) -> Pegawai:
     """Save a validated pegawai (from PegawaiForm) and audit it."""
     atasan_lama, aktif_lama = None, pegawai.aktif
@@ -60,7 +61,7 @@ def pegawai_set_atasan(*, pegawai: Pegawai, atasan: Pegawai | None, oleh, alasan
     return pegawai
 
 
-@transaction.atomic
+@atomic_unique
 def unit_save(*, unit: UnitKerja, oleh, created: bool) -> UnitKerja:
     unit.full_clean()
     unit.save()

@@ -3,13 +3,17 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_for
+from kinerja.once import submit_once
+from kinerja.web import (  # paginate: also re-exported for older imports
+    id_param,
+    paginate,
+)
 
 from . import access
 from .filters import PegawaiFilter
@@ -17,8 +21,6 @@ from .forms import GantiAtasanForm, PegawaiForm, UnitKerjaForm
 from .models import Instansi
 from .selectors import counts_per_unit, unit_tree
 from .services import pegawai_save, pegawai_set_atasan, unit_save
-
-PAGE_SIZE = 25
 
 
 def hr_required(view):
@@ -34,18 +36,14 @@ def hr_required(view):
     return wrapper
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
 def instansi_for(request) -> Instansi | None:
     """The instansi an HR page works on: HR's own, or the one an admin picks (?instansi=)."""
     r = access.peran(request.user)
     if r.is_hr and not r.is_admin:
         return Instansi.objects.get(pk=r.instansi_id)
-    pk = request.GET.get("instansi") or r.instansi_id
+    pk = id_param(request, "instansi") or r.instansi_id
     qs = Instansi.objects.order_by("nama")
-    return (qs.filter(pk=pk).first() if pk and str(pk).isdigit() else None) or qs.first()
+    return (qs.filter(pk=pk).first() if pk else None) or qs.first()
 
 
 @hr_required
@@ -66,6 +64,7 @@ def unit_tree_view(request):
 
 
 @hr_required
+@submit_once
 def unit_edit(request, pk=None):
     instansi = instansi_for(request)
     unit = get_object_or_404(access.units_managed_by(request.user), pk=pk) if pk else None
@@ -73,9 +72,13 @@ def unit_edit(request, pk=None):
         instansi = unit.instansi
     form = UnitKerjaForm(request.POST or None, instance=unit, instansi=instansi)
     if request.method == "POST" and form.is_valid():
-        unit = unit_save(unit=form.save(commit=False), oleh=request.user, created=pk is None)
-        messages.success(request, _("Unit kerja %(nama)s disimpan.") % {"nama": unit.nama})
-        return redirect("pegawai:unit-tree")
+        try:
+            unit = unit_save(unit=form.save(commit=False), oleh=request.user, created=pk is None)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Unit kerja %(nama)s disimpan.") % {"nama": unit.nama})
+            return redirect("pegawai:unit-tree")
     return render(request, "pegawai/unit_form.html", {"form": form, "unit": unit, "instansi": instansi})
 
 
@@ -133,6 +136,7 @@ def _akun_context(request, pegawai) -> dict:
 
 
 @hr_required
+@submit_once
 def pegawai_create(request):
     instansi = instansi_for(request)
     form = PegawaiForm(request.POST or None, instansi_id=instansi.pk if instansi else None)

@@ -4,14 +4,17 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+
+from kinerja.once import SubmitOnceForm, submit_once
 
 from . import access
 from .forms import ImportPegawaiForm
 from .importer import COLUMNS, REQUIRED, ImportFileError, import_file, validate_file
 from .models import Instansi
-from .views import instansi_for, hr_required
+from .views import hr_required, instansi_for
 
 SESSION_KEY = "import_pegawai"
 
@@ -41,6 +44,7 @@ def import_upload(request):
             request.session[SESSION_KEY] = {"token": token, "instansi": instansi.pk, "nama": form.cleaned_data["berkas"].name}
             return render(request, "pegawai/import_preview.html", {
                 "result": result, "preview": result.rows[:50], "instansi": instansi, "nama": form.cleaned_data["berkas"].name,
+                "once_form": SubmitOnceForm(),
             })
     return render(request, "pegawai/import_upload.html", {
         "form": form, "instansi": instansi, "columns": COLUMNS, "required": REQUIRED,
@@ -48,6 +52,7 @@ def import_upload(request):
 
 
 @hr_required
+@submit_once
 def import_confirm(request):
     staged = request.session.get(SESSION_KEY)
     if request.method != "POST" or not staged or request.POST.get("token") != staged["token"]:
@@ -65,6 +70,9 @@ def import_confirm(request):
         result = import_file(path.read_bytes(), instansi=instansi, oleh=request.user)
     except (ImportFileError, FileNotFoundError):
         messages.error(request, _("Berkas impor tidak dapat dibaca lagi. Unggah berkas lagi."))
+        return redirect("pegawai:import")
+    except ValidationError as exc:  # a NIP of the file was saved by someone else meanwhile
+        messages.error(request, " ".join(exc.messages) + " " + _("Tidak ada yang disimpan. Unggah berkas lagi."))
         return redirect("pegawai:import")
     finally:
         path.unlink(missing_ok=True)

@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from . import access
-from .models import PenugasanPlt, UnitKerja
-from . import services
+from kinerja.web import paginate
+
+from . import access, services
 from .forms import NipAtasanField
-from .models import Pegawai
-from .views import hr_required, instansi_for, paginate
+from .models import Pegawai, PenugasanPlt, UnitKerja
+from .views import hr_required, instansi_for
 
 
 class PltForm(forms.Form):

@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.forms import IdMultipleChoiceField
 from kinerja.uploads import SERTIFIKAT_TYPES, check_upload
 
 from .jp import JP_MAKS, pesan_jp_salah
@@ -68,6 +69,7 @@ class ItemRencanaForm(forms.ModelForm):
     class Meta:
         model = ItemRencana
         fields = ["kompetensi", "rumpun", "jenis", "target_jp", "target_tanggal", "status", "riwayat", "keterangan"]
+        field_classes = {"riwayat": IdMultipleChoiceField}
         widgets = {"target_tanggal": DATE, "riwayat": forms.CheckboxSelectMultiple, "keterangan": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, pegawai, **kwargs):

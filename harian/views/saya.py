@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kinerja.once import submit_once
 from kinerja.uploads import serve_private
+from kinerja.web import MAX_TAHUN, MIN_TAHUN, paginate, parse_int
 from pegawai import access
-from pegawai.views import paginate
 
 from .. import selectors, services
 from ..filters import KegiatanSayaFilter
@@ -51,6 +52,7 @@ def _form_view(request, kegiatan=None):
 
 
 @pegawai_required
+@submit_once
 def tambah(request):
     return _form_view(request)
 
@@ -83,11 +85,10 @@ def berkas(request, pk):
 
 
 def _bulan(request) -> date:
-    try:
-        y, m = (int(x) for x in request.GET.get("bulan", "").split("-"))
-        return date(y, m, 1)
-    except (ValueError, TypeError):
-        return timezone.localdate().replace(day=1)
+    """``?bulan=2026-03``; anything else (bad digits, year 10**17) shows the current month."""
+    y, _sep, m = request.GET.get("bulan", "").partition("-")
+    y, m = parse_int(y, min_value=MIN_TAHUN, max_value=MAX_TAHUN), parse_int(m, min_value=1, max_value=12)
+    return date(y, m, 1) if y and m else timezone.localdate().replace(day=1)
 
 
 @pegawai_required

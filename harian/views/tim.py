@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kinerja.web import int_param, is_htmx, paginate
 from pegawai import access
-from pegawai.views import paginate
 
 from .. import selectors, services
 from ..filters import KegiatanTimFilter
@@ -18,10 +18,7 @@ N_HARI_DEFAULT = 3
 
 
 def _n_hari(request) -> int:
-    try:
-        return min(max(int(request.GET.get("n", N_HARI_DEFAULT)), 1), 30)
-    except ValueError:
-        return N_HARI_DEFAULT
+    return int_param(request, "n", default=N_HARI_DEFAULT, min_value=1, max_value=30)
 
 
 @tim_required
@@ -58,7 +55,7 @@ def tanggapi(request, pk):
             error = " ".join(e.messages)
     else:
         error = " ".join(m for errs in form.errors.values() for m in errs)
-    if not request.headers.get("HX-Request"):
+    if not is_htmx(request):
         (messages.error if error else messages.success)(request, error or _("Tanggapan tersimpan."))
         return redirect("harian:tim")
     kegiatan = selectors.get_kegiatan_for(request.user, pk)  # reload the reactions

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.ekspor import sel_aman
+from kinerja.web import id_list, paginate
 from pegawai import access
-from pegawai.views import hr_required, instansi_for, paginate
+from pegawai.views import hr_required, instansi_for
 from penilaian.tindak_lanjut import Kategori
 
 from .. import selectors, services
@@ -29,7 +30,7 @@ def antrean(request):
 @hr_required
 @require_POST
 def antrean_verifikasi(request):
-    ids = [int(x) for x in request.POST.getlist("ids") if x.isdigit()]
+    ids = id_list(request.POST.getlist("ids"))
     if not ids:
         messages.warning(request, _("Pilih minimal satu riwayat untuk diverifikasi."))
         return redirect("pelatihan:antrean")

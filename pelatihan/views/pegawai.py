@@ -4,8 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from kinerja.web import paginate
 from pegawai import access
-from pegawai.views import paginate
 
 from .. import selectors
 from ..forms import tahun_dari

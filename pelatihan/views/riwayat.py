@@ -2,6 +2,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -102,8 +103,9 @@ def riwayat_verify(request, pk):
     else:
         messages.success(request, _("Riwayat %(nama)s diverifikasi.") % {"nama": riwayat.nama_kegiatan})
     nxt = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return redirect(nxt)
+    # A path only: redirect() would take "²" for a view name and fail to reverse it.
+    if nxt.startswith("/") and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return HttpResponseRedirect(nxt)
     return redirect("pelatihan:antrean")
 
 

@@ -5,6 +5,7 @@ from django import forms
 from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.once import SubmitOnceMixin
 from penilaian.models import Periode
 from penilaian.predikat import Rating
 
@@ -15,7 +16,7 @@ class VersiForm(forms.Form):
     """Every form that changes an evaluation carries the version it was loaded at (no lost updates)."""
 
     # js-versi: the page's script sends the latest version it has seen (htmx autosaves bump it).
-    versi = forms.IntegerField(widget=forms.HiddenInput(attrs={"class": "js-versi"}))
+    versi = forms.IntegerField(widget=forms.HiddenInput(attrs={"class": "js-versi"}), min_value=0, max_value=2**31 - 1)
 
 
 class PeriodeForm(forms.ModelForm):
@@ -30,7 +31,7 @@ class PeriodeForm(forms.ModelForm):
         self.instance = construct_instance(self, self.instance, self._meta.fields, self._meta.exclude)
 
 
-class PeriodeSetForm(forms.Form):
+class PeriodeSetForm(SubmitOnceMixin, forms.Form):
     JENIS = [(j, lbl) for j, lbl in Periode.Jenis.choices if j != Periode.Jenis.TAHUNAN]
 
     tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
@@ -112,7 +113,7 @@ class BuktiForm(forms.Form):
     """One evidence item. Per IKI the page shows one of these inside the isian form, bound to its own
     ``<form id="bukti-<iki>">`` through the ``form`` attribute (forms cannot nest), with its own ids."""
 
-    iki = forms.IntegerField(widget=forms.HiddenInput)
+    iki = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
     url = forms.URLField(label=_("Tautan"), required=False, max_length=500, assume_scheme="https",
                          widget=forms.URLInput(attrs={"class": "form-control form-control-sm mt-1",
                                                       "placeholder": "https://…"}))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
 from kinerja.format import nama_bulan
+from kinerja.once import atomic_unique
 from pegawai.models import Instansi, Pegawai
 from penilaian.models import BukaKunci, Periode
 
@@ -68,7 +69,7 @@ def periode_validate(periode: Periode) -> None:
         raise ValidationError(errors)
 
 
-@transaction.atomic
+@atomic_unique
 def periode_save(*, periode: Periode, oleh) -> Periode:
     created = periode.pk is None
     periode.nama = periode.nama.strip()
@@ -85,7 +86,7 @@ def periode_save(*, periode: Periode, oleh) -> Periode:
     return periode
 
 
-@transaction.atomic
+@atomic_unique
 def periode_create_standard_set(*, instansi: Instansi, tahun: int, jenis: str, oleh, akhir: bool = True,
                                 hari_batas: int = HARI_BATAS) -> list[Periode]:
     """One click: the standard periods of a year. Names that already exist are skipped (idempotent)."""

@@ -2,6 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.forms import IdMultipleChoiceField
 from pegawai.models import Pegawai
 
 from ..kurva import PredikatOrganisasi
@@ -13,7 +14,7 @@ from .segel import MAKS_KOMENTAR
 class UndanganForm(forms.Form):
     """Peers from the appraisee's unit (checkboxes) plus any pegawai of the instansi by NIP."""
 
-    rekan = forms.ModelMultipleChoiceField(
+    rekan = IdMultipleChoiceField(
         label=_("Rekan satu unit"), queryset=Pegawai.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -55,7 +56,7 @@ class MasukanForm(forms.Form):
 
     komentar = forms.CharField(
         label=_("Komentar (opsional)"), required=False, max_length=MAKS_KOMENTAR,
-        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control", "maxlength": MAKS_KOMENTAR}),
         help_text=_("Jangan menulis hal yang dapat mengungkap identitas Anda."),
     )
 

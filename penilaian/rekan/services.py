@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from kinerja.once import atomic_unique
 from notifikasi.services import notify
 from pegawai.models import Pegawai, UnitKerja
 
@@ -54,7 +55,7 @@ def _lock(penilaian_id: int) -> Penilaian:
     return Penilaian.objects.select_for_update(of=("self",)).select_related("periode").get(pk=penilaian_id)
 
 
-@transaction.atomic
+@atomic_unique
 def undangan_rekan_create(*, penilaian: Penilaian, rekan: list[Pegawai], oleh) -> list[UndanganRekan]:
     """Invite peers of the same instansi; the evaluation must end up with at least 3 invitations (§6).
 

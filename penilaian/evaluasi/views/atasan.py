@@ -9,15 +9,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kinerja.web import is_htmx, paginate
 from pegawai.access import peran
-from pegawai.views import paginate
 from penilaian.access import get_penilaian_for
 from penilaian.models import PerilakuKerja, RencanaHasilKerja
 from penilaian.predikat import Predikat
 
 from .. import selectors, services
 from ..forms import KembalikanForm, RatingForm, UmpanBalikForm
-from .common import detail_context, is_htmx, render_detail, tahun_dari
+from .common import detail_context, render_detail, tahun_dari
 
 
 @login_required

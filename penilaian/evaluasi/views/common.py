@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from harian.selectors import rollup_per_iki
+from kinerja.web import is_htmx, tahun_param  # noqa: F401 (is_htmx: older imports)
 from penilaian.access import is_owner, is_penilai_of
 from penilaian.kurva import PredikatOrganisasi
 from penilaian.models import Penilaian
@@ -19,12 +20,7 @@ S = Penilaian.Status
 
 
 def tahun_dari(request) -> int:
-    value = request.GET.get("tahun", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
-
-
-def is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
+    return tahun_param(request)
 
 
 def matriks_json() -> dict:

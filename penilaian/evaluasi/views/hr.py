@@ -1,8 +1,8 @@
 """HR: completion of one period per unit, and who has not submitted yet."""
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from pegawai.views import instansi_for, hr_required, paginate
+from kinerja.web import id_param, paginate
+from pegawai.views import hr_required, instansi_for
 
 from .. import selectors
 from .common import tahun_dari
@@ -12,16 +12,14 @@ from .common import tahun_dari
 def rekap(request):
     instansi, tahun = instansi_for(request), tahun_dari(request)
     periodes = selectors.periode_of_year(instansi.pk, tahun) if instansi else []
-    pk = request.GET.get("periode", "")
-    periode = next((p for p in periodes if str(p.pk) == pk), None) or next(
+    pk = id_param(request, "periode")
+    periode = next((p for p in periodes if p.pk == pk), None) or next(
         (p for p in periodes if not p.terkunci()), periodes[-1] if periodes else None)
     ctx = {"instansi": instansi, "tahun": tahun, "periodes": periodes, "periode": periode}
     if periode is not None:
-        unit = request.GET.get("unit", "")
-        unit_id = int(unit) if unit.isdigit() else None
+        unit_id = id_param(request, "unit")
         ctx["unit_id"] = unit_id
         ctx["page_obj"] = paginate(request, selectors.completion_per_unit(instansi.pk, periode), 50)
         if unit_id:
-            ctx["belum"] = Paginator(selectors.belum_mengajukan(instansi.pk, periode, unit_id), 50).get_page(
-                request.GET.get("hal"))
+            ctx["belum"] = paginate(request, selectors.belum_mengajukan(instansi.pk, periode, unit_id), 50, param="hal")
     return render(request, "penilaian/evaluasi/rekap.html", ctx)

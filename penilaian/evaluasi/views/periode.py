@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.audit import audit_for
+from kinerja.once import submit_once
 from pegawai.access import pegawai_managed_by, peran
-from pegawai.views import instansi_for, hr_required
+from pegawai.views import hr_required, instansi_for
 from penilaian.models import BukaKunci, Periode
 
 from .. import selectors
@@ -54,6 +55,7 @@ def periode_list(request):
 
 @hr_required
 @require_POST
+@submit_once
 def periode_set(request):
     instansi = instansi_for(request)
     form = PeriodeSetForm(request.POST)

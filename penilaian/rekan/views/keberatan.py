@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kinerja.audit import audit_for
+from kinerja.web import paginate
 from pegawai import access as pegawai_access
-from pegawai.views import paginate
 
 from ...access import get_penilaian_for, is_owner, is_penilai_of, penilaian_visible_to
 from ...evaluasi.selectors import penilaian_detail

@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kinerja.web import paginate
 from pegawai import access as pegawai_access
-from pegawai.views import paginate
 
 from .. import selectors
 from ..forms import MasukanForm, UndanganForm

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kinerja.web import id_param, paginate, tahun_param
 from pegawai import access as pegawai_access
-from pegawai.views import hr_required, paginate
+from pegawai.views import hr_required
 
 from ...models import Periode
 from .. import selectors, tindak_lanjut
@@ -33,7 +34,8 @@ def unit_index(request):
         units = units.filter(nama__icontains=q)
     r = pegawai_access.peran(request.user)
     periode_qs = Periode.objects.filter(instansi_id=r.instansi_id).order_by("-tahun", "-tanggal_mulai")
-    periode = periode_qs.filter(pk=request.GET.get("periode")).first() if request.GET.get("periode", "").isdigit() else None
+    pk = id_param(request, "periode")
+    periode = periode_qs.filter(pk=pk).first() if pk else None
     return render(request, "penilaian/rekan/unit_index.html", {
         "page_obj": paginate(request, units), "periode_list": periode_qs[:40],
         "periode": periode or periode_qs.filter(tanggal_mulai__lte=timezone.localdate()).first() or periode_qs.first(),
@@ -70,6 +72,8 @@ def unit_capaian(request, unit_pk, periode_pk):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Capaian kinerja organisasi disimpan."))
+    else:
+        messages.error(request, _("Capaian tidak disimpan: %(e)s") % {"e": " ".join(e for errs in form.errors.values() for e in errs)})
     return redirect("penilaian:unit-distribusi", unit_pk=unit.pk, periode_pk=periode.pk)
 
 
@@ -101,9 +105,10 @@ DAFTAR = {
 @hr_required
 def tindak_lanjut_view(request):
     units = pegawai_access.units_managed_by(request.user).order_by("kode")
-    unit = units.filter(pk=request.GET.get("unit")).first() if request.GET.get("unit", "").isdigit() else None
+    pk = id_param(request, "unit")
+    unit = units.filter(pk=pk).first() if pk else None
     unit = unit or units.filter(parent__isnull=True).first()
-    tahun = int(request.GET["tahun"]) if request.GET.get("tahun", "").isdigit() else timezone.localdate().year - 1
+    tahun = tahun_param(request, default=timezone.localdate().year - 1)
     daftar = request.GET.get("daftar") if request.GET.get("daftar") in DAFTAR else "perbaikan"
     hasil = tindak_lanjut.tindak_lanjut(unit, tahun) if unit else None
     ids = {"perbaikan": hasil.perbaikan, "talent": hasil.talent_pool, "kompetensi": hasil.pengembangan}[daftar] if hasil else []

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kinerja.web import id_list, paginate, tahun_param
 from pegawai import access as pegawai_access
-from pegawai.views import paginate
 
 from ...access import get_skp_for, skp_to_approve
 from ...models import Skp
@@ -43,7 +43,7 @@ def skp_queue(request):
 @login_required
 @require_POST
 def skp_bulk_approve(request):
-    ids = [i for i in request.POST.getlist("skp") if i.isdigit()]
+    ids = id_list(request.POST.getlist("skp"))
     skps = list(skp_to_approve(request.user).filter(pk__in=ids))
     if not skps:
         messages.warning(request, _("Pilih minimal satu SKP yang akan disetujui."))
@@ -87,11 +87,6 @@ def skp_return(request, pk):
         return redirect("penilaian:skp-detail", skp.pk)
     messages.success(request, _("SKP %(nama)s dikembalikan dengan catatan.") % {"nama": skp.pegawai.nama_lengkap})
     return redirect("penilaian:skp-queue")
-
-
-def tahun_param(request) -> int:
-    t = request.GET.get("tahun", "")
-    return int(t) if t.isdigit() and 2000 < int(t) < 2100 else date.today().year
 
 
 @login_required

@@ -7,16 +7,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from kinerja.web import id_param, paginate, tahun_param
 from pegawai import access as pegawai_access
 from pegawai.models import UnitKerja
 from pegawai.selectors import descendant_ids
-from pegawai.views import hr_required, paginate
+from pegawai.views import hr_required
 
 from ...access import get_skp_for, skp_visible_to
 from ...models import Skp
 from .. import selectors, services
 from ..forms import ReassignForm
-from .bawahan import tahun_param
 
 
 def _units_for_tree(user):
@@ -33,8 +33,8 @@ def _units_for_tree(user):
 
 
 def _pick_unit(request, units):
-    pk = request.GET.get("unit", "")
-    unit = units.filter(pk=pk).first() if pk.isdigit() else None
+    pk = id_param(request, "unit")
+    unit = units.filter(pk=pk).first() if pk else None
     return unit or units.select_related("kepala").order_by("level", "kode").first()
 
 
@@ -55,7 +55,8 @@ def skp_pohon(request):
 def skp_monitoring(request):
     """HR: per unit and year, SKP counts by status, who has no SKP yet, who waits on whom."""
     units = pegawai_access.units_managed_by(request.user)
-    unit = units.filter(pk=request.GET["unit"]).first() if request.GET.get("unit", "").isdigit() else None
+    pk = id_param(request, "unit")
+    unit = units.filter(pk=pk).first() if pk else None
     scope = units.filter(pk__in=descendant_ids(unit)) if unit else units
     tahun = tahun_param(request)
     page = paginate(request, scope.select_related("parent").order_by("kode"), 50)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.audit import audit_for
+from kinerja.web import id_param
 from pegawai import access as pegawai_access
 
 from ...access import get_skp_for, is_owner, is_penilai_of
@@ -130,9 +131,10 @@ def rhk_action(request, pk, aksi):
         elif aksi in ("naik", "turun"):
             services_isi.rhk_move(rhk=rhk, naik=aksi == "naik", oleh=request.user)
         elif aksi == "tautkan":
-            pk_induk = request.POST.get("induk") or None
+            raw = request.POST.get("induk", "")
+            pk_induk = id_param(request, "induk", source=request.POST)
             induk = RencanaHasilKerja.objects.select_related("skp").filter(pk=pk_induk).first() if pk_induk else None
-            if pk_induk and induk is None:
+            if raw and induk is None:
                 raise ValidationError(_("RHK pimpinan tidak ditemukan."))
             services_isi.rhk_link(rhk=rhk, induk=induk, oleh=request.user)
             messages.success(request, _("Tautan RHK pimpinan disimpan."))
