@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.uploads import serve_private
+from kinerja.web import id_param
 from pegawai.access import peran
 from penilaian.access import get_penilaian_for, get_skp_for, is_owner, is_penilai_of
 from penilaian.models import BuktiDukung, IndikatorKinerja, Periode
@@ -106,9 +107,8 @@ def _bukti_response(request, penilaian, iki_pk: int, *, pesan: str = "", ok: boo
 @require_POST
 def bukti_tambah(request, pk):
     penilaian = get_penilaian_for(request.user, pk, as_pegawai=True)
-    iki_pk = request.POST.get("iki", "")
-    iki = get_object_or_404(IndikatorKinerja.objects.select_related("rhk"), pk=int(iki_pk) if iki_pk.isdigit() else 0,
-                            rhk__skp_id=penilaian.skp_id)
+    iki = get_object_or_404(IndikatorKinerja.objects.select_related("rhk"),
+                            pk=id_param(request, "iki", source=request.POST) or 0, rhk__skp_id=penilaian.skp_id)
     form = BuktiForm(request.POST, request.FILES, iki=iki)
     if not form.is_valid():
         pesan = " ".join(e for errs in form.errors.values() for e in errs)
