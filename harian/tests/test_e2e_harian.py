@@ -3,7 +3,7 @@ one in the team feed, the employee sees the comment and takes the roll-up as rea
 from datetime import timedelta
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -64,20 +64,16 @@ def test_daily_log_comment_and_rollup_journey(page: Page, live_server):
     expect(mine).to_contain_text("Lampirkan notulen rapatnya")
     expect(mine).to_contain_text("Perlu perbaikan")
 
-    # 4. Roll-up on the log page ("Rekap per IKI"): 3 + 2 = 5, taken as realisasi with one click, still editable.
+    # 4. Roll-up on the log page ("Rekap per IKI"): 3 + 2 = 5; the log page has no realisasi input of its own
+    # (a value typed there could never be saved): its link opens the realisasi form at that IKI.
     row = page.locator(f"#rekap-iki-{iki.pk}")
     expect(row.locator(".rekap-jumlah")).to_contain_text("5 dokumen")
-    row.get_by_role("button", name="Pakai jumlah ini").click()
-    expect(page.locator(f"#realisasi-{iki.pk}")).to_have_value("5")
-    page.fill(f"#realisasi-{iki.pk}", "4")
-    expect(page.locator(f"#realisasi-{iki.pk}")).to_have_value("4")
+    expect(row.locator("input")).to_have_count(0)
+    row.get_by_role("link", name="Isi sebagai realisasi").click()
+    url = reverse("penilaian:evaluasi-detail", args=[penilaian.pk])
+    expect(page).to_have_url(f"{live_server.url}{url}#iki-{iki.pk}")
 
-    # 5. The same on the appraisal's realisasi form (penilaian/evaluasi), which renders rollup_per_iki.
-    try:
-        url = reverse("penilaian:evaluasi-detail", args=[penilaian.pk])
-    except NoReverseMatch:
-        pytest.skip("realisasi form (penilaian:evaluasi-detail) not available yet")
-    page.goto(f"{live_server.url}{url}")
+    # 5. There (penilaian/evaluasi, which renders rollup_per_iki) one click takes the sum; it stays editable.
     page.locator(f".js-pakai[data-target=id_real_{iki.pk}]").click()
     value = page.locator(f"#id_real_{iki.pk}").input_value()
     assert float(value) == 5

@@ -16,14 +16,6 @@ document.addEventListener("click", function (event) {
   });
 });
 
-// "Pakai jumlah ini" (daily log roll-up): copy the activity sum into the realisasi field; it stays editable.
-document.addEventListener("click", function (event) {
-  const btn = event.target.closest("[data-pakai]");
-  if (!btn) return;
-  const input = document.querySelector(btn.dataset.pakai);
-  if (input) { input.value = btn.dataset.nilai; input.focus(); }
-});
-
 // <select data-frasa="id-of-textarea">: picking an example expectation fills the free text, which stays editable.
 document.addEventListener("change", function (event) {
   const sel = event.target.closest("select[data-frasa]");
