@@ -1,0 +1,15 @@
+import pytest
+
+from tests.oidc_provider.fixtures import oidc_provider  # noqa: F401  (session fixture: a real OpenID provider)
+
+
+@pytest.fixture
+def sso_on(settings, oidc_provider):  # noqa: F811
+    """Kinerja configured for the test provider, as the OIDC_* environment variables would do."""
+    from pegawai.sso import BACKEND
+
+    settings.OIDC_ISSUER = oidc_provider.issuer
+    settings.OIDC_RP_CLIENT_ID = oidc_provider.client_id
+    settings.OIDC_RP_CLIENT_SECRET = oidc_provider.client_secret
+    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, BACKEND]
+    return oidc_provider

@@ -1,0 +1,129 @@
+"""Single sign-on against a real OpenID provider (django-oauth-toolkit in a subprocess on 127.0.0.1).
+
+The browser is a ``requests`` session following redirects between Kinerja's live_server and the provider,
+submitting the provider's real login and consent forms.
+"""
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+import pytest
+import requests
+from django.contrib.sessions.backends.db import SessionStore
+from django.test import Client
+from django.urls import reverse
+
+from pegawai.models import User
+from pegawai.tests.factories import PegawaiFactory, UserFactory
+from tests.oidc_provider.pengguna import NIP_BUDI, NIP_SITI, PENGGUNA_OP
+
+TIDAK_TERDAFTAR = "NIP Anda belum terdaftar di Kinerja; hubungi Admin Kepegawaian."
+
+
+class _Form(HTMLParser):
+    """The fields of the first <form> of a page (hidden inputs, text inputs; no submit buttons)."""
+
+    def __init__(self):
+        super().__init__()
+        self.action, self.fields, self._in, self._done = None, {}, False, False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and not self._done:
+            self.action, self._in = a.get("action") or "", True
+        elif tag == "input" and self._in and a.get("name") and a.get("type") != "submit":
+            self.fields[a["name"]] = a.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self._in:
+            self._in, self._done = False, True
+
+
+def _submit(browser: requests.Session, page: requests.Response, **extra) -> requests.Response:
+    form = _Form()
+    form.feed(page.text)
+    assert form.action is not None, page.text[:500]
+    return browser.post(urljoin(page.url, form.action), data={**form.fields, **extra})
+
+
+def _sso_login(live_server, op_user: str) -> tuple[requests.Session, requests.Response]:
+    """Masuk dengan SSO → the provider's login form → consent → back in Kinerja."""
+    browser = requests.Session()
+    page = browser.get(f"{live_server.url}{reverse('oidc_authentication_init')}")
+    assert 'id="op-login"' in page.text  # the provider's own login page
+    page = _submit(browser, page, username=op_user, password=PENGGUNA_OP[op_user][0])
+    assert 'id="authorizationForm"' in page.text  # consent
+    return browser, _submit(browser, page, allow="Authorize")
+
+
+def _kinerja_user_id(browser: requests.Session):
+    key = browser.cookies.get("sessionid")
+    return key and SessionStore(session_key=key).get("_auth_user_id")
+
+
+@pytest.fixture
+def budi(db):
+    return PegawaiFactory(nip=NIP_BUDI)
+
+
+def test_sso_logs_in_the_pegawai_with_that_nip(live_server, sso_on, budi):
+    login_page = requests.get(f"{live_server.url}{reverse('login')}").text
+    assert "Masuk dengan SSO" in login_page
+
+    browser, page = _sso_login(live_server, "budi")  # the claim is "19850517 201003 1 901"
+
+    assert page.url == f"{live_server.url}/"
+    assert budi.nama in page.text
+    assert _kinerja_user_id(browser) == str(budi.user.pk)
+
+
+def test_sso_never_creates_a_user_for_an_unknown_nip(live_server, sso_on, budi):
+    users = User.objects.count()
+
+    browser, page = _sso_login(live_server, "asing")
+
+    assert page.url == f"{live_server.url}{reverse('login')}"
+    assert TIDAK_TERDAFTAR in page.text
+    assert _kinerja_user_id(browser) is None
+    assert User.objects.count() == users
+
+
+def test_sso_refuses_an_inactive_pegawai(live_server, sso_on):
+    siti = PegawaiFactory(nip=NIP_SITI, aktif=False)
+
+    browser, page = _sso_login(live_server, "siti")
+
+    assert "nonaktif; hubungi Admin Kepegawaian" in page.text
+    assert _kinerja_user_id(browser) is None
+    assert siti.user.last_login is None
+
+
+def test_instansi_without_local_login_refuses_the_password_but_accepts_sso(live_server, sso_on, budi):
+    instansi = budi.unit_kerja.instansi
+    instansi.login_lokal = False
+    instansi.save()
+    root = UserFactory(username="root", is_superuser=True, is_staff=True, instansi=instansi)
+
+    response = Client().post(reverse("login"), {"username": budi.nip, "password": "rahasia123"})
+    assert not response.wsgi_request.user.is_authenticated
+    assert "Pegawai instansi Anda masuk melalui SSO" in response.content.decode()
+    # An administrator is never locked out.
+    response = Client().post(reverse("login"), {"username": root.username, "password": "rahasia123"})
+    assert response.wsgi_request.user == root
+
+    browser, page = _sso_login(live_server, "budi")
+    assert _kinerja_user_id(browser) == str(budi.user.pk)
+
+
+def test_logout_ends_the_provider_session_too(live_server, sso_on, budi):
+    browser, home = _sso_login(live_server, "budi")
+    assert browser.get(f"{sso_on.url}/").text == "op-user:budi"
+
+    response = _submit(browser, home)  # the "Keluar" form of the navigation bar
+    chain = [r.headers["Location"] for r in response.history]
+
+    assert chain[0].startswith(f"{sso_on.issuer}/logout/?id_token_hint=")
+    assert response.url == f"{live_server.url}{reverse('login')}"
+    assert _kinerja_user_id(browser) is None
+    assert browser.get(f"{sso_on.url}/").text == "op-user:-"
+    # Masuk dengan SSO asks for the provider password again.
+    assert 'id="op-login"' in browser.get(f"{live_server.url}{reverse('oidc_authentication_init')}").text
