@@ -21,7 +21,9 @@ class LoginForm(AuthenticationForm):
             if exc.code == "invalid_login":
                 user = self._pemilik_sandi()
                 if user and user.sandi_sementara_kedaluwarsa:
-                    raise forms.ValidationError(self.error_messages["sandi_kedaluwarsa"], code="sandi_kedaluwarsa") from None
+                    raise forms.ValidationError(
+                        self.error_messages["sandi_kedaluwarsa"], code="sandi_kedaluwarsa"
+                    ) from None
                 if user and not login_lokal_boleh(user):
                     raise forms.ValidationError(self.error_messages["hanya_sso"], code="hanya_sso") from None
             raise

@@ -127,3 +127,55 @@ def test_logout_ends_the_provider_session_too(live_server, sso_on, budi):
     assert browser.get(f"{sso_on.url}/").text == "op-user:-"
     # Masuk dengan SSO asks for the provider password again.
     assert 'id="op-login"' in browser.get(f"{live_server.url}{reverse('oidc_authentication_init')}").text
+
+
+def test_without_sso_settings_there_is_no_button_and_the_switch_has_no_effect(client, budi):
+    instansi = budi.unit_kerja.instansi
+    instansi.login_lokal = False
+    instansi.save()
+
+    assert "Masuk dengan SSO" not in client.get(reverse("login")).content.decode()
+    assert client.get(reverse("oidc_authentication_init")).status_code == 404
+    assert client.get(reverse("oidc_authentication_callback"), {"code": "x", "state": "y"}).status_code == 404
+    # Switching local login off without SSO would lock everyone out: it waits until SSO is configured.
+    response = client.post(reverse("login"), {"username": budi.nip, "password": "rahasia123"})
+    assert response.wsgi_request.user == budi.user
+
+
+def test_provider_down_leaves_password_login_working(client, settings, budi):
+    from pegawai.sso import BACKEND
+
+    settings.OIDC_ISSUER = "http://127.0.0.1:9"  # nothing listens on the discard port
+    settings.OIDC_RP_CLIENT_ID = "kinerja"
+    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, BACKEND]
+
+    response = client.get(reverse("oidc_authentication_init"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("login")
+    assert "Layanan SSO sedang tidak dapat dihubungi" in response.content.decode()
+
+    response = client.post(reverse("login"), {"username": budi.nip, "password": "rahasia123"})
+    assert response.wsgi_request.user == budi.user
+
+
+def test_a_forged_callback_is_refused_with_a_message(client, sso_on, budi):
+    response = client.get(reverse("oidc_authentication_callback"), {"code": "palsu", "state": "palsu"}, follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("login")
+    assert "Masuk dengan SSO tidak berhasil" in response.content.decode()
+    assert not response.wsgi_request.user.is_authenticated
+
+
+def test_sso_is_on_only_when_its_variables_are_set():
+    from kinerja.tests.test_settings import settings_value
+
+    backends = "s.AUTHENTICATION_BACKENDS"
+    assert "pegawai.sso.SsoBackend" not in settings_value(backends, OIDC_ISSUER="", OIDC_CLIENT_ID="")
+    on = settings_value(
+        f"{backends}[0], {backends}[-1], s.OIDC_ISSUER, s.OIDC_NIP_CLAIM",
+        OIDC_ISSUER="https://sso.example.go.id/realms/asn/", OIDC_CLIENT_ID="kinerja", OIDC_CLIENT_SECRET="x",
+    )
+    # django-axes' backend stays first (it must, to throttle); the issuer loses its trailing slash.
+    assert on == (
+        "('axes.backends.AxesStandaloneBackend', 'pegawai.sso.SsoBackend', "
+        "'https://sso.example.go.id/realms/asn', 'nip')"
+    )

@@ -41,7 +41,6 @@ def oidc_provider(live_server, tmp_path_factory):
         "OP_DB": str(tmp_path_factory.mktemp("op") / "op.sqlite3"), "OP_RSA_KEY": _rsa_key(),
     }
     run = dict(cwd=ROOT, env=env, check=True, capture_output=True)
-    subprocess.run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "-v0"], **run)
     subprocess.run([sys.executable, "-m", "tests.oidc_provider.siapkan", live_server.url], **run)
     log = open(tmp_path_factory.getbasetemp() / "op.log", "w")
     proc = subprocess.Popen(
@@ -61,7 +60,9 @@ def oidc_provider(live_server, tmp_path_factory):
             time.sleep(0.1)
         else:
             raise RuntimeError(f"OpenID provider did not start: {log.name}")
-        yield SimpleNamespace(issuer=issuer, url=f"http://127.0.0.1:{port}", client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
+        yield SimpleNamespace(
+            issuer=issuer, url=f"http://127.0.0.1:{port}", client_id=CLIENT_ID, client_secret=CLIENT_SECRET
+        )
     finally:
         proc.terminate()
         proc.wait(timeout=10)

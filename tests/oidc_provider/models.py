@@ -7,3 +7,6 @@ class Nip(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="nip")
     nip = models.CharField(max_length=30)
+
+    def __str__(self):
+        return self.nip
