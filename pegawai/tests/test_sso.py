@@ -179,3 +179,15 @@ def test_sso_is_on_only_when_its_variables_are_set():
         "('axes.backends.AxesStandaloneBackend', 'pegawai.sso.SsoBackend', "
         "'https://sso.example.go.id/realms/asn', 'nip')"
     )
+
+
+def test_a_locked_out_address_cannot_log_in_through_sso_either(live_server, sso_on, budi, settings):
+    client = Client()  # the same address as the browser below: 127.0.0.1
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "tebakan", "password": "salah"})
+
+    browser, page = _sso_login(live_server, "budi")
+
+    assert _kinerja_user_id(browser) is None
+    assert page.status_code == 429
+    assert "Terlalu banyak percobaan masuk yang gagal" in page.text
