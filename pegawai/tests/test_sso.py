@@ -191,3 +191,15 @@ def test_a_locked_out_address_cannot_log_in_through_sso_either(live_server, sso_
     assert _kinerja_user_id(browser) is None
     assert page.status_code == 429
     assert "Terlalu banyak percobaan masuk yang gagal" in page.text
+
+
+def test_sso_login_is_not_sent_to_change_an_unused_temporary_password(live_server, sso_on, budi):
+    from django.utils import timezone
+
+    budi.user.sandi_sementara_sampai = timezone.now() + timezone.timedelta(hours=72)  # HR just made the login
+    budi.user.save()
+
+    browser, page = _sso_login(live_server, "budi")
+
+    assert page.url == f"{live_server.url}/"
+    assert browser.get(f"{live_server.url}/skp/").url == f"{live_server.url}/skp/"
