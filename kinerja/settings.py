@@ -5,6 +5,7 @@ when no ``REDIS_URL`` is given. Production sets ``DEBUG=0`` and real values.
 """
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -256,8 +257,10 @@ OIDC_OP_END_SESSION_ENDPOINT = env("OIDC_END_SESSION_ENDPOINT", default="")
 OIDC_VERIFY_SSL = env.bool("OIDC_VERIFY_SSL", default=True)
 OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
 OIDC_USE_PKCE = env.bool("OIDC_USE_PKCE", default=True)
-OIDC_STORE_ID_TOKEN = True  # the id_token_hint of RP-initiated logout
-OIDC_OP_LOGOUT_URL_METHOD = "pegawai.sso.url_keluar_provider"
-LOGIN_REDIRECT_URL_FAILURE = "login"
+OIDC_STORE_ID_TOKEN = True  # the id_token_hint of RP-initiated logout (pegawai.sso.url_keluar_provider)
+# Logout ("Keluar", a form POST) redirects to the provider: a Content-Security-Policy must allow this origin
+# in form-action, since browsers check form-action on the redirect too.
+_oidc_url = urlsplit(OIDC_OP_END_SESSION_ENDPOINT or OIDC_ISSUER)
+OIDC_PROVIDER_ORIGIN = f"{_oidc_url.scheme}://{_oidc_url.netloc}" if _oidc_url.netloc else ""
 if OIDC_RP_CLIENT_ID and (OIDC_ISSUER or OIDC_OP_AUTHORIZATION_ENDPOINT):
     AUTHENTICATION_BACKENDS += ["pegawai.sso.SsoBackend"]

@@ -171,13 +171,13 @@ def test_sso_is_on_only_when_its_variables_are_set():
     backends = "s.AUTHENTICATION_BACKENDS"
     assert "pegawai.sso.SsoBackend" not in settings_value(backends, OIDC_ISSUER="", OIDC_CLIENT_ID="")
     on = settings_value(
-        f"{backends}[0], {backends}[-1], s.OIDC_ISSUER, s.OIDC_NIP_CLAIM",
+        f"{backends}[0], {backends}[-1], s.OIDC_ISSUER, s.OIDC_NIP_CLAIM, s.OIDC_PROVIDER_ORIGIN",
         OIDC_ISSUER="https://sso.example.go.id/realms/asn/", OIDC_CLIENT_ID="kinerja", OIDC_CLIENT_SECRET="x",
     )
     # django-axes' backend stays first (it must, to throttle); the issuer loses its trailing slash.
     assert on == (
         "('axes.backends.AxesStandaloneBackend', 'pegawai.sso.SsoBackend', "
-        "'https://sso.example.go.id/realms/asn', 'nip')"
+        "'https://sso.example.go.id/realms/asn', 'nip', 'https://sso.example.go.id')"
     )
 
 
@@ -203,3 +203,12 @@ def test_sso_login_is_not_sent_to_change_an_unused_temporary_password(live_serve
 
     assert page.url == f"{live_server.url}/"
     assert browser.get(f"{live_server.url}/skp/").url == f"{live_server.url}/skp/"
+
+
+def test_a_password_session_logs_out_locally_while_sso_is_on(client, sso_on, budi):
+    client.post(reverse("login"), {"username": budi.nip, "password": "rahasia123"})
+
+    response = client.post(reverse("logout"))
+
+    assert response["Location"] == reverse("login")
+    assert not client.get(reverse("login")).wsgi_request.user.is_authenticated
