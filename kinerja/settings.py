@@ -262,5 +262,7 @@ OIDC_STORE_ID_TOKEN = True  # the id_token_hint of RP-initiated logout (pegawai.
 # in form-action, since browsers check form-action on the redirect too.
 _oidc_url = urlsplit(OIDC_OP_END_SESSION_ENDPOINT or OIDC_ISSUER)
 OIDC_PROVIDER_ORIGIN = f"{_oidc_url.scheme}://{_oidc_url.netloc}" if _oidc_url.netloc else ""
+if OIDC_PROVIDER_ORIGIN and "CONTENT_SECURITY_POLICY" in globals():  # django-csp's block above
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(OIDC_PROVIDER_ORIGIN)  # noqa: F821
 if OIDC_RP_CLIENT_ID and (OIDC_ISSUER or OIDC_OP_AUTHORIZATION_ENDPOINT):
     AUTHENTICATION_BACKENDS += ["pegawai.sso.SsoBackend"]

@@ -174,11 +174,17 @@ def test_sso_is_on_only_when_its_variables_are_set():
         f"{backends}[0], {backends}[-1], s.OIDC_ISSUER, s.OIDC_NIP_CLAIM, s.OIDC_PROVIDER_ORIGIN",
         OIDC_ISSUER="https://sso.example.go.id/realms/asn/", OIDC_CLIENT_ID="kinerja", OIDC_CLIENT_SECRET="x",
     )
+    form_action = settings_value(
+        "getattr(s, 'CONTENT_SECURITY_POLICY', {}).get('DIRECTIVES', {}).get('form-action', ['no CSP'])",
+        OIDC_ISSUER="https://sso.example.go.id/realms/asn", OIDC_CLIENT_ID="kinerja",
+    )
     # django-axes' backend stays first (it must, to throttle); the issuer loses its trailing slash.
     assert on == (
         "('axes.backends.AxesStandaloneBackend', 'pegawai.sso.SsoBackend', "
         "'https://sso.example.go.id/realms/asn', 'nip', 'https://sso.example.go.id')"
     )
+    # Logout redirects a form POST to the provider: a Content-Security-Policy must allow it in form-action.
+    assert form_action == "['no CSP']" or "'https://sso.example.go.id'" in form_action
 
 
 def test_a_locked_out_address_cannot_log_in_through_sso_either(live_server, sso_on, budi, settings):
