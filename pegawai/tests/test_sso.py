@@ -218,3 +218,15 @@ def test_a_password_session_logs_out_locally_while_sso_is_on(client, sso_on, bud
 
     assert response["Location"] == reverse("login")
     assert not client.get(reverse("login")).wsgi_request.user.is_authenticated
+
+
+def test_cancelling_at_the_provider_returns_to_the_login_page(live_server, sso_on, budi):
+    browser = requests.Session()
+    page = browser.get(f"{live_server.url}{reverse('oidc_authentication_init')}")
+    page = _submit(browser, page, username="budi", password=PENGGUNA_OP["budi"][0])
+
+    page = _submit(browser, page)  # "Cancel" on the consent page: the provider answers error=access_denied
+
+    assert page.url == f"{live_server.url}{reverse('login')}"
+    assert "Masuk dengan SSO tidak berhasil; coba lagi." in page.text
+    assert _kinerja_user_id(browser) is None

@@ -40,8 +40,12 @@ def oidc_provider(live_server, tmp_path_factory):
         **os.environ, "DJANGO_SETTINGS_MODULE": "tests.oidc_provider.settings", "PYTHONPATH": str(ROOT),
         "OP_DB": str(tmp_path_factory.mktemp("op") / "op.sqlite3"), "OP_RSA_KEY": _rsa_key(),
     }
-    run = dict(cwd=ROOT, env=env, check=True, capture_output=True)
-    subprocess.run([sys.executable, "-m", "tests.oidc_provider.siapkan", live_server.url], **run)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.oidc_provider.siapkan", live_server.url], cwd=ROOT, env=env,
+        capture_output=True, text=True, timeout=120,
+    )
+    if done.returncode:
+        raise RuntimeError(f"OpenID provider set-up failed:\n{done.stderr}")
     log = open(tmp_path_factory.getbasetemp() / "op.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload"],
