@@ -230,3 +230,24 @@ def test_cancelling_at_the_provider_returns_to_the_login_page(live_server, sso_o
     assert page.url == f"{live_server.url}{reverse('login')}"
     assert "Masuk dengan SSO tidak berhasil; coba lagi." in page.text
     assert _kinerja_user_id(browser) is None
+
+
+def test_logout_url_follows_what_the_provider_offers(rf, settings, monkeypatch):
+    from pegawai import sso
+
+    settings.OIDC_ISSUER = "https://sso.contoh.go.id/realms/asn"
+    settings.OIDC_RP_CLIENT_ID = "kinerja"
+    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, sso.BACKEND]
+    monkeypatch.setitem(sso._discovery, settings.OIDC_ISSUER, {"authorization_endpoint": "https://sso.contoh.go.id/auth"})
+    request = rf.post(reverse("logout"))
+    request.session = {"oidc_id_token": "token.id.saya"}
+
+    assert sso.url_keluar_provider(request) == reverse("login")  # no end_session_endpoint: local logout only
+
+    settings.OIDC_OP_END_SESSION_ENDPOINT = "https://sso.contoh.go.id/keluar?realm=asn"  # explicit variable
+    assert sso.url_keluar_provider(request) == (
+        "https://sso.contoh.go.id/keluar?realm=asn&id_token_hint=token.id.saya&client_id=kinerja"
+        "&post_logout_redirect_uri=http%3A%2F%2Ftestserver%2Fmasuk%2F"
+    )
+    request.session = {}  # a password session
+    assert sso.url_keluar_provider(request) == reverse("login")
