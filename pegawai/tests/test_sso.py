@@ -251,3 +251,26 @@ def test_logout_url_follows_what_the_provider_offers(rf, settings, monkeypatch):
     )
     request.session = {}  # a password session
     assert sso.url_keluar_provider(request) == reverse("login")
+
+
+@pytest.mark.parametrize("actor, boleh", [
+    ("pegawai", False),  # a pegawai of the SSO-only instansi
+    ("hr", False),  # HR of that instansi (its scope, no pegawai record)
+    ("admin", True),  # superusers always keep the password
+    ("asing", True),  # a pegawai of another instansi
+])
+def test_password_login_per_instansi(client, settings, org, actor, boleh):
+    from pegawai.sso import BACKEND
+
+    settings.OIDC_ISSUER = "https://sso.contoh.go.id/realms/asn"  # never contacted by a password login
+    settings.OIDC_RP_CLIENT_ID = "kinerja"
+    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, BACKEND]
+    org.instansi.login_lokal = False
+    org.instansi.save()
+    user = {"hr": org.hr, "admin": UserFactory(username="root", is_superuser=True, instansi=org.instansi)}.get(actor)
+    user = user or getattr(org, actor).user
+
+    response = client.post(reverse("login"), {"username": user.username, "password": "rahasia123"})
+
+    assert response.wsgi_request.user.is_authenticated is boleh
+    assert ("Pegawai instansi Anda masuk melalui SSO" in response.content.decode()) is not boleh
