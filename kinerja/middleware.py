@@ -32,7 +32,7 @@ class SandiSementaraMiddleware:
 
     Only that page, its "done" page, logout and the language switch stay open. Goes after
     AuthenticationMiddleware. An expired temporary password ends the session by itself
-    (``pegawai.backends.AkunBackend``).
+    (``pegawai.backends.AkunBackend``). A session opened through SSO is left alone.
     """
 
     TERBUKA = frozenset({"password_change", "password_change_done", "logout", "set_language", "dua-faktor-verifikasi"})
@@ -47,6 +47,10 @@ class SandiSementaraMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or getattr(user, "sandi_sementara_sampai", None) is None:
             return None
+        from django.contrib.auth import BACKEND_SESSION_KEY
+
+        if request.session.get(BACKEND_SESSION_KEY) == "pegawai.sso.SsoBackend":
+            return None  # logged in through SSO: the unused temporary password need not be changed
         if request.resolver_match and request.resolver_match.url_name in self.TERBUKA:
             return None
         from django.shortcuts import redirect

@@ -5,6 +5,7 @@ when no ``REDIS_URL`` is given. Production sets ``DEBUG=0`` and real values.
 """
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -276,3 +277,31 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = [h for h in [env("LOGIN_IP_HEADER", default=
 # Messages live server-side (the default falls back to a signed, readable cookie).
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 KINERJA["SANDI_SEMENTARA_JAM"] = env.int("TEMP_PASSWORD_HOURS", default=72)
+
+# --- Single sign-on: OpenID Connect (mozilla-django-oidc; README "SSO") -----------------------------
+# On when OIDC_CLIENT_ID and OIDC_ISSUER are set: the login page shows "Masuk dengan SSO" and
+# pegawai.sso.SsoBackend is added (after axes). Endpoints come from the issuer's discovery document unless
+# an OIDC_*_ENDPOINT variable names one. Users are matched by the NIP claim, never created.
+OIDC_ISSUER = env("OIDC_ISSUER", default="").rstrip("/")
+OIDC_RP_CLIENT_ID = env("OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", default="")
+OIDC_RP_SCOPES = env("OIDC_SCOPES", default="openid profile")
+OIDC_RP_SIGN_ALGO = env("OIDC_SIGN_ALGO", default="RS256")
+OIDC_NIP_CLAIM = env("OIDC_NIP_CLAIM", default="nip")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env("OIDC_USERINFO_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_JWKS_ENDPOINT", default="")
+OIDC_OP_END_SESSION_ENDPOINT = env("OIDC_END_SESSION_ENDPOINT", default="")
+OIDC_VERIFY_SSL = env.bool("OIDC_VERIFY_SSL", default=True)
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+OIDC_USE_PKCE = env.bool("OIDC_USE_PKCE", default=True)
+OIDC_STORE_ID_TOKEN = True  # the id_token_hint of RP-initiated logout (pegawai.sso.url_keluar_provider)
+# Logout ("Keluar", a form POST) redirects to the provider: a Content-Security-Policy must allow this origin
+# in form-action, since browsers check form-action on the redirect too.
+_oidc_url = urlsplit(OIDC_OP_END_SESSION_ENDPOINT or OIDC_ISSUER)
+OIDC_PROVIDER_ORIGIN = f"{_oidc_url.scheme}://{_oidc_url.netloc}" if _oidc_url.netloc else ""
+if OIDC_PROVIDER_ORIGIN and "CONTENT_SECURITY_POLICY" in globals():  # django-csp's block above
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(OIDC_PROVIDER_ORIGIN)  # noqa: F821
+if OIDC_RP_CLIENT_ID and (OIDC_ISSUER or OIDC_OP_AUTHORIZATION_ENDPOINT):
+    AUTHENTICATION_BACKENDS += ["pegawai.sso.SsoBackend"]

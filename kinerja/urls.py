@@ -2,8 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from pegawai.forms_akun import LoginForm
-from pegawai import views_dua_faktor
+from pegawai import views_dua_faktor, views_sso
 from pegawai.views_akun import GantiSandiView
 
 from . import views
@@ -11,8 +10,11 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
-    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm), name="login"),
-    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("masuk/", views_sso.MasukView.as_view(), name="login"),
+    path("keluar/", views_sso.KeluarView.as_view(), name="logout"),
+    # Single sign-on (OpenID Connect); the provider's redirect URI is https://<host>/oidc/callback/.
+    path("oidc/masuk/", views_sso.SsoMulaiView.as_view(), name="oidc_authentication_init"),
+    path("oidc/callback/", views_sso.SsoCallbackView.as_view(), name="oidc_authentication_callback"),
     path("akun/kata-sandi/", GantiSandiView.as_view(), name="password_change"),
     path("akun/dua-faktor/", views_dua_faktor.dua_faktor, name="dua-faktor"),
     path("akun/dua-faktor/verifikasi/", views_dua_faktor.dua_faktor_verifikasi, name="dua-faktor-verifikasi"),

@@ -25,8 +25,8 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Instansi)
 class InstansiAdmin(admin.ModelAdmin):
-    list_display = ("kode", "nama", "jenis", "kota")
-    list_filter = ("jenis",)
+    list_display = ("kode", "nama", "jenis", "kota", "login_lokal")
+    list_filter = ("jenis", "login_lokal")
     search_fields = ("kode", "nama")
 
 

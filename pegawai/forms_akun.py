@@ -4,29 +4,36 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+from .sso import login_lokal_boleh
 
 
 class LoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "sandi_kedaluwarsa": _("Kata sandi sementara sudah kedaluwarsa; minta Admin Kepegawaian mengatur ulang."),
+        "hanya_sso": _("Pegawai instansi Anda masuk melalui SSO; gunakan tombol “Masuk dengan SSO”."),
     }
 
     def clean(self):
         try:
             return super().clean()
         except forms.ValidationError as exc:
-            if exc.code == "invalid_login" and self._sandi_sementara_kedaluwarsa():
-                raise forms.ValidationError(self.error_messages["sandi_kedaluwarsa"], code="sandi_kedaluwarsa") from None
+            if exc.code == "invalid_login":
+                user = self._pemilik_sandi()
+                if user and user.sandi_sementara_kedaluwarsa:
+                    raise forms.ValidationError(
+                        self.error_messages["sandi_kedaluwarsa"], code="sandi_kedaluwarsa"
+                    ) from None
+                if user and not login_lokal_boleh(user):
+                    raise forms.ValidationError(self.error_messages["hanya_sso"], code="hanya_sso") from None
             raise
 
-    def _sandi_sementara_kedaluwarsa(self) -> bool:
-        # Said only to someone who typed that (expired) password: it reveals nothing to a guesser.
+    def _pemilik_sandi(self) -> User | None:
+        # The reason is told only to someone who typed that account's password: it reveals nothing to a guesser.
         user = User.objects.filter(username=self.cleaned_data.get("username")).first()
-        return bool(
-            user and user.is_active and user.sandi_sementara_kedaluwarsa
-            and user.check_password(self.cleaned_data.get("password") or "")
-        )
+        if user and user.is_active and user.check_password(self.cleaned_data.get("password") or ""):
+            return user
+        return None
 
 
 class GantiSandiForm(PasswordChangeForm):

@@ -69,6 +69,11 @@ class Instansi(models.Model):
     nama = models.CharField(_("nama"), max_length=200)
     jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices, default=Jenis.DAERAH)
     kota = models.CharField(_("kota/tempat"), max_length=100, blank=True, help_text=_("Dipakai pada blok tanda tangan dokumen."))
+    login_lokal = models.BooleanField(
+        _("masuk dengan kata sandi"), default=True,
+        help_text=_("Matikan agar pegawai instansi ini hanya masuk melalui SSO. Berlaku hanya bila SSO aktif; "
+                    "superuser selalu dapat masuk dengan kata sandi."),
+    )
 
     class Meta:
         verbose_name = _("instansi")

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from . import access
+from . import access, sso
 from .forms_akun import GantiSandiForm, LoginForm
 from .services_akun import akun_buka_kunci, akun_sandi_diganti, pegawai_akun_atur
 from .views import hr_required
@@ -79,7 +79,7 @@ def login_terkunci(request, original_response=None, credentials=None):
         pesan = _("Terlalu banyak percobaan masuk yang gagal. Minta Admin Kepegawaian membuka kunci akun Anda.")
     form = LoginForm(request, initial={"username": (credentials or {}).get("username", "")})
     return render(request, "registration/login.html", {
-        "form": form, "pesan_terkunci": pesan, "next": request.POST.get("next", ""),
+        "form": form, "pesan_terkunci": pesan, "next": request.POST.get("next", ""), "sso_aktif": sso.aktif(),
     }, status=settings.AXES_HTTP_RESPONSE_CODE)
 
 
