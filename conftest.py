@@ -55,6 +55,21 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
+def browser_login(page, live_server):
+    """``browser_login(user, password=..., next=...)``: log in through the real login page (tests/browser.py).
+
+    The one login of every Playwright test; a second call logs the next actor in (cookies dropped first).
+    """
+    from tests.browser import login as _login
+
+    def browser_login(user, **kwargs):
+        _login(page, live_server.url, user, **kwargs)
+        return page
+
+    return browser_login
+
+
+@pytest.fixture
 def org(db):
     """A small instansi: kepala bidang → kepala seksi → two staff; a second seksi; HR; another instansi."""
     from pegawai.tests.factories import build_org

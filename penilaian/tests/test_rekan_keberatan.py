@@ -94,7 +94,7 @@ def test_changed_decision_re_derives_the_predikat(org, hasil, perilaku, predikat
     kb.refresh_from_db()
     assert (p.status, p.rating_hasil, p.rating_perilaku, p.predikat) == (S.DIPUTUS, hasil, perilaku, predikat)
     assert (kb.status, kb.predikat_lama, kb.rating_hasil_lama) == (Keberatan.Status.DIUBAH, "BAIK", "SESUAI")
-    assert aksi(p) == ["keberatan.diajukan", "keberatan.diputus"]
+    assert aksi(p) == ["penilaian.rated", "penilaian.finalized", "keberatan.diajukan", "keberatan.diputus"]
     entry = AuditLog.objects.get(aksi="keberatan.diputus")
     assert entry.data["dari"]["predikat"] == "BAIK" and entry.data["ke"]["predikat"] == predikat
     assert entry.aktor == org.kabid.user and "Bukti dukung" in entry.catatan
