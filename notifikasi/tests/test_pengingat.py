@@ -16,7 +16,7 @@ from notifikasi.pengingat import (
     pengingat_rencanakan,
 )
 from notifikasi.selectors import kandidat_pengingat, tahap_pada
-from penilaian.models import Penilaian, Skp, UndanganRekan
+from penilaian.models import BukaKunci, Penilaian, Skp, UndanganRekan
 from penilaian.tests.factories import PenilaianFactory
 
 from .helpers import BATAS, penilaian_final, periode, skp_lengkap
@@ -43,7 +43,10 @@ def siklus(org):
     skp_atasan = skp_lengkap(org.atasan)
     PenilaianFactory(skp=skp_atasan, periode=per, status=Penilaian.Status.DIAJUKAN)   # to rate -> kabid
     skp_kabid = skp_lengkap(org.kabid)
-    final = penilaian_final(skp_kabid, per)                  # to acknowledge -> kabid
+    # to acknowledge -> kabid: HR reopened the period for the kabid, whose evaluation became final today
+    BukaKunci.objects.create(periode=per, pegawai=org.kabid, alasan="Terlambat", dibuat_oleh=org.hr,
+                             berlaku_sampai=timezone.now() + timedelta(days=1))
+    final = penilaian_final(skp_kabid, per, pada=timezone.now())
     UndanganRekan.objects.create(penilaian=final, rekan=org.pegawai)                  # peer input -> pegawai
     # org.pegawai has no SKP at all                                                   # -> pegawai
     return per

@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 import factory
 import time_machine
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from pegawai.tests.factories import InstansiFactory, PegawaiFactory
@@ -82,7 +83,8 @@ class PeriodeFactory(factory.django.DjangoModelFactory):
 
 def finalkan(penilaian: Penilaian, *, hasil: str = Rating.SESUAI, perilaku: str = Rating.SESUAI,
              pada: datetime | None = None, oleh=None) -> Penilaian:
-    """Finalise ``penilaian`` through the real service (``penilaian_finalize``), as its pejabat penilai.
+    """Finalise ``penilaian`` through the real service (``penilaian_finalize``), as its pejabat penilai
+    (``oleh`` overrides).
 
     A DRAFT evaluation is first marked submitted (the service's precondition). The clock travels
     (time_machine) to ``pada`` when given, else, when the period is already locked, to noon of its last
@@ -95,7 +97,8 @@ def finalkan(penilaian: Penilaian, *, hasil: str = Rating.SESUAI, perilaku: str 
         penilaian.status = Penilaian.Status.DIAJUKAN
     if oleh is None:
         penilai = penilaian.skp.pejabat_penilai
-        oleh = penilai.user if penilai is not None else None
+        # No pejabat penilai (the head of the instansi in build_org): finalised by no one, as in the old helpers.
+        oleh = penilai.user if penilai is not None and penilai.user_id else AnonymousUser()
     periode = penilaian.periode
     if pada is None and periode.terkunci():
         hari = min(periode.tanggal_selesai, periode.batas_pengisian)

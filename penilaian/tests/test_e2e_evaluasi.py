@@ -9,6 +9,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_evaluation_journey(page: Page, live_server, browser_login, tmp_path):
     from pegawai.tests.factories import build_org
     from penilaian.models import Penilaian
+    from penilaian.predikat import Predikat
     from penilaian.tests.evaluasi_helpers import PDF, periode_terbuka, skp_disetujui
 
     org = build_org()
@@ -60,4 +61,4 @@ def test_evaluation_journey(page: Page, live_server, browser_login, tmp_path):
     expect(page.locator("#predikat-final")).to_have_text("Sangat Baik")
     expect(page.get_by_text("Laporan lengkap dan tepat waktu, pertahankan.")).to_be_visible()
     penilaian.refresh_from_db()
-    assert (penilaian.status, penilaian.predikat) == ("FINAL", "SANGAT_BAIK")
+    assert (penilaian.status, penilaian.predikat) == (Penilaian.Status.FINAL, Predikat.SANGAT_BAIK)

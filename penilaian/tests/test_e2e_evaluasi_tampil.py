@@ -12,6 +12,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_what_the_page_shows_is_what_is_saved(page: Page, live_server, browser_login):
     from pegawai.tests.factories import build_org
     from penilaian.models import Penilaian, Realisasi
+    from penilaian.predikat import Predikat, Rating
     from penilaian.tests.evaluasi_helpers import penilaian_untuk, periode_terbuka
 
     org = build_org()
@@ -81,4 +82,4 @@ def test_what_the_page_shows_is_what_is_saved(page: Page, live_server, browser_l
     assert [t for t, _m in dialogs] == ["confirm"] and "Predikat Sangat Baik akan dikunci" in dialogs[0][1]
     p.refresh_from_db()
     assert (p.status, p.rating_hasil, p.rating_perilaku, p.predikat) == (
-        Penilaian.Status.FINAL, "DI_ATAS", "DI_ATAS", "SANGAT_BAIK")
+        Penilaian.Status.FINAL, Rating.DI_ATAS, Rating.DI_ATAS, Predikat.SANGAT_BAIK)

@@ -12,6 +12,8 @@ from penilaian.models import (
     Penilaian,
     RilisMasukanRekan,
 )
+from penilaian.predikat import Predikat
+from penilaian.tests.factories import finalkan
 from penilaian.tests.rekan_factories import peers, penilaian_of
 from tests import browser
 
@@ -22,14 +24,9 @@ login = browser.login  # old name, kept for modules that import it; new tests ta
 
 
 def rate_and_finalise(penilaian: Penilaian, supervisor_user) -> None:
-    """The appraisal engineer's services (penilaian/evaluasi) do the rating and finalisation."""
-    from penilaian.evaluasi.services import penilaian_finalize, penilaian_rate
-
+    """The supervisor rates and finalises through the real service (``factories.finalkan``)."""
     penilaian.refresh_from_db()
-    penilaian_rate(penilaian=penilaian, versi=penilaian.versi, rating_hasil="SESUAI", rating_perilaku="SESUAI",
-                   oleh=supervisor_user)
-    penilaian.refresh_from_db()
-    penilaian_finalize(penilaian=penilaian, versi=penilaian.versi, oleh=supervisor_user)
+    finalkan(penilaian, oleh=supervisor_user)
 
 
 def test_peer_input_rating_keberatan_decision(page: Page, live_server, org, browser_login):
@@ -110,4 +107,4 @@ def test_peer_input_rating_keberatan_decision(page: Page, live_server, org, brow
     expect(page.locator("#teks-keputusan")).to_contain_text("Bukti dukung membuktikan")
     expect(page.locator("#riwayat")).to_contain_text("Keberatan diputus")
     kb = Keberatan.objects.get(penilaian=p)
-    assert kb.status == Keberatan.Status.DIUBAH and kb.predikat_lama == "BAIK"
+    assert kb.status == Keberatan.Status.DIUBAH and kb.predikat_lama == Predikat.BAIK

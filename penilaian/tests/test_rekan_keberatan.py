@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from kinerja.models import AuditLog
 from penilaian.models import Keberatan, Penilaian, Periode
-from penilaian.predikat import Rating
+from penilaian.predikat import Predikat, Rating
 from penilaian.rekan.keberatan import (
     keberatan_ajukan,
     keberatan_putus,
@@ -59,10 +59,18 @@ def test_keberatan_after_window_is_refused_with_a_clear_message(client, org, set
     assert p.status == S.FINAL and not Keberatan.objects.exists()
 
 
-def test_window_is_configurable(org, settings):
-    settings.KINERJA = {**settings.KINERJA, "HARI_KEBERATAN": 30}
-    p = final(penilaian_of(org.pegawai), days_ago=20)
-    keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+@pytest.mark.parametrize(("hari", "days_ago", "boleh"), [(30, 20, True), (14, 20, False), (30, 31, False)])
+def test_window_is_configurable(org, settings, hari, days_ago, boleh):
+    settings.KINERJA = {**settings.KINERJA, "HARI_KEBERATAN": hari}
+    p = final(penilaian_of(org.pegawai), days_ago=days_ago)
+    if boleh:
+        keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    else:
+        with pytest.raises(ValidationError, match=f"{hari} hari"):
+            keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    p.refresh_from_db()
+    assert p.status == (S.KEBERATAN if boleh else S.FINAL)
+    assert Keberatan.objects.filter(penilaian=p).exists() is boleh
 
 
 def test_only_the_appraisee_files_and_not_before_final(org):
@@ -81,9 +89,9 @@ def test_short_reason_is_refused(org):
 
 
 @pytest.mark.parametrize("hasil,perilaku,predikat", [
-    (Rating.DI_ATAS, Rating.DI_ATAS, "SANGAT_BAIK"),
-    (Rating.DI_ATAS, Rating.DI_BAWAH, "KURANG"),  # asymmetric matrix, §3.4
-    (Rating.DI_BAWAH, Rating.DI_ATAS, "BUTUH_PERBAIKAN"),
+    (Rating.DI_ATAS, Rating.DI_ATAS, Predikat.SANGAT_BAIK),
+    (Rating.DI_ATAS, Rating.DI_BAWAH, Predikat.KURANG),  # asymmetric matrix, §3.4
+    (Rating.DI_BAWAH, Rating.DI_ATAS, Predikat.BUTUH_PERBAIKAN),
 ])
 def test_changed_decision_re_derives_the_predikat(org, hasil, perilaku, predikat):
     p = final(penilaian_of(org.pegawai), Rating.SESUAI, Rating.SESUAI)
@@ -93,10 +101,11 @@ def test_changed_decision_re_derives_the_predikat(org, hasil, perilaku, predikat
     p.refresh_from_db()
     kb.refresh_from_db()
     assert (p.status, p.rating_hasil, p.rating_perilaku, p.predikat) == (S.DIPUTUS, hasil, perilaku, predikat)
-    assert (kb.status, kb.predikat_lama, kb.rating_hasil_lama) == (Keberatan.Status.DIUBAH, "BAIK", "SESUAI")
+    assert (kb.status, kb.predikat_lama, kb.rating_hasil_lama) == (Keberatan.Status.DIUBAH, Predikat.BAIK,
+                                                                   Rating.SESUAI)
     assert aksi(p) == ["penilaian.rated", "penilaian.finalized", "keberatan.diajukan", "keberatan.diputus"]
     entry = AuditLog.objects.get(aksi="keberatan.diputus")
-    assert entry.data["dari"]["predikat"] == "BAIK" and entry.data["ke"]["predikat"] == predikat
+    assert entry.data["dari"]["predikat"] == Predikat.BAIK and entry.data["ke"]["predikat"] == predikat
     assert entry.aktor == org.kabid.user and "Bukti dukung" in entry.catatan
 
 
@@ -105,7 +114,7 @@ def test_upheld_decision_keeps_ratings(org):
     kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     keberatan_putus(keberatan=kb, ubah=False, keputusan="Bukti tidak mendukung.", oleh=org.kabid.user)
     p.refresh_from_db()
-    assert (p.status, p.predikat) == (S.DIPUTUS, "BUTUH_PERBAIKAN")
+    assert (p.status, p.predikat) == (S.DIPUTUS, Predikat.BUTUH_PERBAIKAN)
     with pytest.raises(ValidationError, match="sudah diputus"):
         keberatan_putus(keberatan=Keberatan.objects.get(), ubah=False, keputusan="Sekali lagi ya.", oleh=org.kabid.user)
 
@@ -175,7 +184,7 @@ def test_employee_sees_decision_and_audit_trail(client, org):
     kb = Keberatan.objects.get()
     client.force_login(org.kabid.user)
     r = client.post(reverse("penilaian:keberatan-detail", args=[kb.pk]), {
-        "keputusan_jenis": "UBAH", "rating_hasil": "DI_ATAS", "rating_perilaku": "DI_ATAS",
+        "keputusan_jenis": "UBAH", "rating_hasil": Rating.DI_ATAS, "rating_perilaku": Rating.DI_ATAS,
         "keputusan": "Capaian RHK melebihi target tahunan.",
     })
     assert r.status_code == 302
