@@ -77,6 +77,19 @@ def org(db):
     return build_org()
 
 
+@pytest.fixture
+def as_actor(client, org):
+    """``as_actor("atasan")``: the test client logged in as that actor of ``org`` (the three-actor matrix,
+    style.md §4; names as in ``build_org()``, plus "admin" and "anon"). Another call switches the actor."""
+    from pegawai.tests.factories import login_as
+
+    def as_actor(actor: str):
+        client.logout()
+        return login_as(client, org, actor)
+
+    return as_actor
+
+
 def login(client, user):
     client.force_login(user)
     return client

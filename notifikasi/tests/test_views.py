@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from notifikasi.models import CetakMassal, DokumenPdf, Notifikasi
 from notifikasi.services import notify
+from pegawai.tests.factories import actor_user
 from penilaian.models import Penilaian
 
 from .helpers import penilaian_final, periode, skp_lengkap
@@ -100,9 +101,7 @@ def test_reminder_history_shows_only_own(client, org):
 AKTOR = [("pegawai", 200), ("atasan", 200), ("kabid", 200), ("lain", 404), ("atasan2", 404), ("hr", 200), ("hr_other", 404)]
 
 
-def _user(org, nama):
-    obj = getattr(org, nama)
-    return obj if hasattr(obj, "is_authenticated") else obj.user
+_user = actor_user
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kinerja.models import AuditLog
+from pegawai.tests.factories import actor_user
 from penilaian.evaluasi.services import penilaian_submit
 from penilaian.models import BuktiDukung, Penilaian, PerilakuKerja, Realisasi
 from penilaian.predikat import Predikat, Rating
@@ -16,8 +17,7 @@ S = Penilaian.Status
 ACTORS = ["pegawai", "rekan", "atasan", "atasan2", "hr", "hr_other"]
 
 
-def _user(org, actor):
-    return getattr(org, actor) if actor.startswith("hr") else getattr(org, actor).user
+_user = actor_user
 
 
 @pytest.fixture
