@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from kinerja.models import AuditLog
+from pegawai.tests.factories import login_as
 from penilaian.models import Keberatan, Penilaian, Periode
 from penilaian.predikat import Predikat, Rating
 from penilaian.rekan.keberatan import (
@@ -200,8 +201,7 @@ def test_employee_sees_decision_and_audit_trail(client, org):
 def test_keberatan_and_response_pages_permissions(client, org, actor, status):
     p = final(penilaian_of(org.pegawai))
     kb = keberatan_ajukan(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
-    user = getattr(org, actor)
-    client.force_login(getattr(user, "user", user))
+    login_as(client, org, actor)
     assert client.get(reverse("penilaian:keberatan-detail", args=[kb.pk])).status_code == status
     assert client.get(reverse("penilaian:tanggapan", args=[p.pk])).status_code == status
 
@@ -209,8 +209,7 @@ def test_keberatan_and_response_pages_permissions(client, org, actor, status):
 @pytest.mark.parametrize("actor", ["atasan", "lain", "hr"])
 def test_only_owner_can_post_responses(client, org, actor):
     p = final(penilaian_of(org.pegawai))
-    user = getattr(org, actor)
-    client.force_login(getattr(user, "user", user))
+    login_as(client, org, actor)
     assert client.post(reverse("penilaian:tanggapan-terima", args=[p.pk])).status_code == 404
     assert client.post(reverse("penilaian:keberatan-ajukan", args=[p.pk]), {"alasan": ALASAN}).status_code == 404
     p.refresh_from_db()
