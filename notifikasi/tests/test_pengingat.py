@@ -145,11 +145,11 @@ def test_failed_send_gives_the_rows_back_for_the_retry(org, siklus, monkeypatch)
 def test_rows_stuck_in_sending_are_returned_and_then_sent(org, siklus):
     pengingat_rencanakan(instansi=org.instansi, today=BATAS - timedelta(days=1))
     lama = timezone.now() - timedelta(hours=1)
-    Pengingat.objects.filter(penerima=org.rekan.user).update(status="SENDING", diklaim_pada=lama)
-    Pengingat.objects.filter(penerima=org.kabid.user).update(status="SENDING", diklaim_pada=timezone.now())  # still in flight
+    Pengingat.objects.filter(penerima=org.rekan.user).update(status=Pengingat.Status.SENDING, diklaim_pada=lama)
+    Pengingat.objects.filter(penerima=org.kabid.user).update(status=Pengingat.Status.SENDING, diklaim_pada=timezone.now())  # still in flight
     assert pengingat_kembalikan_macet() == [org.rekan.user_id]
     assert pengingat_kirim(penerima_id=org.rekan.user_id) == 1
-    assert Pengingat.objects.get(penerima=org.rekan.user).status == "SENT"
+    assert Pengingat.objects.get(penerima=org.rekan.user).status == Pengingat.Status.SENT
     assert set(Pengingat.objects.filter(penerima=org.kabid.user).values_list("status", flat=True)) == {"SENDING"}
 
 

@@ -12,6 +12,7 @@ from penilaian.models import Penilaian
 
 from .helpers import penilaian_final, periode, skp_lengkap
 
+JOB = CetakMassal.Status
 pytestmark = pytest.mark.django_db
 
 
@@ -40,7 +41,7 @@ def test_notify_writes_in_app_row_and_emails_after_commit(org, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         notify(penerima=org.pegawai.user, judul="SKP Anda disetujui", pesan="Selamat bekerja.", url="/skp/1/", objek=org.pegawai, email=True)
     n = Notifikasi.objects.get()
-    assert n.status_email == "SENT" and n.object_id == str(org.pegawai.pk)
+    assert n.status_email == Notifikasi.StatusEmail.SENT and n.object_id == str(org.pegawai.pk)
     (msg,) = mailoutbox
     assert msg.subject == "[Kinerja] SKP Anda disetujui" and f"Yth. {org.pegawai.nama_lengkap}" in msg.body
     assert "/skp/1/" in msg.alternatives[0][0]
@@ -151,7 +152,7 @@ def test_hr_bulk_print_delivers_a_zip_and_lists_failures(client, org, dinilai, d
         resp = client.post(reverse("notifikasi:cetak"), {"unit_kerja": org.seksi.pk, "jenis": "DOK_EVAL", "periode": dinilai.periode_id})
     job = CetakMassal.objects.get()
     assert resp["Location"] == reverse("notifikasi:cetak-detail", args=[job.pk])
-    assert job.status == "SELESAI" and job.total == 3  # atasan, pegawai, rekan of Seksi Satu
+    assert job.status == JOB.SELESAI and job.total == 3  # atasan, pegawai, rekan of Seksi Satu
     html = client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
     # printed and failed apart, each failure with its reason (issue #11)
     assert "1 dicetak, 2 gagal dari 3" in html
