@@ -5,7 +5,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kinerja.models import AuditLog
-from pegawai.tests.factories import actor_user
 from penilaian.evaluasi.services import penilaian_submit
 from penilaian.models import BuktiDukung, Penilaian, PerilakuKerja, Realisasi
 from penilaian.predikat import Predikat, Rating
@@ -15,9 +14,6 @@ from penilaian.tests.factories import finalkan
 pytestmark = pytest.mark.django_db
 S = Penilaian.Status
 ACTORS = ["pegawai", "rekan", "atasan", "atasan2", "hr", "hr_other"]
-
-
-_user = actor_user
 
 
 @pytest.fixture
@@ -39,16 +35,16 @@ VIEWER = {"pegawai", "atasan", "hr"}
 
 
 @pytest.mark.parametrize("actor", ACTORS)
-def test_detail(client, setup, actor):
+def test_detail(client, setup, as_actor, actor):
     org, p, _iki, _b = setup
-    client.force_login(_user(org, actor))
+    as_actor(actor)
     assert client.get(reverse("penilaian:evaluasi-detail", args=[p.pk])).status_code == _expect(actor, VIEWER, 200)
 
 
 @pytest.mark.parametrize("actor", ACTORS)
-def test_bukti_file_only_to_those_who_may_see_the_evaluation(client, setup, actor):
+def test_bukti_file_only_to_those_who_may_see_the_evaluation(client, setup, as_actor, actor):
     org, _p, _iki, bukti = setup
-    client.force_login(_user(org, actor))
+    as_actor(actor)
     r = client.get(reverse("penilaian:evaluasi-bukti-berkas", args=[bukti.pk]))
     assert r.status_code == _expect(actor, VIEWER, 200)
     if r.status_code == 200:
@@ -76,10 +72,10 @@ EMPLOYEE_DONE = {  # what the owner's successful action leaves (the other actors
 
 @pytest.mark.parametrize("actor", ACTORS)
 @pytest.mark.parametrize("view", ["isian", "ajukan", "bukti-tambah"])
-def test_employee_actions_only_for_owner(client, setup, actor, view):
+def test_employee_actions_only_for_owner(client, setup, as_actor, actor, view):
     org, p, iki, _b = setup
     before = _state(p)
-    client.force_login(_user(org, actor))
+    as_actor(actor)
     data = {"versi": p.versi, "iki": iki.pk, "url": "https://contoh.go.id/laporan"}
     r = client.post(reverse(f"penilaian:evaluasi-{view}", args=[p.pk]), data)
     assert r.status_code == _expect(actor, {"pegawai"}, 302)
@@ -91,9 +87,9 @@ def test_employee_actions_only_for_owner(client, setup, actor, view):
 
 
 @pytest.mark.parametrize("actor", ACTORS)
-def test_bukti_delete_only_for_owner(client, setup, actor):
+def test_bukti_delete_only_for_owner(client, setup, as_actor, actor):
     org, _p, _iki, bukti = setup
-    client.force_login(_user(org, actor))
+    as_actor(actor)
     r = client.post(reverse("penilaian:evaluasi-bukti-hapus", args=[bukti.pk]))
     assert r.status_code == _expect(actor, {"pegawai"}, 302)
     assert BuktiDukung.objects.filter(pk=bukti.pk).exists() is (actor != "pegawai")
@@ -110,11 +106,11 @@ SUPERVISOR_DONE = {  # what the penilai's successful action leaves (the other ac
 
 @pytest.mark.parametrize("actor", ACTORS)
 @pytest.mark.parametrize("view", ["umpan-balik", "rating", "finalisasi", "kembalikan"])
-def test_supervisor_actions_only_for_penilai(client, setup, actor, view):
+def test_supervisor_actions_only_for_penilai(client, setup, as_actor, actor, view):
     org, p, _iki, _b = setup
     penilaian_submit(penilaian=p, versi=p.versi, oleh=org.pegawai.user)
     before = _state(p)
-    client.force_login(_user(org, actor))
+    as_actor(actor)
     data = {"versi": p.versi, "target": f"perilaku-{PerilakuKerja.objects.first().pk}", "teks": "Baik",
             "rating_hasil": Rating.SESUAI, "rating_perilaku": Rating.SESUAI, "catatan": "Perbaiki"}
     r = client.post(reverse(f"penilaian:evaluasi-{view}", args=[p.pk]), data)
@@ -127,20 +123,20 @@ def test_supervisor_actions_only_for_penilai(client, setup, actor, view):
 
 
 @pytest.mark.parametrize("actor", ACTORS)
-def test_open_by_owner_or_penilai(client, org, actor):
+def test_open_by_owner_or_penilai(client, org, as_actor, actor):
     from penilaian.tests.evaluasi_helpers import skp_disetujui
 
     periode = periode_terbuka(org.instansi)
     skp = skp_disetujui(org.pegawai)
-    client.force_login(_user(org, actor))
+    as_actor(actor)
     r = client.get(reverse("penilaian:evaluasi-buka", args=[skp.pk, periode.pk]))
     assert r.status_code == _expect(actor, {"pegawai", "atasan"}, 302)
     assert Penilaian.objects.filter(skp=skp, periode=periode).exists() is (actor in {"pegawai", "atasan"})
 
 
 @pytest.mark.parametrize(("actor", "status"), [("pegawai", 200), ("atasan", 200), ("hr", 403), ("hr_other", 403)])
-def test_role_pages_need_a_pegawai(client, org, actor, status):
-    client.force_login(_user(org, actor))
+def test_role_pages_need_a_pegawai(client, org, as_actor, actor, status):
+    as_actor(actor)
     assert client.get(reverse("penilaian:evaluasi-saya")).status_code == status
     assert client.get(reverse("penilaian:evaluasi-bawahan")).status_code == status
 
