@@ -17,8 +17,13 @@ from penilaian.models import IndikatorKinerja, Penilaian, Periode, RencanaHasilK
 from penilaian.predikat import Rating
 
 
-def _hari(delta: int):
-    return factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=delta))
+def _hari(delta: int, *, dalam_tahun: bool = False):
+    """``delta`` days from today; ``dalam_tahun`` keeps the date inside this year (a period never spans two)."""
+    def hari():
+        today = timezone.localdate()
+        d = today + timedelta(days=delta)
+        return min(max(d, date(today.year, 1, 1)), date(today.year, 12, 31)) if dalam_tahun else d
+    return factory.LazyFunction(hari)
 
 
 class SkpFactory(factory.django.DjangoModelFactory):
@@ -71,10 +76,11 @@ class PeriodeFactory(factory.django.DjangoModelFactory):
     batas_pengisian = date(2026, 4, 10)
 
     class Params:
-        # Input open today: started 30 days ago, ends in 30 days, deadline in 40.
+        # Input open today: started 30 days ago, ends in 30 days (both inside this year), deadline in 40.
         terbuka = factory.Trait(
             tahun=factory.LazyFunction(lambda: timezone.localdate().year),
-            tanggal_mulai=_hari(-30), tanggal_selesai=_hari(30), batas_pengisian=_hari(40))
+            tanggal_mulai=_hari(-30, dalam_tahun=True), tanggal_selesai=_hari(30, dalam_tahun=True),
+            batas_pengisian=_hari(40))
         # Locked: the deadline was yesterday.
         terkunci = factory.Trait(
             tahun=factory.LazyFunction(lambda: timezone.localdate().year),

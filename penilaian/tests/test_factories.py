@@ -1,5 +1,6 @@
 """The shared test-data layer does what the real workflow does (so tests built on it can be trusted)."""
 import pytest
+import time_machine
 from django.utils import timezone
 
 from kinerja.models import AuditLog
@@ -13,6 +14,14 @@ pytestmark = pytest.mark.django_db
 def test_period_traits_are_relative_to_today(org):
     assert not PeriodeFactory(terbuka=True, instansi=org.instansi).terkunci()
     assert PeriodeFactory(terkunci=True, instansi=org.instansi).terkunci()
+
+
+@pytest.mark.parametrize("hari", ["2027-01-05 10:00+07:00", "2026-12-20 10:00+07:00"])
+def test_an_open_period_stays_inside_its_year(org, hari):
+    with time_machine.travel(hari, tick=False):
+        p = PeriodeFactory(terbuka=True, instansi=org.instansi)
+        assert p.tanggal_mulai.year == p.tanggal_selesai.year == p.tahun == timezone.localdate().year
+        assert p.tanggal_mulai <= timezone.localdate() <= p.tanggal_selesai and not p.terkunci()
 
 
 @pytest.mark.parametrize("terbuka", [True, False])
