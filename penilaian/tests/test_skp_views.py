@@ -36,7 +36,9 @@ def test_edit_urls_answer_404_to_non_owners(client, org, actor):
     assert skp.rhk.count() == 2
 
 
-@pytest.mark.parametrize("actor,code", [("atasan", 302), ("pegawai", 404), ("atasan2", 404), ("hr", 404), ("kabid", 404)])
+@pytest.mark.parametrize("actor,code", [
+    ("atasan", 302), ("pegawai", 404), ("atasan2", 404), ("hr", 404), ("kabid", 404),
+])
 @pytest.mark.parametrize("view,data,done,aksi", [
     ("skp-approve", {}, S.DISETUJUI, "skp.approved"),
     ("skp-return", {"catatan": "Lengkapi target"}, S.DIKEMBALIKAN, "skp.returned"),
