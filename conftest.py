@@ -55,11 +55,39 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
+def browser_login(page, live_server):
+    """``browser_login(user, password=..., next=...)``: log in through the real login page (tests/browser.py).
+
+    The one login of every Playwright test; a second call logs the next actor in (cookies dropped first).
+    """
+    from tests.browser import login as _login
+
+    def browser_login(user, **kwargs):
+        _login(page, live_server.url, user, **kwargs)
+        return page
+
+    return browser_login
+
+
+@pytest.fixture
 def org(db):
     """A small instansi: kepala bidang → kepala seksi → two staff; a second seksi; HR; another instansi."""
     from pegawai.tests.factories import build_org
 
     return build_org()
+
+
+@pytest.fixture
+def as_actor(client, org):
+    """``as_actor("atasan")``: the test client logged in as that actor of ``org`` (the three-actor matrix,
+    style.md §4; names as in ``build_org()``, plus "admin" and "anon"). Another call switches the actor."""
+    from pegawai.tests.factories import login_as
+
+    def as_actor(actor: str):
+        client.logout()
+        return login_as(client, org, actor)
+
+    return as_actor
 
 
 def login(client, user):

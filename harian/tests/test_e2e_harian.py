@@ -9,15 +9,6 @@ from playwright.sync_api import Page, expect
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def login(page: Page, live_server, user):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/masuk/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "rahasia123")
-    page.click("button[type=submit]")
-    expect(page).not_to_have_url(f"{live_server.url}/masuk/")
-
-
 def log_activity(page: Page, live_server, iki, uraian: str, kuantitas: str):
     page.goto(f"{live_server.url}/harian/")
     page.click("#tombol-tambah")
@@ -28,7 +19,7 @@ def log_activity(page: Page, live_server, iki, uraian: str, kuantitas: str):
     expect(page.locator(".alert-success")).to_contain_text("tersimpan")
 
 
-def test_daily_log_comment_and_rollup_journey(page: Page, live_server):
+def test_daily_log_comment_and_rollup_journey(page: Page, live_server, browser_login):
     from pegawai.tests.factories import build_org
     from penilaian.tests.factories import PenilaianFactory
 
@@ -42,13 +33,13 @@ def test_daily_log_comment_and_rollup_journey(page: Page, live_server):
     penilaian = PenilaianFactory(skp=skp, periode=per)
 
     # 1. The employee logs two activities linked to the same RHK/IKI.
-    login(page, live_server, org.pegawai.user)
+    browser_login(org.pegawai.user)
     log_activity(page, live_server, iki, "Menyusun draf SOP pelayanan", "3")
     log_activity(page, live_server, iki, "Merevisi SOP sesuai masukan rapat", "2")
     expect(page.locator("#daftar-kegiatan > li")).to_have_count(2)
 
     # 2. The supervisor comments on one of them in the team feed (htmx, no reload).
-    login(page, live_server, org.atasan.user)
+    browser_login(org.atasan.user)
     page.goto(f"{live_server.url}/harian/tim/")
     item = page.locator("#feed-tim > li", has_text="Menyusun draf SOP pelayanan")
     item.locator("select[name=tanda]").select_option("PERLU_PERBAIKAN")
@@ -58,7 +49,7 @@ def test_daily_log_comment_and_rollup_journey(page: Page, live_server):
     expect(item).to_contain_text("Lampirkan notulen rapatnya")
 
     # 3. The employee sees the comment on their own log.
-    login(page, live_server, org.pegawai.user)
+    browser_login(org.pegawai.user)
     page.goto(f"{live_server.url}/harian/")
     mine = page.locator("#daftar-kegiatan > li", has_text="Menyusun draf SOP pelayanan")
     expect(mine).to_contain_text("Lampirkan notulen rapatnya")

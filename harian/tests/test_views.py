@@ -159,7 +159,8 @@ def _fill(org, n):
     for i in range(n):
         k = KegiatanFactory(pegawai=org.pegawai if i % 2 else org.rekan, iki=iki if i % 2 else None,
                             tanggal=today() - timedelta(days=i % 10))
-        TanggapanKegiatan.objects.create(kegiatan=k, oleh=org.atasan, tanda="SESUAI", komentar="ok")
+        TanggapanKegiatan.objects.create(kegiatan=k, oleh=org.atasan, tanda=TanggapanKegiatan.Tanda.SESUAI,
+                                         komentar="ok")
 
 
 def test_feed_query_count_does_not_grow_with_entries(client, org, django_assert_max_num_queries):
@@ -207,10 +208,11 @@ def test_supervisor_reacts_inline_and_the_employee_is_notified(client, org, monk
     k = KegiatanFactory(pegawai=org.pegawai)
     c = login_as(client, org, "atasan")
     with django_capture_on_commit_callbacks(execute=True):
-        r = c.post(reverse("harian:tanggapi", args=[k.pk]), {"tanda": "SESUAI", "komentar": "Mantap"}, HTTP_HX_REQUEST="true")
+        r = c.post(reverse("harian:tanggapi", args=[k.pk]), {"tanda": TanggapanKegiatan.Tanda.SESUAI,
+                                                             "komentar": "Mantap"}, HTTP_HX_REQUEST="true")
     assert r.status_code == 200 and "Mantap" in r.content.decode() and "<html" not in r.content.decode()
     t = TanggapanKegiatan.objects.get()
-    assert (t.oleh, t.tanda, t.komentar) == (org.atasan, "SESUAI", "Mantap")
+    assert (t.oleh, t.tanda, t.komentar) == (org.atasan, TanggapanKegiatan.Tanda.SESUAI, "Mantap")
     assert sent and sent[0]["penerima"] == org.pegawai.user and "Mantap" in sent[0]["pesan"]
     # a second reaction by the same supervisor updates the first
     c.post(reverse("harian:tanggapi", args=[k.pk]), {"tanda": "PERLU_PERBAIKAN", "komentar": ""}, HTTP_HX_REQUEST="true")

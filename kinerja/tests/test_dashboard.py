@@ -15,9 +15,9 @@ from harian.tests.factories import KegiatanFactory
 from pegawai.tests.factories import PegawaiFactory, UserFactory
 from pelatihan.models import RiwayatPengembangan
 from pelatihan.tests.factories import RiwayatFactory
-from penilaian.models import Penilaian, Periode, Skp, UndanganRekan
+from penilaian.models import BukaKunci, Penilaian, Periode, Skp, UndanganRekan
 from penilaian.tests.evaluasi_helpers import periode_terbuka, periode_terkunci
-from penilaian.tests.factories import PeriodeFactory, SkpFactory
+from penilaian.tests.factories import PenilaianFactory, PeriodeFactory, SkpFactory
 
 pytestmark = pytest.mark.django_db
 S = Penilaian.Status
@@ -53,12 +53,15 @@ def scenario(org) -> SimpleNamespace:
     lain2 = PegawaiFactory(unit_kerja=org.seksi2, atasan=org.atasan2)
     skp_saya = skp(org.pegawai)
     draft = Penilaian.objects.create(skp=skp_saya, periode=periode, status=S.DRAFT)
-    final = Penilaian.objects.create(skp=skp_saya, periode=lalu, status=S.FINAL, final_pada=timezone.now())
+    # Finalised today, after HR reopened the locked period for the pegawai: waiting for the response.
+    BukaKunci.objects.create(periode=lalu, pegawai=org.pegawai, alasan="Terlambat", dibuat_oleh=org.hr,
+                             berlaku_sampai=timezone.now() + timedelta(days=1))
+    final = PenilaianFactory(skp=skp_saya, periode=lalu, final=True, difinalkan_pada=timezone.now())
     skp(org.rekan, Skp.Status.DIAJUKAN)
     diajukan = Penilaian.objects.create(skp=skp(ketiga), periode=periode, status=S.DIAJUKAN)
     UndanganRekan.objects.create(penilaian=diajukan, rekan=org.pegawai)
     # Strangers of the other seksi: a finalised evaluation, an SKP to approve, a reaction, an answered invitation.
-    lain_final = Penilaian.objects.create(skp=skp(org.lain), periode=periode, status=S.FINAL)
+    lain_final = PenilaianFactory(skp=skp(org.lain), periode=periode, final=True)
     UndanganRekan.objects.create(penilaian=lain_final, rekan=org.pegawai, sudah_menjawab=True)
     skp(lain2, Skp.Status.DIAJUKAN)
     bereaksi(org.lain, org.atasan2, "RAHASIA-LAIN")
@@ -209,7 +212,7 @@ def tambah_data(org, s, n: int) -> None:
             riwayat(p)
             if i % 2:  # the others stay silent and are listed
                 KegiatanFactory(pegawai=p, tanggal=kemarin())
-        Penilaian.objects.create(skp=s.draft.skp, periode=periode_terkunci(org.instansi, nama=f"Lalu {i}"), status=S.FINAL)
+        PenilaianFactory(skp=s.draft.skp, periode=periode_terkunci(org.instansi, nama=f"Lalu {i}"), final=True)
         bereaksi(org.pegawai, org.atasan, "lagi")
         riwayat(PegawaiFactory(unit_kerja=org.other_unit))
 

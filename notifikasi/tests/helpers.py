@@ -24,7 +24,12 @@ def skp_lengkap(pegawai, *, status=Skp.Status.DISETUJUI, rhk="Terlaksananya laya
     return skp
 
 
-def penilaian_final(skp, per, *, status=Penilaian.Status.FINAL):
+def penilaian_final(skp, per, *, status=Penilaian.Status.FINAL, pada=None):
+    """A Sangat Baik evaluation finalised through the real service (``PenilaianFactory(final=True)``; ``pada``:
+    when, default inside the period); another ``status`` gives an unfinalised row with the same ratings."""
+    if status == Penilaian.Status.FINAL:
+        return PenilaianFactory(skp=skp, periode=per, final=True, hasil=Rating.DI_ATAS, perilaku=Rating.DI_ATAS,
+                                difinalkan_pada=pada, catatan="Pertahankan kinerja.")
     return PenilaianFactory(
         skp=skp, periode=per, status=status, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS,
         predikat=Predikat.SANGAT_BAIK, catatan="Pertahankan kinerja.",

@@ -11,6 +11,7 @@ from notifikasi.tasks import plan_pengingat_task, send_pengingat_task
 
 from .helpers import BATAS, penilaian_final, periode, skp_lengkap
 
+JOB, ITEM = CetakMassal.Status, CetakMassalItem.Status
 pytestmark = [
     pytest.mark.broker,
     # decided before any database set-up, so a skipped test never flushes the reference data
@@ -33,16 +34,16 @@ def test_bulk_print_runs_on_the_worker(celery_worker_session, golongan_ada, org)
     for p in (org.pegawai, org.rekan):
         penilaian_final(skp_lengkap(p), per)
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per)  # queued on commit
-    assert _tunggu(lambda: CetakMassal.objects.get(pk=job.pk).status == "SELESAI"), CetakMassal.objects.get(pk=job.pk).status
+    assert _tunggu(lambda: CetakMassal.objects.get(pk=job.pk).status == JOB.SELESAI), CetakMassal.objects.get(pk=job.pk).status
     job.refresh_from_db()
-    assert job.items.filter(status="OK").count() == 2 and job.items.filter(status="GAGAL").count() == 1  # atasan: no evaluation
+    assert job.items.filter(status=ITEM.OK).count() == 2 and job.items.filter(status=ITEM.GAGAL).count() == 1  # atasan: no evaluation
 
 
 def test_reminders_run_on_the_worker_and_a_redelivered_task_sends_nothing_twice(celery_worker_session, golongan_ada, org):
     periode(org)
     today = (BATAS - timedelta(days=3)).isoformat()
     assert plan_pengingat_task.delay(org.instansi.pk, today).get(timeout=60) > 0
-    assert _tunggu(lambda: not Pengingat.objects.exclude(status="SENT").exists())
+    assert _tunggu(lambda: not Pengingat.objects.exclude(status=Pengingat.Status.SENT).exists())
     n = Pengingat.objects.count()
     # the same message delivered again (acks_late redelivery) finds nothing to claim
     assert send_pengingat_task.delay(org.pegawai.user_id).get(timeout=30) == 0
@@ -102,7 +103,7 @@ def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path
     for p in [org.pegawai, org.rekan, *PegawaiFactory.create_batch(4, unit_kerja=org.seksi, atasan=org.atasan)]:
         penilaian_final(skp_lengkap(p), per)
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
-    assert job.total == 7 and job.items.filter(status="MENUNGGU").count() == 6
+    assert job.total == 7 and job.items.filter(status=ITEM.MENUNGGU).count() == 6
 
     app.conf.task_always_eager = False
     pekerja = []
@@ -112,12 +113,13 @@ def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path
             run_cetak_massal_task.apply_async((job.pk,), connection=conn)
             items = job.items.all()
             # mid-job: something printed, one document being rendered right now
-            assert _tunggu(lambda: items.filter(status="OK").exists() and items.filter(status="PROSES").exists(), 40), (
+            assert _tunggu(lambda: items.filter(status=ITEM.OK).exists() and items.filter(status=ITEM.PROSES).exists(), 40), (
                 (tmp_path / "w1.log").read_text() if (tmp_path / "w1.log").exists() else "worker 1 did not start")
             os.kill(pekerja[0].pid, signal.SIGKILL)
             pekerja[0].wait(10)
-            hilang = list(items.filter(status="PROSES").values_list("pk", flat=True))
-            assert CetakMassal.objects.get(pk=job.pk).status == "BERJALAN" and items.exclude(status__in=["OK", "GAGAL"]).exists()
+            hilang = list(items.filter(status=ITEM.PROSES).values_list("pk", flat=True))
+            assert CetakMassal.objects.get(pk=job.pk).status == JOB.BERJALAN
+            assert items.exclude(status__in=[ITEM.OK, ITEM.GAGAL]).exists()
 
             pekerja.append(_pekerja(env, tmp_path / "w2.log", "uji-mati-2"))
 
@@ -127,7 +129,7 @@ def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path
                 if time.monotonic() - terakhir[0] > 1:  # what beat sends every few minutes
                     sweep_stuck_cetak_task.apply_async(connection=conn)
                     terakhir[0] = time.monotonic()
-                return CetakMassal.objects.get(pk=job.pk).status == "SELESAI"
+                return CetakMassal.objects.get(pk=job.pk).status == JOB.SELESAI
 
             assert _tunggu(selesai, 45), (CetakMassal.objects.get(pk=job.pk).status, (tmp_path / "w2.log").read_text())
     finally:
@@ -137,7 +139,8 @@ def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path
                 w.terminate()
                 w.wait(15)
     job.refresh_from_db()
-    assert job.items.filter(status="OK").count() == 6 and job.items.get(status="GAGAL").pegawai_id == org.atasan.pk
+    assert job.items.filter(status=ITEM.OK).count() == 6
+    assert job.items.get(status=ITEM.GAGAL).pegawai_id == org.atasan.pk
     assert job.berkas and Notifikasi.objects.filter(penerima=org.hr, judul="Cetak massal selesai").count() == 1
     # the document the killed worker was rendering was claimed again (via the sweeper) and printed
-    assert hilang and all(it.status == "OK" and it.percobaan >= 2 for it in CetakMassalItem.objects.filter(pk__in=hilang))
+    assert hilang and all(it.status == ITEM.OK and it.percobaan >= 2 for it in CetakMassalItem.objects.filter(pk__in=hilang))

@@ -24,6 +24,7 @@ from penilaian.models import Penilaian, Skp
 
 from .helpers import penilaian_final, periode, skp_lengkap
 
+JOB, ITEM = CetakMassal.Status, CetakMassalItem.Status
 pytestmark = pytest.mark.django_db
 LAMA = timedelta(minutes=10)  # longer ago than CETAK_MACET_DETIK (300 s)
 
@@ -73,7 +74,7 @@ def test_bulk_print_answers_before_the_job_is_done(client, settings, golongan_ad
         lepas.set()
         assert latar.join_all(30)
     job.refresh_from_db()
-    assert job.status == "SELESAI" and job.items.filter(status="OK").count() == 1
+    assert job.status == JOB.SELESAI and job.items.filter(status=ITEM.OK).count() == 1
     assert "1 dicetak, 2 gagal dari 3" in client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
 
 
@@ -81,7 +82,7 @@ def test_progress_counts_printed_and_failed_apart_with_reasons(client, org, per)
     Skp.objects.create(pegawai=org.atasan, tahun=2026, status=Skp.Status.DIAJUKAN, tanggal_mulai=per.tanggal_mulai,
                        tanggal_selesai=per.tanggal_selesai, pejabat_penilai=org.kabid)
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
-    cetak_massal_render_item(item_id=job.items.filter(status="MENUNGGU").first().pk)  # one of two done
+    cetak_massal_render_item(item_id=job.items.filter(status=ITEM.MENUNGGU).first().pk)  # one of two done
     client.force_login(org.hr)
     html = client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
     assert "1 dicetak, 1 gagal dari 3 · 1 belum" in html and "66 %" in html
@@ -99,7 +100,7 @@ def test_a_second_submit_makes_no_second_job(client, org, per):
     resp = _post(client, org, per, token="9d9a4f38-5b6e-4d4b-9d55-1f0c7e0b7a11")
     assert resp["Location"] == reverse("notifikasi:cetak-detail", args=[job.pk]) and CetakMassal.objects.count() == 1
     assert "Cetak massal yang sama masih berjalan" in client.get(resp["Location"]).content.decode()
-    CetakMassal.objects.filter(pk=job.pk).update(status="SELESAI")
+    CetakMassal.objects.filter(pk=job.pk).update(status=JOB.SELESAI)
     _post(client, org, per)
     assert CetakMassal.objects.count() == 2  # once finished, printing again is allowed
 
@@ -108,10 +109,10 @@ def test_a_second_submit_makes_no_second_job(client, org, per):
 def test_the_database_refuses_a_second_running_job(org, per, jenis):
     kw = {"instansi": org.instansi, "unit_kerja": org.seksi, "jenis": jenis, "dibuat_oleh": org.hr,
           **({"tahun": 2026} if jenis == "SKP" else {"periode": per})}
-    CetakMassal.objects.create(status="BERJALAN", **kw)
+    CetakMassal.objects.create(status=JOB.BERJALAN, **kw)
     with pytest.raises(IntegrityError), transaction.atomic():
-        CetakMassal.objects.create(status="MENUNGGU", **kw)
-    CetakMassal.objects.create(status="SELESAI", **kw)  # finished ones do not count
+        CetakMassal.objects.create(status=JOB.MENUNGGU, **kw)
+    CetakMassal.objects.create(status=JOB.SELESAI, **kw)  # finished ones do not count
 
 
 def test_two_clicks_racing_past_the_check_still_make_one_job(org, per):
@@ -127,7 +128,7 @@ def test_two_clicks_racing_past_the_check_still_make_one_job(org, per):
 
 def test_stalled_job_is_shown_and_retry_prints_only_what_is_missing(client, org, per, django_capture_on_commit_callbacks):
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
-    siap, hilang = job.items.filter(status="MENUNGGU").order_by("pk")
+    siap, hilang = job.items.filter(status=ITEM.MENUNGGU).order_by("pk")
     cetak_massal_render_item(item_id=siap.pk)
     _macet(job, PROSES=[hilang.pk])  # its worker died while rendering the second document
     client.force_login(org.hr)
@@ -140,11 +141,11 @@ def test_stalled_job_is_shown_and_retry_prints_only_what_is_missing(client, org,
         resp = client.post(reverse("notifikasi:cetak-coba-lagi", args=[job.pk]))
     assert [c.kwargs["kunci"] for c in render.call_args_list] == [str(hilang.objek_id)]  # only the missing one
     job.refresh_from_db()
-    assert resp.status_code == 302 and job.status == "SELESAI" and job.items.filter(status="OK").count() == 2
+    assert resp.status_code == 302 and job.status == JOB.SELESAI and job.items.filter(status=ITEM.OK).count() == 2
     assert "2 dicetak, 1 gagal dari 3" in client.get(resp["Location"]).content.decode()
     # pressed again (a second tab): nothing to retry, nothing changes
     client.post(reverse("notifikasi:cetak-coba-lagi", args=[job.pk]))
-    assert CetakMassal.objects.get(pk=job.pk).status == "SELESAI"
+    assert CetakMassal.objects.get(pk=job.pk).status == JOB.SELESAI
 
 
 def test_retry_is_for_hr_of_the_instansi_only(client, org, per):
@@ -159,12 +160,12 @@ def test_retry_is_for_hr_of_the_instansi_only(client, org, per):
 
 def test_sweeper_continues_a_stalled_job_then_gives_up_visibly(client, org, per):
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
-    item = job.items.filter(status="MENUNGGU").first()
+    item = job.items.filter(status=ITEM.MENUNGGU).first()
     _macet(job, PROSES=[item.pk])
     assert cetak_massal_sweep() == [job.pk]  # the task queues it again
     job.refresh_from_db()
-    assert job.status == "BERJALAN" and job.percobaan == 1 and not job.terhenti
-    assert CetakMassalItem.objects.get(pk=item.pk).status == "MENUNGGU"  # the lost claim is free again
+    assert job.status == JOB.BERJALAN and job.percobaan == 1 and not job.terhenti
+    assert CetakMassalItem.objects.get(pk=item.pk).status == ITEM.MENUNGGU  # the lost claim is free again
     assert cetak_massal_sweep() == []  # fresh again: nothing to do
     for _ in range(dokumen.MAKS_PERCOBAAN - 1):
         _macet(job)
@@ -172,7 +173,7 @@ def test_sweeper_continues_a_stalled_job_then_gives_up_visibly(client, org, per)
     _macet(job)
     assert cetak_massal_sweep() == []
     job.refresh_from_db()
-    assert job.status == "TERHENTI"
+    assert job.status == JOB.TERHENTI
     assert Notifikasi.objects.filter(penerima=org.hr, judul="Cetak massal terhenti").count() == 1
     client.force_login(org.hr)
     assert "Coba lagi" in client.get(reverse("notifikasi:cetak-detail", args=[job.pk])).content.decode()
@@ -184,22 +185,22 @@ def test_sweeper_task_finishes_a_job_stuck_before_its_zip(org, per, status):
     from notifikasi.tasks import sweep_stuck_cetak_task
 
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
-    for it in job.items.filter(status="MENUNGGU"):
+    for it in job.items.filter(status=ITEM.MENUNGGU):
         cetak_massal_render_item(item_id=it.pk)
     CetakMassal.objects.filter(pk=job.pk).update(status=status)
     _macet(job)
     assert sweep_stuck_cetak_task() == 1
     job.refresh_from_db()
-    assert job.status == "SELESAI" and job.berkas
+    assert job.status == JOB.SELESAI and job.berkas
 
 
 def test_a_document_that_keeps_killing_its_worker_is_failed_not_retried_forever(org, per):
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
-    item = job.items.filter(status="MENUNGGU").first()
+    item = job.items.filter(status=ITEM.MENUNGGU).first()
     CetakMassalItem.objects.filter(pk=item.pk).update(percobaan=dokumen.MAKS_PERCOBAAN)  # claimed 3 times, never finished
     assert cetak_massal_render_item(item_id=item.pk)
     item.refresh_from_db()
-    assert item.status == "GAGAL" and "terhenti berulang kali" in item.alasan
+    assert item.status == ITEM.GAGAL and "terhenti berulang kali" in item.alasan
 
 
 @pytest.mark.parametrize("diambil_alih", [False, True], ids=["second-waits", "stale-claim-taken-over"])
@@ -207,7 +208,7 @@ def test_zip_is_built_once_when_two_late_tasks_race(org, per, diambil_alih, sett
     """Two tasks finish last at the same time; the second one arrives while the first builds the ZIP. If the
     first one's claim is stale (its worker hung), the second takes over and the first discards its ZIP."""
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
-    for it in job.items.filter(status="MENUNGGU"):
+    for it in job.items.filter(status=ITEM.MENUNGGU):
         cetak_massal_render_item(item_id=it.pk)
     asli, hasil_kedua, sudah = dokumen.nama_berkas, [], []
 
@@ -222,17 +223,19 @@ def test_zip_is_built_once_when_two_late_tasks_race(org, per, diambil_alih, sett
     with mock.patch.object(dokumen, "nama_berkas", side_effect=sela) as build:
         cetak_massal_zip(job_id=job.pk)
         n = build.call_count
-        assert cetak_massal_zip(job_id=job.pk).status == "SELESAI" and build.call_count == n  # a third late call: no-op
-    assert hasil_kedua == (["SELESAI"] if diambil_alih else ["MENGEMAS"])
+        # a third late call: no-op
+        assert cetak_massal_zip(job_id=job.pk).status == JOB.SELESAI and build.call_count == n
+    assert hasil_kedua == ([JOB.SELESAI] if diambil_alih else [JOB.MENGEMAS])
     job.refresh_from_db()
     zips = list((settings.MEDIA_ROOT / "cetak" / str(job.pk)).iterdir())
-    assert job.status == "SELESAI" and [z.name for z in zips] == [job.berkas.name.rsplit("/", 1)[-1]]
+    assert job.status == JOB.SELESAI and [z.name for z in zips] == [job.berkas.name.rsplit("/", 1)[-1]]
     assert Notifikasi.objects.filter(penerima=org.hr, judul="Cetak massal selesai").count() == 1
 
 
 def test_a_pdf_whose_worker_died_is_queued_again(org, per, django_capture_on_commit_callbacks):
     kunci = str(Penilaian.objects.filter(periode=per).first().pk)
-    doc = DokumenPdf.objects.create(jenis="DOK_EVAL", kunci=kunci, status="MENUNGGU", diminta_pada=timezone.now())
+    doc = DokumenPdf.objects.create(jenis="DOK_EVAL", kunci=kunci, status=DokumenPdf.Status.MENUNGGU,
+                                    diminta_pada=timezone.now())
     with django_capture_on_commit_callbacks() as antre:
         dokumen_request(jenis="DOK_EVAL", kunci=kunci)
     assert antre == []  # queued a moment ago: polling does not queue it again
@@ -243,7 +246,7 @@ def test_a_pdf_whose_worker_died_is_queued_again(org, per, django_capture_on_com
     DokumenPdf.objects.filter(pk=doc.pk).update(diminta_pada=timezone.now() - LAMA)
     assert dokumen_sweep() == [doc.pk] and dokumen_sweep() == []  # the sweeper too, once
     DokumenPdf.objects.filter(pk=doc.pk).update(diminta_pada=timezone.now() - LAMA, percobaan=dokumen.MAKS_PERCOBAAN)
-    assert dokumen_sweep() == [] and DokumenPdf.objects.get(pk=doc.pk).status == "GAGAL"
+    assert dokumen_sweep() == [] and DokumenPdf.objects.get(pk=doc.pk).status == DokumenPdf.Status.GAGAL
 
 
 def test_sweeper_is_in_the_beat_schedule():
@@ -268,7 +271,7 @@ def test_two_late_tasks_at_the_same_moment_build_one_zip(golongan_ada, org, sett
     for peg in (org.pegawai, org.rekan):
         penilaian_final(skp_lengkap(peg), p)
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=p, antre=False)
-    for it in job.items.filter(status="MENUNGGU"):
+    for it in job.items.filter(status=ITEM.MENUNGGU):
         cetak_massal_render_item(item_id=it.pk)
     start, errors = threading.Barrier(2), []
 
@@ -288,5 +291,5 @@ def test_two_late_tasks_at_the_same_moment_build_one_zip(golongan_ada, org, sett
         t.join(30)
     assert not errors
     job.refresh_from_db()
-    assert job.status == "SELESAI" and len(list((settings.MEDIA_ROOT / "cetak" / str(job.pk)).iterdir())) == 1
+    assert job.status == JOB.SELESAI and len(list((settings.MEDIA_ROOT / "cetak" / str(job.pk)).iterdir())) == 1
     assert Notifikasi.objects.filter(penerima=org.hr, judul="Cetak massal selesai").count() == 1

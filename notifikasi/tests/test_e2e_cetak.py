@@ -13,7 +13,8 @@ from .helpers import penilaian_final, periode, skp_lengkap
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
-def test_hr_bulk_prints_a_unit_and_downloads_one_pdf_per_pegawai(page: Page, live_server, golongan_ada, org, settings, monkeypatch):
+def test_hr_bulk_prints_a_unit_and_downloads_one_pdf_per_pegawai(page: Page, live_server, golongan_ada, org, settings, monkeypatch,
+                                                                browser_login):
     settings.CETAK_MASSAL_THREAD = True  # the default setup: a background thread, not the request
     per = periode(org, nama="Akhir", jenis="TAHUNAN")
     staf = [org.pegawai, org.rekan]
@@ -27,10 +28,7 @@ def test_hr_bulk_prints_a_unit_and_downloads_one_pdf_per_pegawai(page: Page, liv
 
     monkeypatch.setattr(dokumen, "dokumen_ensure", pelan)
 
-    page.goto(f"{live_server.url}/masuk/")
-    page.fill("#id_username", org.hr.username)
-    page.fill("#id_password", "rahasia123")
-    page.click("button[type=submit], input[type=submit]")
+    browser_login(org.hr)
     page.goto(f"{live_server.url}/notifikasi/cetak/")
     page.select_option("#id_unit_kerja", str(org.seksi.pk))
     page.select_option("#id_jenis", "DOK_EVAL")

@@ -16,7 +16,7 @@ from notifikasi.pengingat import (
     pengingat_send,
 )
 from notifikasi.selectors import pengingat_due_for, tahap_for
-from penilaian.models import Penilaian, Skp, UndanganRekan
+from penilaian.models import BukaKunci, Penilaian, Skp, UndanganRekan
 from penilaian.tests.factories import PenilaianFactory
 
 from .helpers import BATAS, penilaian_final, periode, skp_lengkap
@@ -43,7 +43,10 @@ def siklus(org):
     skp_atasan = skp_lengkap(org.atasan)
     dinilai = PenilaianFactory(skp=skp_atasan, periode=per, status=Penilaian.Status.DIAJUKAN)  # to rate -> kabid
     skp_kabid = skp_lengkap(org.kabid)
-    penilaian_final(skp_kabid, per)                          # to acknowledge -> kabid
+    # to acknowledge -> kabid: HR reopened the period for the kabid, whose evaluation became final today
+    BukaKunci.objects.create(periode=per, pegawai=org.kabid, alasan="Terlambat", dibuat_oleh=org.hr,
+                             berlaku_sampai=timezone.now() + timedelta(days=1))
+    penilaian_final(skp_kabid, per, pada=timezone.now())
     UndanganRekan.objects.create(penilaian=dinilai, rekan=org.pegawai)                # peer input -> pegawai
     # org.pegawai has no SKP at all                                                   # -> pegawai
     return per
@@ -142,11 +145,11 @@ def test_failed_send_gives_the_rows_back_for_the_retry(org, siklus, monkeypatch)
 def test_rows_stuck_in_sending_are_returned_and_then_sent(org, siklus):
     pengingat_plan(instansi=org.instansi, today=BATAS - timedelta(days=1))
     lama = timezone.now() - timedelta(hours=1)
-    Pengingat.objects.filter(penerima=org.rekan.user).update(status="SENDING", diklaim_pada=lama)
-    Pengingat.objects.filter(penerima=org.kabid.user).update(status="SENDING", diklaim_pada=timezone.now())  # still in flight
+    Pengingat.objects.filter(penerima=org.rekan.user).update(status=Pengingat.Status.SENDING, diklaim_pada=lama)
+    Pengingat.objects.filter(penerima=org.kabid.user).update(status=Pengingat.Status.SENDING, diklaim_pada=timezone.now())  # still in flight
     assert pengingat_requeue_stuck() == [org.rekan.user_id]
     assert pengingat_send(penerima_id=org.rekan.user_id) == 1
-    assert Pengingat.objects.get(penerima=org.rekan.user).status == "SENT"
+    assert Pengingat.objects.get(penerima=org.rekan.user).status == Pengingat.Status.SENT
     assert set(Pengingat.objects.filter(penerima=org.kabid.user).values_list("status", flat=True)) == {"SENDING"}
 
 

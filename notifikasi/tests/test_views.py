@@ -7,10 +7,12 @@ from django.urls import reverse
 
 from notifikasi.models import CetakMassal, DokumenPdf, Notifikasi
 from notifikasi.services import notify
+from pegawai.tests.factories import actor_user
 from penilaian.models import Penilaian
 
 from .helpers import penilaian_final, periode, skp_lengkap
 
+JOB = CetakMassal.Status
 pytestmark = pytest.mark.django_db
 
 
@@ -39,7 +41,7 @@ def test_notify_writes_in_app_row_and_emails_after_commit(org, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         notify(penerima=org.pegawai.user, judul="SKP Anda disetujui", pesan="Selamat bekerja.", url="/skp/1/", objek=org.pegawai, email=True)
     n = Notifikasi.objects.get()
-    assert n.status_email == "SENT" and n.object_id == str(org.pegawai.pk)
+    assert n.status_email == Notifikasi.StatusEmail.SENT and n.object_id == str(org.pegawai.pk)
     (msg,) = mailoutbox
     assert msg.subject == "[Kinerja] SKP Anda disetujui" and f"Yth. {org.pegawai.nama_lengkap}" in msg.body
     assert "/skp/1/" in msg.alternatives[0][0]
@@ -100,9 +102,7 @@ def test_reminder_history_shows_only_own(client, org):
 AKTOR = [("pegawai", 200), ("atasan", 200), ("kabid", 200), ("lain", 404), ("atasan2", 404), ("hr", 200), ("hr_other", 404)]
 
 
-def _user(org, nama):
-    obj = getattr(org, nama)
-    return obj if hasattr(obj, "is_authenticated") else obj.user
+_user = actor_user
 
 
 @pytest.fixture
@@ -152,7 +152,7 @@ def test_hr_bulk_print_delivers_a_zip_and_lists_failures(client, org, dinilai, d
         resp = client.post(reverse("notifikasi:cetak"), {"unit_kerja": org.seksi.pk, "jenis": "DOK_EVAL", "periode": dinilai.periode_id})
     job = CetakMassal.objects.get()
     assert resp["Location"] == reverse("notifikasi:cetak-detail", args=[job.pk])
-    assert job.status == "SELESAI" and job.total == 3  # atasan, pegawai, rekan of Seksi Satu
+    assert job.status == JOB.SELESAI and job.total == 3  # atasan, pegawai, rekan of Seksi Satu
     html = client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
     # printed and failed apart, each failure with its reason (issue #11)
     assert "1 dicetak, 2 gagal dari 3" in html

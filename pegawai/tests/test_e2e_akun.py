@@ -5,21 +5,14 @@ from playwright.sync_api import Page, expect
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def _login(page: Page, url: str, username: str, password: str) -> None:
-    page.goto(f"{url}/masuk/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("form:has(#id_username) button[type=submit]")
-
-
-def test_temporary_password_journey(page: Page, live_server):
+def test_temporary_password_journey(page: Page, live_server, browser_login):
     from pegawai.tests.factories import build_org
 
     org = build_org()
     org.hr.set_password("Rahasia-HR-2026")
     org.hr.save()
 
-    _login(page, live_server.url, org.hr.username, "Rahasia-HR-2026")
+    browser_login(org.hr, password="Rahasia-HR-2026")
     page.goto(f"{live_server.url}/pegawai/{org.rekan.pk}/")
     page.once("dialog", lambda d: d.accept())
     page.click("#tombol-akun")
@@ -28,9 +21,8 @@ def test_temporary_password_journey(page: Page, live_server):
     temp = sandi.inner_text()
     page.reload()  # shown once
     expect(page.locator("#nilai-sandi-sementara")).to_have_count(0)
-    page.context.clear_cookies()
 
-    _login(page, live_server.url, org.rekan.nip, temp)
+    browser_login(org.rekan.nip, password=temp)
     expect(page.locator("#wajib-ganti")).to_be_visible()
     page.goto(f"{live_server.url}/skp/")
     expect(page).to_have_url(f"{live_server.url}/akun/kata-sandi/")

@@ -5,7 +5,7 @@ from playwright.sync_api import Page, expect
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_hr_finds_an_employee_by_nip_and_opens_the_detail(page: Page, live_server):
+def test_hr_finds_an_employee_by_nip_and_opens_the_detail(page: Page, live_server, browser_login):
     from pegawai.tests.factories import build_org
 
     org = build_org()
@@ -14,9 +14,7 @@ def test_hr_finds_an_employee_by_nip_and_opens_the_detail(page: Page, live_serve
 
     page.goto(f"{live_server.url}/")
     expect(page).to_have_url(f"{live_server.url}/masuk/?next=/")
-    page.fill("#id_username", org.hr.username)
-    page.fill("#id_password", "Rahasia-HR-2026")
-    page.click("button[type=submit]")
+    browser_login(org.hr, password="Rahasia-HR-2026", next="/")
     expect(page.locator("#beranda-hr")).to_be_visible()
 
     page.get_by_role("button", name="Kepegawaian").or_(page.get_by_role("link", name="Kepegawaian")).click()

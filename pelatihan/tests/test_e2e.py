@@ -11,20 +11,13 @@ from .factories import PDF, RiwayatFactory
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def _login(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/masuk/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "rahasia123")
-    page.click("button[type=submit], input[type=submit]")
-    expect(page).not_to_have_url(re.compile(r"/masuk/"))
-
-
 def _logout(page: Page) -> None:
     page.click("#menu-akun")
     page.click("#tombol-keluar")
 
 
-def test_pegawai_menambah_pelatihan_hr_memverifikasi_bar_jp_bergerak(page: Page, live_server, org, tmp_path):
+def test_pegawai_menambah_pelatihan_hr_memverifikasi_bar_jp_bergerak(page: Page, live_server, org, tmp_path,
+                                                                     browser_login):
     from django.utils import timezone
 
     today = timezone.localdate()
@@ -33,7 +26,7 @@ def test_pegawai_menambah_pelatihan_hr_memverifikasi_bar_jp_bergerak(page: Page,
     sertifikat = tmp_path / "sertifikat-bimtek.pdf"
     sertifikat.write_bytes(PDF)
 
-    _login(page, live_server.url, org.pegawai.user.username)
+    browser_login(org.pegawai.user)
     page.goto(f"{live_server.url}/pelatihan/")
     expect(page.locator("#jp-tahun-ini .jp-bar")).to_have_attribute("data-jp", "6")
     page.click("#tombol-tambah-riwayat")
@@ -53,7 +46,7 @@ def test_pegawai_menambah_pelatihan_hr_memverifikasi_bar_jp_bergerak(page: Page,
     expect(page.locator("#jp-tahun-ini .jp-bar")).to_have_attribute("data-jp", "6")  # not verified yet
     _logout(page)
 
-    _login(page, live_server.url, org.hr.username)
+    browser_login(org.hr)
     page.goto(f"{live_server.url}/pelatihan/verifikasi/")
     row = page.locator("#tabel-antrean tbody tr", has_text="Bimtek Penyusunan SKP")
     with page.expect_popup() as popup:
@@ -66,7 +59,7 @@ def test_pegawai_menambah_pelatihan_hr_memverifikasi_bar_jp_bergerak(page: Page,
     expect(page.locator(".alert")).to_contain_text("1 riwayat diverifikasi")
     _logout(page)
 
-    _login(page, live_server.url, org.pegawai.user.username)
+    browser_login(org.pegawai.user)
     page.goto(f"{live_server.url}/pelatihan/")
     bar = page.locator("#jp-tahun-ini .jp-bar")
     expect(bar).to_have_attribute("data-jp", "22")

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from pegawai.tests.factories import login_as
 from pelatihan.models import RiwayatPengembangan
 from pelatihan.selectors import jp_per_tahun, jp_terverifikasi
 
@@ -91,8 +92,7 @@ def test_jenis_harus_sesuai_jalur(client, org):
 @pytest.mark.parametrize("url_name", ["pelatihan:riwayat-detail", "pelatihan:sertifikat"])
 def test_riwayat_dan_sertifikat_hanya_untuk_yang_berhak(client, org, actor, status, url_name):
     r = RiwayatFactory(pegawai=org.pegawai)
-    user = getattr(org, actor)
-    client.force_login(user if actor.startswith("hr") else user.user)
+    login_as(client, org, actor)
     resp = client.get(reverse(url_name, args=[r.pk]))
     assert resp.status_code == status
     if status == 200 and url_name == "pelatihan:sertifikat":
@@ -102,8 +102,7 @@ def test_riwayat_dan_sertifikat_hanya_untuk_yang_berhak(client, org, actor, stat
 
 @pytest.mark.parametrize(("actor", "status"), [("pegawai", 200), ("atasan", 200), ("hr", 200), ("rekan", 404), ("hr_other", 404)])
 def test_halaman_pelatihan_pegawai(client, org, actor, status):
-    user = getattr(org, actor)
-    client.force_login(user if actor.startswith("hr") else user.user)
+    login_as(client, org, actor)
     assert client.get(reverse("pelatihan:pegawai", args=[org.pegawai.pk])).status_code == status
 
 

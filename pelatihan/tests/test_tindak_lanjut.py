@@ -11,16 +11,29 @@ from pelatihan.services import tindak_lanjut_predikat_tahunan
 from penilaian.evaluasi.selectors import predikat_tahunan
 from penilaian.models import Penilaian, Periode
 from penilaian.predikat import Predikat
+from penilaian.predikat import Rating as R
 from penilaian.tests.factories import PenilaianFactory, PeriodeFactory
 from penilaian.tindak_lanjut import Kategori
 
 SB, B, BP, K, SK = (Predikat.SANGAT_BAIK, Predikat.BAIK, Predikat.BUTUH_PERBAIKAN, Predikat.KURANG,
                     Predikat.SANGAT_KURANG)
+# One (rating hasil, rating perilaku) that gives each predikat (domain.md §3.4).
+RATINGS = {SB: (R.DI_ATAS, R.DI_ATAS), B: (R.SESUAI, R.SESUAI), BP: (R.DI_BAWAH, R.SESUAI),
+           K: (R.SESUAI, R.DI_BAWAH), SK: (R.DI_BAWAH, R.DI_BAWAH)}
 
 
 def _tahunan(pegawai, tahun, predikat, status=Penilaian.Status.FINAL, **kw):
+    """The annual evaluation of ``tahun``: finalised through the real service when ``status`` is FINAL."""
     periode = PeriodeFactory(instansi=pegawai.unit_kerja.instansi, tahun=tahun, jenis=Periode.Jenis.TAHUNAN,
                              nama=f"Akhir {tahun}-{pegawai.pk}")
+    if status == Penilaian.Status.FINAL:
+        hasil, perilaku = kw.pop("rating_hasil", None), kw.pop("rating_perilaku", None)
+        if hasil is None:
+            hasil, perilaku = RATINGS[predikat]
+        p = PenilaianFactory(skp__pegawai=pegawai, skp__tahun=tahun, periode=periode, final=True, hasil=hasil,
+                             perilaku=perilaku, **kw)
+        assert p.predikat == predikat
+        return p
     return PenilaianFactory(skp__pegawai=pegawai, skp__tahun=tahun, periode=periode, predikat=predikat,
                             status=status, penilai=pegawai.atasan, **kw)
 
@@ -32,7 +45,7 @@ def notify():
 
 
 def test_predikat_rendah_membuat_rencana_tahun_berikutnya_dan_memberi_tahu_atasan(org, notify, django_capture_on_commit_callbacks):
-    p = _tahunan(org.pegawai, 2026, BP, rating_hasil="DI_BAWAH", rating_perilaku="SESUAI")
+    p = _tahunan(org.pegawai, 2026, BP, rating_hasil=R.DI_BAWAH, rating_perilaku=R.SESUAI)
     with django_capture_on_commit_callbacks(execute=True):
         rencana = tindak_lanjut_predikat_tahunan(penilaian=p, oleh=org.atasan.user)
     assert rencana.pegawai == org.pegawai and rencana.tahun == 2027
@@ -45,7 +58,7 @@ def test_predikat_rendah_membuat_rencana_tahun_berikutnya_dan_memberi_tahu_atasa
 
 
 def test_tindak_lanjut_idempoten(org, notify, django_capture_on_commit_callbacks):
-    p = _tahunan(org.pegawai, 2026, K, rating_hasil="SESUAI", rating_perilaku="DI_BAWAH")
+    p = _tahunan(org.pegawai, 2026, K, rating_hasil=R.SESUAI, rating_perilaku=R.DI_BAWAH)
     with django_capture_on_commit_callbacks(execute=True):
         tindak_lanjut_predikat_tahunan(penilaian=p)
         tindak_lanjut_predikat_tahunan(penilaian=p)
@@ -55,9 +68,9 @@ def test_tindak_lanjut_idempoten(org, notify, django_capture_on_commit_callbacks
 
 
 def test_sangat_kurang_mengusulkan_dua_area(org, notify):
-    p = _tahunan(org.pegawai, 2026, SK, rating_hasil="DI_BAWAH", rating_perilaku="DI_BAWAH")
+    p = _tahunan(org.pegawai, 2026, SK, rating_hasil=R.DI_BAWAH, rating_perilaku=R.DI_BAWAH)
     rencana = tindak_lanjut_predikat_tahunan(penilaian=p)
-    assert set(rencana.items.values_list("area", flat=True)) == {"HASIL", "PERILAKU"}
+    assert set(rencana.items.values_list("area", flat=True)) == {ItemRencana.Area.HASIL, ItemRencana.Area.PERILAKU}
 
 
 @pytest.mark.parametrize("predikat", [SB, B])
@@ -69,7 +82,8 @@ def test_predikat_baik_tidak_membuat_rencana(org, notify, predikat):
 
 
 def test_bukan_tahunan_atau_belum_final_diabaikan(org, notify):
-    triwulan = PenilaianFactory(skp__pegawai=org.pegawai, predikat=BP, status=Penilaian.Status.FINAL)
+    triwulan = PenilaianFactory(skp__pegawai=org.pegawai, final=True, hasil=R.DI_BAWAH, perilaku=R.SESUAI)
+    assert triwulan.predikat == BP
     draft = _tahunan(org.pegawai, 2026, BP, status=Penilaian.Status.DINILAI)
     assert tindak_lanjut_predikat_tahunan(penilaian=triwulan) is None
     assert tindak_lanjut_predikat_tahunan(penilaian=draft) is None
@@ -77,7 +91,7 @@ def test_bukan_tahunan_atau_belum_final_diabaikan(org, notify):
 
 
 def test_predikat_naik_setelah_keberatan_membatalkan_usulan(org, notify):
-    p = _tahunan(org.pegawai, 2026, BP, rating_hasil="DI_BAWAH", rating_perilaku="SESUAI")
+    p = _tahunan(org.pegawai, 2026, BP, rating_hasil=R.DI_BAWAH, rating_perilaku=R.SESUAI)
     tindak_lanjut_predikat_tahunan(penilaian=p)
     p.predikat, p.status = B, Penilaian.Status.DIPUTUS
     p.save()

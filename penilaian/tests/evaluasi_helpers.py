@@ -1,28 +1,20 @@
 """Builders for the evaluation tests (issue 4): periods relative to today, so tests never expire."""
-from datetime import timedelta
 
 from django.utils import timezone
 
 from penilaian.models import Penilaian, Periode, Skp
-from penilaian.tests.factories import skp_with_rhk
+from penilaian.tests.factories import PeriodeFactory, skp_with_rhk
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def periode_terbuka(instansi, *, nama="Periode Berjalan", jenis=Periode.Jenis.TRIWULANAN, **kw) -> Periode:
-    today = timezone.localdate()
-    return Periode.objects.create(
-        instansi=instansi, tahun=today.year, jenis=jenis, nama=nama, tanggal_mulai=today - timedelta(days=30),
-        tanggal_selesai=today + timedelta(days=30), batas_pengisian=today + timedelta(days=40), **kw)
+    return PeriodeFactory(terbuka=True, instansi=instansi, nama=nama, jenis=jenis, **kw)
 
 
 def periode_terkunci(instansi, *, nama="Periode Lalu") -> Periode:
-    today = timezone.localdate()
-    return Periode.objects.create(
-        instansi=instansi, tahun=today.year, jenis=Periode.Jenis.TRIWULANAN, nama=nama,
-        tanggal_mulai=today - timedelta(days=90), tanggal_selesai=today - timedelta(days=31),
-        batas_pengisian=today - timedelta(days=1))
+    return PeriodeFactory(terkunci=True, instansi=instansi, nama=nama)
 
 
 def skp_disetujui(pegawai, n_rhk: int = 2) -> Skp:

@@ -10,42 +10,32 @@ from penilaian.models import (
     PerilakuKerja,
     Periode,
     RilisMasukanRekan,
+    Skp,
     UndanganRekan,
 )
-from penilaian.predikat import Rating, hitung_predikat
-from penilaian.tests.factories import PenilaianFactory, PeriodeFactory, SkpFactory
+from penilaian.predikat import Rating
+from penilaian.tests.factories import PenilaianFactory, PeriodeFactory, SkpFactory, finalkan
 
 
 def periode_terbuka(instansi, **kwargs) -> Periode:
-    """A period whose deadline is still ahead."""
-    today = timezone.localdate()
-    defaults = {"instansi": instansi, "tahun": today.year, "tanggal_mulai": today - timedelta(days=60),
-                "tanggal_selesai": today + timedelta(days=5), "batas_pengisian": today + timedelta(days=15)}
-    return PeriodeFactory(**{**defaults, **kwargs})
+    """A period whose deadline is still ahead (``PeriodeFactory(terbuka=True)``)."""
+    return PeriodeFactory(terbuka=True, instansi=instansi, **kwargs)
 
 
 def periode_lewat(instansi, **kwargs) -> Periode:
-    today = timezone.localdate()
-    defaults = {"instansi": instansi, "tahun": today.year, "tanggal_mulai": today - timedelta(days=90),
-                "tanggal_selesai": today - timedelta(days=30), "batas_pengisian": today - timedelta(days=1)}
-    return PeriodeFactory(**{**defaults, **kwargs})
+    """A period whose deadline was yesterday (``PeriodeFactory(terkunci=True)``)."""
+    return PeriodeFactory(terkunci=True, instansi=instansi, **kwargs)
 
 
 def penilaian_of(pegawai, periode=None, **kwargs) -> Penilaian:
     periode = periode or periode_terbuka(pegawai.unit_kerja.instansi)
-    skp = SkpFactory(pegawai=pegawai, status="DISETUJUI", tahun=periode.tahun)
+    skp = SkpFactory(pegawai=pegawai, status=Skp.Status.DISETUJUI, tahun=periode.tahun)
     return PenilaianFactory(skp=skp, periode=periode, **kwargs)
 
 
 def final(penilaian: Penilaian, hasil=Rating.SESUAI, perilaku=Rating.SESUAI, *, days_ago=1) -> Penilaian:
-    """What the appraisal engineer's penilaian_finalize leaves behind (set directly in tests)."""
-    penilaian.rating_hasil, penilaian.rating_perilaku = hasil, perilaku
-    penilaian.predikat = hitung_predikat(hasil, perilaku)
-    penilaian.status = Penilaian.Status.FINAL
-    penilaian.final_pada = timezone.now() - timedelta(days=days_ago)
-    penilaian.penilai = penilaian.skp.pejabat_penilai
-    penilaian.save()
-    return penilaian
+    """``penilaian`` finalised ``days_ago`` days ago through the real service (``factories.finalkan``)."""
+    return finalkan(penilaian, hasil=hasil, perilaku=perilaku, pada=timezone.now() - timedelta(days=days_ago))
 
 
 def undang(penilaian, rekan_list, oleh=None) -> list[UndanganRekan]:

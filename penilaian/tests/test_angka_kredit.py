@@ -44,7 +44,7 @@ def test_contoh_bkn_ahli_pertama_baik_dua_bulan():
 
 
 def test_accepts_the_stored_string_values():
-    assert hitung_angka_kredit("SANGAT_BAIK", "AHLI_MUDA", 6) == Decimal("18.75")
+    assert hitung_angka_kredit(Predikat.SANGAT_BAIK, "AHLI_MUDA", 6) == Decimal("18.75")
 
 
 @pytest.mark.parametrize("bulan", [0, 13, -1, 1.5, True])

@@ -6,17 +6,10 @@ from playwright.sync_api import Page, expect
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def _login(page: Page, url: str, user) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{url}/masuk/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "rahasia123")
-    page.click("button[type=submit]")
-
-
-def test_evaluation_journey(page: Page, live_server, tmp_path):
+def test_evaluation_journey(page: Page, live_server, browser_login, tmp_path):
     from pegawai.tests.factories import build_org
     from penilaian.models import Penilaian
+    from penilaian.predikat import Predikat
     from penilaian.tests.evaluasi_helpers import PDF, periode_terbuka, skp_disetujui
 
     org = build_org()
@@ -28,7 +21,7 @@ def test_evaluation_journey(page: Page, live_server, tmp_path):
     page.on("dialog", lambda d: d.accept())  # data-confirm prompts
 
     # Employee: Penilaian saya → start the period → realisasi → upload evidence → submit.
-    _login(page, live_server.url, org.pegawai.user)
+    browser_login(org.pegawai.user)
     page.goto(f"{live_server.url}/evaluasi/saya/?tahun={periode.tahun}")
     page.get_by_role("link", name="Mulai isi").click()
     page.fill(f"#id_ra_{iki.rhk_id}", "Menyusun dan mengirim laporan kegiatan")
@@ -45,7 +38,7 @@ def test_evaluation_journey(page: Page, live_server, tmp_path):
     penilaian = Penilaian.objects.get(skp=skp, periode=periode)
 
     # Supervisor: feedback saved as typed, both ratings, live predikat, save, finalise.
-    _login(page, live_server.url, org.atasan.user)
+    browser_login(org.atasan.user)
     page.goto(f"{live_server.url}/evaluasi/bawahan/?tahun={periode.tahun}")
     page.locator("#tabel-tim").get_by_role("link", name="Siap dinilai").click()
     expect(page.get_by_role("link", name="laporan-kegiatan.pdf")).to_be_visible()
@@ -63,9 +56,9 @@ def test_evaluation_journey(page: Page, live_server, tmp_path):
     expect(page.locator("#predikat-final")).to_have_text("Sangat Baik")
 
     # Employee sees the predikat and the feedback.
-    _login(page, live_server.url, org.pegawai.user)
+    browser_login(org.pegawai.user)
     page.goto(f"{live_server.url}/evaluasi/{penilaian.pk}/")
     expect(page.locator("#predikat-final")).to_have_text("Sangat Baik")
     expect(page.get_by_text("Laporan lengkap dan tepat waktu, pertahankan.")).to_be_visible()
     penilaian.refresh_from_db()
-    assert (penilaian.status, penilaian.predikat) == ("FINAL", "SANGAT_BAIK")
+    assert (penilaian.status, penilaian.predikat) == (Penilaian.Status.FINAL, Predikat.SANGAT_BAIK)

@@ -9,17 +9,10 @@ from playwright.sync_api import Page, expect
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def _login(page: Page, url: str, user) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{url}/masuk/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "rahasia123")
-    page.click("button[type=submit]")
-
-
-def test_what_the_page_shows_is_what_is_saved(page: Page, live_server):
+def test_what_the_page_shows_is_what_is_saved(page: Page, live_server, browser_login):
     from pegawai.tests.factories import build_org
     from penilaian.models import Penilaian, Realisasi
+    from penilaian.predikat import Predikat, Rating
     from penilaian.tests.evaluasi_helpers import penilaian_untuk, periode_terbuka
 
     org = build_org()
@@ -35,7 +28,7 @@ def test_what_the_page_shows_is_what_is_saved(page: Page, live_server):
     detail = f"{live_server.url}/evaluasi/{p.pk}/"
 
     # Pegawai: 12.5 saved, reloaded, still 12.5; saving only a rencana aksi keeps it.
-    _login(page, live_server.url, org.pegawai.user)
+    browser_login(org.pegawai.user)
     page.goto(detail)
     page.fill(f"#id_ra_{iki1.rhk_id}", "Belum disimpan")
     page.reload()  # leaving with unsaved changes asks first (accepted here)
@@ -72,7 +65,7 @@ def test_what_the_page_shows_is_what_is_saved(page: Page, live_server):
     assert Realisasi.objects.get(penilaian=p, iki=iki2).nilai == Decimal(7)
 
     # Penilai: saves Sesuai/Sesuai, then picks Di Atas/Di Atas and clicks Finalkan without saving.
-    _login(page, live_server.url, org.atasan.user)
+    browser_login(org.atasan.user)
     page.goto(detail)
     page.check("#rh-SESUAI")
     page.check("#rp-SESUAI")
@@ -89,4 +82,4 @@ def test_what_the_page_shows_is_what_is_saved(page: Page, live_server):
     assert [t for t, _m in dialogs] == ["confirm"] and "Predikat Sangat Baik akan dikunci" in dialogs[0][1]
     p.refresh_from_db()
     assert (p.status, p.rating_hasil, p.rating_perilaku, p.predikat) == (
-        Penilaian.Status.FINAL, "DI_ATAS", "DI_ATAS", "SANGAT_BAIK")
+        Penilaian.Status.FINAL, Rating.DI_ATAS, Rating.DI_ATAS, Predikat.SANGAT_BAIK)

@@ -6,17 +6,16 @@ from playwright.sync_api import Page, expect
 from penilaian.models import Keberatan
 from penilaian.rekan.keberatan import keberatan_file
 from penilaian.tests.rekan_factories import final, penilaian_of
-from penilaian.tests.test_e2e_rekan import login
 from penilaian.tests.test_keputusan_bukti import ALASAN, isi
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_pemutus_reads_the_evidence_and_decides(page: Page, live_server, org):
+def test_pemutus_reads_the_evidence_and_decides(page: Page, live_server, org, browser_login):
     page.on("dialog", lambda d: d.accept())
     p = isi(final(penilaian_of(org.pegawai)))
     kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
-    login(page, live_server.url, org.kabid.user)
+    browser_login(org.kabid.user)
     page.set_viewport_size({"width": 390, "height": 844})  # after login: the account menu folds at this width
     page.goto(f"{live_server.url}/keberatan/{kb.pk}/")
     expect(page.locator(".ringkasan-iki .realisasi").first).to_contain_text("11,50 dokumen")

@@ -12,39 +12,31 @@ from penilaian.models import (
     Penilaian,
     RilisMasukanRekan,
 )
+from penilaian.predikat import Predikat
+from penilaian.tests.factories import finalkan
 from penilaian.tests.rekan_factories import peers, penilaian_of
+from tests import browser
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def login(page: Page, base: str, user) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/masuk/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "rahasia123")
-    page.click("button[type=submit]")
-    expect(page.locator("#menu-akun")).to_be_visible()
+login = browser.login  # old name, kept for modules that import it; new tests take ``browser_login``
 
 
 def rate_and_finalise(penilaian: Penilaian, supervisor_user) -> None:
-    """The appraisal engineer's services (penilaian/evaluasi) do the rating and finalisation."""
-    from penilaian.evaluasi.services import penilaian_finalize, penilaian_rate
-
+    """The supervisor rates and finalises through the real service (``factories.finalkan``)."""
     penilaian.refresh_from_db()
-    penilaian_rate(penilaian=penilaian, versi=penilaian.versi, rating_hasil="SESUAI", rating_perilaku="SESUAI",
-                   oleh=supervisor_user)
-    penilaian.refresh_from_db()
-    penilaian_finalize(penilaian=penilaian, versi=penilaian.versi, oleh=supervisor_user)
+    finalkan(penilaian, oleh=supervisor_user)
 
 
-def test_peer_input_rating_keberatan_decision(page: Page, live_server, org):
+def test_peer_input_rating_keberatan_decision(page: Page, live_server, org, browser_login):
     base = live_server.url
     page.on("dialog", lambda d: d.accept())  # data-confirm prompts
     p = penilaian_of(org.pegawai, status=Penilaian.Status.DIAJUKAN)
     a, b, c = peers(org, 3)
 
     # the supervisor invites three peers of the unit
-    login(page, base, org.atasan.user)
+    browser_login(org.atasan.user)
     page.goto(f"{base}/masukan-rekan/penilaian/{p.pk}/")
     for peer in (a, b, c):
         page.get_by_label(peer.nama_lengkap, exact=False).check()
@@ -53,7 +45,7 @@ def test_peer_input_rating_keberatan_decision(page: Page, live_server, org):
     expect(page.locator("#agregat-belum")).to_be_visible()
 
     def answer(i, peer):
-        login(page, base, peer.user)
+        browser_login(peer.user)
         page.goto(f"{base}/masukan-rekan/")
         page.get_by_role("link", name="Beri masukan").click()
         for radio_group in page.locator("fieldset").all():
@@ -66,7 +58,7 @@ def test_peer_input_rating_keberatan_decision(page: Page, live_server, org):
     # two peers answer: the supervisor sees progress, a locked list of peers, and no content
     answer(0, a)
     answer(1, b)
-    login(page, base, org.atasan.user)
+    browser_login(org.atasan.user)
     page.goto(f"{base}/masukan-rekan/penilaian/{p.pk}/")
     expect(page.locator("#status-kohort")).to_contain_text("sudah menjawab: 2")
     expect(page.locator("#kohort-terkunci")).to_be_visible()
@@ -81,14 +73,14 @@ def test_peer_input_rating_keberatan_decision(page: Page, live_server, org):
     assert RilisMasukanRekan.objects.get(penilaian=p).jumlah_jawaban == 3
 
     # the supervisor sees the aggregate, then rates and finalises
-    login(page, base, org.atasan.user)
+    browser_login(org.atasan.user)
     page.goto(f"{base}/masukan-rekan/penilaian/{p.pk}/")
     expect(page.get_by_text("3 rekan kerja menjawab")).to_be_visible()
     expect(page.locator(".komentar-rekan")).to_have_count(3)
     rate_and_finalise(p, org.atasan.user)
 
     # the employee never sees peer input and files a keberatan
-    login(page, base, org.pegawai.user)
+    browser_login(org.pegawai.user)
     page.goto(f"{base}/tanggapan/{p.pk}/")
     expect(page.locator("#predikat")).to_have_text("Baik")
     assert "Komentar anonim" not in page.content()
@@ -98,7 +90,7 @@ def test_peer_input_rating_keberatan_decision(page: Page, live_server, org):
     expect(page.locator("#status-penilaian")).to_have_text("Keberatan diajukan")
 
     # the atasan pejabat penilai (kepala bidang) decides: ratings changed, predikat re-derived
-    login(page, base, org.kabid.user)
+    browser_login(org.kabid.user)
     page.goto(f"{base}/keberatan/")
     page.get_by_role("link", name="Buka").click()
     page.check("input[value=UBAH]")
@@ -109,10 +101,10 @@ def test_peer_input_rating_keberatan_decision(page: Page, live_server, org):
     expect(page.get_by_text("Keberatan telah diputus")).to_be_visible()
 
     # the employee sees the decision and the trail
-    login(page, base, org.pegawai.user)
+    browser_login(org.pegawai.user)
     page.goto(f"{base}/tanggapan/{p.pk}/")
     expect(page.locator("#predikat")).to_have_text("Sangat Baik")
     expect(page.locator("#teks-keputusan")).to_contain_text("Bukti dukung membuktikan")
     expect(page.locator("#riwayat")).to_contain_text("Keberatan diputus")
     kb = Keberatan.objects.get(penilaian=p)
-    assert kb.status == Keberatan.Status.DIUBAH and kb.predikat_lama == "BAIK"
+    assert kb.status == Keberatan.Status.DIUBAH and kb.predikat_lama == Predikat.BAIK

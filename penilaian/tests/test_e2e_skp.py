@@ -11,14 +11,6 @@ from penilaian.tests.factories import RhkFactory, SkpFactory
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def login(page: Page, live_server, user):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/masuk/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "rahasia123")
-    page.locator("form button[type=submit], form input[type=submit]").last.click()
-
-
 def add_rhk_with_iki(page: Page, teks: str, iki: str, target: str):
     page.click("#tombol-tambah-rhk")
     page.fill("#id_teks", teks)
@@ -34,12 +26,12 @@ def add_rhk_with_iki(page: Page, teks: str, iki: str, target: str):
     expect(page.locator("#tabel-rhk")).to_contain_text(f"{target} dokumen")
 
 
-def test_skp_journey(page: Page, live_server, org):
+def test_skp_journey(page: Page, live_server, org, browser_login):
     page.on("dialog", lambda d: d.accept())
     RhkFactory(skp=SkpFactory(pegawai=org.atasan), teks="Terlaksananya pelayanan perizinan seksi")
 
     # 1. the employee drafts two RHK with IKI and submits
-    login(page, live_server, org.pegawai.user)
+    browser_login(org.pegawai.user)
     page.goto(f"{live_server.url}/skp/")
     page.click("#tombol-buat-skp")
     page.click("#tombol-simpan")
@@ -50,7 +42,7 @@ def test_skp_journey(page: Page, live_server, org):
     expect(page.locator(".status-skp").first).to_have_text("Diajukan")
 
     # 2. the supervisor returns it with a note
-    login(page, live_server, org.atasan.user)
+    browser_login(org.atasan.user)
     page.goto(f"{live_server.url}/skp/bawahan/")
     page.get_by_role("link", name="Tinjau").click()
     page.fill("#id_catatan", "Target berkas terlalu tinggi, sesuaikan dengan kapasitas seksi.")
@@ -58,7 +50,7 @@ def test_skp_journey(page: Page, live_server, org):
     expect(page.locator(".alert-success")).to_contain_text("dikembalikan")
 
     # 3. the employee sees the note, fixes the target and resubmits
-    login(page, live_server, org.pegawai.user)
+    browser_login(org.pegawai.user)
     skp = Skp.objects.get(pegawai=org.pegawai)
     page.goto(f"{live_server.url}/skp/{skp.pk}/")
     expect(page.locator("#catatan-pengembalian")).to_contain_text("Target berkas terlalu tinggi")
@@ -70,7 +62,7 @@ def test_skp_journey(page: Page, live_server, org):
     expect(page.locator(".status-skp").first).to_have_text("Diajukan")
 
     # 4. the supervisor approves with expectations (one picked, one typed)
-    login(page, live_server, org.atasan.user)
+    browser_login(org.atasan.user)
     page.goto(f"{live_server.url}/skp/{skp.pk}/")
     page.locator("select[name^=frasa_]").nth(1).select_option(index=1)
     page.locator("textarea[name^=teks_]").nth(6).fill("Aktif berkoordinasi dengan seksi lain")
@@ -78,7 +70,7 @@ def test_skp_journey(page: Page, live_server, org):
     expect(page.locator(".alert-success")).to_contain_text("disetujui")
 
     # 5. the employee sees the approved SKP with the expectations, locked
-    login(page, live_server, org.pegawai.user)
+    browser_login(org.pegawai.user)
     page.goto(f"{live_server.url}/skp/{skp.pk}/")
     expect(page.locator(".status-skp").first).to_have_text("Disetujui")
     expect(page.locator("#tabel-perilaku")).to_contain_text("Menolak segala bentuk gratifikasi")

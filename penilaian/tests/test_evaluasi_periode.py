@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.models import AuditLog
+from pegawai.tests.factories import login_as
 from penilaian.evaluasi.periode import standard_set
 from penilaian.models import BukaKunci, Periode
 from penilaian.tests.evaluasi_helpers import periode_terkunci
@@ -71,8 +72,7 @@ def test_edit_period_is_audited(client, org):
 @pytest.mark.parametrize(("actor", "status"), [("hr", 200), ("hr_other", 404), ("pegawai", 403), ("atasan", 403)])
 def test_period_pages_scope(client, org, actor, status):
     p = periode_terkunci(org.instansi)
-    user = getattr(org, actor) if actor.startswith("hr") else getattr(org, actor).user
-    client.force_login(user)
+    login_as(client, org, actor)
     assert client.get(reverse("penilaian:evaluasi-periode-ubah", args=[p.pk])).status_code == status
     assert client.get(reverse("penilaian:evaluasi-buka-kunci", args=[p.pk])).status_code == status
     list_status = 403 if status == 403 else 200

@@ -60,7 +60,7 @@ def test_locked_period_refuses_every_write_with_a_clear_message(org):
     p.status = S.DIAJUKAN
     p.save()
     with pytest.raises(ValidationError, match="sudah terkunci"):
-        services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil="SESUAI", rating_perilaku="SESUAI",
+        services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil=Rating.SESUAI, rating_perilaku=Rating.SESUAI,
                                 oleh=org.atasan.user)
     with pytest.raises(ValidationError, match="sudah terkunci"):
         services.umpan_balik_save(penilaian=p, versi=p.versi, oleh=org.atasan.user,
@@ -119,25 +119,25 @@ def test_submit_needs_a_realisasi_then_moves_to_diajukan_and_audits(org):
     services.penilaian_submit(penilaian=p, versi=p.versi, oleh=org.pegawai.user)
     p.refresh_from_db()
     assert p.status == S.DIAJUKAN and p.diajukan_pada
-    assert AuditLog.objects.filter(aksi="penilaian.submitted", data__ke="DIAJUKAN").exists()
+    assert AuditLog.objects.filter(aksi="penilaian.submitted", data__ke=S.DIAJUKAN).exists()
     with pytest.raises(ValidationError, match="tidak dapat diubah"):
         _isian(p)
 
 
 def test_rating_derives_predikat_and_audits_the_change(org):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DIAJUKAN)
-    services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil="DI_ATAS", rating_perilaku="DI_BAWAH",
+    services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_BAWAH,
                             oleh=org.atasan.user)
     p.refresh_from_db()
     assert (p.status, p.predikat) == (S.DINILAI, Predikat.KURANG)  # §3.4: misconduct, not "Baik"
     log = AuditLog.objects.get(aksi="penilaian.rated")
-    assert log.data["dari"]["rating_hasil"] == "" and log.data["ke"]["predikat"] == "KURANG"
+    assert log.data["dari"]["rating_hasil"] == "" and log.data["ke"]["predikat"] == Predikat.KURANG
 
 
 def test_rating_before_submission_is_refused(org):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi))
     with pytest.raises(ValidationError, match="mengajukannya"):
-        services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil="SESUAI", rating_perilaku="SESUAI",
+        services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil=Rating.SESUAI, rating_perilaku=Rating.SESUAI,
                                 oleh=org.atasan.user)
 
 
@@ -150,8 +150,9 @@ def test_leader_rating_hasil_follows_capaian_organisasi(org, capaian, rating):
     periode = periode_terbuka(org.instansi)
     p = penilaian_untuk(org.atasan, periode, status=S.DIAJUKAN)  # atasan heads Seksi Satu
     CapaianOrganisasi.objects.create(unit_kerja=org.seksi, periode=periode, predikat=capaian)
-    typed = "DI_BAWAH" if rating != Rating.DI_BAWAH else "DI_ATAS"
-    services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil=typed, rating_perilaku="SESUAI", oleh=org.kabid.user)
+    typed = Rating.DI_BAWAH if rating != Rating.DI_BAWAH else Rating.DI_ATAS
+    services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil=typed, rating_perilaku=Rating.SESUAI,
+                            oleh=org.kabid.user)
     p.refresh_from_db()
     assert p.rating_hasil == rating and p.capaian_organisasi == capaian
 
@@ -160,47 +161,51 @@ def test_leader_rule_does_not_apply_without_capaian_or_to_staff(org):
     periode = periode_terbuka(org.instansi)
     CapaianOrganisasi.objects.create(unit_kerja=org.seksi, periode=periode, predikat="ISTIMEWA")
     staff = penilaian_untuk(org.pegawai, periode, status=S.DIAJUKAN)
-    services.penilaian_rate(penilaian=staff, versi=staff.versi, rating_hasil="SESUAI", rating_perilaku="SESUAI",
+    services.penilaian_rate(penilaian=staff, versi=staff.versi, rating_hasil=Rating.SESUAI,
+                            rating_perilaku=Rating.SESUAI,
                             oleh=org.atasan.user)
     staff.refresh_from_db()
-    assert staff.rating_hasil == "SESUAI"
+    assert staff.rating_hasil == Rating.SESUAI
     head2 = penilaian_untuk(org.atasan2, periode, status=S.DIAJUKAN)  # no capaian for Seksi Dua
-    services.penilaian_rate(penilaian=head2, versi=head2.versi, rating_hasil="DI_BAWAH", rating_perilaku="SESUAI",
+    services.penilaian_rate(penilaian=head2, versi=head2.versi, rating_hasil=Rating.DI_BAWAH,
+                            rating_perilaku=Rating.SESUAI,
                             oleh=org.kabid.user)
     head2.refresh_from_db()
-    assert head2.rating_hasil == "DI_BAWAH"
+    assert head2.rating_hasil == Rating.DI_BAWAH
 
 
 def test_finalize_needs_both_ratings(org):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DIAJUKAN)
-    services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil="SESUAI", rating_perilaku="", oleh=org.atasan.user)
+    services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil=Rating.SESUAI, rating_perilaku="",
+                            oleh=org.atasan.user)
     with pytest.raises(ValidationError, match="rating"):
         services.penilaian_finalize(penilaian=p, versi=p.versi, oleh=org.atasan.user)
 
 
 def test_finalize_stores_predikat_snapshot_audit_and_notifies(org, django_capture_on_commit_callbacks):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DIAJUKAN)
-    services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil="DI_ATAS", rating_perilaku="DI_ATAS",
+    services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS,
                             oleh=org.atasan.user)
     with mock.patch("penilaian.evaluasi.services.notify") as notify, \
          mock.patch("pelatihan.services.tindak_lanjut_predikat_tahunan") as tindak, \
          django_capture_on_commit_callbacks(execute=True):
         services.penilaian_finalize(penilaian=p, versi=p.versi, oleh=org.atasan.user)
     p.refresh_from_db()
-    assert (p.status, p.predikat, p.penilai) == (S.FINAL, "SANGAT_BAIK", org.atasan)
+    assert (p.status, p.predikat, p.penilai) == (S.FINAL, Predikat.SANGAT_BAIK, org.atasan)
     assert p.snapshot["pegawai"]["nip"] == org.pegawai.nip
     assert p.snapshot["penilai"]["nip"] == org.atasan.nip
     assert p.snapshot["pegawai"]["pangkat_golongan"] == "Penata Muda, III/a"
     assert p.snapshot["pegawai"]["unit"] == "Seksi Satu" and p.snapshot["pegawai"]["jabatan"] == str(org.pegawai.jabatan)
     assert p.snapshot["atasan_penilai"]["nama"] == org.kabid.nama_lengkap  # same block as the SKP snapshot
-    assert AuditLog.objects.filter(aksi="penilaian.finalized", data__predikat="SANGAT_BAIK").exists()
+    assert AuditLog.objects.filter(aksi="penilaian.finalized", data__predikat=Predikat.SANGAT_BAIK).exists()
     assert notify.call_args.kwargs["penerima"] == org.pegawai.user
     tindak.assert_not_called()  # not an annual period
 
 
 def test_finalize_of_annual_period_starts_follow_up_after_commit(org, django_capture_on_commit_callbacks):
     periode = periode_terbuka(org.instansi, nama="Akhir", jenis="TAHUNAN")
-    p = penilaian_untuk(org.pegawai, periode, status=S.DINILAI, rating_hasil="SESUAI", rating_perilaku="SESUAI")
+    p = penilaian_untuk(org.pegawai, periode, status=S.DINILAI, rating_hasil=Rating.SESUAI,
+                        rating_perilaku=Rating.SESUAI)
     with mock.patch("pelatihan.services.tindak_lanjut_predikat_tahunan") as tindak:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             services.penilaian_finalize(penilaian=p, versi=p.versi, oleh=org.atasan.user)

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from kinerja.models import AuditLog
 from penilaian.models import BuktiDukung, Penilaian, Realisasi, RencanaAksi
+from penilaian.predikat import Predikat, Rating
 from penilaian.tests.evaluasi_helpers import penilaian_untuk, periode_terbuka
 
 pytestmark = pytest.mark.django_db
@@ -153,7 +154,7 @@ def test_ajukan_refused_saves_nothing_and_keeps_the_text(isian):
 def dinilai(client, org):
     """Rated Sesuai/Sesuai (Baik) and saved; the penilai's page is open."""
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DINILAI,
-                        rating_hasil="SESUAI", rating_perilaku="SESUAI", predikat="BAIK")
+                        rating_hasil=Rating.SESUAI, rating_perilaku=Rating.SESUAI, predikat=Predikat.BAIK)
     client.force_login(org.atasan.user)
     return client, p
 
@@ -164,36 +165,38 @@ def test_finalkan_locks_the_ratings_on_screen_not_the_saved_ones(dinilai):
     html = _page(client, p)
     assert f'formaction="{reverse("penilaian:evaluasi-finalisasi", args=[p.pk])}"' in html
     data = form_values(html, "form-rating")
-    assert (data["rating_hasil"], data["rating_perilaku"]) == ("SESUAI", "SESUAI")
-    data.update(rating_hasil="DI_ATAS", rating_perilaku="DI_ATAS")
+    assert (data["rating_hasil"], data["rating_perilaku"]) == (Rating.SESUAI, Rating.SESUAI)
+    data.update(rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS)
     r = client.post(reverse("penilaian:evaluasi-finalisasi", args=[p.pk]), data, follow=True)
     assert "Penilaian difinalkan dengan predikat Sangat Baik." in r.content.decode()
     p.refresh_from_db()
-    assert (p.status, p.rating_hasil, p.rating_perilaku, p.predikat) == (S.FINAL, "DI_ATAS", "DI_ATAS", "SANGAT_BAIK")
+    assert (p.status, p.rating_hasil, p.rating_perilaku, p.predikat) == (S.FINAL, Rating.DI_ATAS, Rating.DI_ATAS,
+                                                                         Predikat.SANGAT_BAIK)
     rated = AuditLog.objects.get(aksi="penilaian.rated")
-    assert rated.data["ke"]["predikat"] == "SANGAT_BAIK"
-    assert AuditLog.objects.get(aksi="penilaian.finalized").data["predikat"] == "SANGAT_BAIK"
+    assert rated.data["ke"]["predikat"] == Predikat.SANGAT_BAIK
+    assert AuditLog.objects.get(aksi="penilaian.finalized").data["predikat"] == Predikat.SANGAT_BAIK
 
 
 def test_finalkan_by_htmx_redirects_to_the_final_page(dinilai):
     client, p = dinilai
-    data = {"versi": p.versi, "rating_hasil": "DI_BAWAH", "rating_perilaku": "DI_ATAS"}
+    data = {"versi": p.versi, "rating_hasil": Rating.DI_BAWAH, "rating_perilaku": Rating.DI_ATAS}
     r = client.post(reverse("penilaian:evaluasi-finalisasi", args=[p.pk]), data, **HTMX)
     assert r.status_code == 204 and r["HX-Redirect"] == reverse("penilaian:evaluasi-detail", args=[p.pk])
     p.refresh_from_db()
-    assert (p.status, p.predikat) == (S.FINAL, "BUTUH_PERBAIKAN")
+    assert (p.status, p.predikat) == (S.FINAL, Predikat.BUTUH_PERBAIKAN)
 
 
 def test_finalkan_refused_saves_nothing_and_the_card_keeps_the_choice(dinilai):
     client, p = dinilai
     r = client.post(reverse("penilaian:evaluasi-finalisasi", args=[p.pk]),
-                    {"versi": p.versi, "rating_hasil": "DI_ATAS", "rating_perilaku": ""}, **HTMX)
+                    {"versi": p.versi, "rating_hasil": Rating.DI_ATAS, "rating_perilaku": ""}, **HTMX)
     html = r.content.decode()
     assert r.status_code == 200 and "sebelum memfinalkan" in html and "<html" not in html
     assert 'value="DI_ATAS" class="form-check-input js-rating" id="rh-DI_ATAS" checked' in html
     assert 'data-unsaved-warning="dirty"' in html
     p.refresh_from_db()
-    assert (p.status, p.rating_hasil, p.rating_perilaku, p.predikat) == (S.DINILAI, "SESUAI", "SESUAI", "BAIK")
+    assert (p.status, p.rating_hasil, p.rating_perilaku, p.predikat) == (S.DINILAI, Rating.SESUAI, Rating.SESUAI,
+                                                                         Predikat.BAIK)
     assert not AuditLog.objects.filter(aksi__in=["penilaian.rated", "penilaian.finalized"]).exists()
 
 
@@ -201,10 +204,10 @@ def test_finalkan_with_a_stale_version_changes_nothing(dinilai):
     client, p = dinilai
     Penilaian.objects.filter(pk=p.pk).update(versi=p.versi + 1)
     r = client.post(reverse("penilaian:evaluasi-finalisasi", args=[p.pk]),
-                    {"versi": p.versi, "rating_hasil": "DI_ATAS", "rating_perilaku": "DI_ATAS"})
+                    {"versi": p.versi, "rating_hasil": Rating.DI_ATAS, "rating_perilaku": Rating.DI_ATAS})
     assert r.status_code == 409 and "diubah oleh orang lain" in r.content.decode()
     p.refresh_from_db()
-    assert (p.status, p.predikat) == (S.DINILAI, "BAIK")
+    assert (p.status, p.predikat) == (S.DINILAI, Predikat.BAIK)
 
 
 def _bukti_url(p):
@@ -267,10 +270,10 @@ def test_finalkan_with_ratings_penilai_only(client, org, actor, status):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DIAJUKAN)
     client.force_login(getattr(org, actor).user)
     r = client.post(reverse("penilaian:evaluasi-finalisasi", args=[p.pk]),
-                    {"versi": p.versi, "rating_hasil": "SESUAI", "rating_perilaku": "DI_ATAS"})
+                    {"versi": p.versi, "rating_hasil": Rating.SESUAI, "rating_perilaku": Rating.DI_ATAS})
     assert r.status_code == status
     p.refresh_from_db()
-    assert (p.status, p.predikat) == ((S.FINAL, "BAIK") if status == 302 else (S.DIAJUKAN, ""))
+    assert (p.status, p.predikat) == ((S.FINAL, Predikat.BAIK) if status == 302 else (S.DIAJUKAN, ""))
 
 
 def test_page_has_no_inline_script_or_handler(isian):

@@ -4,16 +4,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from kinerja.models import AuditLog
+from penilaian.evaluasi.services import penilaian_submit
 from penilaian.models import BuktiDukung, Penilaian, PerilakuKerja, Realisasi
+from penilaian.predikat import Predikat, Rating
 from penilaian.tests.evaluasi_helpers import PDF, penilaian_untuk, periode_terbuka
+from penilaian.tests.factories import finalkan
 
 pytestmark = pytest.mark.django_db
 S = Penilaian.Status
 ACTORS = ["pegawai", "rekan", "atasan", "atasan2", "hr", "hr_other"]
-
-
-def _user(org, actor):
-    return getattr(org, actor) if actor.startswith("hr") else getattr(org, actor).user
 
 
 @pytest.fixture
@@ -35,69 +35,108 @@ VIEWER = {"pegawai", "atasan", "hr"}
 
 
 @pytest.mark.parametrize("actor", ACTORS)
-def test_detail(client, setup, actor):
+def test_detail(client, setup, as_actor, actor):
     org, p, _iki, _b = setup
-    client.force_login(_user(org, actor))
+    as_actor(actor)
     assert client.get(reverse("penilaian:evaluasi-detail", args=[p.pk])).status_code == _expect(actor, VIEWER, 200)
 
 
 @pytest.mark.parametrize("actor", ACTORS)
-def test_bukti_file_only_to_those_who_may_see_the_evaluation(client, setup, actor):
+def test_bukti_file_only_to_those_who_may_see_the_evaluation(client, setup, as_actor, actor):
     org, _p, _iki, bukti = setup
-    client.force_login(_user(org, actor))
+    as_actor(actor)
     r = client.get(reverse("penilaian:evaluasi-bukti-berkas", args=[bukti.pk]))
     assert r.status_code == _expect(actor, VIEWER, 200)
     if r.status_code == 200:
         assert b"".join(r.streaming_content).startswith(b"%PDF") and r["Cache-Control"] == "private, no-store"
 
 
+def _state(p):
+    """What the employee and supervisor actions change: status, ratings, rows, audit entries."""
+    p.refresh_from_db()
+    return {
+        "status": p.status, "rating": (p.rating_hasil, p.rating_perilaku, p.predikat), "versi": p.versi,
+        "realisasi": list(Realisasi.objects.filter(penilaian=p).values_list("iki_id", "nilai", "teks")),
+        "bukti": BuktiDukung.objects.filter(realisasi__penilaian=p).count(),
+        "umpan_balik": list(p.umpan_balik.values_list("teks", flat=True)),
+        "audit": list(AuditLog.objects.filter(object_id=str(p.pk)).values_list("aksi", flat=True)),
+    }
+
+
+EMPLOYEE_DONE = {  # what the owner's successful action leaves (the other actors leave nothing)
+    "isian": lambda s: s["versi"] == 2 and s["status"] == S.DRAFT,
+    "ajukan": lambda s: s["status"] == S.DIAJUKAN and "penilaian.submitted" in s["audit"],
+    "bukti-tambah": lambda s: s["bukti"] == 2,
+}
+
+
 @pytest.mark.parametrize("actor", ACTORS)
 @pytest.mark.parametrize("view", ["isian", "ajukan", "bukti-tambah"])
-def test_employee_actions_only_for_owner(client, setup, actor, view):
+def test_employee_actions_only_for_owner(client, setup, as_actor, actor, view):
     org, p, iki, _b = setup
-    client.force_login(_user(org, actor))
+    before = _state(p)
+    as_actor(actor)
     data = {"versi": p.versi, "iki": iki.pk, "url": "https://contoh.go.id/laporan"}
     r = client.post(reverse(f"penilaian:evaluasi-{view}", args=[p.pk]), data)
     assert r.status_code == _expect(actor, {"pegawai"}, 302)
+    after = _state(p)
+    if actor == "pegawai":
+        assert EMPLOYEE_DONE[view](after), after
+    else:
+        assert after == before
 
 
 @pytest.mark.parametrize("actor", ACTORS)
-def test_bukti_delete_only_for_owner(client, setup, actor):
+def test_bukti_delete_only_for_owner(client, setup, as_actor, actor):
     org, _p, _iki, bukti = setup
-    client.force_login(_user(org, actor))
+    as_actor(actor)
     r = client.post(reverse("penilaian:evaluasi-bukti-hapus", args=[bukti.pk]))
     assert r.status_code == _expect(actor, {"pegawai"}, 302)
     assert BuktiDukung.objects.filter(pk=bukti.pk).exists() is (actor != "pegawai")
 
 
+SUPERVISOR_DONE = {  # what the penilai's successful action leaves (the other actors leave nothing)
+    "umpan-balik": lambda s: s["umpan_balik"] == ["Baik"] and s["status"] == S.DIAJUKAN,
+    "rating": lambda s: s["status"] == S.DINILAI and s["rating"] == (Rating.SESUAI, Rating.SESUAI, Predikat.BAIK),
+    "finalisasi": lambda s: s["status"] == S.FINAL and s["rating"][2] == Predikat.BAIK
+    and "penilaian.finalized" in s["audit"],
+    "kembalikan": lambda s: s["status"] == S.DRAFT and "penilaian.returned" in s["audit"],
+}
+
+
 @pytest.mark.parametrize("actor", ACTORS)
 @pytest.mark.parametrize("view", ["umpan-balik", "rating", "finalisasi", "kembalikan"])
-def test_supervisor_actions_only_for_penilai(client, setup, actor, view):
+def test_supervisor_actions_only_for_penilai(client, setup, as_actor, actor, view):
     org, p, _iki, _b = setup
-    p.status = S.DIAJUKAN
-    p.save()
-    client.force_login(_user(org, actor))
+    penilaian_submit(penilaian=p, versi=p.versi, oleh=org.pegawai.user)
+    before = _state(p)
+    as_actor(actor)
     data = {"versi": p.versi, "target": f"perilaku-{PerilakuKerja.objects.first().pk}", "teks": "Baik",
-            "rating_hasil": "SESUAI", "rating_perilaku": "SESUAI", "catatan": "Perbaiki"}
+            "rating_hasil": Rating.SESUAI, "rating_perilaku": Rating.SESUAI, "catatan": "Perbaiki"}
     r = client.post(reverse(f"penilaian:evaluasi-{view}", args=[p.pk]), data)
     assert r.status_code == _expect(actor, {"atasan"}, 302)
+    after = _state(p)
+    if actor == "atasan":
+        assert SUPERVISOR_DONE[view](after), after
+    else:
+        assert after == before
 
 
 @pytest.mark.parametrize("actor", ACTORS)
-def test_open_by_owner_or_penilai(client, org, actor):
+def test_open_by_owner_or_penilai(client, org, as_actor, actor):
     from penilaian.tests.evaluasi_helpers import skp_disetujui
 
     periode = periode_terbuka(org.instansi)
     skp = skp_disetujui(org.pegawai)
-    client.force_login(_user(org, actor))
+    as_actor(actor)
     r = client.get(reverse("penilaian:evaluasi-buka", args=[skp.pk, periode.pk]))
     assert r.status_code == _expect(actor, {"pegawai", "atasan"}, 302)
     assert Penilaian.objects.filter(skp=skp, periode=periode).exists() is (actor in {"pegawai", "atasan"})
 
 
 @pytest.mark.parametrize(("actor", "status"), [("pegawai", 200), ("atasan", 200), ("hr", 403), ("hr_other", 403)])
-def test_role_pages_need_a_pegawai(client, org, actor, status):
-    client.force_login(_user(org, actor))
+def test_role_pages_need_a_pegawai(client, org, as_actor, actor, status):
+    as_actor(actor)
     assert client.get(reverse("penilaian:evaluasi-saya")).status_code == status
     assert client.get(reverse("penilaian:evaluasi-bawahan")).status_code == status
 
@@ -112,8 +151,7 @@ def test_penilaian_saya_lists_periods_with_status_and_deadline(client, setup):
 
 def test_employee_sees_feedback_and_predikat(client, setup):
     org, p, _iki, _b = setup
-    p.status, p.rating_hasil, p.rating_perilaku, p.predikat = S.FINAL, "DI_BAWAH", "DI_ATAS", "BUTUH_PERBAIKAN"
-    p.save()
+    finalkan(p, hasil=Rating.DI_BAWAH, perilaku=Rating.DI_ATAS)  # Butuh Perbaikan (§3.4)
     p.umpan_balik.create(perilaku=PerilakuKerja.objects.first(), teks="Tingkatkan ketepatan waktu", oleh=org.atasan)
     client.force_login(org.pegawai.user)
     html = client.get(reverse("penilaian:evaluasi-detail", args=[p.pk])).content.decode()

@@ -2,6 +2,7 @@
 import pytest
 from django.urls import reverse
 
+from penilaian.models import Skp
 from penilaian.tests.factories import skp_with_rhk
 from penilaian.tests.rekan_factories import final, penilaian_of
 
@@ -40,7 +41,7 @@ def test_draft_evaluation_has_no_dokumen_evaluasi_button(client, org):
 def test_skp_history_shows_status_labels_not_codes(client, org):
     from penilaian.skp.services import skp_submit
 
-    skp = skp_with_rhk(org.pegawai, status="DRAFT")
+    skp = skp_with_rhk(org.pegawai, status=Skp.Status.DRAFT)
     skp_submit(skp=skp, oleh=org.pegawai.user)
     client.force_login(org.pegawai.user)
     page = client.get(reverse("penilaian:skp-detail", args=[skp.pk])).content.decode()

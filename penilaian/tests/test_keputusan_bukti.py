@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from pegawai.tests.factories import login_as
 from penilaian.models import BuktiDukung, PerilakuKerja, Realisasi, UmpanBalik
 from penilaian.rekan.keberatan import keberatan_file
 
@@ -54,7 +55,7 @@ def evidence_shown(html: str, p) -> None:
 
 @pytest.mark.parametrize("actor, agregat", [("kabid", False), ("atasan", True), ("hr", False)])
 def test_keberatan_page_shows_the_evidence(client, org, keberatan, actor, agregat):
-    client.force_login(org.hr if actor == "hr" else getattr(org, actor).user)
+    login_as(client, org, actor)
     html = client.get(reverse("penilaian:keberatan-detail", args=[keberatan.pk])).content.decode()
     evidence_shown(html, keberatan.penilaian)
     assert ('id="agregat-rekan"' in html) is agregat  # peer input: the penilai only

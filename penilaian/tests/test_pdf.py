@@ -6,7 +6,8 @@ from pypdf import PdfReader
 
 from notifikasi.tests.helpers import penilaian_final, periode, skp_lengkap
 from penilaian import pdf
-from penilaian.models import CapaianOrganisasi
+from penilaian.models import CapaianOrganisasi, Skp
+from penilaian.predikat import Predikat
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +70,7 @@ def test_dokumen_evaluasi_pdf_follows_the_official_format(org, dinilai):
 def test_unit_recap_lists_pegawai_and_counts_the_distribution(org, dinilai):
     _, p = dinilai
     lain = penilaian_final(skp_lengkap(org.rekan), p.periode)
-    lain.predikat = "BUTUH_PERBAIKAN"
+    lain.predikat = Predikat.BUTUH_PERBAIKAN
     lain.save()
     t = teks(pdf.render_rekap_unit(org.seksi, p.periode))
     assert org.pegawai.nama_lengkap in t and org.rekan.nip in t and "POLA DISTRIBUSI" in t
@@ -94,5 +95,5 @@ def test_unapproved_skp_pdf_is_marked_draft(org):
     def text(skp):
         return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.render_skp(skp))).pages)
 
-    assert "DRAF" in text(skp_with_rhk(org.pegawai, status="DIAJUKAN"))
-    assert "DRAF" not in text(skp_with_rhk(org.rekan, status="DISETUJUI"))
+    assert "DRAF" in text(skp_with_rhk(org.pegawai, status=Skp.Status.DIAJUKAN))
+    assert "DRAF" not in text(skp_with_rhk(org.rekan, status=Skp.Status.DISETUJUI))

@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from kinerja.models import AuditLog
 from notifikasi.models import Notifikasi
+from pegawai.tests.factories import login_as
 from penilaian.models import Keberatan, Penilaian, Periode
-from penilaian.predikat import Rating
+from penilaian.predikat import Predikat, Rating
 from penilaian.rekan.keberatan import (
     keberatan_decide,
     keberatan_file,
@@ -61,10 +62,18 @@ def test_keberatan_after_window_is_refused_with_a_clear_message(client, org, set
     assert p.status == S.FINAL and not Keberatan.objects.exists()
 
 
-def test_window_is_configurable(org, settings):
-    settings.KINERJA = {**settings.KINERJA, "HARI_KEBERATAN": 30}
-    p = final(penilaian_of(org.pegawai), days_ago=20)
-    keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+@pytest.mark.parametrize(("hari", "days_ago", "boleh"), [(30, 20, True), (14, 20, False), (30, 31, False)])
+def test_window_is_configurable(org, settings, hari, days_ago, boleh):
+    settings.KINERJA = {**settings.KINERJA, "HARI_KEBERATAN": hari}
+    p = final(penilaian_of(org.pegawai), days_ago=days_ago)
+    if boleh:
+        keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    else:
+        with pytest.raises(ValidationError, match=f"{hari} hari"):
+            keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
+    p.refresh_from_db()
+    assert p.status == (S.KEBERATAN if boleh else S.FINAL)
+    assert Keberatan.objects.filter(penilaian=p).exists() is boleh
 
 
 def test_only_the_appraisee_files_and_not_before_final(org):
@@ -83,9 +92,9 @@ def test_short_reason_is_refused(org):
 
 
 @pytest.mark.parametrize("hasil,perilaku,predikat", [
-    (Rating.DI_ATAS, Rating.DI_ATAS, "SANGAT_BAIK"),
-    (Rating.DI_ATAS, Rating.DI_BAWAH, "KURANG"),  # asymmetric matrix, §3.4
-    (Rating.DI_BAWAH, Rating.DI_ATAS, "BUTUH_PERBAIKAN"),
+    (Rating.DI_ATAS, Rating.DI_ATAS, Predikat.SANGAT_BAIK),
+    (Rating.DI_ATAS, Rating.DI_BAWAH, Predikat.KURANG),  # asymmetric matrix, §3.4
+    (Rating.DI_BAWAH, Rating.DI_ATAS, Predikat.BUTUH_PERBAIKAN),
 ])
 def test_changed_decision_re_derives_the_predikat(org, hasil, perilaku, predikat):
     p = final(penilaian_of(org.pegawai), Rating.SESUAI, Rating.SESUAI)
@@ -95,10 +104,11 @@ def test_changed_decision_re_derives_the_predikat(org, hasil, perilaku, predikat
     p.refresh_from_db()
     kb.refresh_from_db()
     assert (p.status, p.rating_hasil, p.rating_perilaku, p.predikat) == (S.DIPUTUS, hasil, perilaku, predikat)
-    assert (kb.status, kb.predikat_lama, kb.rating_hasil_lama) == (Keberatan.Status.DIUBAH, "BAIK", "SESUAI")
-    assert aksi(p) == ["keberatan.diajukan", "keberatan.diputus"]
+    assert (kb.status, kb.predikat_lama, kb.rating_hasil_lama) == (Keberatan.Status.DIUBAH, Predikat.BAIK,
+                                                                   Rating.SESUAI)
+    assert aksi(p) == ["penilaian.rated", "penilaian.finalized", "keberatan.diajukan", "keberatan.diputus"]
     entry = AuditLog.objects.get(aksi="keberatan.diputus")
-    assert entry.data["dari"]["predikat"] == "BAIK" and entry.data["ke"]["predikat"] == predikat
+    assert entry.data["dari"]["predikat"] == Predikat.BAIK and entry.data["ke"]["predikat"] == predikat
     assert entry.aktor == org.kabid.user and "Bukti dukung" in entry.catatan
 
 
@@ -107,7 +117,7 @@ def test_upheld_decision_keeps_ratings(org):
     kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     keberatan_decide(keberatan=kb, ubah=False, keputusan="Bukti tidak mendukung.", oleh=org.kabid.user)
     p.refresh_from_db()
-    assert (p.status, p.predikat) == (S.DIPUTUS, "BUTUH_PERBAIKAN")
+    assert (p.status, p.predikat) == (S.DIPUTUS, Predikat.BUTUH_PERBAIKAN)
     with pytest.raises(ValidationError, match="sudah diputus"):
         keberatan_decide(keberatan=Keberatan.objects.get(), ubah=False, keputusan="Sekali lagi ya.", oleh=org.kabid.user)
 
@@ -185,7 +195,7 @@ def test_employee_sees_decision_and_audit_trail(client, org):
     kb = Keberatan.objects.get()
     client.force_login(org.kabid.user)
     r = client.post(reverse("penilaian:keberatan-detail", args=[kb.pk]), {
-        "keputusan_jenis": "UBAH", "rating_hasil": "DI_ATAS", "rating_perilaku": "DI_ATAS",
+        "keputusan_jenis": "UBAH", "rating_hasil": Rating.DI_ATAS, "rating_perilaku": Rating.DI_ATAS,
         "keputusan": "Capaian RHK melebihi target tahunan.",
     })
     assert r.status_code == 302
@@ -201,8 +211,7 @@ def test_employee_sees_decision_and_audit_trail(client, org):
 def test_keberatan_and_response_pages_permissions(client, org, actor, status):
     p = final(penilaian_of(org.pegawai))
     kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
-    user = getattr(org, actor)
-    client.force_login(getattr(user, "user", user))
+    login_as(client, org, actor)
     assert client.get(reverse("penilaian:keberatan-detail", args=[kb.pk])).status_code == status
     assert client.get(reverse("penilaian:tanggapan", args=[p.pk])).status_code == status
 
@@ -210,8 +219,7 @@ def test_keberatan_and_response_pages_permissions(client, org, actor, status):
 @pytest.mark.parametrize("actor", ["atasan", "lain", "hr"])
 def test_only_owner_can_post_responses(client, org, actor):
     p = final(penilaian_of(org.pegawai))
-    user = getattr(org, actor)
-    client.force_login(getattr(user, "user", user))
+    login_as(client, org, actor)
     assert client.post(reverse("penilaian:tanggapan-terima", args=[p.pk])).status_code == 404
     assert client.post(reverse("penilaian:keberatan-ajukan", args=[p.pk]), {"alasan": ALASAN}).status_code == 404
     p.refresh_from_db()

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from kinerja.models import AuditLog
-from pegawai.tests.factories import PegawaiFactory
+from pegawai.tests.factories import PegawaiFactory, login_as
 from penilaian.models import UndanganRekan
 from penilaian.rekan.services import undangan_rekan_create
 
@@ -81,11 +81,11 @@ def test_no_invitation_after_the_deadline(org):
 ])
 def test_manage_page_permissions(client, org, actor, status):
     p = penilaian_of(org.pegawai)
-    user = getattr(org, actor)
-    client.force_login(getattr(user, "user", user))
+    login_as(client, org, actor)
     assert client.get(reverse("penilaian:rekan-kelola", args=[p.pk])).status_code == status
     r = client.post(reverse("penilaian:rekan-undang", args=[p.pk]), {"rekan": [x.pk for x in peers(org, 3)]})
     assert r.status_code == (302 if status == 200 else 404)
+    assert UndanganRekan.objects.filter(penilaian=p).count() == (3 if status == 200 else 0)
 
 
 def test_inbox_lists_only_my_invitations(client, org):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from kinerja.models import AuditLog
-from pegawai.tests.factories import PegawaiFactory
+from pegawai.tests.factories import PegawaiFactory, login_as
 from penilaian.models import CapaianOrganisasi, FinalisasiUnit, Periode
 from penilaian.predikat import Rating
 from penilaian.rekan.selectors import distribusi_unit
@@ -110,8 +110,7 @@ def test_only_the_unit_head_finalises(client, org, periode):
     ("pegawai", 404), ("atasan", 200), ("kabid", 200), ("atasan2", 404), ("lain", 404), ("hr", 200), ("hr_other", 404),
 ])
 def test_distribution_page_permissions(client, org, periode, actor, status):
-    user = getattr(org, actor)
-    client.force_login(getattr(user, "user", user))
+    login_as(client, org, actor)
     assert client.get(reverse("penilaian:unit-distribusi", args=[org.seksi.pk, periode.pk])).status_code == status
 
 
@@ -164,8 +163,7 @@ def test_follow_up_only_counts_final_annual_evaluations(client, org):
 
 @pytest.mark.parametrize("actor,status", [("pegawai", 403), ("atasan", 403), ("hr", 200), ("hr_other", 200)])
 def test_follow_up_is_for_hr_of_own_instansi(client, org, actor, status):
-    user = getattr(org, actor)
-    client.force_login(getattr(user, "user", user))
+    login_as(client, org, actor)
     r = client.get(reverse("penilaian:tindak-lanjut") + f"?unit={org.seksi.pk}")
     assert r.status_code == status
     if actor == "hr_other":

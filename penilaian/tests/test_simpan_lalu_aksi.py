@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from penilaian.models import Keberatan, Skp
+from penilaian.predikat import Rating
 from penilaian.rekan.keberatan import keberatan_file
 from penilaian.tests.factories import skp_with_rhk
 
@@ -47,7 +48,8 @@ def test_decision_refused_keeps_the_ratings_on_screen(keberatan):
     no longer carried what the decider had chosen."""
     client, kb = keberatan
     r = client.post(reverse("penilaian:keberatan-detail", args=[kb.pk]), {
-        "keputusan_jenis": "UBAH", "rating_hasil": "DI_ATAS", "rating_perilaku": "DI_ATAS", "keputusan": "pendek"})
+        "keputusan_jenis": "UBAH", "rating_hasil": Rating.DI_ATAS, "rating_perilaku": Rating.DI_ATAS,
+        "keputusan": "pendek"})
     html = r.content.decode()
     assert r.status_code == 200
     assert '<option value="DI_ATAS" selected>' in html.split('id="id_rating_hasil"')[1].split("</select>")[0]
@@ -59,7 +61,7 @@ def test_decision_refused_keeps_the_ratings_on_screen(keberatan):
 def test_decision_upholding_while_new_ratings_are_shown_is_refused(keberatan):
     client, kb = keberatan
     r = client.post(reverse("penilaian:keberatan-detail", args=[kb.pk]), {
-        "keputusan_jenis": "PERTAHANKAN", "rating_hasil": "DI_ATAS", "rating_perilaku": "",
+        "keputusan_jenis": "PERTAHANKAN", "rating_hasil": Rating.DI_ATAS, "rating_perilaku": "",
         "keputusan": "Penilaian sudah sesuai dengan bukti."})
     assert "Rating baru dipilih, tetapi keputusannya" in r.content.decode()
     kb.refresh_from_db()

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from kinerja.audit import audit_for
+from pegawai.tests.factories import actor_user
 from penilaian.models import IndikatorKinerja, RencanaHasilKerja, Skp
 from penilaian.skp import services_isi
 from penilaian.tests.factories import IkiFactory, RhkFactory, SkpFactory
@@ -30,7 +31,7 @@ def test_owner_edits_only_draft_or_returned(org, status, ok):
 @pytest.mark.parametrize("actor", ["atasan", "rekan", "hr"])
 def test_nobody_but_the_owner_edits(org, actor):
     skp = SkpFactory(pegawai=org.pegawai)
-    user = org.hr if actor == "hr" else getattr(org, actor).user
+    user = actor_user(org, actor)
     with pytest.raises(ValidationError):
         services_isi.rhk_save(skp=skp, rhk=rhk(skp), oleh=user)
     r = RhkFactory(skp=skp)

@@ -3,7 +3,7 @@ import pytest
 from django.urls import reverse
 
 from kinerja.audit import audit_for
-from pegawai.tests.factories import PegawaiFactory
+from pegawai.tests.factories import PegawaiFactory, login_as
 from penilaian.models import PerilakuKerja, Skp
 from penilaian.tests.factories import RhkFactory, SkpFactory, skp_with_rhk
 
@@ -11,10 +11,7 @@ pytestmark = pytest.mark.django_db
 S = Skp.Status
 
 
-def as_(client, org, actor):
-    user = {"hr": org.hr, "hr_other": org.hr_other}.get(actor) or getattr(org, actor).user
-    client.force_login(user)
-    return client
+as_ = login_as
 
 
 @pytest.mark.parametrize("actor,code", [
@@ -39,14 +36,22 @@ def test_edit_urls_answer_404_to_non_owners(client, org, actor):
     assert skp.rhk.count() == 2
 
 
-@pytest.mark.parametrize("actor,code", [("pegawai", 404), ("atasan2", 404), ("hr", 404), ("kabid", 404)])
-def test_approve_and_return_answer_404_to_anyone_but_the_penilai(client, org, actor, code):
+@pytest.mark.parametrize("actor,code", [
+    ("atasan", 302), ("pegawai", 404), ("atasan2", 404), ("hr", 404), ("kabid", 404),
+])
+@pytest.mark.parametrize("view,data,done,aksi", [
+    ("skp-approve", {}, S.DISETUJUI, "skp.approved"),
+    ("skp-return", {"catatan": "Lengkapi target"}, S.DIKEMBALIKAN, "skp.returned"),
+])
+def test_approve_and_return_answer_404_to_anyone_but_the_penilai(client, org, actor, code, view, data, done, aksi):
     skp = skp_with_rhk(org.pegawai, status=S.DIAJUKAN)
     c = as_(client, org, actor)
-    assert c.post(reverse("penilaian:skp-approve", args=[skp.pk])).status_code == code
-    assert c.post(reverse("penilaian:skp-return", args=[skp.pk]), {"catatan": "x"}).status_code == code
+    assert c.post(reverse(f"penilaian:{view}", args=[skp.pk]), data).status_code == code
     skp.refresh_from_db()
-    assert skp.status == S.DIAJUKAN
+    if code == 302:  # the penilai: the SKP moved and the step is audited
+        assert skp.status == done and audit_for(skp).filter(aksi=aksi).exists()
+    else:
+        assert skp.status == S.DIAJUKAN and not audit_for(skp).exists()
 
 
 def test_owner_creates_adds_rhk_and_iki_and_submits_through_the_pages(client, org):
