@@ -291,7 +291,13 @@ def test_rekap_per_iki_on_my_log(client, org):
     baris = {b.iki.pk: b.rollup.jumlah for rek in r.context["rekap"] for b in rek.baris}
     assert baris[iki_of(skp).pk] == Decimal("5.5") and baris[iki_of(skp, 1).pk] == 0
     html = r.content.decode()
-    assert "data-nilai=\"5.5\"" in html, html[html.find("rekap-iki"):][:3000]
+    blok = html[html.find(f'id="rekap-iki-{iki_of(skp).pk}"'):]
+    assert "5,5" in blok[:1500]  # the sum, localised for reading
+    # No realisasi input here (nothing typed on this page could be saved): a link to the form at this IKI.
+    rekap = r.context["rekap"][0]
+    if rekap.url_realisasi:
+        assert f'href="{rekap.url_realisasi}#iki-{iki_of(skp).pk}"' in html
+    assert 'id="realisasi-' not in html
 
 
 def test_export_neutralises_spreadsheet_formulas(client, org):

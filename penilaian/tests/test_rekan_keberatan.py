@@ -173,19 +173,21 @@ def test_annual_upheld_decision_does_not_trigger_follow_up(org, django_capture_o
 
 def test_parties_are_notified(org):
     p = final(penilaian_of(org.pegawai))
+    awal = Notifikasi.objects.values_list("pk", flat=True).last() or 0  # "penilaian final" from the set-up
     kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     keberatan_decide(keberatan=kb, ubah=False, keputusan="Dipertahankan, bukti kurang.", oleh=org.kabid.user)
-    rows = list(Notifikasi.objects.order_by("pk").values_list("penerima", "judul"))
+    rows = list(Notifikasi.objects.filter(pk__gt=awal).order_by("pk").values_list("penerima", "judul"))
     assert rows == [(org.kabid.user.pk, "Keberatan perlu diputus"), (org.atasan.user.pk, "Keberatan diajukan"),
                     (org.pegawai.user.pk, "Keberatan diputus"), (org.atasan.user.pk, "Keberatan diputus")]
 
 
 def test_no_one_is_told_about_a_keberatan_that_was_rolled_back(org):
     p = final(penilaian_of(org.pegawai))
+    sebelum = Notifikasi.objects.count()  # "penilaian final" from the set-up
     with pytest.raises(RuntimeError), transaction.atomic():
         keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
         raise RuntimeError("the caller's transaction fails after the service")
-    assert not Keberatan.objects.exists() and not Notifikasi.objects.exists()
+    assert not Keberatan.objects.exists() and Notifikasi.objects.count() == sebelum
 
 
 def test_employee_sees_decision_and_audit_trail(client, org):
