@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "pelatihan",
     "notifikasi",
     "harian",
+    "beranda",
 ]
 
 MIDDLEWARE = [

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from beranda.views import home
 from pegawai.forms_akun import LoginForm
 from pegawai import views_dua_faktor
 from pegawai.views_akun import GantiSandiView
@@ -9,7 +10,7 @@ from pegawai.views_akun import GantiSandiView
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
