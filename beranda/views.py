@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from pegawai import access
-from pegawai.views import instansi_for
+from pegawai.decorators import instansi_for
 
 from . import selectors
 

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.uploads import serve_private
 from pegawai import access as pegawai_access
+from pegawai.decorators import hr_required
 from pegawai.models import UnitKerja
-from pegawai.views import hr_required
 from penilaian import access
 from penilaian.models import Periode
 from penilaian.rekan.selectors import can_set_capaian

@@ -8,9 +8,9 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from . import access
+from .decorators import hr_required
 from .forms_akun import GantiSandiForm, LoginForm
 from .services_akun import akun_buka_kunci, akun_sandi_diganti, pegawai_akun_atur
-from .views import hr_required
 
 # The temporary password waits here, server-side, for the one page that shows it (never in a cookie).
 SESI_SANDI_BARU = "kinerja_sandi_sementara"

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from kinerja.once import SubmitOnceForm, submit_once
 
 from . import access
+from .decorators import hr_required, instansi_for
 from .forms import ImportPegawaiForm
 from .importer import COLUMNS, REQUIRED, ImportFileError, import_file, validate_file
 from .models import Instansi
-from .views import hr_required, instansi_for
 
 SESSION_KEY = "import_pegawai"
 

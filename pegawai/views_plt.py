@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from kinerja.web import paginate
 
 from . import access, services
+from .decorators import hr_required, instansi_for
 from .forms import NipAtasanField
 from .models import Pegawai, PenugasanPlt, UnitKerja
-from .views import hr_required, instansi_for
 
 
 class PltForm(forms.Form):

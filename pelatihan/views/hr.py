@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from kinerja.ekspor import sel_aman
 from kinerja.web import id_list, paginate
 from pegawai import access
-from pegawai.views import hr_required, instansi_for
+from pegawai.decorators import hr_required, instansi_for
 from penilaian.tindak_lanjut import Kategori
 
 from .. import selectors, services

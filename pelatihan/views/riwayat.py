@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from kinerja.audit import audit_for
 from kinerja.uploads import serve_private
 from pegawai import access
-from pegawai.views import hr_required
+from pegawai.decorators import hr_required
 
 from .. import selectors, services
 from ..forms import RiwayatForm, TolakForm, raise_into

@@ -2,7 +2,7 @@
 from django.shortcuts import render
 
 from kinerja.web import id_param, paginate
-from pegawai.views import hr_required, instansi_for
+from pegawai.decorators import hr_required, instansi_for
 
 from .. import selectors
 from .common import tahun_dari

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from kinerja.audit import audit_for
 from kinerja.once import submit_once
 from pegawai.access import pegawai_managed_by, peran
-from pegawai.views import hr_required, instansi_for
+from pegawai.decorators import hr_required, instansi_for
 from penilaian.models import BukaKunci, Periode
 
 from .. import selectors

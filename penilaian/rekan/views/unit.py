@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.web import id_param, paginate, tahun_param
 from pegawai import access as pegawai_access
-from pegawai.views import hr_required
+from pegawai.decorators import hr_required
 
 from ...models import Periode
 from .. import selectors, tindak_lanjut
