@@ -57,7 +57,7 @@ class SandiSementaraMiddleware:
         from django.urls import reverse
 
         url = reverse("password_change")
-        if request.headers.get("HX-Request"):
+        if is_htmx(request):
             from django.http import HttpResponse
 
             response = HttpResponse(status=204)

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "pelatihan",
     "notifikasi",
     "harian",
+    "beranda",
 ]
 
 MIDDLEWARE = [

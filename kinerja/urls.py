@@ -2,13 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from beranda.views import home
 from pegawai import views_dua_faktor, views_sso
 from pegawai.views_akun import GantiSandiView
 
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("masuk/", views_sso.MasukView.as_view(), name="login"),
     path("keluar/", views_sso.KeluarView.as_view(), name="logout"),

@@ -1,9 +1,12 @@
-"""Request helpers shared by every app: safe parsing of query parameters, htmx detection, pagination.
+"""Request helpers shared by every app: safe parsing of query parameters, htmx detection, pagination, and a
+service's ``ValidationError`` shown to the user (as a message or on the form).
 
 A query string is user input: ``"²".isdigit()`` is true but ``int("²")`` fails, ``int("١٢")`` is 12, and a
 20-digit id overflows the database. Every number read from ``request.GET``/``POST`` goes through
 :func:`parse_int` (ASCII digits only, bounded); a bad value gives the page's default, never a 500.
 """
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.utils import timezone
 
@@ -58,3 +61,22 @@ def is_htmx(request) -> bool:
 def paginate(request, queryset, per_page: int = PAGE_SIZE, *, param: str = "page") -> Page:
     """One page of ``queryset`` (``?page=``); a bad or out-of-range number gives the first or last page."""
     return Paginator(queryset, per_page).get_page(int_param(request, param, default=1, min_value=1, max_value=MAX_PAGE))
+
+
+def error_text(exc: ValidationError) -> str:
+    """The messages of a service's ``ValidationError`` as one sentence for the user."""
+    return " ".join(exc.messages)
+
+
+def error_message(request, exc: ValidationError, *, suffix: str = "", level: int = messages.ERROR) -> None:
+    """Show a service's ``ValidationError`` as a flash message (``suffix`` appended after a space)."""
+    text = error_text(exc)
+    messages.add_message(request, level, f"{text} {suffix}" if suffix else text)
+
+
+def errors_to_form(form, exc: ValidationError) -> None:
+    """Put a service's ``ValidationError`` on ``form``: on the field it names when the form has that field,
+    else as a form-wide error."""
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+    for field, msgs in errors.items():
+        form.add_error(field if field in form.fields else None, msgs)

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.uploads import serve_private
+from kinerja.web import error_message
 from pegawai import access as pegawai_access
+from pegawai.decorators import hr_required
 from pegawai.models import UnitKerja
-from pegawai.views import hr_required
 from penilaian import access
 from penilaian.models import Periode
 from penilaian.rekan.selectors import can_set_capaian
@@ -122,7 +123,7 @@ def cetak_coba_lagi(request, pk):
         messages.info(request, _("Cetak massal yang sama masih berjalan; berikut kemajuannya."))
         return redirect("notifikasi:cetak-detail", exc.job.pk)
     except ValidationError as exc:
-        messages.warning(request, " ".join(exc.messages))
+        error_message(request, exc, level=messages.WARNING)
     return redirect("notifikasi:cetak-detail", job.pk)
 
 

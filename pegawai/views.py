@@ -1,5 +1,3 @@
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,39 +9,16 @@ from django.utils.translation import gettext as _
 from kinerja.audit import audit_for
 from kinerja.once import submit_once
 from kinerja.web import (  # paginate: also re-exported for older imports
-    id_param,
     paginate,
 )
 
 from . import access
+from .decorators import hr_required, instansi_for
 from .filters import PegawaiFilter
 from .forms import GantiAtasanForm, PegawaiForm, UnitKerjaForm
 from .models import Instansi
 from .selectors import counts_per_unit, unit_tree
 from .services import pegawai_save, pegawai_set_atasan, unit_save
-
-
-def hr_required(view):
-    """HR of an instansi, or a superuser; anyone else gets 403 (wrong role, not wrong object)."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not access.is_hr(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def instansi_for(request) -> Instansi | None:
-    """The instansi an HR page works on: HR's own, or the one an admin picks (?instansi=)."""
-    r = access.peran(request.user)
-    if r.is_hr and not r.is_admin:
-        return Instansi.objects.get(pk=r.instansi_id)
-    pk = id_param(request, "instansi") or r.instansi_id
-    qs = Instansi.objects.order_by("nama")
-    return (qs.filter(pk=pk).first() if pk else None) or qs.first()
 
 
 @hr_required

@@ -7,10 +7,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
+from kinerja.web import error_message
+
 from . import access, sso
+from .decorators import hr_required
 from .forms_akun import GantiSandiForm, LoginForm
 from .services_akun import akun_buka_kunci, akun_sandi_diganti, pegawai_akun_atur
-from .views import hr_required
 
 # The temporary password waits here, server-side, for the one page that shows it (never in a cookie).
 SESI_SANDI_BARU = "kinerja_sandi_sementara"
@@ -31,7 +33,7 @@ def pegawai_akun(request, pk):
     except PermissionDenied as exc:
         return _tolak(request, exc)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        error_message(request, exc)
     else:
         request.session[SESI_SANDI_BARU] = {
             "pegawai": pegawai.pk, "username": user.username, "password": password, "dibuat": created,
@@ -60,7 +62,7 @@ def pegawai_buka_kunci(request, pk):
     except PermissionDenied as exc:
         return _tolak(request, exc)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        error_message(request, exc)
     else:
         messages.success(request, _("Kunci akun %(u)s dibuka; pegawai dapat mencoba masuk lagi.") % {"u": pegawai.user.username})
     return redirect("pegawai:detail", pk=pegawai.pk)

@@ -9,12 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kinerja.once import SubmitOnceForm, submit_once
+from kinerja.web import error_message
 
 from . import access
+from .decorators import hr_required, instansi_for
 from .forms import ImportPegawaiForm
 from .importer import COLUMNS, REQUIRED, ImportFileError, import_file, validate_file
 from .models import Instansi
-from .views import hr_required, instansi_for
 
 SESSION_KEY = "import_pegawai"
 
@@ -72,7 +73,7 @@ def import_confirm(request):
         messages.error(request, _("Berkas impor tidak dapat dibaca lagi. Unggah berkas lagi."))
         return redirect("pegawai:import")
     except ValidationError as exc:  # a NIP of the file was saved by someone else meanwhile
-        messages.error(request, " ".join(exc.messages) + " " + _("Tidak ada yang disimpan. Unggah berkas lagi."))
+        error_message(request, exc, suffix=_("Tidak ada yang disimpan. Unggah berkas lagi."))
         return redirect("pegawai:import")
     finally:
         path.unlink(missing_ok=True)

@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from kinerja.web import paginate
+from kinerja.web import errors_to_form, paginate
 
 from . import access, services
+from .decorators import hr_required, instansi_for
 from .forms import NipAtasanField
 from .models import Pegawai, PenugasanPlt, UnitKerja
-from .views import hr_required, instansi_for
 
 
 class PltForm(forms.Form):
@@ -68,10 +68,7 @@ def plt_list(request):
             services.plt_assign(pegawai=d["nip"], unit=d["unit_kerja"], jenis=d["jenis"], mulai=d["tanggal_mulai"],
                                 selesai=d["tanggal_selesai"], nomor_sk=d["nomor_sk"], oleh=request.user)
         except ValidationError as exc:
-            errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-            for field, msgs in errors.items():
-                for msg in msgs:
-                    form.add_error(field if field in form.fields else None, msg)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Penugasan %(jenis)s untuk %(unit)s disimpan.") % {"jenis": d["jenis"].title(), "unit": d["unit_kerja"]})
             return redirect("pegawai:plt-list")

@@ -1,6 +1,5 @@
 """Forms check shape; domain rules (dates, JP, upload type) live in services.py (style.md §7)."""
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -80,23 +79,3 @@ class ItemRencanaForm(forms.ModelForm):
         self.fields["riwayat"].label_from_instance = lambda r: f"{r.nama_kegiatan} — {r.jp} JP ({r.tanggal_selesai:%d-%m-%Y}, {r.get_status_display()})"
         self.fields["jenis"].queryset = JenisPengembangan.objects.filter(aktif=True)
         self.fields["rumpun"].queryset = RumpunKompetensi.objects.filter(aktif=True)
-
-
-class TahunForm(forms.Form):
-    tahun = forms.IntegerField(min_value=2000, max_value=2100, required=False)
-
-
-def tahun_dari(request) -> int:
-    form = TahunForm(request.GET)
-    if form.is_valid() and form.cleaned_data["tahun"]:
-        return form.cleaned_data["tahun"]
-    return timezone.localdate().year
-
-
-def raise_into(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form (field errors where the field exists)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)

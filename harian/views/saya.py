@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.once import submit_once
 from kinerja.uploads import serve_private
-from kinerja.web import MAX_TAHUN, MIN_TAHUN, paginate, parse_int
+from kinerja.web import MAX_TAHUN, MIN_TAHUN, error_message, paginate, parse_int
 from pegawai import access
 
 from .. import selectors, services
@@ -69,7 +69,7 @@ def hapus(request, pk):
     try:
         services.kegiatan_delete(kegiatan=kegiatan, oleh=request.user)
     except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
+        error_message(request, e)
     else:
         messages.success(request, _("Kegiatan dihapus."))
     return redirect("harian:saya")

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.web import int_param, is_htmx, paginate
+from kinerja.web import error_text, int_param, is_htmx, paginate
 from pegawai import access
 
 from .. import selectors, services
@@ -52,7 +52,7 @@ def tanggapi(request, pk):
             services.tanggapan_save(kegiatan=kegiatan, atasan=me, tanda=form.cleaned_data["tanda"],
                                     komentar=form.cleaned_data["komentar"], oleh=request.user)
         except ValidationError as e:
-            error = " ".join(e.messages)
+            error = error_text(e)
     else:
         error = " ".join(m for errs in form.errors.values() for m in errs)
     if not is_htmx(request):

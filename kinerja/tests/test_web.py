@@ -60,3 +60,45 @@ def test_paginate_never_fails_on_a_bad_page(page, number):
 def test_is_htmx():
     assert is_htmx(RequestFactory().get("/", HTTP_HX_REQUEST="true"))
     assert not is_htmx(RequestFactory().get("/"))
+
+
+def _with_messages(request):
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    return request
+
+
+def test_error_message_joins_the_service_messages_into_one_flash(rf):
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+
+    from kinerja.web import error_message
+
+    request = _with_messages(rf.post("/"))
+    error_message(request, ValidationError(["SKP belum disetujui.", "Periode terkunci."]), suffix="Coba lagi.")
+    error_message(request, ValidationError("Berkas kosong."), level=messages.WARNING)
+    shown = [(m.level, m.message) for m in messages.get_messages(request)]
+    assert shown == [
+        (messages.ERROR, "SKP belum disetujui. Periode terkunci. Coba lagi."),
+        (messages.WARNING, "Berkas kosong."),
+    ]
+
+
+def test_errors_to_form_puts_field_errors_on_their_field_and_the_rest_on_the_form():
+    from django import forms
+    from django.core.exceptions import ValidationError
+
+    from kinerja.web import errors_to_form
+
+    class F(forms.Form):
+        nama = forms.CharField(required=False)
+
+    form = F({"nama": "x"})
+    assert form.is_valid()
+    errors_to_form(form, ValidationError({"nama": "Nama sudah dipakai.", "lain": "Tanggal salah."}))
+    errors_to_form(form, ValidationError(["Periode terkunci."]))
+    assert form.errors["nama"] == ["Nama sudah dipakai."]
+    assert form.non_field_errors() == ["Tanggal salah.", "Periode terkunci."]
+    assert "nama" not in form.cleaned_data

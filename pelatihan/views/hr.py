@@ -8,14 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.ekspor import sel_aman
-from kinerja.web import id_list, paginate
+from kinerja.web import id_list, paginate, tahun_param
 from pegawai import access
-from pegawai.views import hr_required, instansi_for
+from pegawai.decorators import hr_required, instansi_for
 from penilaian.tindak_lanjut import Kategori
 
 from .. import selectors, services
 from ..filters import LaporanFilter, RiwayatFilter
-from ..forms import TolakForm, tahun_dari
+from ..forms import TolakForm
 from ..models import RiwayatPengembangan
 
 
@@ -52,7 +52,7 @@ def _laporan_qs(request, tahun):
 @hr_required
 def laporan(request):
     """JP per unit (domain.md §8.3 dashboard): PNS reaching 20 JP, those below it, PPPK above the cap."""
-    tahun = tahun_dari(request)
+    tahun = tahun_param(request)
     instansi, f, qs = _laporan_qs(request, tahun)
     ringkasan = selectors.ringkasan_per_unit(qs)
     kurang = paginate(request, selectors.below_target(qs).order_by("unit_kerja__kode", "jp", "nama"), 50)
@@ -68,7 +68,7 @@ def laporan(request):
 @hr_required
 def laporan_csv(request):
     """Every pegawai in scope with verified JP, rule and §5.2 mark; a fixed number of queries."""
-    tahun = tahun_dari(request)
+    tahun = tahun_param(request)
     instansi, _f, qs = _laporan_qs(request, tahun)
     qs = qs.select_related("unit_kerja", "jabatan").order_by("unit_kerja__kode", "nama")
     marks = selectors.penanda_per_pegawai(qs.values("pk"), tahun=tahun)

@@ -4,15 +4,14 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from kinerja.web import paginate
+from kinerja.web import paginate, tahun_param
 from pegawai import access
 
 from .. import selectors
-from ..forms import tahun_dari
 
 
 def _halaman(request, pegawai, *, saya: bool):
-    tahun = tahun_dari(request)
+    tahun = tahun_param(request)
     riwayat = selectors.riwayat_qs().filter(pegawai=pegawai)
     ctx = {
         "pegawai": pegawai, "tahun": tahun, "saya": saya, "page_obj": paginate(request, riwayat, 20),
@@ -43,7 +42,7 @@ def tim(request):
     r = access.peran(request.user)
     if not r.is_atasan:
         raise PermissionDenied
-    tahun = tahun_dari(request)
+    tahun = tahun_param(request)
     qs = selectors.with_jp(access.bawahan_of(r.pegawai).with_relations(), tahun).order_by("nama")
     page_obj = paginate(request, qs, 50)
     ids = [p.pk for p in page_obj]

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.audit import audit_for
+from kinerja.web import errors_to_form
 from pegawai import access
 
 from .. import services
-from ..forms import ItemRencanaForm, raise_into
+from ..forms import ItemRencanaForm
 from ..models import ItemRencana, RencanaPengembangan
 
 
@@ -53,7 +54,7 @@ def item_edit(request, pegawai_pk, tahun, pk=None):
         try:
             services.item_save(rencana=rencana, item=item, data=data, riwayat=form.cleaned_data["riwayat"], oleh=request.user)
         except ValidationError as exc:
-            raise_into(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Item rencana disimpan."))
             return redirect("pelatihan:rencana", pegawai_pk=pegawai.pk, tahun=tahun)

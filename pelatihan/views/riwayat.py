@@ -10,11 +10,12 @@ from django.views.decorators.http import require_POST
 
 from kinerja.audit import audit_for
 from kinerja.uploads import serve_private
+from kinerja.web import error_message, errors_to_form
 from pegawai import access
-from pegawai.views import hr_required
+from pegawai.decorators import hr_required
 
 from .. import selectors, services
-from ..forms import RiwayatForm, TolakForm, raise_into
+from ..forms import RiwayatForm, TolakForm
 
 
 def _own_pegawai(request):
@@ -33,7 +34,7 @@ def riwayat_create(request):
             r = services.riwayat_create(pegawai=pegawai, data=form.cleaned_data,
                                         berkas=form.cleaned_data["sertifikat"], oleh=request.user)
         except ValidationError as exc:
-            raise_into(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Riwayat %(nama)s diajukan untuk diverifikasi.") % {"nama": r.nama_kegiatan})
             return redirect("pelatihan:saya")
@@ -52,7 +53,7 @@ def riwayat_update(request, pk):
             services.riwayat_update(riwayat=riwayat, data=form.cleaned_data,
                                     berkas=form.cleaned_data["sertifikat"] or None, oleh=request.user)
         except ValidationError as exc:
-            raise_into(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Riwayat diperbarui dan diajukan kembali."))
             return redirect("pelatihan:riwayat-detail", pk=pk)
@@ -66,7 +67,7 @@ def riwayat_delete(request, pk):
     try:
         services.riwayat_delete(riwayat=riwayat, oleh=request.user)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        error_message(request, exc)
         return redirect("pelatihan:riwayat-detail", pk=pk)
     messages.success(request, _("Riwayat dihapus."))
     return redirect("pelatihan:saya")
@@ -99,7 +100,7 @@ def riwayat_verify(request, pk):
     try:
         services.riwayat_verify(riwayat=riwayat, oleh=request.user)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        error_message(request, exc)
     else:
         messages.success(request, _("Riwayat %(nama)s diverifikasi.") % {"nama": riwayat.nama_kegiatan})
     nxt = request.POST.get("next", "")
@@ -118,7 +119,7 @@ def riwayat_reject(request, pk):
         try:
             services.riwayat_reject(riwayat=riwayat, oleh=request.user, alasan=form.cleaned_data["alasan"])
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            error_message(request, exc)
         else:
             messages.success(request, _("Riwayat %(nama)s ditolak.") % {"nama": riwayat.nama_kegiatan})
             return redirect("pelatihan:antrean")

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.web import is_htmx, paginate
+from kinerja.web import error_message, error_text, is_htmx, paginate, tahun_param
 from pegawai.access import peran
 from penilaian.access import get_penilaian_for
 from penilaian.models import PerilakuKerja, RencanaHasilKerja
@@ -17,7 +17,7 @@ from penilaian.predikat import Predikat
 
 from .. import selectors, services
 from ..forms import KembalikanForm, RatingForm, UmpanBalikForm
-from .common import detail_context, render_detail, tahun_dari
+from .common import detail_context, render_detail
 
 
 @login_required
@@ -25,7 +25,7 @@ def bawahan(request):
     r = peran(request.user)
     if r.pegawai is None:
         raise PermissionDenied
-    tahun = tahun_dari(request)
+    tahun = tahun_param(request)
     qs = selectors.team_pegawai(request.user, tahun)
     q = request.GET.get("q", "").strip()
     if q:
@@ -60,7 +60,7 @@ def umpan_balik(request, pk):
                                   frasa=form.cleaned_data["frasa"], teks=form.cleaned_data["teks"], **target)
     except ValidationError as exc:
         penilaian.refresh_from_db(fields=["versi"])
-        return _ub_response(request, penilaian, ok=False, pesan=" ".join(exc.messages))
+        return _ub_response(request, penilaian, ok=False, pesan=error_text(exc))
     return _ub_response(request, penilaian, ok=True, pesan=_("Tersimpan."))
 
 
@@ -82,7 +82,7 @@ def _rating_gagal(request, penilaian, exc: ValidationError):
     penilaian.refresh_from_db()
     data = request.POST.copy()
     data["versi"] = penilaian.versi
-    return " ".join(exc.messages), _rating_form(request, penilaian, data)
+    return error_text(exc), _rating_form(request, penilaian, data)
 
 
 def _rating_response(request, penilaian, form, error: str, *, saved_message: str, status: int = 400):
@@ -153,7 +153,7 @@ def _versi_action(request, pk, service, form_class, sukses: str, **extra):
     try:
         service(penilaian=penilaian, versi=form.cleaned_data["versi"], oleh=request.user, **kwargs)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        error_message(request, exc)
     else:
         messages.success(request, sukses)
     return redirect("penilaian:evaluasi-detail", pk)

@@ -1,10 +1,9 @@
-"""Shared pieces of the evaluation views: year choice, the evaluation page context, htmx detection."""
+"""Shared pieces of the evaluation views: the evaluation page context."""
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
 from harian.selectors import rollup_per_iki
-from kinerja.web import is_htmx, tahun_param  # noqa: F401 (is_htmx: older imports)
 from penilaian.access import is_owner, is_penilai_of
 from penilaian.kurva import PredikatOrganisasi
 from penilaian.models import Penilaian
@@ -17,10 +16,6 @@ from ..periode import bukaan_aktif
 from ..services import rating_hasil_pimpinan
 
 S = Penilaian.Status
-
-
-def tahun_dari(request) -> int:
-    return tahun_param(request)
 
 
 def matriks_json() -> dict:

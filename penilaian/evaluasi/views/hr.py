@@ -1,16 +1,15 @@
 """HR: completion of one period per unit, and who has not submitted yet."""
 from django.shortcuts import render
 
-from kinerja.web import id_param, paginate
-from pegawai.views import hr_required, instansi_for
+from kinerja.web import id_param, paginate, tahun_param
+from pegawai.decorators import hr_required, instansi_for
 
 from .. import selectors
-from .common import tahun_dari
 
 
 @hr_required
 def rekap(request):
-    instansi, tahun = instansi_for(request), tahun_dari(request)
+    instansi, tahun = instansi_for(request), tahun_param(request)
     periodes = selectors.periode_of_year(instansi.pk, tahun) if instansi else []
     pk = id_param(request, "periode")
     periode = next((p for p in periodes if p.pk == pk), None) or next(

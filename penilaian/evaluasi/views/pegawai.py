@@ -9,20 +9,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.uploads import serve_private
-from kinerja.web import id_param
+from kinerja.web import error_message, error_text, id_param, is_htmx, tahun_param
 from pegawai.access import peran
 from penilaian.access import get_penilaian_for, get_skp_for, is_owner, is_penilai_of
 from penilaian.models import BuktiDukung, IndikatorKinerja, Periode
 
 from .. import selectors, services
 from ..forms import BuktiForm, IsianForm
-from .common import bukti_context, is_htmx, render_detail, tahun_dari
+from .common import bukti_context, render_detail
 
 INLINE = {"application/pdf", "image/jpeg", "image/png"}  # Office files download instead
-
-
-def _pesan(request, exc: ValidationError) -> None:
-    messages.error(request, " ".join(exc.messages))
 
 
 @login_required
@@ -30,7 +26,7 @@ def saya(request):
     r = peran(request.user)
     if r.pegawai is None:
         raise PermissionDenied
-    tahun = tahun_dari(request)
+    tahun = tahun_param(request)
     return render(request, "penilaian/evaluasi/saya.html", {
         "tahun": tahun, "baris": selectors.penilaian_saya(r.pegawai, tahun), "pegawai": r.pegawai,
     })
@@ -49,7 +45,7 @@ def buka(request, skp_pk, periode_pk):
     try:
         penilaian = services.penilaian_open(skp=skp, periode=periode, oleh=request.user)
     except ValidationError as exc:
-        _pesan(request, exc)
+        error_message(request, exc)
         return redirect("penilaian:evaluasi-saya")
     return redirect("penilaian:evaluasi-detail", penilaian.pk)
 
@@ -66,7 +62,7 @@ def _isian_form(request, penilaian):
 def _isian_gagal(request, penilaian, form, exc: ValidationError):
     """Re-render the page with what the user typed; after a conflict the next save is made against the
     current version, on purpose (the message says to check the latest data first)."""
-    _pesan(request, exc)
+    error_message(request, exc)
     penilaian.refresh_from_db()  # the service rolled back; the in-memory copy may be ahead
     if not isinstance(exc, services.KonflikVersi):
         return render_detail(request, penilaian, status=400, isian_form=form)
@@ -117,7 +113,7 @@ def bukti_tambah(request, pk):
         services.bukti_add(penilaian=penilaian, iki=iki, oleh=request.user, url=form.cleaned_data["url"],
                            berkas=form.cleaned_data["berkas"], keterangan=form.cleaned_data["keterangan"])
     except ValidationError as exc:
-        pesan = _("Bukti dukung ditolak: %(alasan)s") % {"alasan": " ".join(exc.messages)}
+        pesan = _("Bukti dukung ditolak: %(alasan)s") % {"alasan": error_text(exc)}
         return _bukti_response(request, penilaian, iki.pk, pesan=pesan, ok=False, form=form)
     return _bukti_response(request, penilaian, iki.pk, pesan=_("Bukti dukung ditambahkan."))
 
@@ -146,7 +142,7 @@ def bukti_hapus(request, pk):
     try:
         services.bukti_delete(bukti=bukti, oleh=request.user)
     except ValidationError as exc:
-        return _bukti_response(request, penilaian, iki_pk, pesan=" ".join(exc.messages), ok=False)
+        return _bukti_response(request, penilaian, iki_pk, pesan=error_text(exc), ok=False)
     return _bukti_response(request, penilaian, iki_pk, pesan=_("Bukti dukung dihapus."))
 
 

@@ -9,14 +9,14 @@ from django.views.decorators.http import require_POST
 
 from kinerja.audit import audit_for
 from kinerja.once import submit_once
+from kinerja.web import error_message, errors_to_form, tahun_param
 from pegawai.access import pegawai_managed_by, peran
-from pegawai.views import hr_required, instansi_for
+from pegawai.decorators import hr_required, instansi_for
 from penilaian.models import BukaKunci, Periode
 
 from .. import selectors
 from ..forms import BukaKunciForm, PeriodeForm, PeriodeSetForm
 from ..periode import buka_kunci_create, periode_create_standard_set, periode_save
-from .common import tahun_dari
 
 
 def _periode_for(request, pk) -> Periode:
@@ -35,17 +35,9 @@ def _list_url() -> str:
     return reverse("penilaian:evaluasi-periode-list")
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @hr_required
 def periode_list(request):
-    instansi, tahun = instansi_for(request), tahun_dari(request)
+    instansi, tahun = instansi_for(request), tahun_param(request)
     periodes = selectors.periode_of_year(instansi.pk, tahun) if instansi else []
     return render(request, "penilaian/evaluasi/periode_list.html", {
         "instansi": instansi, "tahun": tahun, "periodes": periodes,
@@ -63,7 +55,7 @@ def periode_set(request):
         try:
             baru = periode_create_standard_set(instansi=instansi, oleh=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            error_message(request, exc)
         else:
             if baru:
                 messages.success(request, _("%(n)d periode dibuat.") % {"n": len(baru)})
@@ -78,13 +70,13 @@ def periode_set(request):
 @hr_required
 def periode_edit(request, pk=None):
     instansi = instansi_for(request)
-    periode = _periode_for(request, pk) if pk else Periode(instansi=instansi, tahun=tahun_dari(request))
+    periode = _periode_for(request, pk) if pk else Periode(instansi=instansi, tahun=tahun_param(request))
     form = PeriodeForm(request.POST or None, instance=periode)
     if request.method == "POST" and form.is_valid():
         try:
             periode = periode_save(periode=form.save(commit=False), oleh=request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Periode %(p)s disimpan.") % {"p": periode})
             return redirect(f"{_list_url()}?tahun={periode.tahun}&instansi={periode.instansi_id}")
@@ -105,7 +97,7 @@ def buka_kunci(request, pk):
                 buka_kunci_create(periode=periode, pegawai=pegawai, alasan=form.cleaned_data["alasan"],
                                   berlaku_sampai=form.cleaned_data["berlaku_sampai"], oleh=request.user)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                errors_to_form(form, exc)
             else:
                 messages.success(request, _("Kunci periode %(p)s dibuka untuk %(n)s.") % {"p": periode, "n": pegawai.nama})
                 return redirect(request.path)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kinerja.audit import audit_for
-from kinerja.web import paginate
+from kinerja.web import error_message, paginate
 from pegawai import access as pegawai_access
 
 from ...access import get_penilaian_for, is_owner, is_penilai_of, penilaian_visible_to
@@ -86,7 +86,7 @@ def terima(request, pk):
     try:
         penilaian_acknowledge(penilaian=penilaian, oleh=request.user)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        error_message(request, exc)
     else:
         messages.success(request, _("Penilaian diterima."))
     return redirect("penilaian:tanggapan", pk=penilaian.pk)
@@ -101,7 +101,7 @@ def ajukan(request, pk):
         try:
             keberatan_file(penilaian=penilaian, alasan=form.cleaned_data["alasan"], oleh=request.user)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            error_message(request, exc)
         else:
             messages.success(request, _("Keberatan diajukan kepada atasan pejabat penilai."))
     else:

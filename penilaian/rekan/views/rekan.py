@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.web import paginate
+from kinerja.web import error_message, paginate
 from pegawai import access as pegawai_access
 
 from .. import selectors
@@ -76,7 +76,7 @@ def undang(request, pk):
         try:
             created = undangan_rekan_create(penilaian=penilaian, rekan=form.cleaned_data["semua"], oleh=request.user)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            error_message(request, exc)
         else:
             messages.success(request, _("%(n)d rekan kerja diundang.") % {"n": len(created)})
     else:

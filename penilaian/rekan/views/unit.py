@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kinerja.web import id_param, paginate, tahun_param
+from kinerja.web import error_message, id_param, paginate, tahun_param
 from pegawai import access as pegawai_access
-from pegawai.views import hr_required
+from pegawai.decorators import hr_required
 
 from ...models import Periode
 from .. import selectors, tindak_lanjut
@@ -69,7 +69,7 @@ def unit_capaian(request, unit_pk, periode_pk):
         try:
             capaian_organisasi_set(unit=unit, periode=periode, oleh=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            error_message(request, exc)
         else:
             messages.success(request, _("Capaian kinerja organisasi disimpan."))
     else:
@@ -89,7 +89,7 @@ def unit_final(request, unit_pk, periode_pk):
     try:
         unit_finalize(unit=unit, periode=periode, justifikasi=form.cleaned_data.get("justifikasi", ""), oleh=request.user)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        error_message(request, exc)
     else:
         messages.success(request, _("Periode unit difinalisasi."))
     return redirect("penilaian:unit-distribusi", unit_pk=unit.pk, periode_pk=periode.pk)

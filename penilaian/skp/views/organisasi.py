@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from kinerja.web import id_param, paginate, tahun_param
 from pegawai import access as pegawai_access
+from pegawai.decorators import hr_required
 from pegawai.models import UnitKerja
 from pegawai.selectors import descendant_ids
-from pegawai.views import hr_required
 
 from ...access import get_skp_for, skp_visible_to
 from ...models import Skp
