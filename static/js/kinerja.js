@@ -22,3 +22,12 @@ document.addEventListener("submit", function (event) {
   form.dataset.terkirim = "1";
   form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
 });
+
+// After a failed submit the error summary at the top of the page takes focus, so a screen reader reads it
+// and a keyboard user starts from it (WCAG 3.3.1); its links move to the fields.
+document.addEventListener("DOMContentLoaded", function () {
+  const ringkasan = document.getElementById("ringkasan-galat");
+  if (ringkasan) {
+    ringkasan.focus();
+  }
+});
