@@ -254,12 +254,14 @@ class Pegawai(models.Model):
         return self.unit_kerja.instansi_id
 
     def clean(self):
-        errors = {}
+        errors, info = {}, None
         try:
-            info = parse_nip(self.nip)
+            # An empty NIP is the field's own "required" error (or, in a form, already reported with the
+            # NIP's real fault); saying "NIP wajib diisi." again would be a second, wrong message.
+            info = parse_nip(self.nip) if self.nip else None
         except ValidationError as exc:
             errors["nip"] = exc.messages
-        else:
+        if info is not None:
             self.nip = info.nip
             if self.tanggal_lahir and self.tanggal_lahir != info.tanggal_lahir:
                 errors["tanggal_lahir"] = _("Tanggal lahir tidak sesuai dengan NIP (%(tgl)s).") % {
