@@ -30,3 +30,24 @@ class AuditLog(models.Model):
 
     def __str__(self):
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi} {self.objek_repr}"
+
+    @property
+    def label_aksi(self) -> str:
+        from .audit import label_aksi
+
+        return label_aksi(self.aksi)
+
+    @property
+    def aktor_nama(self) -> str:
+        """The actor's name as people know it (the pegawai's name, not the NIP login); "Sistem" if none."""
+        if self.aktor is None:
+            return str(_("Sistem"))
+        pegawai = getattr(self.aktor, "pegawai", None)
+        if pegawai is not None:
+            return pegawai.nama_lengkap
+        return self.aktor.get_full_name() or self.aktor.get_username()
+
+    @property
+    def kalimat(self) -> str:
+        """One history line in plain words: "Disetujui oleh Sari Harahap"."""
+        return _("%(aksi)s oleh %(nama)s") % {"aksi": self.label_aksi, "nama": self.aktor_nama}

@@ -17,7 +17,8 @@ class LoginForm(AuthenticationForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("NIP atau nama pengguna")
-        self.fields["username"].help_text = _("Pegawai: NIP 18 digit (boleh dengan spasi). Admin: nama pengguna.")
+        self.fields["username"].help_text = _(
+            "Pegawai: NIP 18 digit (boleh dengan spasi). Admin: nama pengguna.")
 
     def clean_username(self):
         # A NIP is printed in groups ("19850517 201001 1 003"): accept it as printed.

@@ -66,7 +66,7 @@ def test_owner_creates_adds_rhk_and_iki_and_submits_through_the_pages(client, or
     skp.refresh_from_db()
     assert skp.status == S.DIAJUKAN
     page = c.get(reverse("penilaian:skp-detail", args=[skp.pk])).content.decode()
-    assert "skp.submitted" in page and "Terlaksananya program seksi" in page
+    assert "Diajukan untuk persetujuan oleh" in page and "Terlaksananya program seksi" in page
 
 
 def test_rhk_form_offers_only_the_penilais_rhk(client, org):
