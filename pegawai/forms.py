@@ -151,7 +151,7 @@ class UnitKerjaForm(forms.ModelForm):
 
 
 class ImportPegawaiForm(forms.Form):
-    berkas = forms.FileField(label=_("Berkas CSV"), help_text=_("UTF-8, dipisah koma; lihat README untuk kolomnya."))
+    berkas = forms.FileField(label=_("Berkas CSV"), help_text=_("UTF-8, dipisah koma; kolom yang dibaca tercantum di bawah."))
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
