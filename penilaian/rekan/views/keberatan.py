@@ -48,7 +48,8 @@ def _ringkasan(user, penilaian) -> dict:
 def tanggapan_list(request):
     """The employee's finalised evaluations, to acknowledge or object to."""
     me = pegawai_access.peran(request.user).pegawai
-    qs = penilaian_visible_to(request.user).filter(skp__pegawai=me, status__in=Penilaian.SELESAI) if me else []
+    qs = penilaian_visible_to(request.user).filter(skp__pegawai=me, status__in=Penilaian.SELESAI).order_by(
+        "-periode__tanggal_selesai", "-periode__tanggal_mulai", "-pk") if me else []  # newest period first
     return render(request, "penilaian/rekan/tanggapan_list.html", {"page_obj": paginate(request, qs)})
 
 
