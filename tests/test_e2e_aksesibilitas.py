@@ -60,10 +60,23 @@ def _masuk(page, live_server, user):
                                "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "url": live_server.url}])
 
 
+# HTML faults axe leaves to the validator: a label pointing at nothing, a cell spanning past its table.
+HTML_FAULTS = """() => [
+  ...[...document.querySelectorAll('label[for]')].filter(l => !document.getElementById(l.htmlFor))
+     .map(l => 'label for=' + l.htmlFor + ' points at nothing'),
+  ...[...document.querySelectorAll('table')].filter(t => t.tHead && t.tHead.rows.length).flatMap(t => {
+     const width = r => [...r.cells].reduce((n, c) => n + c.colSpan, 0);
+     const cols = width(t.tHead.rows[0]);
+     return [...t.rows].filter(r => width(r) > cols).map(r => 'row wider than the header of table ' + (t.id || ''));
+  }),
+]"""
+
+
 def _violations(page) -> list[str]:
+    faults = page.evaluate(HTML_FAULTS)
     page.add_script_tag(path=str(AXE))
     hasil = page.evaluate(RUN)
-    return [f"{v['id']} ({v['impact']}): {v['help']} — "
+    return faults + [f"{v['id']} ({v['impact']}): {v['help']} — "
             + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:3])
             + f" [{len(v['nodes'])} nodes]"
             for v in hasil["violations"] if v["impact"] in ("serious", "critical")]
@@ -85,3 +98,20 @@ def test_main_pages_have_no_serious_axe_violations(page, live_server):
                 page.goto(live_server.url + url)
                 found += [f"{width}px {role} {url}: {v}" for v in _violations(page)]
     assert not found, "\n".join(found)
+
+
+def test_skip_link_and_error_summary_take_the_keyboard_user_where_needed(page, live_server):
+    org, *_ = _data()
+    _masuk(page, live_server, org.pegawai.user)
+    page.goto(live_server.url + reverse("home"))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Langsung ke isi utama"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "isi"
+    page.context.clear_cookies()
+    page.goto(live_server.url + reverse("login"))
+    page.fill("#id_username", org.pegawai.nip)
+    page.fill("#id_password", "salah-sekali")
+    page.click("button[type=submit]")
+    assert page.evaluate("document.activeElement.id") == "ringkasan-galat"
+    assert "NIP atau kata sandi salah." in page.inner_text("#ringkasan-galat")
