@@ -113,5 +113,15 @@ def test_skip_link_and_error_summary_take_the_keyboard_user_where_needed(page, l
     page.fill("#id_username", org.pegawai.nip)
     page.fill("#id_password", "salah-sekali")
     page.click("button[type=submit]")
+    # Only an error of the whole form: shown once, in the form, and focused.
+    assert page.locator("text=NIP atau kata sandi salah.").count() == 1
+    assert "NIP atau kata sandi salah." in page.evaluate("document.activeElement.textContent")
+    # Field errors: the summary at the top takes focus and links to the field.
+    _masuk(page, live_server, org.hr)
+    page.goto(live_server.url + reverse("pegawai:create"))
+    page.fill("#id_nip", "12345")
+    page.locator("form [type=submit]").last.click()
     assert page.evaluate("document.activeElement.id") == "ringkasan-galat"
-    assert "NIP atau kata sandi salah." in page.inner_text("#ringkasan-galat")
+    assert "NIP harus 18 digit" in page.inner_text("#ringkasan-galat")
+    page.click("#ringkasan-galat a")
+    assert page.evaluate("document.activeElement.id") == "id_nip"

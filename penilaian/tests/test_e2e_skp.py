@@ -84,4 +84,4 @@ def test_skp_journey(page: Page, live_server, org):
     expect(page.locator("#tabel-perilaku")).to_contain_text("Menolak segala bentuk gratifikasi")
     expect(page.locator("#tabel-perilaku")).to_contain_text("Aktif berkoordinasi dengan seksi lain")
     expect(page.locator("#tombol-tambah-rhk")).to_have_count(0)
-    expect(page.locator("#riwayat")).to_contain_text(re.compile("skp.approved"))
+    expect(page.locator("#riwayat")).to_contain_text(f"Disetujui oleh {org.atasan.nama_lengkap}")
