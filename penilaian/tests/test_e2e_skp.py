@@ -1,6 +1,5 @@
 """Playwright journey (issue 3): draft two RHK with IKI and submit; returned with a note; fix and resubmit;
 approved with expectations; the employee sees the approved SKP."""
-import re
 
 import pytest
 from playwright.sync_api import Page, expect
