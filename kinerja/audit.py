@@ -77,6 +77,16 @@ AKSI_LABEL = {
 }
 
 
+def nama_orang(user) -> str:
+    """A user's name as people know it: the pegawai's full name, else the account's name; "Sistem" if none."""
+    if user is None:
+        return str(_("Sistem"))
+    pegawai = getattr(user, "pegawai", None)
+    if pegawai is not None:
+        return pegawai.nama_lengkap
+    return user.get_full_name() or user.get_username()
+
+
 def label_aksi(aksi: str) -> str:
     """The on-screen words for an event code (never the code itself)."""
     return str(AKSI_LABEL.get(aksi, _("Data diubah")))

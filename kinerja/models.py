@@ -39,13 +39,10 @@ class AuditLog(models.Model):
 
     @property
     def aktor_nama(self) -> str:
-        """The actor's name as people know it (the pegawai's name, not the NIP login); "Sistem" if none."""
-        if self.aktor is None:
-            return str(_("Sistem"))
-        pegawai = getattr(self.aktor, "pegawai", None)
-        if pegawai is not None:
-            return pegawai.nama_lengkap
-        return self.aktor.get_full_name() or self.aktor.get_username()
+        """The actor's name (the pegawai's, not the NIP login); "Sistem" if none."""
+        from .audit import nama_orang
+
+        return nama_orang(self.aktor)
 
     @property
     def kalimat(self) -> str:

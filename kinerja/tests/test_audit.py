@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from kinerja.audit import AKSI_LABEL, label_aksi
-from pegawai.tests.factories import login_as
+from kinerja.audit import AKSI_LABEL, label_aksi, nama_orang
+from pegawai.tests.factories import UserFactory, login_as
 from penilaian.models import Skp
 from penilaian.tests.factories import skp_with_rhk
 
@@ -45,3 +45,10 @@ def test_skp_history_reads_approved_by_the_atasan_name(client, org):
     html = login_as(client, org, "pegawai").get(reverse("penilaian:skp-detail", args=[skp.pk])).content.decode()
     assert f"Disetujui oleh {org.atasan.nama_lengkap}" in html
     assert "skp.approved" not in html and org.atasan.nip not in html.split('id="riwayat"')[1]
+
+
+@pytest.mark.django_db
+def test_a_person_is_named_by_the_pegawai_name_not_the_nip_login(org):
+    assert nama_orang(org.atasan.user) == org.atasan.nama_lengkap != org.atasan.user.username
+    assert nama_orang(UserFactory(username="root", first_name="", last_name="")) == "root"
+    assert nama_orang(None) == "Sistem"
