@@ -31,6 +31,23 @@ class AuditLog(models.Model):
     def __str__(self):
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi} {self.objek_repr}"
 
+    @property
+    def label_aksi(self) -> str:
+        from .audit import label_aksi
+
+        return label_aksi(self.aksi)
+
+    @property
+    def aktor_nama(self) -> str:
+        """The actor's name (the pegawai's, not the NIP login); "Sistem" if none."""
+        from .audit import nama_orang
+
+        return nama_orang(self.aktor)
+
+    @property
+    def kalimat(self) -> str:
+        """One history line in plain words: "Disetujui oleh Sari Harahap"."""
+        return _("%(aksi)s oleh %(nama)s") % {"aksi": self.label_aksi, "nama": self.aktor_nama}
 
 class IdempotencyKey(models.Model):
     """A create form's one-time token, stored with the transaction that used it (kinerja/once.py).

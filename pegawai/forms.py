@@ -8,11 +8,21 @@ from .models import Golongan, Pegawai, UnitKerja
 from .nip import parse_nip
 
 
-class NipAtasanField(forms.CharField):
+class NipField(forms.CharField):
+    """A NIP as printed ("19850517 201001 1 003"): room for the spaces in the input, removed on cleaning."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 24)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return "".join(super().to_python(value).split())
+
+
+class NipAtasanField(NipField):
     """Pick a pegawai by NIP: scales to 50,000 pegawai where a <select> would not."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 18)
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
 
@@ -27,6 +37,7 @@ class PegawaiForm(SubmitOnceMixin, forms.ModelForm):
             "golongan", "jabatan", "unit_kerja", "email", "aktif",
         ]
         widgets = {"tanggal_lahir": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"nip": NipField}
 
     def __init__(self, *args, instansi_id=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,7 +153,7 @@ class UnitKerjaForm(SubmitOnceMixin, forms.ModelForm):
 
 
 class ImportPegawaiForm(forms.Form):
-    berkas = forms.FileField(label=_("Berkas CSV"), help_text=_("UTF-8, dipisah koma; lihat README untuk kolomnya."))
+    berkas = forms.FileField(label=_("Berkas CSV"), help_text=_("UTF-8, dipisah koma; kolom yang dibaca tercantum di bawah."))
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]

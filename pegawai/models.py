@@ -259,13 +259,14 @@ class Pegawai(models.Model):
         return self.unit_kerja.instansi_id
 
     def clean(self):
-        errors = {}
+        errors, info = {}, None
         try:
-            info = parse_nip(self.nip)
+            # An empty NIP is the field's own "required" error (or, in a form, already reported with the
+            # NIP's real fault); saying "NIP wajib diisi." again would be a second, wrong message.
+            info = parse_nip(self.nip) if self.nip else None
         except ValidationError as exc:
             errors["nip"] = exc.messages
-            info = None
-        else:
+        if info is not None:
             self.nip = info.nip
         gol = self.golongan if self.golongan_id else None
         errors.update(ketidaksesuaian(

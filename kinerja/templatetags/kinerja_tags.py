@@ -14,4 +14,6 @@ def nama_pengguna(user, kosong: str = "") -> str:
     """
     if user is None:
         return kosong or _("(akun dihapus)")
-    return user.get_full_name() or user.get_username()
+    from kinerja.audit import nama_orang
+
+    return nama_orang(user)  # the pegawai's name as people know it, never the NIP login

@@ -70,7 +70,7 @@ def test_bulk_print_answers_before_the_job_is_done(client, settings, golongan_ad
         job = CetakMassal.objects.get()
         assert resp.status_code == 302 and job.status in CetakMassal.AKTIF  # answered while the PDF is still being made
         html = client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
-        assert "hx-trigger=\"every 1s\"" in html and "0 dicetak, 2 gagal dari 3" in html
+        assert "data-hx-trigger=\"every 1s\"" in html and "0 dicetak, 2 gagal dari 3" in html
         lepas.set()
         assert latar.join_all(30)
     job.refresh_from_db()

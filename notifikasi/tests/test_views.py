@@ -54,6 +54,7 @@ def test_bell_shows_unread_count_in_the_navbar(client, org):
     client.force_login(org.pegawai.user)
     html = client.get(reverse("notifikasi:riwayat")).content.decode()
     assert 'id="jumlah-belum-dibaca">3<' in html and "Bukan untuk Anda" not in html
+    assert 'aria-label="Notifikasi, 3 belum dibaca"' in html  # the bell's name carries the count
 
 
 def test_mark_read_only_own_and_follows_link(client, org):

@@ -113,7 +113,15 @@ def test_login_with_nip_and_logout(client, org):
 
 def test_wrong_password_is_refused_in_indonesian(client, org):
     html = client.post(reverse("login"), {"username": org.pegawai.nip, "password": "salah"}).content.decode()
-    assert "Masukkan nama pengguna" in html and "yang benar" in html
+    assert "NIP atau kata sandi salah." in html and "nama pengguna nama pengguna" not in html
+    assert "NIP atau nama pengguna" in html and "Lupa kata sandi? Hubungi Admin Kepegawaian." in html
+
+
+def test_login_accepts_a_nip_typed_with_spaces(client, org):
+    nip = org.pegawai.nip
+    spaced = f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    page = client.post(reverse("login"), {"username": spaced, "password": "rahasia123"}, follow=True)
+    assert 'id="beranda-pegawai"' in page.content.decode()
 
 
 def test_password_change(client, org):
@@ -255,6 +263,27 @@ def test_create_with_invalid_input_shows_a_clear_error(client, org, over, field,
     errors = response.context["form"].errors
     assert any(pesan in m for m in errors.get(field, [])), errors
     assert Pegawai.objects.count() == before
+
+
+@pytest.mark.parametrize("nip", ["12345", "19850517201013200A", "198505172010033001", ""])
+def test_a_bad_nip_gets_exactly_one_error(client, org, nip):
+    login_as(client, org, "hr")
+    response = client.post(reverse("pegawai:create"), form_data(org, nip=nip))
+    errors = response.context["form"].errors["nip"]
+    assert len(errors) == 1 and ("NIP wajib diisi." not in errors[0] or nip == ""), errors
+
+
+def test_a_nip_typed_as_printed_with_spaces_is_stored_without_them(client, org):
+    login_as(client, org, "hr")
+    data = form_data(org)
+    nip = data["nip"]
+    spaced = f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    html = client.get(reverse("pegawai:create")).content.decode()
+    assert 'maxlength="24"' in html  # the browser does not cut the printed form at 18 characters
+    atasan = f" {org.atasan.nip[:8]} {org.atasan.nip[8:]}"
+    client.post(reverse("pegawai:create"), {**data, "nip": spaced, "atasan_nip": atasan})
+    created = Pegawai.objects.get(nip=nip)
+    assert created.atasan == org.atasan
 
 
 def test_hr_edits_a_pegawai_and_the_login_follows_a_corrected_nip(client, org):

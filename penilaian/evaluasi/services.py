@@ -255,7 +255,7 @@ def penilaian_rate(*, penilaian: Penilaian, versi, rating_hasil: str, rating_per
     ke = {"status": status_ke, "rating_hasil": rating_hasil, "rating_perilaku": rating_perilaku, "predikat": predikat}
     if dari != ke:
         audit_log(aktor=oleh, aksi="penilaian.rated", objek=penilaian, data={"dari": dari, "ke": ke},
-                  catatan=_("Rating hasil mengikuti capaian organisasi (§3.3).") if tetap else "")
+                  catatan=_("Rating hasil mengikuti capaian organisasi.") if tetap else "")
     return penilaian
 
 

@@ -303,6 +303,12 @@ class Distribusi:
             "max": [self.batas.get(p, (None, None))[1] for p in order],
         }
 
+    @property
+    def baris(self) -> list[tuple]:
+        """The chart as rows (label, count, minimum, maximum): its text alternative (WCAG 1.1.1)."""
+        c = self.chart
+        return list(zip(c["labels"], c["jumlah"], c["min"], c["max"], strict=True))
+
 
 def distribusi_unit(unit: UnitKerja, periode) -> Distribusi:
     """Counts per predikat (2 queries), the organisation predikat, its bounds and broken rules."""

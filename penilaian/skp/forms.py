@@ -23,9 +23,13 @@ class SkpCreateForm(forms.Form):
     pendekatan = forms.ChoiceField(label=_("Pendekatan"), choices=Skp.Pendekatan.choices, initial=Skp.Pendekatan.KUANTITATIF)
     salin = forms.BooleanField(label=_("Salin RHK dan IKI dari SKP tahun lalu"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, pegawai=None, **kwargs):
         super().__init__(*args, **kwargs)
         y = date.today().year
+        if pegawai is not None:
+            # Offer the first year from now on that has no SKP yet (in December: usually next year's).
+            ada = set(Skp.objects.filter(pegawai=pegawai, tahun__gte=y).values_list("tahun", flat=True))
+            y = next((t for t in (y, y + 1) if t not in ada), y)
         self.fields["tahun"].initial = y
         self.fields["tanggal_mulai"].initial = date(y, 1, 1)
         self.fields["tanggal_selesai"].initial = date(y, 12, 31)

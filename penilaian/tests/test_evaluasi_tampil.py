@@ -226,7 +226,7 @@ def test_htmx_add_evidence_returns_the_list_only_and_changes_nothing_else(isian)
     assert html.lstrip().startswith(f'<div id="bukti-iki-{iki.pk}"')
     assert "https://drive.go.id/laporan" in html and "Bukti dukung ditambahkan." in html
     bukti = BuktiDukung.objects.get()
-    assert f'<div id="bukti-forms-{iki.pk}" hx-swap-oob="true">' in html and f'id="hapus-bukti-{bukti.pk}"' in html
+    assert f'<div id="bukti-forms-{iki.pk}" data-hx-swap-oob="true">' in html and f'id="hapus-bukti-{bukti.pk}"' in html
     p.refresh_from_db()
     assert p.versi == versi and Realisasi.objects.get(penilaian=p, iki=iki).nilai == Decimal(2)
 

@@ -239,3 +239,24 @@ def test_decision_form_hidden_from_non_deciders(client, org):
     client.force_login(org.kabid.user)
     assert 'id="tombol-putus"' in client.get(reverse("penilaian:keberatan-detail", args=[kb.pk])).content.decode()
     assert kb.pk in [k.pk for k in client.get(reverse("penilaian:keberatan-list")).context["page_obj"]]
+
+
+def test_my_results_are_listed_newest_period_first_with_the_detail_page_badge(client, org):
+    from datetime import date
+
+    from pegawai.tests.factories import login_as
+    from penilaian.tests.factories import PenilaianFactory, PeriodeFactory, SkpFactory
+
+    year = date.today().year - 1
+    skp = SkpFactory(pegawai=org.pegawai, status="DISETUJUI", tahun=year)
+    akhir = PeriodeFactory(instansi=org.instansi, tahun=year, nama="Triwulan IV", tanggal_mulai=date(year, 10, 1),
+                           tanggal_selesai=date(year, 12, 31), batas_pengisian=date(year, 12, 31))
+    awal = PeriodeFactory(instansi=org.instansi, tahun=year, nama="Triwulan I", tanggal_mulai=date(year, 1, 1),
+                          tanggal_selesai=date(year, 3, 31), batas_pengisian=date(year, 4, 10))
+    final(PenilaianFactory(skp=skp, periode=akhir))  # created first, but the later period
+    p_awal = final(PenilaianFactory(skp=skp, periode=awal))
+    html = login_as(client, org, "pegawai").get(reverse("penilaian:tanggapan-list")).content.decode()
+    assert html.index("Triwulan IV") < html.index("Triwulan I ")
+    detail = client.get(reverse("penilaian:tanggapan", args=[p_awal.pk])).content.decode()
+    badge = '<span class="badge text-bg-primary '
+    assert badge in html and badge in detail  # FINAL: one colour in the list and on the page

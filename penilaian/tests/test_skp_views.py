@@ -71,7 +71,7 @@ def test_owner_creates_adds_rhk_and_iki_and_submits_through_the_pages(client, or
     skp.refresh_from_db()
     assert skp.status == S.DIAJUKAN
     page = c.get(reverse("penilaian:skp-detail", args=[skp.pk])).content.decode()
-    assert "skp.submitted" in page and "Terlaksananya program seksi" in page
+    assert "Diajukan untuk persetujuan oleh" in page and "Terlaksananya program seksi" in page
 
 
 def test_rhk_form_offers_only_the_penilais_rhk(client, org):
@@ -229,3 +229,17 @@ def test_approved_version_stays_readable_during_revision(client, org):
     r = c.get(reverse("penilaian:skp-versi", args=[skp.pk, 1]))
     assert r.status_code == 200 and skp.rhk.first().teks in r.content.decode()
     assert as_(client, org, "lain").get(reverse("penilaian:skp-versi", args=[skp.pk, 1])).status_code == 404
+
+
+def test_new_skp_form_offers_the_first_year_without_an_skp(client, org):
+    from datetime import date
+
+    from penilaian.skp.forms import SkpCreateForm
+
+    year = date.today().year
+    assert SkpCreateForm(pegawai=org.pegawai)["tahun"].value() == year
+    SkpFactory(pegawai=org.pegawai, tahun=year)
+    page = as_(client, org, "pegawai").get(reverse("penilaian:skp-create"))
+    form = page.context["form"]
+    assert form["tahun"].value() == year + 1
+    assert form["tanggal_mulai"].value() == date(year + 1, 1, 1)

@@ -22,3 +22,14 @@ document.addEventListener("submit", function (event) {
   form.dataset.terkirim = "1";
   form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
 });
+
+// After a failed submit the error summary at the top of the page takes focus, so a screen reader reads it
+// and a keyboard user starts from it (WCAG 3.3.1); its links move to the fields.
+document.addEventListener("DOMContentLoaded", function () {
+  // Without field errors, the form's own error box (errors of the whole form) takes focus instead.
+  const ringkasan = document.getElementById("ringkasan-galat") || document.querySelector("main form .alert-danger");
+  if (ringkasan) {
+    ringkasan.setAttribute("tabindex", "-1");
+    ringkasan.focus();
+  }
+});

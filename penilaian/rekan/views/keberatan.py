@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kinerja.audit import audit_for
@@ -26,22 +25,11 @@ from ..keberatan import (
 )
 
 AUDIT_TAMPIL = Q(aksi__startswith="penilaian.") | Q(aksi__startswith="keberatan.")
-AKSI_LABEL = {
-    "penilaian.rated": gettext_lazy("Rating ditetapkan pejabat penilai"),
-    "penilaian.finalized": gettext_lazy("Penilaian difinalkan"),
-    "penilaian.diterima": gettext_lazy("Penilaian diterima pegawai"),
-    "keberatan.diajukan": gettext_lazy("Keberatan diajukan"),
-    "keberatan.diputus": gettext_lazy("Keberatan diputus"),
-    "penilaian.diterima_lewat_waktu": gettext_lazy("Diterima karena lewat waktu"),
-}
 
 
 def _riwayat(penilaian) -> list:
     """The evaluation's audit trail shown to its parties; peer-input entries are left out (§6)."""
-    rows = list(audit_for(penilaian).filter(AUDIT_TAMPIL)[:50])
-    for a in rows:
-        a.label = AKSI_LABEL.get(a.aksi, a.aksi)
-    return rows
+    return list(audit_for(penilaian).filter(AUDIT_TAMPIL)[:50])
 
 
 def _ringkasan(user, penilaian) -> dict:
@@ -60,7 +48,8 @@ def _ringkasan(user, penilaian) -> dict:
 def tanggapan_list(request):
     """The employee's finalised evaluations, to acknowledge or object to."""
     me = pegawai_access.peran(request.user).pegawai
-    qs = penilaian_visible_to(request.user).filter(skp__pegawai=me, status__in=Penilaian.SELESAI) if me else []
+    qs = penilaian_visible_to(request.user).filter(skp__pegawai=me, status__in=Penilaian.SELESAI).order_by(
+        "-periode__tanggal_selesai", "-periode__tanggal_mulai", "-pk") if me else []  # newest period first
     return render(request, "penilaian/rekan/tanggapan_list.html", {"page_obj": paginate(request, qs)})
 
 

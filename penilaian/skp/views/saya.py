@@ -40,7 +40,7 @@ def skp_create(request):
     me = pegawai_access.peran(request.user).pegawai
     if me is None:
         raise Http404
-    form = SkpCreateForm(request.POST or None)
+    form = SkpCreateForm(request.POST or None, pegawai=me)
     if request.method == "POST" and form.is_valid():
         try:
             skp = services.skp_create(pegawai=me, oleh=request.user, **form.cleaned_data)
