@@ -237,3 +237,40 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = [h for h in [env("LOGIN_IP_HEADER", default=
 # Messages live server-side (the default falls back to a signed, readable cookie).
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 KINERJA["SANDI_SEMENTARA_JAM"] = env.int("TEMP_PASSWORD_HOURS", default=72)
+
+# --- REST API (issue 16): DRF + drf-spectacular; README "API" ------------------------------------------
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar", "api"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",  # the pages' own use; CSRF enforced
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.auth.TokenScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.auth.TokenRateThrottle", "api.auth.UserRateThrottle", "api.auth.AnonRateThrottle"],
+    # Counters live in the default cache (Redis when REDIS_URL is set, shared by all workers).
+    "DEFAULT_THROTTLE_RATES": {
+        "token": env("API_RATE_TOKEN", default="1200/hour"),
+        "user": env("API_RATE_USER", default="1200/hour"),
+        "anon": env("API_RATE_ANON", default="60/hour"),
+    },
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kinerja API",
+    "DESCRIPTION": "Data kinerja ASN untuk sistem lain: TPP, SIMPEG, dasbor, aplikasi ponsel.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI and Redoc from static files (drf-spectacular-sidecar): no CDN, CSP script-src 'self'.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"RatingEnum": "penilaian.predikat.Rating", "PredikatEnum": "penilaian.predikat.Predikat",
+                            "StatusPenilaianEnum": "penilaian.models.Penilaian.Status",
+                            "StatusSkpEnum": "penilaian.models.Skp.Status",
+                            "StatusPegawaiEnum": "pegawai.models.Pegawai.Status",
+                            "StatusRiwayatEnum": "pelatihan.models.RiwayatPengembangan.Status"},
+}
