@@ -43,6 +43,7 @@ class ApiViewMixin:
     filter_backends = [DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["id"]
     write_scope: str | None = None
+    lookup_value_regex = r"[0-9]{1,18}"  # ids only: anything else is 404 from the URL, not an overflow
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
