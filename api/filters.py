@@ -8,7 +8,6 @@ from pegawai.models import UnitKerja
 from pelatihan.models import RiwayatPengembangan
 from penilaian.models import Penilaian, Periode, Skp
 
-
 ID_MAKS = 2**63 - 1  # a bigger number is no id on any database: 400, never an overflow in the query
 
 

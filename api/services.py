@@ -25,7 +25,8 @@ def token_issue(*, instansi: Instansi, nama: str, scopes: list[str], expires_at:
     if not scopes or not set(scopes) <= set(Scope.values):
         raise ValidationError({"scopes": _("Pilih sedikitnya satu cakupan yang dikenal.")})
     if user is None and scopes != [Scope.READ]:
-        raise ValidationError({"scopes": _("Token instansi hanya dapat membaca; cakupan tulis hanya untuk token pribadi.")})
+        raise ValidationError(
+            {"scopes": _("Token instansi hanya dapat membaca; cakupan tulis hanya untuk token pribadi.")})
     if expires_at <= timezone.now():
         raise ValidationError({"expires_at": _("Masa berlaku harus di masa depan.")})
     raw = TokenIntegrasi.new_raw()

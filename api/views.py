@@ -20,9 +20,9 @@ from pegawai import access
 from pegawai.models import Instansi, Pegawai, UnitKerja
 from pelatihan import selectors as pelatihan_selectors
 from pelatihan import services as pelatihan_services
+from pelatihan.models import RiwayatPengembangan
 from penilaian import access as penilaian_access
 from penilaian.evaluasi import services as evaluasi_services
-from pelatihan.models import RiwayatPengembangan
 from penilaian.models import BuktiDukung, IndikatorKinerja, Penilaian, Periode, Realisasi, RencanaHasilKerja, Skp
 
 from . import filters, serializers
@@ -155,7 +155,8 @@ class PenilaianViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
         s = serializers.BuktiSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         d = s.validated_data
-        iki = get_object_or_404(IndikatorKinerja.objects.select_related("rhk"), pk=d["iki"], rhk__skp_id=penilaian.skp_id)
+        iki = get_object_or_404(IndikatorKinerja.objects.select_related("rhk"), pk=d["iki"],
+                                rhk__skp_id=penilaian.skp_id)
         bukti = evaluasi_services.bukti_add(penilaian=penilaian, iki=iki, oleh=request.user, url=d["url"],
                                             keterangan=d.get("keterangan", ""))
         out = {"id": bukti.pk, "iki": iki.pk, "url": bukti.url, "keterangan": bukti.keterangan}

@@ -246,7 +246,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",  # the pages' own use; CSRF enforced
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.auth.TokenScope"],
-    "DEFAULT_THROTTLE_CLASSES": ["api.auth.TokenRateThrottle", "api.auth.UserRateThrottle", "api.auth.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.auth.TokenRateThrottle", "api.auth.UserRateThrottle", "api.auth.AnonRateThrottle",
+    ],
     # Counters live in the default cache (Redis when REDIS_URL is set, shared by all workers).
     "DEFAULT_THROTTLE_RATES": {
         "token": env("API_RATE_TOKEN", default="1200/hour"),

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from pegawai.forms_akun import LoginForm
 from pegawai import views_dua_faktor
+from pegawai.forms_akun import LoginForm
 from pegawai.views_akun import GantiSandiView
 
 from . import views

@@ -10,9 +10,9 @@ from rest_framework.test import APIClient
 from api.models import TokenIntegrasi
 from api.services import token_issue
 from harian.tests.factories import KegiatanFactory, iki_of, periode, skp_aktif, today
+from pelatihan.tests.factories import RiwayatFactory
 from penilaian.models import Penilaian, Periode
 from penilaian.tests.factories import PenilaianFactory, PeriodeFactory, SkpFactory
-from pelatihan.tests.factories import RiwayatFactory
 
 ALL = [s.value for s in TokenIntegrasi.Scope]
 

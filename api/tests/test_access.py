@@ -9,9 +9,9 @@ from django.utils import timezone
 from api.models import TokenIntegrasi
 from harian.models import KegiatanHarian
 from kinerja.models import AuditLog
-from penilaian.models import BuktiDukung, Realisasi
 from pelatihan.models import RiwayatPengembangan
 from pelatihan.tests.factories import form_data, pdf_upload
+from penilaian.models import BuktiDukung, Realisasi
 
 from .conftest import ALL, issue
 
@@ -51,7 +51,8 @@ def test_detail_scoped_like_the_pages(org, data, client_as, endpoint, pk_of, exp
     if r.status_code == 200:
         assert r.json()["id"] == pk
         # The list shows the same object to the same actor.
-        ids = [row["id"] for row in _client(org, client_as, actor).get(f"/api/v1/{endpoint}/?page_size=100").json()["results"]]
+        rows = _client(org, client_as, actor).get(f"/api/v1/{endpoint}/?page_size=100").json()["results"]
+        ids = [row["id"] for row in rows]
         assert pk in ids
 
 
@@ -224,7 +225,9 @@ def test_owner_records_training_with_certificate(org, data, client_as):
 
 def test_instansi_token_cannot_record_training(org, data, client_as):
     c = client_as("x", token=issue(org)[1])
-    assert c.post("/api/v1/pelatihan/", {**form_data(), "sertifikat": pdf_upload()}, format="multipart").status_code == 403
+    r = c.post("/api/v1/pelatihan/", {**form_data(), "sertifikat": pdf_upload()}, format="multipart")
+    assert r.status_code == 403
+    assert not RiwayatPengembangan.objects.filter(nama_kegiatan=form_data()["nama_kegiatan"]).exists()
 
 
 def test_all_scopes_constant_matches_model():

@@ -12,7 +12,6 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 from .conftest import ALL, issue
 
 
-
 def _load_schema():
     """The schema the app serves at /api/schema/, built in-process (no request, so no database at import);
     requests go to the WSGI app in-process as well. (The lazy ``from_fixture`` loader of Schemathesis

@@ -5,8 +5,8 @@ from django.test.utils import CaptureQueriesContext
 
 from harian.tests.factories import KegiatanFactory, periode, skp_aktif, today
 from pegawai.tests.factories import PegawaiFactory
-from penilaian.tests.factories import PenilaianFactory
 from pelatihan.tests.factories import RiwayatFactory
+from penilaian.tests.factories import PenilaianFactory
 
 from .conftest import issue
 
@@ -37,7 +37,8 @@ def _count(client, url) -> int:
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 @pytest.mark.parametrize("actor", ["token", "atasan"])
-def test_list_queries_do_not_grow_with_page_size(org, banyak, client_as, django_assert_max_num_queries, endpoint, actor):
+def test_list_queries_do_not_grow_with_page_size(org, banyak, client_as, django_assert_max_num_queries,
+                                                 endpoint, actor):
     c = client_as("x", token=issue(org)[1]) if actor == "token" else client_as(actor)
     kecil = _count(c, f"/api/v1/{endpoint}/?page_size=5")
     with django_assert_max_num_queries(kecil):

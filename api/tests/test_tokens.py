@@ -21,7 +21,8 @@ def test_only_the_hash_is_stored(org):
     assert AuditLog.objects.filter(aksi="api.token_issued", object_id=str(token.pk), aktor=org.hr).exists()
 
 
-@pytest.mark.parametrize(("scopes", "user"), [(["read", "write:harian"], None), ([], "pegawai"), (["admin"], "pegawai")])
+@pytest.mark.parametrize(("scopes", "user"),
+                         [(["read", "write:harian"], None), ([], "pegawai"), (["admin"], "pegawai")])
 def test_issue_refuses_bad_scopes(org, scopes, user):
     with pytest.raises(ValidationError):
         token_issue(instansi=org.instansi, nama="x", scopes=scopes, expires_at=timezone.now() + timedelta(days=1),
@@ -75,10 +76,13 @@ def test_hr_issues_a_token_shown_once(org, client):
     assert "Aplikasi TPP" in page and raw not in page
 
 
+def _create(client, **data):
+    return client.post(reverse("api:token-create"), {"berlaku_hari": 30, **data})
+
+
 def test_instansi_token_cannot_get_write_scopes_on_the_page(org, client):
     client.force_login(org.hr)
-    r = client.post(reverse("api:token-create"), {"jenis": "instansi", "nama": "SIMPEG", "scopes": ["read", "write:harian"],
-                                                  "berlaku_hari": 30})
+    r = _create(client, jenis="instansi", nama="SIMPEG", scopes=["read", "write:harian"])
     assert r.status_code == 400
     assert "hanya dapat membaca" in r.content.decode()
     assert not TokenIntegrasi.objects.exists()
@@ -86,10 +90,9 @@ def test_instansi_token_cannot_get_write_scopes_on_the_page(org, client):
 
 def test_pegawai_issues_only_personal_tokens(org, client):
     client.force_login(org.pegawai.user)
-    r = client.post(reverse("api:token-create"), {"jenis": "instansi", "nama": "X", "scopes": ["read"], "berlaku_hari": 30})
+    r = _create(client, jenis="instansi", nama="X", scopes=["read"])
     assert r.status_code == 400 and not TokenIntegrasi.objects.exists()
-    r = client.post(reverse("api:token-create"), {"jenis": "pribadi", "nama": "Ponsel", "scopes": ["read", "write:harian"],
-                                                  "berlaku_hari": 30})
+    r = _create(client, jenis="pribadi", nama="Ponsel", scopes=["read", "write:harian"])
     token = TokenIntegrasi.objects.get()
     assert (token.user, token.instansi, token.scopes) == (org.pegawai.user, org.instansi, ["read", "write:harian"])
 
