@@ -255,6 +255,8 @@ REST_FRAMEWORK = {
         "user": env("API_RATE_USER", default="1200/hour"),
         "anon": env("API_RATE_ANON", default="60/hour"),
     },
+    # Anonymous calls are counted per REMOTE_ADDR; X-Forwarded-For is trusted only behind that many proxies.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
