@@ -268,10 +268,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    # Swagger UI and Redoc from static files (drf-spectacular-sidecar): no CDN, CSP script-src 'self'.
+    # Swagger UI from static files (drf-spectacular-sidecar): no CDN, CSP script-src 'self'.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {"RatingEnum": "penilaian.predikat.Rating", "PredikatEnum": "penilaian.predikat.Predikat",
                             "StatusPenilaianEnum": "penilaian.models.Penilaian.Status",
                             "StatusSkpEnum": "penilaian.models.Skp.Status",

@@ -128,3 +128,20 @@ def test_token_page_in_english(org, client):
     client.cookies["django_language"] = "en"
     page = client.get(reverse("api:token-list")).content.decode()
     assert "API tokens" in page and "Revoke" in page
+
+
+def test_reference_page_uses_only_local_assets(client):
+    """A CSP of script-src 'self' (no inline code) and no network: every asset is a local static file."""
+    import re
+
+    from django.contrib.staticfiles import finders
+
+    url = "/api/docs/"
+    page = client.get(url).content.decode()
+    assert "<style" not in page and "http" not in page
+    assert not re.search(r"<script>(?!\s*</script>)", page)  # no inline script
+    srcs = re.findall(r'(?:src|href)="([^"]+)"', page)
+    static = [s for s in srcs if s.startswith("/static/")]
+    assert static and all(finders.find(s.removeprefix("/static/")) for s in static)
+    init = client.get(url + "?script=").content.decode()  # the split view's init script
+    assert "SwaggerUIBundle" in init
