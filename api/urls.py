@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -26,4 +26,6 @@ urlpatterns = [
     path("api/token/", views_token.token_list, name="token-list"),
     path("api/token/baru/", views_token.token_create, name="token-create"),
     path("api/token/<int:pk>/cabut/", views_token.token_revoke, name="token-revoke"),
+    # Any other address under /api/v1/ answers in JSON, as the API does, not with the HTML 404 page.
+    re_path(r"^api/v1/", views.not_found, name="not-found"),
 ]

@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
-from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.decorators import action, api_view, permission_classes
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from harian import selectors as harian_selectors
@@ -28,6 +29,13 @@ from penilaian.models import BuktiDukung, IndikatorKinerja, Penilaian, Periode, 
 from . import filters, serializers
 from .auth import token_of
 from .models import TokenIntegrasi
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+@permission_classes([AllowAny])
+def not_found(request):
+    raise NotFound
 
 
 class Pagination(PageNumberPagination):

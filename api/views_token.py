@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from pegawai import access
@@ -60,7 +61,9 @@ def token_create(request):
                 for field, errs in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errs)
             else:
-                return render(request, "api/token_baru.html", {"token": token, "raw": raw})
+                response = render(request, "api/token_baru.html", {"token": token, "raw": raw})
+                add_never_cache_headers(response)  # the token must not stay in a browser or proxy cache
+                return response
     return render(request, "api/token_form.html", {"form": form}, status=400 if form.errors else 200)
 
 

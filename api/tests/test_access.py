@@ -158,6 +158,7 @@ def test_revoked_and_expired_tokens_get_401(org, data, client_as):
     token, raw = issue(org)
     c = client_as("x", token=raw)
     assert c.get("/api/v1/pegawai/").status_code == 200
+    assert client_as("anon").get("/api/v1/pegawai/", HTTP_AUTHORIZATION=f"Token {raw}").status_code == 200
     token.revoked_at = timezone.now()
     token.save()
     assert c.get("/api/v1/pegawai/").status_code == 401
@@ -232,3 +233,8 @@ def test_instansi_token_cannot_record_training(org, data, client_as):
 
 def test_all_scopes_constant_matches_model():
     assert set(ALL) == {"read", "write:harian", "write:evaluasi", "write:pelatihan"}
+
+
+def test_unknown_api_address_answers_json_404(client_as):
+    r = client_as("pegawai").get("/api/v1/pegawai/-1/")
+    assert r.status_code == 404 and r["Content-Type"] == "application/json"

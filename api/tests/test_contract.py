@@ -32,6 +32,20 @@ schema = _load_schema()
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 
 
+@pytest.fixture(autouse=True)
+def _keep_test_connection():
+    """The WSGI app closes the database connection after each request; Django's test client switches that
+    off, and so do we here: on PostgreSQL it would close the test's transaction under it."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def hr_token(org, data):
     return {"Authorization": f"Bearer {issue(org)[1]}"}

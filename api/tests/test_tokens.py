@@ -71,6 +71,7 @@ def test_hr_issues_a_token_shown_once(org, client):
     token = TokenIntegrasi.objects.get()
     raw = r.context["raw"]
     assert hash_token(raw) == token.token_hash and raw in r.content.decode()
+    assert "no-store" in r["Cache-Control"]
     assert (token.instansi, token.user, token.scopes, token.created_by) == (org.instansi, None, ["read"], org.hr)
     page = client.get(reverse("api:token-list")).content.decode()
     assert "Aplikasi TPP" in page and raw not in page
