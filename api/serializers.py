@@ -141,3 +141,18 @@ class BuktiSerializer(serializers.Serializer):
     iki = serializers.IntegerField()
     url = serializers.URLField(max_length=500)
     keterangan = serializers.CharField(max_length=255, allow_blank=True, required=False, default="")
+
+
+class BarisAgregatSerializer(serializers.Serializer):
+    perilaku = serializers.CharField(source="perilaku.kode")
+    nama = serializers.CharField(source="perilaku.nama")
+    jumlah = serializers.DictField(child=serializers.IntegerField(), help_text="Rating → jumlah jawaban")
+
+
+class AgregatRekanSerializer(serializers.Serializer):
+    """The released peer aggregate (counts and comments, never an answer or its author)."""
+
+    dirilis = serializers.BooleanField()
+    jumlah_jawaban = serializers.IntegerField()
+    baris = BarisAgregatSerializer(many=True)
+    komentar = serializers.ListField(child=serializers.CharField())

@@ -25,6 +25,7 @@ from pelatihan.models import RiwayatPengembangan
 from penilaian import access as penilaian_access
 from penilaian.evaluasi import services as evaluasi_services
 from penilaian.models import BuktiDukung, IndikatorKinerja, Penilaian, Periode, Realisasi, RencanaHasilKerja, Skp
+from penilaian.rekan.selectors import agregat_masukan
 
 from . import filters, serializers
 from .auth import token_of
@@ -141,6 +142,17 @@ class PenilaianViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
     def _own(self, pk) -> Penilaian:
         return penilaian_access.get_penilaian_for(self.request.user, pk, as_pegawai=True)
+
+    @extend_schema(responses=serializers.AgregatRekanSerializer)
+    @action(detail=True, methods=["get"], url_path="masukan-rekan")
+    def masukan_rekan(self, request, pk=None):
+        """The released peer aggregate, to the (acting) pejabat penilai only, as on the evaluation page;
+        anyone else, the appraised pegawai and HR included, gets 404. Fewer than 3 answers: not released."""
+        penilaian = penilaian_access.get_penilaian_for(request.user, pk, as_penilai=True)
+        agregat = agregat_masukan(penilaian)
+        data = {"dirilis": agregat is not None, "jumlah_jawaban": agregat.jumlah_jawaban if agregat else 0,
+                "baris": agregat.baris if agregat else [], "komentar": agregat.komentar if agregat else []}
+        return Response(serializers.AgregatRekanSerializer(data).data)
 
     @extend_schema(request=serializers.RealisasiWriteSerializer, responses=serializers.PenilaianSerializer)
     @action(detail=True, methods=["post"])

@@ -90,11 +90,36 @@ def test_skp_carries_rhk_with_iki(org, data, client_as):
     assert body["rhk"][0]["iki"][0]["satuan"] == "dokumen"
 
 
-def test_annual_predikat_and_no_peer_input(org, data, client_as):
+def test_annual_predikat_and_no_peer_input_in_evaluations(org, data, client_as):
     rows = client_as("pegawai").get("/api/v1/predikat-tahunan/").json()["results"]
     assert [(r["pegawai_nip"], r["predikat"]) for r in rows] == [(org.pegawai.nip, "BAIK")]
     body = client_as("atasan").get(f"/api/v1/penilaian/{data.penilaian.pk}/").json()
     assert not {"masukan_rekan", "undangan_rekan", "masukan"} & set(body)
+
+
+@pytest.mark.parametrize(("actor", "expected"), [
+    ("atasan", 200), ("pegawai", 404), ("rekan", 404), ("lain", 404), ("hr", 404), ("token", 404)])
+def test_released_peer_aggregate_only_to_the_penilai(org, data, client_as, actor, expected):
+    from penilaian.tests.rekan_factories import masukan
+
+    masukan(data.penilaian, 3, komentar="Sigap membantu")
+    c = client_as("x", token=issue(org)[1]) if actor == "token" else client_as(actor)
+    r = c.get(f"/api/v1/penilaian/{data.penilaian.pk}/masukan-rekan/")
+    assert r.status_code == expected
+    if expected == 200:
+        body = r.json()
+        assert (body["dirilis"], body["jumlah_jawaban"]) == (True, 3)
+        assert body["baris"][0]["jumlah"] == {"SESUAI": 3}
+        assert sorted(body["komentar"]) == ["Sigap membantu 0", "Sigap membantu 1", "Sigap membantu 2"]
+        assert not {"id", "rekan", "penilaian"} & set(body["baris"][0])
+
+
+def test_peer_aggregate_below_three_answers_is_not_released(org, data, client_as):
+    from penilaian.tests.rekan_factories import masukan
+
+    masukan(data.penilaian, 2)
+    body = client_as("atasan").get(f"/api/v1/penilaian/{data.penilaian.pk}/masukan-rekan/").json()
+    assert (body["dirilis"], body["jumlah_jawaban"], body["baris"]) == (False, 0, [])
 
 
 # --- writes: daily activities ---------------------------------------------------------------------
