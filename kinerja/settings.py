@@ -306,3 +306,43 @@ if OIDC_PROVIDER_ORIGIN and "CONTENT_SECURITY_POLICY" in globals():  # django-cs
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(OIDC_PROVIDER_ORIGIN)  # noqa: F821
 if OIDC_RP_CLIENT_ID and (OIDC_ISSUER or OIDC_OP_AUTHORIZATION_ENDPOINT):
     AUTHENTICATION_BACKENDS += ["pegawai.sso.SsoBackend"]
+# --- REST API (issue 16): DRF + drf-spectacular; README "API" ------------------------------------------
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar", "api"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",  # the pages' own use; CSRF enforced
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.auth.TokenScope"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.auth.TokenRateThrottle", "api.auth.UserRateThrottle", "api.auth.AnonRateThrottle",
+    ],
+    # Counters live in the default cache (Redis when REDIS_URL is set, shared by all workers).
+    "DEFAULT_THROTTLE_RATES": {
+        "token": env("API_RATE_TOKEN", default="1200/hour"),
+        "user": env("API_RATE_USER", default="1200/hour"),
+        "anon": env("API_RATE_ANON", default="60/hour"),
+    },
+    # Anonymous calls are counted per REMOTE_ADDR; X-Forwarded-For is trusted only behind that many proxies.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kinerja API",
+    "DESCRIPTION": "Data kinerja ASN untuk sistem lain: TPP, SIMPEG, dasbor, aplikasi ponsel.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
+    # Swagger UI from static files (drf-spectacular-sidecar): no CDN, CSP script-src 'self'.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"RatingEnum": "penilaian.predikat.Rating", "PredikatEnum": "penilaian.predikat.Predikat",
+                            "StatusPenilaianEnum": "penilaian.models.Penilaian.Status",
+                            "StatusSkpEnum": "penilaian.models.Skp.Status",
+                            "StatusPegawaiEnum": "pegawai.models.Pegawai.Status",
+                            "StatusRiwayatEnum": "pelatihan.models.RiwayatPengembangan.Status"},
+}
