@@ -37,6 +37,7 @@ run: deps sysdeps-run
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: dev-deps sysdeps-test
+	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run >/dev/null || \
 	  (echo "Models and migrations differ: run manage.py makemigrations" && exit 1)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -111,7 +111,9 @@ def celery_worker_session(django_db_setup, django_db_blocker):
 
     app.conf.task_always_eager = False
     try:
-        with start_worker(app, pool="solo", concurrency=1, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
+        with start_worker(
+            app, pool="solo", concurrency=1, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10
+        ):
             yield app
     finally:
         app.conf.task_always_eager = True

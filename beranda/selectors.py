@@ -155,10 +155,15 @@ def kartu_hr(user, instansi: Instansi | None, hari_ini: date) -> KartuHr:
             pegawai__unit_kerja__instansi=instansi, tahun=p.tahun,
             tanggal_mulai__lte=p.tanggal_selesai, tanggal_selesai__gte=p.tanggal_mulai))
         selesai = Exists(Penilaian.objects.filter(skp=OuterRef("pk"), periode=p, status__in=Penilaian.SELESAI))
-        c = Skp.objects.filter(pk__in=dinilai.values("pk")).aggregate(total=Count("pk"), selesai=Count("pk", filter=Q(selesai)))
+        c = Skp.objects.filter(pk__in=dinilai.values("pk")).aggregate(
+            total=Count("pk"), selesai=Count("pk", filter=Q(selesai))
+        )
         kartu.penilaian_total, kartu.penilaian_selesai = c["total"], c["selesai"]
-    kartu.riwayat_menunggu = riwayat_to_verify(user).filter(
-        status=RiwayatPengembangan.Status.DIAJUKAN, pegawai__unit_kerja__instansi=instansi).count()
+    kartu.riwayat_menunggu = (
+        riwayat_to_verify(user)
+        .filter(status=RiwayatPengembangan.Status.DIAJUKAN, pegawai__unit_kerja__instansi=instansi)
+        .count()
+    )
     return kartu
 
 

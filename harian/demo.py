@@ -34,25 +34,37 @@ TERKAIT = [  # {iki} is the RHK text, e.g. "tersusunnya laporan kinerja ..."
     "Mengunggah hasil kerja ke aplikasi untuk {iki}", "Melakukan survei lapangan dalam rangka {iki}",
 ]
 KOMENTAR = [
-    ("SESUAI", "Bagus, lanjutkan."), ("SESUAI", "Terima kasih, sudah sesuai target minggu ini."),
-    ("PERLU_PERBAIKAN", "Tolong lampirkan bukti dukungnya."), ("PERLU_PERBAIKAN", "Uraian terlalu umum, sebutkan hasilnya."),
+    ("SESUAI", "Bagus, lanjutkan."),
+    ("SESUAI", "Terima kasih, sudah sesuai target minggu ini."),
+    ("PERLU_PERBAIKAN", "Tolong lampirkan bukti dukungnya."),
+    ("PERLU_PERBAIKAN", "Uraian terlalu umum, sebutkan hasilnya."),
     ("", "Koordinasikan juga dengan Seksi Evaluasi."),
 ]
 
 
 def _anggota(instansi: Instansi) -> tuple[Pegawai | None, list[Pegawai], list[Pegawai]]:
     atasan = (
-        Pegawai.objects.filter(unit_kerja__instansi=instansi, jabatan__jenis="PENGAWAS", bawahan__isnull=False, user__isnull=False)
-        .order_by("unit_kerja__kode").first()
+        Pegawai.objects.filter(
+            unit_kerja__instansi=instansi, jabatan__jenis="PENGAWAS", bawahan__isnull=False, user__isnull=False
+        )
+        .order_by("unit_kerja__kode")
+        .first()
     )
     if atasan is None:
         return None, [], []
     tim = list(atasan.bawahan.filter(aktif=True).order_by("pk")[:MAKS_PEGAWAI])
     units = list(
         Pegawai.objects.filter(unit_kerja__instansi=instansi, jabatan__jenis="PENGAWAS", bawahan__isnull=False)
-        .exclude(pk=atasan.pk).order_by("unit_kerja__kode").values_list("pk", flat=True).distinct()[:4]
+        .exclude(pk=atasan.pk)
+        .order_by("unit_kerja__kode")
+        .values_list("pk", flat=True)
+        .distinct()[:4]
     )
-    lain = list(Pegawai.objects.filter(atasan_id__in=units, aktif=True).order_by("atasan_id", "pk")[: max(MAKS_PEGAWAI - len(tim), 0)])
+    lain = list(
+        Pegawai.objects.filter(atasan_id__in=units, aktif=True).order_by("atasan_id", "pk")[
+            : max(MAKS_PEGAWAI - len(tim), 0)
+        ]
+    )
     return atasan, tim, (tim + lain)[:MAKS_PEGAWAI]
 
 
@@ -78,7 +90,11 @@ def seed(instansi: Instansi, *, rng: random.Random, log=print) -> None:
     skps = list(Skp.objects.filter(skp_tertaut_q(), pegawai__in=anggota).distinct())
     iki_per_skp: dict[int, list[IndikatorKinerja]] = {}
     # Daily work adds up in countable outputs (dokumen, laporan), not in "bulan" of a WAKTU indicator.
-    for iki in IndikatorKinerja.objects.filter(rhk__skp__in=skps).exclude(aspek__in=["WAKTU", "BIAYA", "KUALITAS"]).select_related("rhk"):
+    for iki in (
+        IndikatorKinerja.objects.filter(rhk__skp__in=skps)
+        .exclude(aspek__in=["WAKTU", "BIAYA", "KUALITAS"])
+        .select_related("rhk")
+    ):
         iki_per_skp.setdefault(iki.rhk.skp_id, []).append(iki)
     skp_per_pegawai: dict[int, list[Skp]] = {}
     for s in skps:
@@ -98,18 +114,40 @@ def seed(instansi: Instansi, *, rng: random.Random, log=print) -> None:
                 if ikis and rng.random() < 0.75:
                     iki = rng.choice(ikis)
                     uraian = rng.choice(TERKAIT).format(iki=iki.rhk.teks[:90].lower())
-                    rows.append(KegiatanHarian(pegawai=p, tanggal=d, uraian=uraian, kuantitas=Decimal(rng.randint(1, 3)),
-                                               satuan=iki.satuan or "dokumen", durasi_menit=rng.choice((60, 90, 120, 180, 240)), iki=iki))
+                    rows.append(
+                        KegiatanHarian(
+                            pegawai=p,
+                            tanggal=d,
+                            uraian=uraian,
+                            kuantitas=Decimal(rng.randint(1, 3)),
+                            satuan=iki.satuan or "dokumen",
+                            durasi_menit=rng.choice((60, 90, 120, 180, 240)),
+                            iki=iki,
+                        )
+                    )
                 else:
                     uraian, satuan = rng.choice(UMUM)
-                    rows.append(KegiatanHarian(pegawai=p, tanggal=d, uraian=uraian, kuantitas=Decimal(rng.randint(1, 5)),
-                                               satuan=satuan, durasi_menit=rng.choice((None, 30, 60, 90))))
+                    rows.append(
+                        KegiatanHarian(
+                            pegawai=p,
+                            tanggal=d,
+                            uraian=uraian,
+                            kuantitas=Decimal(rng.randint(1, 5)),
+                            satuan=satuan,
+                            durasi_menit=rng.choice((None, 30, 60, 90)),
+                        )
+                    )
     KegiatanHarian.objects.bulk_create(rows, batch_size=1000)
     recent = list(KegiatanHarian.objects.filter(pegawai__in=tim, tanggal__gte=hari[-8]).order_by("-tanggal", "pk")[:60])
     tanggapan = [
         TanggapanKegiatan(kegiatan=k, oleh=atasan, tanda=t, komentar=c)
-        for k in recent if rng.random() < 0.4 for t, c in [rng.choice(KOMENTAR)]
+        for k in recent
+        if rng.random() < 0.4
+        for t, c in [rng.choice(KOMENTAR)]
     ]
     TanggapanKegiatan.objects.bulk_create(tanggapan, batch_size=1000)
     linked = sum(1 for r in rows if r.iki_id)
-    log(f"harian: {len(rows)} kegiatan untuk {len(anggota)} pegawai ({linked} terkait IKI), {len(tanggapan)} tanggapan atasan.")
+    log(
+        f"harian: {len(rows)} kegiatan untuk {len(anggota)} pegawai ({linked} terkait IKI), "
+        f"{len(tanggapan)} tanggapan atasan."
+    )

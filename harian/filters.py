@@ -34,7 +34,9 @@ class KegiatanTimFilter(_RentangFilter):
 
     pegawai = django_filters.ModelChoiceFilter(label=_("Pegawai"), queryset=Pegawai.objects.none())
     q = django_filters.CharFilter(label=_("Cari NIP atau nama"), method="cari")
-    rhk = django_filters.ModelChoiceFilter(label=_("RHK"), field_name="iki__rhk", queryset=RencanaHasilKerja.objects.none())
+    rhk = django_filters.ModelChoiceFilter(
+        label=_("RHK"), field_name="iki__rhk", queryset=RencanaHasilKerja.objects.none()
+    )
 
     class Meta:
         model = KegiatanHarian

@@ -37,7 +37,9 @@ class KegiatanForm(SubmitOnceMixin, forms.ModelForm):
         fields = ["tanggal", "uraian", "kuantitas", "satuan", "durasi_menit", "iki", "bukti_url"]
         widgets = {
             "tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "uraian": forms.Textarea(attrs={"rows": 3, "placeholder": _("Mis. Memverifikasi 12 berkas usulan kenaikan pangkat")}),
+            "uraian": forms.Textarea(
+                attrs={"rows": 3, "placeholder": _("Mis. Memverifikasi 12 berkas usulan kenaikan pangkat")}
+            ),
         }
         help_texts = {"satuan": _("Kosongkan untuk memakai satuan IKI yang dipilih."), "durasi_menit": _("Opsional.")}
 
@@ -47,8 +49,9 @@ class KegiatanForm(SubmitOnceMixin, forms.ModelForm):
         self.fields["satuan"].required = False
         # Setting min_value after construction adds no validator: add the model's own (issue 11 §8).
         kuantitas, durasi = self.fields["kuantitas"], self.fields["durasi_menit"]
-        kuantitas.validators += [v for v in KegiatanHarian._meta.get_field("kuantitas").validators
-                                 if v not in kuantitas.validators]
+        kuantitas.validators += [
+            v for v in KegiatanHarian._meta.get_field("kuantitas").validators if v not in kuantitas.validators
+        ]
         kuantitas.widget.attrs.update({"min": "0", "step": "any"})
         durasi.validators += KegiatanHarian._meta.get_field("durasi_menit").validators
         durasi.widget.attrs.update({"min": "1", "max": str(DURASI_MAKS_MENIT)})
@@ -62,8 +65,13 @@ class KegiatanForm(SubmitOnceMixin, forms.ModelForm):
     def data_kegiatan(self) -> DataKegiatan:
         c = self.cleaned_data
         return DataKegiatan(
-            tanggal=c["tanggal"], uraian=c["uraian"].strip(), kuantitas=c["kuantitas"], satuan=c.get("satuan", "").strip(),
-            durasi_menit=c.get("durasi_menit"), iki=c.get("iki"), bukti_url=c.get("bukti_url", ""),
+            tanggal=c["tanggal"],
+            uraian=c["uraian"].strip(),
+            kuantitas=c["kuantitas"],
+            satuan=c.get("satuan", "").strip(),
+            durasi_menit=c.get("durasi_menit"),
+            iki=c.get("iki"),
+            bukti_url=c.get("bukti_url", ""),
         )
 
     def _post_clean(self):
@@ -73,10 +81,23 @@ class KegiatanForm(SubmitOnceMixin, forms.ModelForm):
 
 class TanggapanForm(forms.Form):
     tanda = forms.ChoiceField(
-        label=_("Tanda"), required=False, choices=[("", _("— tanpa tanda —"))] + TanggapanKegiatan.Tanda.choices,
-        widget=forms.Select(attrs={"class": "form-select form-select-sm", "aria-label": _("Tanda")}))
-    komentar = forms.CharField(label=_("Komentar"), required=False, max_length=500, widget=forms.TextInput(attrs={
-        "class": "form-control form-control-sm", "placeholder": _("Komentar singkat…"), "aria-label": _("Komentar")}))
+        label=_("Tanda"),
+        required=False,
+        choices=[("", _("— tanpa tanda —"))] + TanggapanKegiatan.Tanda.choices,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm", "aria-label": _("Tanda")}),
+    )
+    komentar = forms.CharField(
+        label=_("Komentar"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control form-control-sm",
+                "placeholder": _("Komentar singkat…"),
+                "aria-label": _("Komentar"),
+            }
+        ),
+    )
 
     @classmethod
     def untuk(cls, kegiatan: KegiatanHarian, atasan) -> "TanggapanForm":
@@ -90,10 +111,12 @@ class RentangForm(forms.Form):
     """Date range for lists and exports."""
 
     # ISO in the widget: an <input type=date> never takes a localised value
-    dari = forms.DateField(label=_("Dari"), required=False,
-                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    sampai = forms.DateField(label=_("Sampai"), required=False,
-                             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    dari = forms.DateField(
+        label=_("Dari"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    sampai = forms.DateField(
+        label=_("Sampai"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def clean(self):
         c = super().clean()

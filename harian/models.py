@@ -1,6 +1,5 @@
 """Daily activity log ("Progres Harian", domain.md §9.2) linked to the RHK/IKI of an SKP (§3.2)."""
 import uuid
-
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -31,18 +30,35 @@ def berkas_upload_to(instance, filename):
 class KegiatanHarian(models.Model):
     """What one pegawai did on one date; optionally counted towards one IKI of their SKP."""
 
-    pegawai = models.ForeignKey("pegawai.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="kegiatan_harian")
+    pegawai = models.ForeignKey(
+        "pegawai.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="kegiatan_harian"
+    )
     tanggal = models.DateField(_("tanggal"))
     uraian = models.TextField(_("uraian kegiatan"))
-    kuantitas = models.DecimalField(_("kuantitas"), max_digits=12, decimal_places=2,
-                                    validators=[MinValueValidator(Decimal(0), message=KUANTITAS_NEGATIF)])
+    kuantitas = models.DecimalField(
+        _("kuantitas"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0), message=KUANTITAS_NEGATIF)],
+    )
     satuan = models.CharField(_("satuan"), max_length=50)
-    durasi_menit = models.PositiveIntegerField(_("durasi (menit)"), null=True, blank=True, validators=[
-        MinValueValidator(1, message=DURASI_SALAH), MaxValueValidator(DURASI_MAKS_MENIT, message=DURASI_SALAH)])
+    durasi_menit = models.PositiveIntegerField(
+        _("durasi (menit)"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=DURASI_SALAH),
+            MaxValueValidator(DURASI_MAKS_MENIT, message=DURASI_SALAH),
+        ],
+    )
     # SET_NULL, not PROTECT: an SKP revision may delete an IKI; the activity itself stays in the log.
     iki = models.ForeignKey(
-        "penilaian.IndikatorKinerja", verbose_name=_("indikator kinerja (RHK)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="kegiatan_harian",
+        "penilaian.IndikatorKinerja",
+        verbose_name=_("indikator kinerja (RHK)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="kegiatan_harian",
     )
     bukti_url = models.URLField(_("tautan bukti"), max_length=500, blank=True)
     berkas = models.FileField(_("berkas bukti"), upload_to=berkas_upload_to, blank=True)
@@ -64,7 +80,8 @@ class KegiatanHarian(models.Model):
             models.CheckConstraint(condition=Q(kuantitas__gte=0), name="harian_kuantitas_nonneg"),
             models.CheckConstraint(
                 condition=Q(durasi_menit__isnull=True) | Q(durasi_menit__gte=1, durasi_menit__lte=DURASI_MAKS_MENIT),
-                name="harian_durasi_wajar"),
+                name="harian_durasi_wajar",
+            ),
         ]
 
     def __str__(self):

@@ -50,7 +50,9 @@ def periode_terkunci(pegawai: Pegawai, tanggal: date) -> Periode | None:
     if not locked:
         return None
     dibuka = set(
-        BukaKunci.objects.filter(pegawai=pegawai, periode__in=locked, berlaku_sampai__gte=now).values_list("periode_id", flat=True)
+        BukaKunci.objects.filter(pegawai=pegawai, periode__in=locked, berlaku_sampai__gte=now).values_list(
+            "periode_id", flat=True
+        )
     )
     return next((p for p in locked if p.pk not in dibuka), None)
 
@@ -63,5 +65,12 @@ def cek_iki(pegawai: Pegawai, tanggal: date, iki: IndikatorKinerja | None) -> No
         skp_tertaut_q(), pk=iki.rhk.skp_id, pegawai=pegawai, tanggal_mulai__lte=tanggal, tanggal_selesai__gte=tanggal
     ).exists()
     if not ok:
-        raise ValidationError({"iki": _("Indikator ini bukan bagian dari SKP Anda yang disetujui untuk tanggal %(t)s. "
-                                        "Pilih RHK/IKI dari SKP yang berlaku pada tanggal kegiatan.") % {"t": _tgl(tanggal)}})
+        raise ValidationError(
+            {
+                "iki": _(
+                    "Indikator ini bukan bagian dari SKP Anda yang disetujui untuk tanggal %(t)s. "
+                    "Pilih RHK/IKI dari SKP yang berlaku pada tanggal kegiatan."
+                )
+                % {"t": _tgl(tanggal)}
+            }
+        )

@@ -163,7 +163,12 @@ def belum_melapor(anggota: QuerySet[Pegawai], *, n: int, hari_ini: date) -> list
     hari = hari_kerja_terakhir(n, hari_ini)
     return list(
         anggota.annotate(
-            n_lapor=Count("kegiatan_harian", filter=Q(kegiatan_harian__tanggal__gte=hari[0], kegiatan_harian__tanggal__lt=hari_ini)),
+            n_lapor=Count(
+                "kegiatan_harian",
+                filter=Q(kegiatan_harian__tanggal__gte=hari[0], kegiatan_harian__tanggal__lt=hari_ini),
+            ),
             terakhir=Max("kegiatan_harian__tanggal"),
-        ).filter(n_lapor=0).order_by("nama")
+        )
+        .filter(n_lapor=0)
+        .order_by("nama")
     )

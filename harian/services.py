@@ -51,7 +51,11 @@ def _apply(kegiatan: KegiatanHarian, data: DataKegiatan, berkas, hapus_berkas: b
         if kegiatan.berkas:
             kegiatan.berkas.delete(save=False)
         kegiatan.berkas.save(berkas.name, berkas, save=False)
-        kegiatan.nama_berkas, kegiatan.ukuran, kegiatan.content_type = checked.nama, checked.ukuran, checked.content_type
+        kegiatan.nama_berkas, kegiatan.ukuran, kegiatan.content_type = (
+            checked.nama,
+            checked.ukuran,
+            checked.content_type,
+        )
 
 
 @transaction.atomic
@@ -59,12 +63,19 @@ def kegiatan_create(*, pegawai: Pegawai, data: DataKegiatan, berkas=None, oleh) 
     kegiatan = KegiatanHarian(pegawai=pegawai)
     _apply(kegiatan, data, berkas, hapus_berkas=False)
     kegiatan.save()
-    audit_log(aktor=oleh, aksi="harian.created", objek=kegiatan, data={"tanggal": str(kegiatan.tanggal), "iki": kegiatan.iki_id})
+    audit_log(
+        aktor=oleh,
+        aksi="harian.created",
+        objek=kegiatan,
+        data={"tanggal": str(kegiatan.tanggal), "iki": kegiatan.iki_id},
+    )
     return kegiatan
 
 
 @transaction.atomic
-def kegiatan_update(*, kegiatan: KegiatanHarian, data: DataKegiatan, berkas=None, hapus_berkas: bool = False, oleh) -> KegiatanHarian:
+def kegiatan_update(
+    *, kegiatan: KegiatanHarian, data: DataKegiatan, berkas=None, hapus_berkas: bool = False, oleh
+) -> KegiatanHarian:
     """The owner changes an entry; both the old and the new date must be open."""
     kegiatan = KegiatanHarian.objects.select_for_update().select_related("pegawai__unit_kerja").get(pk=kegiatan.pk)
     lama = {"tanggal": str(kegiatan.tanggal), "kuantitas": str(kegiatan.kuantitas), "iki": kegiatan.iki_id}
@@ -79,8 +90,12 @@ def kegiatan_update(*, kegiatan: KegiatanHarian, data: DataKegiatan, berkas=None
 @transaction.atomic
 def kegiatan_delete(*, kegiatan: KegiatanHarian, oleh) -> None:
     rules.cek_tanggal(kegiatan.pegawai, kegiatan.tanggal)
-    audit_log(aktor=oleh, aksi="harian.deleted", objek=kegiatan,
-              data={"tanggal": str(kegiatan.tanggal), "uraian": kegiatan.uraian[:200], "kuantitas": str(kegiatan.kuantitas)})
+    audit_log(
+        aktor=oleh,
+        aksi="harian.deleted",
+        objek=kegiatan,
+        data={"tanggal": str(kegiatan.tanggal), "uraian": kegiatan.uraian[:200], "kuantitas": str(kegiatan.kuantitas)},
+    )
     berkas = kegiatan.berkas.name if kegiatan.berkas else ""
     storage = kegiatan.berkas.storage
     kegiatan.delete()

@@ -110,7 +110,9 @@ def reject_nul_bytes(get_response):
 
     def middleware(request):
         if _has_nul(request.GET) or (request.method == "POST" and _has_nul(request.POST)):
-            pesan = _("Isian mengandung karakter yang tidak diizinkan (karakter NUL). Hapus karakter tersebut lalu coba lagi.")
+            pesan = _(
+                "Isian mengandung karakter yang tidak diizinkan (karakter NUL). Hapus karakter tersebut lalu coba lagi."
+            )
             return render(request, "400.html", {"pesan": pesan}, status=400)
         return get_response(request)
 
@@ -133,7 +135,8 @@ def session_timeout(get_response):
     """Log out after ``SESSION_IDLE_MINUTES`` without activity and ``SESSION_MAX_HOURS`` after login.
 
     Activity is any request except the page's own background polling (the notification bell, print
-    progress), whose URLs carry ``?poll=1``: a tab left open must not keep the session alive. The times live in the session (epoch seconds); the last-activity stamp is written at most
+    progress), whose URLs carry ``?poll=1``: a tab left open must not keep the session alive. The times live
+    in the session (epoch seconds); the last-activity stamp is written at most
     once a minute to spare the session store.
     """
 
@@ -145,10 +148,16 @@ def session_timeout(get_response):
         login_pada = session.setdefault(SESSION_LOGIN, now)
         aktif_pada = session.get(SESSION_AKTIF, now)
         if now - aktif_pada > settings.SESSION_IDLE_MINUTES * 60:
-            return _expired(request, _("Sesi Anda berakhir karena tidak ada aktivitas selama %(n)d menit. Silakan masuk lagi.")
-                            % {"n": settings.SESSION_IDLE_MINUTES})
+            return _expired(
+                request,
+                _("Sesi Anda berakhir karena tidak ada aktivitas selama %(n)d menit. Silakan masuk lagi.")
+                % {"n": settings.SESSION_IDLE_MINUTES},
+            )
         if now - login_pada > settings.SESSION_MAX_HOURS * 3600:
-            return _expired(request, _("Sesi Anda berakhir setelah %(n)d jam. Silakan masuk lagi.") % {"n": settings.SESSION_MAX_HOURS})
+            return _expired(
+                request,
+                _("Sesi Anda berakhir setelah %(n)d jam. Silakan masuk lagi.") % {"n": settings.SESSION_MAX_HOURS},
+            )
         if request.GET.get(POLL_PARAM) != "1" and (SESSION_AKTIF not in session or now - aktif_pada >= 60):
             session[SESSION_AKTIF] = now
         return get_response(request)

@@ -31,7 +31,8 @@ FIELD = "submit_token"
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 KEEP = timedelta(days=2)
 DUPLICATE_MESSAGE = gettext_lazy(
-    "Data ini sudah ada: data yang sama baru saja disimpan (mungkin oleh pengguna lain). Periksa daftarnya sebelum mencoba lagi."
+    "Data ini sudah ada: data yang sama baru saja disimpan (mungkin oleh pengguna lain). "
+    "Periksa daftarnya sebelum mencoba lagi."
 )
 
 

@@ -202,7 +202,7 @@ SESSION_COOKIE_HTTPONLY = True
 # --- Browser hardening and sessions (issue 12 §8) ---------------------------------------------------
 # CSP: no inline script or style anywhere (htmx's own indicator style is switched off in base.html and
 # lives in kinerja.css); json_script blocks are data, not script. Django admin works under it.
-from csp.constants import NONE, SELF
+from csp.constants import NONE, SELF  # noqa: E402 (the block is self-contained)
 
 INSTALLED_APPS += ["csp"]
 MIDDLEWARE += [

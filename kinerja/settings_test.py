@@ -1,6 +1,6 @@
 """Test settings: only things that make the suite faster or isolated from a dev worker."""
 from .settings import *  # noqa: F401,F403
-from .settings import REDIS_URL
+from .settings import LOGGING, REDIS_URL
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

@@ -11,23 +11,43 @@ from .models import Notifikasi, Pengingat
 
 PESAN = {
     "pegawai": [
-        ("Pengingat H-7: Realisasi belum diisi", "Mohon lengkapi realisasi dan bukti dukung sebelum batas pengisian.", "/notifikasi/pengingat/"),
+        (
+            "Pengingat H-7: Realisasi belum diisi",
+            "Mohon lengkapi realisasi dan bukti dukung sebelum batas pengisian.",
+            "/notifikasi/pengingat/",
+        ),
         ("SKP Anda telah disetujui", "Pejabat penilai telah menyetujui SKP tahun ini.", ""),
     ],
     "atasan": [
-        ("Pengingat H-3: Evaluasi menunggu penilaian", "Ada evaluasi bawahan yang menunggu penilaian Anda.", "/notifikasi/pengingat/"),
+        (
+            "Pengingat H-3: Evaluasi menunggu penilaian",
+            "Ada evaluasi bawahan yang menunggu penilaian Anda.",
+            "/notifikasi/pengingat/",
+        ),
         ("SKP bawahan diajukan", "Seorang bawahan mengajukan SKP untuk disetujui.", ""),
     ],
-    "hr": [("Selamat datang di cetak massal", "Cetak Dokumen Evaluasi satu unit sekaligus dari menu Cetak massal.", "/notifikasi/cetak/")],
-    "admin": [("Jadwal tugas berkala", "Jadwal pengingat dapat dilihat di Admin Django → Jadwal tugas berkala.", "/admin/")],
+    "hr": [
+        (
+            "Selamat datang di cetak massal",
+            "Cetak Dokumen Evaluasi satu unit sekaligus dari menu Cetak massal.",
+            "/notifikasi/cetak/",
+        )
+    ],
+    "admin": [
+        ("Jadwal tugas berkala", "Jadwal pengingat dapat dilihat di Admin Django → Jadwal tugas berkala.", "/admin/")
+    ],
 }
 
 
 def _users(instansi) -> dict[str, User]:
     hasil = {u.username: u for u in User.objects.filter(username__in=["admin", "hr"])}
     atasan = (
-        Pegawai.objects.filter(unit_kerja__instansi=instansi, jabatan__jenis="PENGAWAS", bawahan__isnull=False, user__isnull=False)
-        .select_related("user").order_by("unit_kerja__kode").first()
+        Pegawai.objects.filter(
+            unit_kerja__instansi=instansi, jabatan__jenis="PENGAWAS", bawahan__isnull=False, user__isnull=False
+        )
+        .select_related("user")
+        .order_by("unit_kerja__kode")
+        .first()
     )
     if atasan:
         hasil["atasan"] = atasan.user
@@ -45,7 +65,11 @@ def seed(instansi, *, rng, log):
         if Notifikasi.objects.filter(penerima=user).exists():
             continue
         for i, (judul, pesan, url) in enumerate(PESAN.get(peran, [])):
-            baru.append(Notifikasi(penerima=user, judul=judul, pesan=pesan, url=url, dibuat_pada=now - timedelta(hours=3 * i + 1)))
+            baru.append(
+                Notifikasi(
+                    penerima=user, judul=judul, pesan=pesan, url=url, dibuat_pada=now - timedelta(hours=3 * i + 1)
+                )
+            )
     Notifikasi.objects.bulk_create(baru)
     periode = Periode.objects.filter(instansi=instansi).order_by("batas_pengisian").first()
     pegawai_user = users.get("pegawai")
@@ -53,9 +77,17 @@ def seed(instansi, *, rng, log):
     if periode and pegawai_user and not Pengingat.objects.filter(penerima=pegawai_user).exists():
         ct = ContentType.objects.get_for_model(Pegawai)
         rows = [
-            Pengingat(penerima=pegawai_user, periode=periode, jenis=Pengingat.Jenis.REALISASI_BELUM_DIISI, tahap=tahap,
-                      content_type=ct, object_id=pegawai_user.pegawai.pk, objek_repr=f"Realisasi {periode} — {pegawai_user.pegawai.nama}",
-                      status=Pengingat.Status.SENT, terkirim_pada=now - timedelta(days=d))
+            Pengingat(
+                penerima=pegawai_user,
+                periode=periode,
+                jenis=Pengingat.Jenis.REALISASI_BELUM_DIISI,
+                tahap=tahap,
+                content_type=ct,
+                object_id=pegawai_user.pegawai.pk,
+                objek_repr=f"Realisasi {periode} — {pegawai_user.pegawai.nama}",
+                status=Pengingat.Status.SENT,
+                terkirim_pada=now - timedelta(days=d),
+            )
             for tahap, d in ((Pengingat.Tahap.H7, 6), (Pengingat.Tahap.H3, 2))
         ]
         Pengingat.objects.bulk_create(rows, ignore_conflicts=True)

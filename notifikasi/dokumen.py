@@ -42,7 +42,9 @@ def _html(jenis: str, kunci: str) -> str:
     if jenis == Jenis.DOKUMEN_EVALUASI:
         return pdf.html_dokumen_evaluasi(Penilaian.objects.get(pk=kunci))
     unit_id, periode_id = kunci.split(":")
-    return pdf.html_rekap_unit(UnitKerja.objects.select_related("instansi", "kepala").get(pk=unit_id), Periode.objects.get(pk=periode_id))
+    return pdf.html_rekap_unit(
+        UnitKerja.objects.select_related("instansi", "kepala").get(pk=unit_id), Periode.objects.get(pk=periode_id)
+    )
 
 
 def kunci_rekap(unit: UnitKerja, periode: Periode) -> str:
@@ -50,7 +52,12 @@ def kunci_rekap(unit: UnitKerja, periode: Periode) -> str:
 
 
 def _segar(doc: DokumenPdf, sumber_hash: str) -> bool:
-    return doc.status == DokumenPdf.Status.SIAP and doc.sumber_hash == sumber_hash and bool(doc.berkas) and doc.berkas.storage.exists(doc.berkas.name)
+    return (
+        doc.status == DokumenPdf.Status.SIAP
+        and doc.sumber_hash == sumber_hash
+        and bool(doc.berkas)
+        and doc.berkas.storage.exists(doc.berkas.name)
+    )
 
 
 def dokumen_ensure(*, jenis: str, kunci: str) -> DokumenPdf:
@@ -64,7 +71,9 @@ def dokumen_ensure(*, jenis: str, kunci: str) -> DokumenPdf:
         isi = pdf.html_to_pdf(html)
     except Exception as exc:
         # The hash is kept with GAGAL so the same data is not retried on every poll (dokumen_request).
-        DokumenPdf.objects.filter(pk=doc.pk).update(status=DokumenPdf.Status.GAGAL, sumber_hash=sumber_hash, pesan_galat=str(exc)[:2000])
+        DokumenPdf.objects.filter(pk=doc.pk).update(
+            status=DokumenPdf.Status.GAGAL, sumber_hash=sumber_hash, pesan_galat=str(exc)[:2000]
+        )
         raise
     lama = doc.berkas.name if doc.berkas else ""
     doc.berkas.save(f"{jenis.lower()}-{kunci.replace(':', '-')}.pdf", ContentFile(isi), save=False)
@@ -87,7 +96,9 @@ def dokumen_request(*, jenis: str, kunci: str) -> DokumenPdf:
     # Only the request that flips the row to MENUNGGU queues a render: polling does not pile up tasks. A
     # MENUNGGU row older than batas_macet() lost its worker and is claimed (queued) again.
     now = timezone.now()
-    perlu = ~Q(status=DokumenPdf.Status.MENUNGGU) | Q(diminta_pada__isnull=True) | Q(diminta_pada__lt=now - batas_macet())
+    perlu = (
+        ~Q(status=DokumenPdf.Status.MENUNGGU) | Q(diminta_pada__isnull=True) | Q(diminta_pada__lt=now - batas_macet())
+    )
     if DokumenPdf.objects.filter(perlu, pk=doc.pk).update(status=DokumenPdf.Status.MENUNGGU, diminta_pada=now):
         transaction.on_commit(lambda: render_dokumen_task.delay(doc.pk))
     doc.refresh_from_db()
@@ -104,7 +115,9 @@ def dokumen_sweep() -> list[int]:
     )
     ids = []
     for pk, diminta in macet.filter(percobaan__lt=MAKS_PERCOBAAN).values_list("pk", "diminta_pada"):
-        if DokumenPdf.objects.filter(pk=pk, diminta_pada=diminta).update(diminta_pada=now, percobaan=F("percobaan") + 1):
+        if DokumenPdf.objects.filter(pk=pk, diminta_pada=diminta).update(
+            diminta_pada=now, percobaan=F("percobaan") + 1
+        ):
             ids.append(pk)
     return ids
 
@@ -144,7 +157,9 @@ def _alasan_tanpa_penilaian(pegawai_ids, tahun: int) -> dict[int, str]:
     return alasan
 
 
-def _objek_per_pegawai(jenis: str, pegawai_ids: list[int], periode: Periode | None, tahun: int | None) -> dict[int, tuple]:
+def _objek_per_pegawai(
+    jenis: str, pegawai_ids: list[int], periode: Periode | None, tahun: int | None
+) -> dict[int, tuple]:
     """pegawai id → (object id or None, reason it cannot be printed)."""
     hasil: dict[int, tuple] = {}
     if jenis == Jenis.SKP:
@@ -152,9 +167,16 @@ def _objek_per_pegawai(jenis: str, pegawai_ids: list[int], periode: Periode | No
             if skp.status == Skp.Status.DISETUJUI:
                 hasil[skp.pegawai_id] = (skp.pk, "")
             elif skp.pegawai_id not in hasil or not hasil[skp.pegawai_id][0]:
-                hasil[skp.pegawai_id] = (None, f"SKP tahun {tahun} belum disetujui (status: {skp.get_status_display()}).")
+                hasil[skp.pegawai_id] = (
+                    None,
+                    f"SKP tahun {tahun} belum disetujui (status: {skp.get_status_display()}).",
+                )
         return hasil
-    for p in Penilaian.objects.filter(periode=periode, skp__pegawai_id__in=pegawai_ids).select_related("skp").order_by("skp__tanggal_mulai", "pk"):
+    for p in (
+        Penilaian.objects.filter(periode=periode, skp__pegawai_id__in=pegawai_ids)
+        .select_related("skp")
+        .order_by("skp__tanggal_mulai", "pk")
+    ):
         if jenis == Jenis.DOKUMEN_EVALUASI and not p.is_final:
             hasil[p.skp.pegawai_id] = (None, f"Penilaian belum final (status: {p.get_status_display()}).")
         else:
@@ -166,12 +188,20 @@ def _objek_per_pegawai(jenis: str, pegawai_ids: list[int], periode: Periode | No
 def _berjalan(*, oleh, unit: UnitKerja, jenis: str, periode: Periode | None, tahun: int | None) -> CetakMassal | None:
     if oleh is None:
         return None
-    return CetakMassal.objects.filter(dibuat_oleh=oleh, unit_kerja=unit, jenis=jenis, periode=periode, tahun=tahun,
-                                      status__in=CetakMassal.AKTIF).first()
+    return CetakMassal.objects.filter(
+        dibuat_oleh=oleh, unit_kerja=unit, jenis=jenis, periode=periode, tahun=tahun, status__in=CetakMassal.AKTIF
+    ).first()
 
 
 def cetak_massal_start(
-    *, oleh, unit: UnitKerja, jenis: str, periode: Periode | None = None, tahun: int | None = None, token=None, antre: bool = True
+    *,
+    oleh,
+    unit: UnitKerja,
+    jenis: str,
+    periode: Periode | None = None,
+    tahun: int | None = None,
+    token=None,
+    antre: bool = True,
 ) -> CetakMassal:
     """Create the job and one item per active pegawai of the unit and its sub-units, then queue it after
     commit (``antre=False``: the caller renders it in-process, as ``manage.py cetak`` does).
@@ -196,7 +226,9 @@ def cetak_massal_start(
             job = _buat(**kriteria, token=token)
     except IntegrityError:
         # Lost a race with a second click that got here first.
-        if ada := (token and CetakMassal.objects.filter(token=token, dibuat_oleh=oleh).first()) or _berjalan(**kriteria):
+        if ada := (token and CetakMassal.objects.filter(token=token, dibuat_oleh=oleh).first()) or _berjalan(
+            **kriteria
+        ):
             if token and ada.token == token:
                 return ada
             raise CetakSudahBerjalan(ada) from None
@@ -207,18 +239,40 @@ def cetak_massal_start(
 
 
 def _buat(*, oleh, unit, jenis, periode, tahun, token) -> CetakMassal:
-    job = CetakMassal.objects.create(instansi_id=unit.instansi_id, unit_kerja=unit, jenis=jenis, periode=periode, tahun=tahun,
-                                     dibuat_oleh=oleh, token=token, denyut=timezone.now())
-    pegawai = list(Pegawai.objects.filter(unit_kerja_id__in=descendant_ids(unit), aktif=True).order_by("nama", "nip").values_list("pk", flat=True))
+    job = CetakMassal.objects.create(
+        instansi_id=unit.instansi_id,
+        unit_kerja=unit,
+        jenis=jenis,
+        periode=periode,
+        tahun=tahun,
+        dibuat_oleh=oleh,
+        token=token,
+        denyut=timezone.now(),
+    )
+    pegawai = list(
+        Pegawai.objects.filter(unit_kerja_id__in=descendant_ids(unit), aktif=True)
+        .order_by("nama", "nip")
+        .values_list("pk", flat=True)
+    )
     objek = _objek_per_pegawai(jenis, pegawai, periode, tahun)
     items = []
     for pk in pegawai:
         objek_id, alasan = objek.get(pk, (None, "Belum ada SKP tahun ini."))
-        items.append(CetakMassalItem(job=job, pegawai_id=pk, objek_id=objek_id, status=Item.MENUNGGU if objek_id else Item.GAGAL, alasan=alasan))
+        items.append(
+            CetakMassalItem(
+                job=job,
+                pegawai_id=pk,
+                objek_id=objek_id,
+                status=Item.MENUNGGU if objek_id else Item.GAGAL,
+                alasan=alasan,
+            )
+        )
     CetakMassalItem.objects.bulk_create(items, batch_size=1000)
     job.total = len(items)
     job.save(update_fields=["total"])
-    audit_log(aktor=oleh, aksi="cetak_massal.dimulai", objek=job, data={"unit": unit.kode, "jenis": jenis, "total": job.total})
+    audit_log(
+        aktor=oleh, aksi="cetak_massal.dimulai", objek=job, data={"unit": unit.kode, "jenis": jenis, "total": job.total}
+    )
     return job
 
 
@@ -254,7 +308,9 @@ def cetak_massal_run(*, job_id: int) -> list[int]:
 
 
 def _akhiri(item_id: int, status: str, *, alasan: str = "", dokumen=None) -> None:
-    CetakMassalItem.objects.filter(pk=item_id, status=Item.PROSES).update(status=status, alasan=alasan[:500], dokumen=dokumen)
+    CetakMassalItem.objects.filter(pk=item_id, status=Item.PROSES).update(
+        status=status, alasan=alasan[:500], dokumen=dokumen
+    )
 
 
 def cetak_massal_render_item(*, item_id: int) -> bool:
@@ -302,7 +358,9 @@ def cetak_massal_zip(*, job_id: int) -> CetakMassal:
     that claim may mark it SELESAI; a claim older than batas_macet() (its worker died) can be taken over."""
     now = timezone.now()
     belum = CetakMassalItem.objects.filter(job_id=OuterRef("pk"), status__in=CetakMassalItem.BELUM)
-    boleh = Q(status__in=[Job.MENUNGGU, Job.BERJALAN, Job.TERHENTI]) | Q(status=Job.MENGEMAS, denyut__lt=now - batas_macet())
+    boleh = Q(status__in=[Job.MENUNGGU, Job.BERJALAN, Job.TERHENTI]) | Q(
+        status=Job.MENGEMAS, denyut__lt=now - batas_macet()
+    )
     klaim = CetakMassal.objects.filter(boleh, pk=job_id).exclude(Exists(belum)).update(status=Job.MENGEMAS, denyut=now)
     job = CetakMassal.objects.select_related("unit_kerja", "periode", "dibuat_oleh").get(pk=job_id)
     if not klaim:
@@ -318,7 +376,11 @@ def cetak_massal_zip(*, job_id: int) -> CetakMassal:
         if gagal:
             zf.writestr("DAFTAR_GAGAL.txt", "NIP\tNama\tAlasan\n" + "\n".join(gagal) + "\n")
     label = job.periode.nama if job.periode else str(job.tahun)
-    job.berkas.save(slugify(f"{job.get_jenis_display()}-{job.unit_kerja.kode}-{label}") + ".zip", ContentFile(buf.getvalue()), save=False)
+    job.berkas.save(
+        slugify(f"{job.get_jenis_display()}-{job.unit_kerja.kode}-{label}") + ".zip",
+        ContentFile(buf.getvalue()),
+        save=False,
+    )
     selesai = CetakMassal.objects.filter(pk=job_id, status=Job.MENGEMAS, denyut=now)
     if not selesai.update(berkas=job.berkas.name, status=Job.SELESAI, selesai_pada=timezone.now(), pesan_galat=""):
         job.berkas.storage.delete(job.berkas.name)  # our claim was taken over: the other caller's ZIP stands
@@ -326,9 +388,13 @@ def cetak_massal_zip(*, job_id: int) -> CetakMassal:
         return job
     job.refresh_from_db()
     ok = job.total - len(gagal)
-    notify(penerima=job.dibuat_oleh, judul="Cetak massal selesai",
-           pesan=f"{job}: {ok} dicetak, {len(gagal)} gagal dari {job.total} dokumen.",
-           url=reverse("notifikasi:cetak-detail", args=[job.pk]), objek=job)
+    notify(
+        penerima=job.dibuat_oleh,
+        judul="Cetak massal selesai",
+        pesan=f"{job}: {ok} dicetak, {len(gagal)} gagal dari {job.total} dokumen.",
+        url=reverse("notifikasi:cetak-detail", args=[job.pk]),
+        objek=job,
+    )
     return job
 
 
@@ -346,8 +412,13 @@ def cetak_massal_sweep() -> list[int]:
             if sama.update(status=Job.BERJALAN, denyut=now, percobaan=F("percobaan") + 1):
                 lanjut.append(job.pk)
         elif sama.update(status=Job.TERHENTI, pesan_galat="Pencetakan terhenti: pekerja latar tidak menyelesaikannya."):
-            notify(penerima=job.dibuat_oleh, judul="Cetak massal terhenti", pesan=f"{job}: buka halamannya dan tekan Coba lagi.",
-                   url=reverse("notifikasi:cetak-detail", args=[job.pk]), objek=job)
+            notify(
+                penerima=job.dibuat_oleh,
+                judul="Cetak massal terhenti",
+                pesan=f"{job}: buka halamannya dan tekan Coba lagi.",
+                url=reverse("notifikasi:cetak-detail", args=[job.pk]),
+                objek=job,
+            )
     return lanjut
 
 
@@ -363,11 +434,16 @@ def cetak_massal_retry(*, job: CetakMassal, oleh) -> bool:
                 return False
             # Its worker is gone: what it had claimed is free again.
             job.items.filter(status=Item.PROSES).update(status=Item.MENUNGGU)
-            audit_log(aktor=oleh, aksi="cetak_massal.dilanjutkan", objek=job,
-                      data={"belum": job.items.filter(status=Item.MENUNGGU).count()})
+            audit_log(
+                aktor=oleh,
+                aksi="cetak_massal.dilanjutkan",
+                objek=job,
+                data={"belum": job.items.filter(status=Item.MENUNGGU).count()},
+            )
     except IntegrityError:  # TERHENTI → BERJALAN while the same print was started again meanwhile
-        raise CetakSudahBerjalan(_berjalan(oleh=job.dibuat_oleh, unit=job.unit_kerja, jenis=job.jenis,
-                                           periode=job.periode, tahun=job.tahun)) from None
+        raise CetakSudahBerjalan(
+            _berjalan(oleh=job.dibuat_oleh, unit=job.unit_kerja, jenis=job.jenis, periode=job.periode, tahun=job.tahun)
+        ) from None
     transaction.on_commit(lambda: cetak_massal_enqueue(job_id=job.pk))
     return True
 
@@ -380,7 +456,12 @@ def progres(job: CetakMassal) -> dict:
     lebar_gagal = (100 * (ok + gagal) // total if total else 0) - lebar_ok
     alasan = job.items.filter(status=Item.GAGAL).values("alasan").annotate(n=Count("pk")).order_by("-n", "alasan")
     return {
-        "ok": ok, "gagal": gagal, "belum": total - ok - gagal, "total": total,
+        "ok": ok,
+        "gagal": gagal,
+        "belum": total - ok - gagal,
+        "total": total,
         "persen": 100 if job.status == Job.SELESAI or not total else 100 * (ok + gagal) // total,
-        "lebar_ok": lebar_ok, "lebar_gagal": lebar_gagal, "alasan": list(alasan),
+        "lebar_ok": lebar_ok,
+        "lebar_gagal": lebar_gagal,
+        "alasan": list(alasan),
     }

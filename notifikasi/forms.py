@@ -13,10 +13,18 @@ from .models import DokumenPdf
 class CetakMassalForm(forms.Form):
     """Shape only; the service checks that the period belongs to the unit's instansi."""
 
-    unit_kerja = forms.ModelChoiceField(label=_("Unit kerja"), queryset=None, help_text=_("Termasuk semua unit di bawahnya."))
-    jenis = forms.ChoiceField(label=_("Dokumen"), choices=[(j.value, j.label) for j in BULK_JENIS], initial=DokumenPdf.Jenis.DOKUMEN_EVALUASI)
-    periode = forms.ModelChoiceField(label=_("Periode"), queryset=None, required=False, help_text=_("Untuk evaluasi periodik dan Dokumen Evaluasi."))
-    tahun = forms.IntegerField(label=_("Tahun"), required=False, min_value=2000, max_value=2100, help_text=_("Untuk SKP."))
+    unit_kerja = forms.ModelChoiceField(
+        label=_("Unit kerja"), queryset=None, help_text=_("Termasuk semua unit di bawahnya.")
+    )
+    jenis = forms.ChoiceField(
+        label=_("Dokumen"), choices=[(j.value, j.label) for j in BULK_JENIS], initial=DokumenPdf.Jenis.DOKUMEN_EVALUASI
+    )
+    periode = forms.ModelChoiceField(
+        label=_("Periode"), queryset=None, required=False, help_text=_("Untuk evaluasi periodik dan Dokumen Evaluasi.")
+    )
+    tahun = forms.IntegerField(
+        label=_("Tahun"), required=False, min_value=2000, max_value=2100, help_text=_("Untuk SKP.")
+    )
     # New with every form shown: the same submission sent twice (double click, reload) makes one job.
     token = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
 
@@ -25,7 +33,9 @@ class CetakMassalForm(forms.Form):
         units = access.units_managed_by(user).order_by("kode")
         self.fields["unit_kerja"].queryset = units
         self.fields["unit_kerja"].label_from_instance = lambda u: f"{u.kode} — {u.nama}"
-        self.fields["periode"].queryset = Periode.objects.filter(instansi__in=units.values("instansi")).order_by("-tahun", "-tanggal_mulai")
+        self.fields["periode"].queryset = Periode.objects.filter(instansi__in=units.values("instansi")).order_by(
+            "-tahun", "-tanggal_mulai"
+        )
 
     def clean(self):
         data = super().clean()

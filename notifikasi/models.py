@@ -164,9 +164,18 @@ class CetakMassal(models.Model):
         GAGAL = "GAGAL", _("Gagal")
 
     instansi = models.ForeignKey("pegawai.Instansi", on_delete=models.CASCADE, related_name="+")
-    unit_kerja = models.ForeignKey("pegawai.UnitKerja", verbose_name=_("unit kerja"), on_delete=models.CASCADE, related_name="+")
+    unit_kerja = models.ForeignKey(
+        "pegawai.UnitKerja", verbose_name=_("unit kerja"), on_delete=models.CASCADE, related_name="+"
+    )
     jenis = models.CharField(_("dokumen"), max_length=10, choices=DokumenPdf.Jenis.choices)
-    periode = models.ForeignKey("penilaian.Periode", verbose_name=_("periode"), null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    periode = models.ForeignKey(
+        "penilaian.Periode",
+        verbose_name=_("periode"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.MENUNGGU)
     total = models.PositiveIntegerField(_("jumlah dokumen"), default=0)
@@ -191,8 +200,13 @@ class CetakMassal(models.Model):
             # One running job per (user, unit, document, period or year): a second click cannot start another.
             # Coalesce because NULL periode (SKP jobs) or NULL tahun would never collide in a unique index.
             models.UniqueConstraint(
-                "dibuat_oleh", "unit_kerja", "jenis", Coalesce("periode", models.Value(0)), Coalesce("tahun", models.Value(0)),
-                condition=models.Q(status__in=["MENUNGGU", "BERJALAN", "MENGEMAS"]), name="cetak_aktif_sekali",
+                "dibuat_oleh",
+                "unit_kerja",
+                "jenis",
+                Coalesce("periode", models.Value(0)),
+                Coalesce("tahun", models.Value(0)),
+                condition=models.Q(status__in=["MENUNGGU", "BERJALAN", "MENGEMAS"]),
+                name="cetak_aktif_sekali",
             ),
         ]
         indexes = [models.Index(fields=["status", "denyut"])]
@@ -253,3 +267,6 @@ class JadwalBerkala(models.Model):
         verbose_name = _("jadwal tugas berkala")
         verbose_name_plural = _("jadwal tugas berkala")
         default_permissions = ("view",)
+
+    def __str__(self):
+        return str(self._meta.verbose_name)

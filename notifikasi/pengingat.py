@@ -52,7 +52,11 @@ def pengingat_send(*, penerima_id: int) -> int:
     )
     if not diklaim:
         return 0
-    items = list(Pengingat.objects.filter(token=token).select_related("penerima", "periode").order_by("periode__batas_pengisian", "pk"))
+    items = list(
+        Pengingat.objects.filter(token=token)
+        .select_related("penerima", "periode")
+        .order_by("periode__batas_pengisian", "pk")
+    )
     user = items[0].penerima
     try:
         ke = alamat_email(user)
@@ -87,6 +91,7 @@ def pengingat_run(*, today: date | None = None) -> int:
 
 # --- message texts (Indonesian first, through gettext) ------------------------------------------
 
+
 def judul(it: Pengingat) -> str:
     if it.tahap == Pengingat.Tahap.ESKALASI:
         return f"Eskalasi: {it.get_jenis_display()}"
@@ -96,7 +101,10 @@ def judul(it: Pengingat) -> str:
 def pesan(it: Pengingat) -> str:
     batas = tanggal(it.periode.batas_pengisian)
     if it.tahap == Pengingat.Tahap.ESKALASI:
-        return f"{it.objek_repr}: batas pengisian {batas} telah lewat dan belum ditindaklanjuti. Sebagai atasan pejabat penilai, mohon dipantau."
+        return (
+            f"{it.objek_repr}: batas pengisian {batas} telah lewat dan belum ditindaklanjuti. "
+            "Sebagai atasan pejabat penilai, mohon dipantau."
+        )
     return f"{it.objek_repr}: mohon diselesaikan sebelum batas pengisian {batas}."
 
 
@@ -110,10 +118,18 @@ def konteks_email(user, items: list[Pengingat]) -> dict:
     grup = defaultdict(list)
     for it in items:
         grup[(it.periode, it.tahap == Pengingat.Tahap.ESKALASI)].append(
-            {"jenis": it.get_jenis_display(), "tahap": it.get_tahap_display(), "perihal": it.objek_repr, "url": absolute_url(it.url)}
+            {
+                "jenis": it.get_jenis_display(),
+                "tahap": it.get_tahap_display(),
+                "perihal": it.objek_repr,
+                "url": absolute_url(it.url),
+            }
         )
     return {
         "nama": nama_penerima(user),
-        "grup": [{"periode": p, "batas": tanggal(p.batas_pengisian), "eskalasi": esk, "items": rows} for (p, esk), rows in grup.items()],
+        "grup": [
+            {"periode": p, "batas": tanggal(p.batas_pengisian), "eskalasi": esk, "items": rows}
+            for (p, esk), rows in grup.items()
+        ],
         "riwayat_url": absolute_url("/notifikasi/pengingat/"),
     }

@@ -21,7 +21,12 @@ Jenis, Tahap = Pengingat.Jenis, Pengingat.Tahap
 HARI_ESKALASI = 14  # escalate on the first run in the two weeks after the deadline, never for old periods
 # Items the atasan pejabat penilai hears about once the deadline has passed; peers and employees who
 # have not acknowledged are not in the appraisal chain, so they are only reminded.
-ESKALASI = {Jenis.SKP_BELUM_DIAJUKAN, Jenis.REALISASI_BELUM_DIISI, Jenis.SKP_PERLU_PERSETUJUAN, Jenis.PENILAIAN_PERLU_DINILAI}
+ESKALASI = {
+    Jenis.SKP_BELUM_DIAJUKAN,
+    Jenis.REALISASI_BELUM_DIISI,
+    Jenis.SKP_PERLU_PERSETUJUAN,
+    Jenis.PENILAIAN_PERLU_DINILAI,
+}
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,9 @@ def tahap_for(batas: date, today: date) -> str | None:
 
 def periode_active_for(instansi, today: date):
     return Periode.objects.filter(
-        instansi=instansi, batas_pengisian__gte=today - timedelta(days=HARI_ESKALASI), batas_pengisian__lte=today + timedelta(days=7)
+        instansi=instansi,
+        batas_pengisian__gte=today - timedelta(days=HARI_ESKALASI),
+        batas_pengisian__lte=today + timedelta(days=7),
     )
 
 
@@ -66,7 +73,9 @@ def _url(names: tuple[str, ...], *args) -> str:
 
 
 def _subjek_belum_skp(p: Periode):
-    sudah = Skp.objects.filter(tahun=p.tahun, status__in=[Skp.Status.DIAJUKAN, Skp.Status.DISETUJUI]).values("pegawai_id")
+    sudah = Skp.objects.filter(tahun=p.tahun, status__in=[Skp.Status.DIAJUKAN, Skp.Status.DISETUJUI]).values(
+        "pegawai_id"
+    )
     rows = (
         Pegawai.objects.filter(unit_kerja__instansi_id=p.instansi_id, aktif=True)
         .exclude(pk__in=sudah)
@@ -78,15 +87,16 @@ def _subjek_belum_skp(p: Periode):
 
 
 def _skp_qs(p: Periode):
-    return Skp.objects.filter(tahun=p.tahun, pegawai__unit_kerja__instansi_id=p.instansi_id, pegawai__aktif=True).annotate(
-        eskalasi_id=Coalesce("atasan_penilai__user_id", "pejabat_penilai__atasan__user_id")
-    )
+    return Skp.objects.filter(
+        tahun=p.tahun, pegawai__unit_kerja__instansi_id=p.instansi_id, pegawai__aktif=True
+    ).annotate(eskalasi_id=Coalesce("atasan_penilai__user_id", "pejabat_penilai__atasan__user_id"))
 
 
 def _subjek_realisasi(p: Periode):
     selesai = Penilaian.objects.filter(periode=p).exclude(status__in=Penilaian.status_untuk("submit")).values("skp_id")
     rows = (
-        _skp_qs(p).filter(status=Skp.Status.DISETUJUI, tanggal_mulai__lte=p.tanggal_selesai, tanggal_selesai__gte=p.tanggal_mulai)
+        _skp_qs(p)
+        .filter(status=Skp.Status.DISETUJUI, tanggal_mulai__lte=p.tanggal_selesai, tanggal_selesai__gte=p.tanggal_mulai)
         .exclude(pk__in=selesai)
         .values_list("pk", "pegawai__user_id", "eskalasi_id", "pegawai__nama")
     )
@@ -96,9 +106,21 @@ def _subjek_realisasi(p: Periode):
 
 
 def _subjek_skp_setuju(p: Periode):
-    rows = _skp_qs(p).filter(status=Skp.Status.DIAJUKAN).values_list("pk", "pejabat_penilai__user_id", "eskalasi_id", "pegawai__nama")
+    rows = (
+        _skp_qs(p)
+        .filter(status=Skp.Status.DIAJUKAN)
+        .values_list("pk", "pejabat_penilai__user_id", "eskalasi_id", "pegawai__nama")
+    )
     for pk, user_id, eskalasi_id, nama in rows:
-        yield Jenis.SKP_PERLU_PERSETUJUAN, Skp, pk, user_id, eskalasi_id, f"SKP {p.tahun} — {nama}", _url(("penilaian:skp-detail",), pk)
+        yield (
+            Jenis.SKP_PERLU_PERSETUJUAN,
+            Skp,
+            pk,
+            user_id,
+            eskalasi_id,
+            f"SKP {p.tahun} — {nama}",
+            _url(("penilaian:skp-detail",), pk),
+        )
 
 
 def _penilaian_url(pk: int) -> str:
@@ -112,7 +134,15 @@ def _subjek_nilai(p: Periode):
         .values_list("pk", "skp__pejabat_penilai__user_id", "eskalasi_id", "skp__pegawai__nama")
     )
     for pk, user_id, eskalasi_id, nama in rows:
-        yield Jenis.PENILAIAN_PERLU_DINILAI, Penilaian, pk, user_id, eskalasi_id, f"Evaluasi {p} — {nama}", _penilaian_url(pk)
+        yield (
+            Jenis.PENILAIAN_PERLU_DINILAI,
+            Penilaian,
+            pk,
+            user_id,
+            eskalasi_id,
+            f"Evaluasi {p} — {nama}",
+            _penilaian_url(pk),
+        )
 
 
 def _subjek_rekan(p: Periode):
@@ -127,9 +157,18 @@ def _subjek_rekan(p: Periode):
 def _subjek_tanggapi(p: Periode):
     # An expired response window is closed even before the daily task marks it (domain.md §11.1).
     rows = Penilaian.objects.filter(Penilaian.q_menunggu_tanggapan(), periode=p).values_list(
-        "pk", "skp__pegawai__user_id", "skp__pegawai__nama")
+        "pk", "skp__pegawai__user_id", "skp__pegawai__nama"
+    )
     for pk, user_id, nama in rows:
-        yield Jenis.PENILAIAN_PERLU_DITANGGAPI, Penilaian, pk, user_id, None, f"Hasil evaluasi {p} — {nama}", _url(("penilaian:tanggapan",), pk)
+        yield (
+            Jenis.PENILAIAN_PERLU_DITANGGAPI,
+            Penilaian,
+            pk,
+            user_id,
+            None,
+            f"Hasil evaluasi {p} — {nama}",
+            _url(("penilaian:tanggapan",), pk),
+        )
 
 
 SUMBER = (_subjek_belum_skp, _subjek_realisasi, _subjek_skp_setuju, _subjek_nilai, _subjek_rekan, _subjek_tanggapi)

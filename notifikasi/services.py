@@ -41,13 +41,19 @@ def absolute_url(url: str) -> str:
     return base.rstrip("/") + "/" + url.lstrip("/")
 
 
-def notifikasi_create(*, penerima, judul: str, pesan: str, url: str = "", objek=None, email: bool = False) -> Notifikasi:
+def notifikasi_create(
+    *, penerima, judul: str, pesan: str, url: str = "", objek=None, email: bool = False
+) -> Notifikasi:
     kwargs = {}
     if objek is not None:
         kwargs = {"content_type": ContentType.objects.get_for_model(objek), "object_id": str(objek.pk)}
     return Notifikasi.objects.create(
-        penerima=penerima, judul=judul[:200], pesan=pesan, url=url[:500],
-        status_email=Notifikasi.StatusEmail.PENDING if email else Notifikasi.StatusEmail.TIDAK, **kwargs,
+        penerima=penerima,
+        judul=judul[:200],
+        pesan=pesan,
+        url=url[:500],
+        status_email=Notifikasi.StatusEmail.PENDING if email else Notifikasi.StatusEmail.TIDAK,
+        **kwargs,
     )
 
 
@@ -87,9 +93,17 @@ def notifikasi_send_email(*, notifikasi_id: int) -> bool:
         Notifikasi.objects.filter(pk=notif.pk).update(status_email=Notifikasi.StatusEmail.TIDAK)
         return False
     try:
-        email_send(ke=ke, subjek=f"[Kinerja] {notif.judul}", template="notifikasi", ctx={
-            "nama": nama_penerima(notif.penerima), "judul": notif.judul, "pesan": notif.pesan, "url": absolute_url(notif.url),
-        })
+        email_send(
+            ke=ke,
+            subjek=f"[Kinerja] {notif.judul}",
+            template="notifikasi",
+            ctx={
+                "nama": nama_penerima(notif.penerima),
+                "judul": notif.judul,
+                "pesan": notif.pesan,
+                "url": absolute_url(notif.url),
+            },
+        )
     except Exception:
         # Give the row back so the task's retry can claim it again.
         Notifikasi.objects.filter(pk=notif.pk).update(status_email=Notifikasi.StatusEmail.PENDING)

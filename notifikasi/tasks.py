@@ -10,7 +10,13 @@ from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 TRANSIENT = (OperationalError, InterfaceError, smtplib.SMTPException, ConnectionError, TimeoutError)
-OPSI = {"acks_late": True, "autoretry_for": TRANSIENT, "retry_backoff": True, "retry_backoff_max": 300, "max_retries": 5}
+OPSI = {
+    "acks_late": True,
+    "autoretry_for": TRANSIENT,
+    "retry_backoff": True,
+    "retry_backoff_max": 300,
+    "max_retries": 5,
+}
 
 
 @shared_task(name="notifikasi.tasks.kirim_email_notifikasi_task", **OPSI)

@@ -62,4 +62,8 @@ def riwayat(request):
     tahap = request.GET.get("tahap", "")
     if tahap in Pengingat.Tahap.values:
         qs = qs.filter(tahap=tahap)
-    return render(request, "notifikasi/pengingat_list.html", {"page_obj": paginate(request, qs), "tahap": tahap, "tahap_choices": Pengingat.Tahap.choices})
+    return render(
+        request,
+        "notifikasi/pengingat_list.html",
+        {"page_obj": paginate(request, qs), "tahap": tahap, "tahap_choices": Pengingat.Tahap.choices},
+    )

@@ -36,7 +36,12 @@ def _serve(request, *, jenis: str, kunci: str, nama: str):
     doc = dokumen_request(jenis=jenis, kunci=kunci)
     if doc.status == DokumenPdf.Status.SIAP:
         return serve_private(doc.berkas, nama=nama, inline=True)
-    return render(request, "notifikasi/dokumen_tunggu.html", {"doc": doc, "nama": nama}, status=202 if doc.status == DokumenPdf.Status.MENUNGGU else 500)
+    return render(
+        request,
+        "notifikasi/dokumen_tunggu.html",
+        {"doc": doc, "nama": nama},
+        status=202 if doc.status == DokumenPdf.Status.MENUNGGU else 500,
+    )
 
 
 @login_required
@@ -48,13 +53,23 @@ def pdf_skp(request, pk):
 @login_required
 def pdf_penilaian(request, pk):
     p = access.get_penilaian_for(request.user, pk)
-    return _serve(request, jenis=Jenis.PENILAIAN, kunci=str(p.pk), nama=f"Evaluasi_{p.periode.tahun}_{p.periode.pk}_{p.skp.pegawai.nip}.pdf")
+    return _serve(
+        request,
+        jenis=Jenis.PENILAIAN,
+        kunci=str(p.pk),
+        nama=f"Evaluasi_{p.periode.tahun}_{p.periode.pk}_{p.skp.pegawai.nip}.pdf",
+    )
 
 
 @login_required
 def pdf_dokumen_evaluasi(request, pk):
     p = access.get_penilaian_for(request.user, pk)
-    return _serve(request, jenis=Jenis.DOKUMEN_EVALUASI, kunci=str(p.pk), nama=f"Dokumen_Evaluasi_{p.periode.tahun}_{p.skp.pegawai.nip}.pdf")
+    return _serve(
+        request,
+        jenis=Jenis.DOKUMEN_EVALUASI,
+        kunci=str(p.pk),
+        nama=f"Dokumen_Evaluasi_{p.periode.tahun}_{p.skp.pegawai.nip}.pdf",
+    )
 
 
 @login_required
@@ -63,11 +78,19 @@ def pdf_rekap_unit(request, unit_pk, periode_pk):
     unit = get_object_or_404(UnitKerja.objects.select_related("instansi"), pk=unit_pk)
     r = pegawai_access.peran(request.user)
     # HR, the head of the unit, or the head of the parent unit who sets its capaian (domain.md §3.5).
-    if not (pegawai_access.units_managed_by(request.user).filter(pk=unit.pk).exists() or (r.pegawai and unit.kepala_id == r.pegawai.pk)
-            or can_set_capaian(request.user, unit)):
+    if not (
+        pegawai_access.units_managed_by(request.user).filter(pk=unit.pk).exists()
+        or (r.pegawai and unit.kepala_id == r.pegawai.pk)
+        or can_set_capaian(request.user, unit)
+    ):
         raise Http404
     periode = get_object_or_404(Periode, pk=periode_pk, instansi_id=unit.instansi_id)
-    return _serve(request, jenis=Jenis.REKAP_UNIT, kunci=kunci_rekap(unit, periode), nama=f"Rekap_{unit.kode}_{periode.tahun}_{periode.pk}.pdf")
+    return _serve(
+        request,
+        jenis=Jenis.REKAP_UNIT,
+        kunci=kunci_rekap(unit, periode),
+        nama=f"Rekap_{unit.kode}_{periode.tahun}_{periode.pk}.pdf",
+    )
 
 
 def _jobs_for(user):
@@ -82,8 +105,14 @@ def cetak(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            job = cetak_massal_start(oleh=request.user, unit=data["unit_kerja"], jenis=data["jenis"], periode=data["periode"],
-                                     tahun=data["tahun"], token=data["token"])
+            job = cetak_massal_start(
+                oleh=request.user,
+                unit=data["unit_kerja"],
+                jenis=data["jenis"],
+                periode=data["periode"],
+                tahun=data["tahun"],
+                token=data["token"],
+            )
         except CetakSudahBerjalan as exc:
             messages.info(request, _("Cetak massal yang sama masih berjalan; berikut kemajuannya."))
             return redirect("notifikasi:cetak-detail", exc.job.pk)
@@ -95,8 +124,14 @@ def cetak(request):
     from kinerja.web import paginate
 
     item = CetakMassalItem.Status
-    jobs = _jobs_for(request.user).annotate(n_ok=Count("items", filter=Q(items__status=item.OK)),
-                                            n_gagal=Count("items", filter=Q(items__status=item.GAGAL))).order_by("-dibuat_pada", "-pk")
+    jobs = (
+        _jobs_for(request.user)
+        .annotate(
+            n_ok=Count("items", filter=Q(items__status=item.OK)),
+            n_gagal=Count("items", filter=Q(items__status=item.GAGAL)),
+        )
+        .order_by("-dibuat_pada", "-pk")
+    )
     return render(request, "notifikasi/cetak_form.html", {"form": form, "page_obj": paginate(request, jobs)})
 
 

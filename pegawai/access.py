@@ -71,7 +71,10 @@ def peran(user) -> Peran:
     result.labels = [
         label
         for flag, label in (
-            (result.is_admin, "admin"), (result.is_hr, "hr"), (result.is_atasan, "atasan"), (result.is_pegawai, "pegawai")
+            (result.is_admin, "admin"),
+            (result.is_hr, "hr"),
+            (result.is_atasan, "atasan"),
+            (result.is_pegawai, "pegawai"),
         )
         if flag
     ]

@@ -57,13 +57,87 @@ GOLONGAN_JENJANG = {
 }
 PPPK_GOLONGAN = {"PEMULA": "V", "TERAMPIL": "VII", "MAHIR": "VII", "AHLI_PERTAMA": "IX", "PELAKSANA": "V"}
 
-DEPAN_L = ["Agus", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Irfan", "Joko", "Yusuf", "Rizky", "Wahyu", "Arif",
-           "Bambang", "Dimas", "Gilang", "Hadi", "Imam", "Kurniawan", "Made", "Nyoman", "Putu", "Teguh", "Slamet", "Andi"]
-DEPAN_P = ["Siti", "Dewi", "Rina", "Sri", "Wulan", "Ayu", "Fitri", "Indah", "Lestari", "Maya", "Nur", "Putri",
-           "Ratna", "Sari", "Yuni", "Intan", "Kartika", "Melati", "Anisa", "Dian", "Novi", "Ketut", "Ratih", "Ani"]
-BELAKANG = ["Santoso", "Wijaya", "Saputra", "Hidayat", "Nugroho", "Pratama", "Lestari", "Kusuma", "Setiawan",
-            "Rahmawati", "Siregar", "Nasution", "Harahap", "Simanjuntak", "Wibowo", "Purnomo", "Susanto", "Handayani",
-            "Permana", "Sulistyo", "Hutapea", "Pangaribuan", "Rahman", "Syahputra", "Gunawan", "Utami", "Halim"]
+DEPAN_L = [
+    "Agus",
+    "Budi",
+    "Dedi",
+    "Eko",
+    "Fajar",
+    "Hendra",
+    "Irfan",
+    "Joko",
+    "Yusuf",
+    "Rizky",
+    "Wahyu",
+    "Arif",
+    "Bambang",
+    "Dimas",
+    "Gilang",
+    "Hadi",
+    "Imam",
+    "Kurniawan",
+    "Made",
+    "Nyoman",
+    "Putu",
+    "Teguh",
+    "Slamet",
+    "Andi",
+]
+DEPAN_P = [
+    "Siti",
+    "Dewi",
+    "Rina",
+    "Sri",
+    "Wulan",
+    "Ayu",
+    "Fitri",
+    "Indah",
+    "Lestari",
+    "Maya",
+    "Nur",
+    "Putri",
+    "Ratna",
+    "Sari",
+    "Yuni",
+    "Intan",
+    "Kartika",
+    "Melati",
+    "Anisa",
+    "Dian",
+    "Novi",
+    "Ketut",
+    "Ratih",
+    "Ani",
+]
+BELAKANG = [
+    "Santoso",
+    "Wijaya",
+    "Saputra",
+    "Hidayat",
+    "Nugroho",
+    "Pratama",
+    "Lestari",
+    "Kusuma",
+    "Setiawan",
+    "Rahmawati",
+    "Siregar",
+    "Nasution",
+    "Harahap",
+    "Simanjuntak",
+    "Wibowo",
+    "Purnomo",
+    "Susanto",
+    "Handayani",
+    "Permana",
+    "Sulistyo",
+    "Hutapea",
+    "Pangaribuan",
+    "Rahman",
+    "Syahputra",
+    "Gunawan",
+    "Utami",
+    "Halim",
+]
 GELAR_BELAKANG = ["S.Kom.", "S.E.", "S.H.", "S.Sos.", "S.T.", "S.Pd.", "M.Si.", "M.M.", "S.A.P.", "A.Md.", "", "", ""]
 
 
@@ -111,8 +185,14 @@ def _shape(n: int) -> tuple[int, int, int]:
 
 
 def seed_org(
-    *, n_pegawai: int, password: str, rng: random.Random, log=print,
-    kode: str = INSTANSI_KODE, nama: str = INSTANSI_NAMA, demo_users: bool = True,
+    *,
+    n_pegawai: int,
+    password: str,
+    rng: random.Random,
+    log=print,
+    kode: str = INSTANSI_KODE,
+    nama: str = INSTANSI_NAMA,
+    demo_users: bool = True,
 ) -> DemoLogins:
     """Create the demo instansi, its tree and ``n_pegawai`` pegawai with accounts (idempotent).
 
@@ -135,7 +215,7 @@ def seed_org(
     return logins
 
 
-def _build(instansi: Instansi, n: int, password: str, rng: random.Random, log) -> None:
+def _build(instansi: Instansi, n: int, password: str, rng: random.Random, log) -> None:  # noqa: C901 (one pass)
     n_pd, n_bid, n_sek = _shape(n)
     jab = {j.nama: j for j in Jabatan.objects.all()}
     gol = {(g.jenis, g.kode): g.pk for g in Golongan.objects.all()}
@@ -143,19 +223,32 @@ def _build(instansi: Instansi, n: int, password: str, rng: random.Random, log) -
     pw_hash = make_password(password)
 
     setda = UnitKerja.objects.create(instansi=instansi, kode="01", nama="Sekretariat Daerah", level=1)
-    units_pd = UnitKerja.objects.bulk_create([
-        UnitKerja(instansi=instansi, parent=setda, kode=f"01.{i + 1:02d}", nama=nama, level=2)
-        for i, (_, nama) in enumerate(PERANGKAT[:n_pd])
-    ])
-    units_bid = UnitKerja.objects.bulk_create([
-        UnitKerja(instansi=instansi, parent=pd, kode=f"{pd.kode}.{j + 1}", nama=f"{BIDANG[j]} {pd.nama}" if j else f"Sekretariat {pd.nama}", level=3)
-        for pd in units_pd for j in range(n_bid)
-    ])
+    units_pd = UnitKerja.objects.bulk_create(
+        [
+            UnitKerja(instansi=instansi, parent=setda, kode=f"01.{i + 1:02d}", nama=nama, level=2)
+            for i, (_, nama) in enumerate(PERANGKAT[:n_pd])
+        ]
+    )
+    units_bid = UnitKerja.objects.bulk_create(
+        [
+            UnitKerja(
+                instansi=instansi,
+                parent=pd,
+                kode=f"{pd.kode}.{j + 1}",
+                nama=f"{BIDANG[j]} {pd.nama}" if j else f"Sekretariat {pd.nama}",
+                level=3,
+            )
+            for pd in units_pd
+            for j in range(n_bid)
+        ]
+    )
     units_sek = []
     for bid in units_bid:
         names = SEKSI["Sekretariat"] if bid.nama.startswith("Sekretariat") else SEKSI["default"]
-        units_sek += [UnitKerja(instansi=instansi, parent=bid, kode=f"{bid.kode}.{k + 1}", nama=names[k], level=4)
-                      for k in range(n_sek)]
+        units_sek += [
+            UnitKerja(instansi=instansi, parent=bid, kode=f"{bid.kode}.{k + 1}", nama=names[k], level=4)
+            for k in range(n_sek)
+        ]
     units_sek = UnitKerja.objects.bulk_create(units_sek)
     # Re-read with pks (SQLite and PostgreSQL both return them, this keeps it portable).
     all_units = {u.kode: u for u in UnitKerja.objects.filter(instansi=instansi)}
@@ -173,10 +266,20 @@ def _build(instansi: Instansi, n: int, password: str, rng: random.Random, log) -
         else:
             g = gol.get(("PNS", rng.choice(GOLONGAN_JENJANG.get(key, ["III/a"]))))
         users.append(User(username=nip, first_name=nama[:150], password=pw_hash, instansi=None))
-        pegawai.append(Pegawai(
-            nip=nip, nama=nama, gelar_belakang=gelar, status="PPPK" if pppk else "PNS", jenis_kelamin=kelamin,
-            tanggal_lahir=tgl, golongan_id=g, jabatan=j, unit_kerja=unit, email=f"{nip}@mail.nusaasri.go.id",
-        ))
+        pegawai.append(
+            Pegawai(
+                nip=nip,
+                nama=nama,
+                gelar_belakang=gelar,
+                status="PPPK" if pppk else "PNS",
+                jenis_kelamin=kelamin,
+                tanggal_lahir=tgl,
+                golongan_id=g,
+                jabatan=j,
+                unit_kerja=unit,
+                email=f"{nip}@mail.nusaasri.go.id",
+            )
+        )
         pegawai[-1]._atasan_idx = atasan_idx
         return len(pegawai) - 1
 
@@ -214,7 +317,11 @@ def _build(instansi: Instansi, n: int, password: str, rng: random.Random, log) -
             p.atasan_id = pegawai[p._atasan_idx].pk
     Pegawai.objects.bulk_update([p for p in pegawai if p.atasan_id], ["atasan"], batch_size=2000)
     RiwayatAtasan.objects.bulk_create(
-        [RiwayatAtasan(pegawai_id=p.pk, atasan_baru_id=p.atasan_id, alasan="Data awal (demo)") for p in pegawai if p.atasan_id],
+        [
+            RiwayatAtasan(pegawai_id=p.pk, atasan_baru_id=p.atasan_id, alasan="Data awal (demo)")
+            for p in pegawai
+            if p.atasan_id
+        ],
         batch_size=2000,
     )
     heads = []
@@ -241,8 +348,11 @@ def _demo_users(instansi: Instansi, password: str, logins: DemoLogins) -> None:
     logins.lines += [("admin", "admin"), ("hr", "hr")]
     # The demo supervisor: the first kepala seksi with staff; the demo employee: their first staff member.
     atasan = (
-        Pegawai.objects.filter(unit_kerja__instansi=instansi, jabatan__jenis="PENGAWAS", bawahan__isnull=False, user__isnull=False)
-        .order_by("unit_kerja__kode").first()
+        Pegawai.objects.filter(
+            unit_kerja__instansi=instansi, jabatan__jenis="PENGAWAS", bawahan__isnull=False, user__isnull=False
+        )
+        .order_by("unit_kerja__kode")
+        .first()
     )
     if atasan is None:
         return

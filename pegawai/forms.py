@@ -28,13 +28,25 @@ class NipAtasanField(NipField):
 
 
 class PegawaiForm(SubmitOnceMixin, forms.ModelForm):
-    atasan_nip = NipAtasanField(label=_("NIP atasan langsung (pejabat penilai)"), help_text=_("Kosongkan bila tidak ada."))
+    atasan_nip = NipAtasanField(
+        label=_("NIP atasan langsung (pejabat penilai)"), help_text=_("Kosongkan bila tidak ada.")
+    )
 
     class Meta:
         model = Pegawai
         fields = [
-            "nip", "gelar_depan", "nama", "gelar_belakang", "status", "jenis_kelamin", "tanggal_lahir",
-            "golongan", "jabatan", "unit_kerja", "email", "aktif",
+            "nip",
+            "gelar_depan",
+            "nama",
+            "gelar_belakang",
+            "status",
+            "jenis_kelamin",
+            "tanggal_lahir",
+            "golongan",
+            "jabatan",
+            "unit_kerja",
+            "email",
+            "aktif",
         ]
         widgets = {"tanggal_lahir": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         field_classes = {"nip": NipField}
@@ -153,7 +165,9 @@ class UnitKerjaForm(SubmitOnceMixin, forms.ModelForm):
 
 
 class ImportPegawaiForm(forms.Form):
-    berkas = forms.FileField(label=_("Berkas CSV"), help_text=_("UTF-8, dipisah koma; kolom yang dibaca tercantum di bawah."))
+    berkas = forms.FileField(
+        label=_("Berkas CSV"), help_text=_("UTF-8, dipisah koma; kolom yang dibaca tercantum di bawah.")
+    )
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]

@@ -13,14 +13,15 @@ class LoginForm(AuthenticationForm):
         "sandi_kedaluwarsa": _("Kata sandi sementara sudah kedaluwarsa; minta Admin Kepegawaian mengatur ulang."),
         "hanya_sso": _("Pegawai instansi Anda masuk melalui SSO; gunakan tombol “Masuk dengan SSO”."),
         # Django's own text repeats the field name ("nama pengguna nama pengguna") in Indonesian.
-        "invalid_login": _("NIP atau kata sandi salah. Periksa kembali; huruf besar dan kecil pada kata sandi dibedakan."),
+        "invalid_login": _(
+            "NIP atau kata sandi salah. Periksa kembali; huruf besar dan kecil pada kata sandi dibedakan."
+        ),
     }
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("NIP atau nama pengguna")
-        self.fields["username"].help_text = _(
-            "Pegawai: NIP 18 digit (boleh dengan spasi). Admin: nama pengguna.")
+        self.fields["username"].help_text = _("Pegawai: NIP 18 digit (boleh dengan spasi). Admin: nama pengguna.")
 
     def clean_username(self):
         # A NIP is printed in groups ("19850517 201001 1 003"): accept it as printed.

@@ -41,7 +41,11 @@ class RowError:
     pesan: str
 
     def __str__(self):
-        return _("Baris %(baris)d (NIP %(nip)s): %(pesan)s") % {"baris": self.baris, "nip": self.nip or "-", "pesan": self.pesan}
+        return _("Baris %(baris)d (NIP %(nip)s): %(pesan)s") % {
+            "baris": self.baris,
+            "nip": self.nip or "-",
+            "pesan": self.pesan,
+        }
 
 
 @dataclass
@@ -94,7 +98,7 @@ def _parse_date(value: str) -> date | None:
 def _existing_nips(nips: list[str]) -> set[str]:
     found = set()
     for i in range(0, len(nips), CHUNK):
-        found.update(Pegawai.objects.filter(nip__in=nips[i:i + CHUNK]).values_list("nip", flat=True))
+        found.update(Pegawai.objects.filter(nip__in=nips[i : i + CHUNK]).values_list("nip", flat=True))
     return found
 
 
@@ -102,7 +106,7 @@ def _atasan_in_db(nips: list[str], instansi: Instansi) -> dict[str, int]:
     found = {}
     for i in range(0, len(nips), CHUNK):
         found.update(
-            Pegawai.objects.filter(nip__in=nips[i:i + CHUNK], unit_kerja__instansi=instansi).values_list("nip", "pk")
+            Pegawai.objects.filter(nip__in=nips[i : i + CHUNK], unit_kerja__instansi=instansi).values_list("nip", "pk")
         )
     return found
 
@@ -114,7 +118,7 @@ class _Lookups:
         self.golongan = {(g.jenis, g.kode.lower()): g.pk for g in Golongan.objects.all()}
 
 
-def _validate_row(raw: dict, lk: _Lookups) -> tuple[dict, list[str]]:
+def _validate_row(raw: dict, lk: _Lookups) -> tuple[dict, list[str]]:  # noqa: C901 (one check per column)
     errs, out = [], {}
     try:
         info = parse_nip(raw.get("nip", ""))
@@ -160,10 +164,16 @@ def _validate_row(raw: dict, lk: _Lookups) -> tuple[dict, list[str]]:
     gol_lain = bool(gol) and out["golongan_id"] is None and status_ok and (lain, gol.lower()) in lk.golongan
     if gol and out["golongan_id"] is None and not gol_lain:
         errs.append(_("Golongan '%(g)s' tidak dikenal untuk status %(s)s.") % {"g": gol, "s": status or "-"})
-    errs.extend(ketidaksesuaian(
-        info, status=status if status_ok else "", jenis_kelamin=jk if jk in ("L", "P") else "", tanggal_lahir=tgl,
-        golongan_jenis=lain if gol_lain else "", golongan_kode=gol,
-    ).values())
+    errs.extend(
+        ketidaksesuaian(
+            info,
+            status=status if status_ok else "",
+            jenis_kelamin=jk if jk in ("L", "P") else "",
+            tanggal_lahir=tgl,
+            golongan_jenis=lain if gol_lain else "",
+            golongan_kode=gol,
+        ).values()
+    )
     email = raw.get("email", "")
     if email:
         try:
@@ -209,7 +219,9 @@ def validate_file(data: bytes, *, instansi: Instansi) -> ImportResult:
         row["kesalahan"] = errs
         result.rows.append(row)
     existing = _existing_nips(list(line_of))
-    atasan_db = _atasan_in_db(sorted({r["atasan_nip"] for r in result.rows if r["atasan_nip"]} - set(line_of)), instansi)
+    atasan_db = _atasan_in_db(
+        sorted({r["atasan_nip"] for r in result.rows if r["atasan_nip"]} - set(line_of)), instansi
+    )
     loops = _find_loops(result.rows, line_of)
     for row in result.rows:
         if row["nip"] in existing:
@@ -219,7 +231,9 @@ def validate_file(data: bytes, *, instansi: Instansi) -> ImportResult:
             if atasan == row["nip"]:
                 row["kesalahan"].append(_("Pegawai tidak boleh menjadi atasan dirinya sendiri."))
             elif atasan not in line_of and atasan not in atasan_db:
-                row["kesalahan"].append(_("NIP atasan %(n)s tidak ditemukan di berkas maupun di instansi.") % {"n": atasan})
+                row["kesalahan"].append(
+                    _("NIP atasan %(n)s tidak ditemukan di berkas maupun di instansi.") % {"n": atasan}
+                )
             elif row["nip"] in loops:
                 chain = " → ".join(str(b) for b in loops[row["nip"]])
                 row["kesalahan"].append(_("Rantai atasan membentuk lingkaran (baris %(c)s).") % {"c": chain})
@@ -235,24 +249,38 @@ def import_file(data: bytes, *, instansi: Instansi, oleh=None, dry_run: bool = F
     result = validate_file(data, instansi=instansi)
     if not result.ok or dry_run:
         return result
-    fields = ["nip", "nama", "gelar_depan", "gelar_belakang", "status", "jenis_kelamin", "tanggal_lahir",
-              "unit_kerja_id", "jabatan_id", "golongan_id", "email"]
+    fields = [
+        "nip",
+        "nama",
+        "gelar_depan",
+        "gelar_belakang",
+        "status",
+        "jenis_kelamin",
+        "tanggal_lahir",
+        "unit_kerja_id",
+        "jabatan_id",
+        "golongan_id",
+        "email",
+    ]
     with transaction.atomic():
         objs = [Pegawai(**{f: r[f] for f in fields}, atasan_id=r["atasan_db_id"]) for r in result.rows]
         Pegawai.objects.bulk_create(objs, batch_size=1000)
         ids = {}
         for i in range(0, len(objs), CHUNK):
-            ids.update(Pegawai.objects.filter(nip__in=[o.nip for o in objs[i:i + CHUNK]]).values_list("nip", "pk"))
+            ids.update(Pegawai.objects.filter(nip__in=[o.nip for o in objs[i : i + CHUNK]]).values_list("nip", "pk"))
         to_update = []
-        for obj, row in zip(objs, result.rows):
+        for obj, row in zip(objs, result.rows, strict=True):
             obj.pk = ids[obj.nip]
             if row["atasan_nip"] and obj.atasan_id is None:
                 obj.atasan_id = ids[row["atasan_nip"]]
                 to_update.append(obj)
         Pegawai.objects.bulk_update(to_update, ["atasan"], batch_size=1000)
         RiwayatAtasan.objects.bulk_create(
-            [RiwayatAtasan(pegawai_id=o.pk, atasan_baru_id=o.atasan_id, diubah_oleh=oleh, alasan="Impor CSV")
-             for o in objs if o.atasan_id],
+            [
+                RiwayatAtasan(pegawai_id=o.pk, atasan_baru_id=o.atasan_id, diubah_oleh=oleh, alasan="Impor CSV")
+                for o in objs
+                if o.atasan_id
+            ],
             batch_size=1000,
         )
         audit_log(aktor=oleh, aksi="pegawai.imported", objek=instansi, data={"jumlah": len(objs)})

@@ -49,7 +49,10 @@ class User(AbstractUser):
         if not self.sesi_versi:
             return super()._get_session_auth_hash(secret=secret)
         return salted_hmac(
-            "kinerja.User.get_session_auth_hash", f"{self.password}|{self.sesi_versi}", secret=secret, algorithm="sha256"
+            "kinerja.User.get_session_auth_hash",
+            f"{self.password}|{self.sesi_versi}",
+            secret=secret,
+            algorithm="sha256",
         ).hexdigest()
 
     def get_session_auth_hash(self):
@@ -68,11 +71,16 @@ class Instansi(models.Model):
     kode = models.CharField(_("kode"), max_length=20, unique=True)
     nama = models.CharField(_("nama"), max_length=200)
     jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices, default=Jenis.DAERAH)
-    kota = models.CharField(_("kota/tempat"), max_length=100, blank=True, help_text=_("Dipakai pada blok tanda tangan dokumen."))
+    kota = models.CharField(
+        _("kota/tempat"), max_length=100, blank=True, help_text=_("Dipakai pada blok tanda tangan dokumen.")
+    )
     login_lokal = models.BooleanField(
-        _("masuk dengan kata sandi"), default=True,
-        help_text=_("Matikan agar pegawai instansi ini hanya masuk melalui SSO. Berlaku hanya bila SSO aktif; "
-                    "superuser selalu dapat masuk dengan kata sandi."),
+        _("masuk dengan kata sandi"),
+        default=True,
+        help_text=_(
+            "Matikan agar pegawai instansi ini hanya masuk melalui SSO. Berlaku hanya bila SSO aktif; "
+            "superuser selalu dapat masuk dengan kata sandi."
+        ),
     )
 
     class Meta:
@@ -94,7 +102,9 @@ class UnitKerja(models.Model):
         SEKSI = 4, _("Seksi / Subbagian / Eselon IV")
         LAINNYA = 5, _("Satuan lain (UPT, sekolah, puskesmas)")
 
-    instansi = models.ForeignKey(Instansi, verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="unit_kerja")
+    instansi = models.ForeignKey(
+        Instansi, verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="unit_kerja"
+    )
     parent = models.ForeignKey(
         "self", verbose_name=_("unit induk"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
@@ -102,8 +112,12 @@ class UnitKerja(models.Model):
     nama = models.CharField(_("nama"), max_length=200)
     level = models.PositiveSmallIntegerField(_("level/eselon"), choices=Level.choices, default=Level.SEKSI)
     kepala = models.ForeignKey(
-        "pegawai.Pegawai", verbose_name=_("kepala unit"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="unit_dipimpin",
+        "pegawai.Pegawai",
+        verbose_name=_("kepala unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="unit_dipimpin",
     )
     aktif = models.BooleanField(_("aktif"), default=True)
 
@@ -137,7 +151,9 @@ class Golongan(models.Model):
     kode = models.CharField(_("kode"), max_length=10)
     jenis = models.CharField(_("jenis"), max_length=4, choices=Jenis.choices)
     pangkat = models.CharField(_("pangkat"), max_length=60, blank=True)
-    urutan = models.PositiveSmallIntegerField(_("urutan"), help_text=_("Kunci urut: gol×10+ruang untuk PNS, nomor untuk PPPK."))
+    urutan = models.PositiveSmallIntegerField(
+        _("urutan"), help_text=_("Kunci urut: gol×10+ruang untuk PNS, nomor untuk PPPK.")
+    )
 
     class Meta:
         verbose_name = _("golongan")
@@ -227,14 +243,24 @@ class Pegawai(models.Model):
     tanggal_lahir = models.DateField(_("tanggal lahir"))
     golongan = models.ForeignKey(Golongan, verbose_name=_("golongan"), null=True, blank=True, on_delete=models.PROTECT)
     jabatan = models.ForeignKey(Jabatan, verbose_name=_("jabatan"), null=True, blank=True, on_delete=models.PROTECT)
-    unit_kerja = models.ForeignKey(UnitKerja, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="pegawai")
+    unit_kerja = models.ForeignKey(
+        UnitKerja, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="pegawai"
+    )
     atasan = models.ForeignKey(
-        "self", verbose_name=_("atasan langsung (pejabat penilai)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="bawahan",
+        "self",
+        verbose_name=_("atasan langsung (pejabat penilai)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bawahan",
     )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("akun pengguna"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="pegawai",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akun pengguna"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pegawai",
     )
     email = models.EmailField(_("email"), blank=True)
     aktif = models.BooleanField(_("aktif"), default=True)
@@ -269,11 +295,17 @@ class Pegawai(models.Model):
         if info is not None:
             self.nip = info.nip
         gol = self.golongan if self.golongan_id else None
-        errors.update(ketidaksesuaian(
-            info, status=self.status, status_label=self.get_status_display(), jenis_kelamin=self.jenis_kelamin,
-            tanggal_lahir=self.tanggal_lahir, golongan_jenis=gol.jenis if gol else "",
-            golongan_kode=gol.kode if gol else "",
-        ))
+        errors.update(
+            ketidaksesuaian(
+                info,
+                status=self.status,
+                status_label=self.get_status_display(),
+                jenis_kelamin=self.jenis_kelamin,
+                tanggal_lahir=self.tanggal_lahir,
+                golongan_jenis=gol.jenis if gol else "",
+                golongan_kode=gol.kode if gol else "",
+            )
+        )
         if self.atasan_id:
             if self.pk and self.atasan_id == self.pk:
                 errors["atasan"] = _("Pegawai tidak boleh menjadi atasan dirinya sendiri.")
@@ -301,7 +333,9 @@ class RiwayatAtasan(models.Model):
     pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="riwayat_atasan")
     atasan_lama = models.ForeignKey(Pegawai, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     atasan_baru = models.ForeignKey(Pegawai, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    diubah_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     alasan = models.CharField(_("alasan"), max_length=255, blank=True)
     waktu = models.DateTimeField(_("waktu"), auto_now_add=True)
 
@@ -321,8 +355,12 @@ class PenugasanPlt(models.Model):
         PLT = "PLT", _("Pelaksana Tugas (Plt)")
         PLH = "PLH", _("Pelaksana Harian (Plh)")
 
-    pegawai = models.ForeignKey(Pegawai, verbose_name=_("pejabat Plt/Plh"), on_delete=models.CASCADE, related_name="penugasan_plt")
-    unit_kerja = models.ForeignKey(UnitKerja, verbose_name=_("unit kerja"), on_delete=models.CASCADE, related_name="penugasan_plt")
+    pegawai = models.ForeignKey(
+        Pegawai, verbose_name=_("pejabat Plt/Plh"), on_delete=models.CASCADE, related_name="penugasan_plt"
+    )
+    unit_kerja = models.ForeignKey(
+        UnitKerja, verbose_name=_("unit kerja"), on_delete=models.CASCADE, related_name="penugasan_plt"
+    )
     jenis = models.CharField(_("jenis"), max_length=3, choices=Jenis.choices, default=Jenis.PLT)
     tanggal_mulai = models.DateField(_("tanggal mulai"))
     tanggal_selesai = models.DateField(_("tanggal selesai"), null=True, blank=True)

@@ -70,14 +70,17 @@ def unit_save(*, unit: UnitKerja, oleh, created: bool) -> UnitKerja:
 
 
 @transaction.atomic
-def plt_assign(*, pegawai: Pegawai, unit: UnitKerja, jenis: str, mulai, selesai=None, nomor_sk: str = "", oleh) -> PenugasanPlt:
+def plt_assign(
+    *, pegawai: Pegawai, unit: UnitKerja, jenis: str, mulai, selesai=None, nomor_sk: str = "", oleh
+) -> PenugasanPlt:
     """Make ``pegawai`` the acting head (Plt/Plh) of ``unit`` from ``mulai``; one acting head at a time."""
     if pegawai.unit_kerja.instansi_id != unit.instansi_id:
         raise ValidationError({"nip": _("Pejabat Plt/Plh harus pegawai instansi yang sama.")})
     if unit.kepala_id == pegawai.pk:
         raise ValidationError({"nip": _("Pegawai ini sudah kepala definitif unit tersebut.")})
-    penugasan = PenugasanPlt(pegawai=pegawai, unit_kerja=unit, jenis=jenis, tanggal_mulai=mulai,
-                             tanggal_selesai=selesai, nomor_sk=nomor_sk)
+    penugasan = PenugasanPlt(
+        pegawai=pegawai, unit_kerja=unit, jenis=jenis, tanggal_mulai=mulai, tanggal_selesai=selesai, nomor_sk=nomor_sk
+    )
     penugasan.full_clean()
     overlap = PenugasanPlt.objects.filter(unit_kerja=unit, tanggal_mulai__lte=selesai or date.max).filter(
         Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=mulai)
@@ -85,8 +88,13 @@ def plt_assign(*, pegawai: Pegawai, unit: UnitKerja, jenis: str, mulai, selesai=
     if overlap.exists():
         raise ValidationError({"tanggal_mulai": _("Unit ini sudah memiliki Plt/Plh pada rentang tanggal tersebut.")})
     penugasan.save()
-    audit_log(aktor=oleh, aksi="plt.assigned", objek=pegawai, catatan=nomor_sk,
-              data={"unit": unit.kode, "jenis": jenis, "mulai": str(mulai), "selesai": str(selesai or "")})
+    audit_log(
+        aktor=oleh,
+        aksi="plt.assigned",
+        objek=pegawai,
+        catatan=nomor_sk,
+        data={"unit": unit.kode, "jenis": jenis, "mulai": str(mulai), "selesai": str(selesai or "")},
+    )
     return penugasan
 
 

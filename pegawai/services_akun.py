@@ -152,11 +152,19 @@ def akun_buka_kunci(*, pegawai: Pegawai, oleh) -> int:
         raise ValidationError(_("Pegawai ini belum memiliki akun login."))
     cek_boleh_kelola_akun(oleh=oleh, user=user)
     removed = reset(username=user.username)
-    audit_log(aktor=oleh, aksi="pegawai.account_unlocked", objek=pegawai, data={"username": user.username, "dihapus": removed})
+    audit_log(
+        aktor=oleh, aksi="pegawai.account_unlocked", objek=pegawai, data={"username": user.username, "dihapus": removed}
+    )
     with translation.override(settings.LANGUAGE_CODE):
-        _beri_tahu(user, _("Kunci akun Kinerja dibuka"), _(
-            "%(oleh)s membuka kunci akun %(u)s setelah beberapa percobaan masuk yang gagal. Jika itu bukan Anda, "
-            "ganti kata sandi dan hubungi Admin Kepegawaian.") % {"oleh": _nama(oleh), "u": user.username})
+        _beri_tahu(
+            user,
+            _("Kunci akun Kinerja dibuka"),
+            _(
+                "%(oleh)s membuka kunci akun %(u)s setelah beberapa percobaan masuk yang gagal. Jika itu bukan Anda, "
+                "ganti kata sandi dan hubungi Admin Kepegawaian."
+            )
+            % {"oleh": _nama(oleh), "u": user.username},
+        )
     return removed
 
 

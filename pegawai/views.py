@@ -80,18 +80,24 @@ def pegawai_detail(request, pk):
     if r.is_admin or r.is_hr or (r.pegawai and r.pegawai.pk == pegawai.pk):
         terbuka = {b.pk for b in bawahan}
     else:
-        terbuka = set(access.pegawai_visible_to(request.user).filter(pk__in=[b.pk for b in bawahan]).values_list("pk", flat=True))
+        terbuka = set(
+            access.pegawai_visible_to(request.user).filter(pk__in=[b.pk for b in bawahan]).values_list("pk", flat=True)
+        )
     can_manage = access.pegawai_managed_by(request.user).filter(pk=pegawai.pk).exists()
     akun = _akun_context(request, pegawai) if can_manage else {}
-    response = render(request, "pegawai/pegawai_detail.html", {
-        "pegawai": pegawai,
-        "bawahan": bawahan,
-        "bawahan_terbuka": terbuka,
-        "riwayat": pegawai.riwayat_atasan.select_related("atasan_lama", "atasan_baru", "diubah_oleh")[:20],
-        "can_manage": can_manage,
-        "audit": audit_for(pegawai)[:20],
-        **akun,
-    })
+    response = render(
+        request,
+        "pegawai/pegawai_detail.html",
+        {
+            "pegawai": pegawai,
+            "bawahan": bawahan,
+            "bawahan_terbuka": terbuka,
+            "riwayat": pegawai.riwayat_atasan.select_related("atasan_lama", "atasan_baru", "diubah_oleh")[:20],
+            "can_manage": can_manage,
+            "audit": audit_for(pegawai)[:20],
+            **akun,
+        },
+    )
     if akun.get("sandi_baru"):
         patch_cache_control(response, no_store=True, private=True)  # a shown password is never cached
     return response
@@ -143,8 +149,14 @@ def pegawai_update(request, pk):
             messages.success(request, _("Data pegawai %(nama)s diperbarui.") % {"nama": pegawai.nama})
             if not pegawai.aktif and (n := pegawai.bawahan.filter(aktif=True).count()):
                 # They have no pejabat penilai now; HR must name one (Ganti atasan).
-                messages.warning(request, _("%(n)s pegawai masih tercatat dengan atasan %(nama)s yang kini nonaktif; "
-                                            "tetapkan atasan baru bagi mereka.") % {"n": n, "nama": pegawai.nama})
+                messages.warning(
+                    request,
+                    _(
+                        "%(n)s pegawai masih tercatat dengan atasan %(nama)s yang kini nonaktif; "
+                        "tetapkan atasan baru bagi mereka."
+                    )
+                    % {"n": n, "nama": pegawai.nama},
+                )
             return redirect("pegawai:detail", pk=pegawai.pk)
     return render(request, "pegawai/pegawai_form.html", {"form": form, "pegawai": pegawai})
 
@@ -152,11 +164,17 @@ def pegawai_update(request, pk):
 @hr_required
 def pegawai_ganti_atasan(request, pk):
     pegawai = access.get_pegawai_for(request.user, pk, manage=True)
-    form = GantiAtasanForm(request.POST or None, pegawai=pegawai, initial={"atasan_nip": pegawai.atasan.nip if pegawai.atasan else ""})
+    form = GantiAtasanForm(
+        request.POST or None, pegawai=pegawai, initial={"atasan_nip": pegawai.atasan.nip if pegawai.atasan else ""}
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            pegawai_set_atasan(pegawai=pegawai, atasan=form.cleaned_data["atasan_nip"], oleh=request.user,
-                               alasan=form.cleaned_data["alasan"])
+            pegawai_set_atasan(
+                pegawai=pegawai,
+                atasan=form.cleaned_data["atasan_nip"],
+                oleh=request.user,
+                alasan=form.cleaned_data["alasan"],
+            )
         except ValidationError as exc:  # from the model, e.g. a loop in the atasan chain
             for msg in exc.messages:
                 form.add_error("atasan_nip", msg)

@@ -64,7 +64,9 @@ def pegawai_buka_kunci(request, pk):
     except ValidationError as exc:
         error_message(request, exc)
     else:
-        messages.success(request, _("Kunci akun %(u)s dibuka; pegawai dapat mencoba masuk lagi.") % {"u": pegawai.user.username})
+        messages.success(
+            request, _("Kunci akun %(u)s dibuka; pegawai dapat mencoba masuk lagi.") % {"u": pegawai.user.username}
+        )
     return redirect("pegawai:detail", pk=pegawai.pk)
 
 
@@ -75,14 +77,24 @@ def login_terkunci(request, original_response=None, credentials=None):
     cool_off = get_cool_off(request)
     menit = max(1, round(cool_off.total_seconds() / 60)) if cool_off else None
     if menit:
-        pesan = _("Terlalu banyak percobaan masuk yang gagal. Masuk dikunci sementara; coba lagi dalam "
-                  "%(menit)s menit, atau minta Admin Kepegawaian membuka kuncinya.") % {"menit": menit}
+        pesan = _(
+            "Terlalu banyak percobaan masuk yang gagal. Masuk dikunci sementara; coba lagi dalam "
+            "%(menit)s menit, atau minta Admin Kepegawaian membuka kuncinya."
+        ) % {"menit": menit}
     else:
         pesan = _("Terlalu banyak percobaan masuk yang gagal. Minta Admin Kepegawaian membuka kunci akun Anda.")
     form = LoginForm(request, initial={"username": (credentials or {}).get("username", "")})
-    return render(request, "registration/login.html", {
-        "form": form, "pesan_terkunci": pesan, "next": request.POST.get("next", ""), "sso_aktif": sso.aktif(),
-    }, status=settings.AXES_HTTP_RESPONSE_CODE)
+    return render(
+        request,
+        "registration/login.html",
+        {
+            "form": form,
+            "pesan_terkunci": pesan,
+            "next": request.POST.get("next", ""),
+            "sso_aktif": sso.aktif(),
+        },
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
 
 
 class GantiSandiView(auth_views.PasswordChangeView):

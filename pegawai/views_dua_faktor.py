@@ -49,19 +49,29 @@ def dua_faktor(request):
         df.dua_faktor_aktifkan(user=request.user, device=device)
         otp_login(request, device)
         request.session[df.SESI_PERLU] = True
-        messages.success(request, _("Verifikasi dua langkah aktif. Setiap kali masuk, Anda akan diminta kode dari aplikasi."))
+        messages.success(
+            request, _("Verifikasi dua langkah aktif. Setiap kali masuk, Anda akan diminta kode dari aplikasi.")
+        )
         return redirect("dua-faktor")
     kunci = b32encode(device.bin_key).decode()
-    return render(request, "registration/dua_faktor.html", {
-        "form": form, "qr": df.qr_svg(device), "kunci": " ".join(kunci[i:i + 4] for i in range(0, len(kunci), 4)),
-    })
+    return render(
+        request,
+        "registration/dua_faktor.html",
+        {
+            "form": form,
+            "qr": df.qr_svg(device),
+            "kunci": " ".join(kunci[i : i + 4] for i in range(0, len(kunci), 4)),
+        },
+    )
 
 
 @login_required
 def dua_faktor_verifikasi(request):
     """The second step of logging in for an account with two-factor login on."""
     tujuan = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        tujuan, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         tujuan = ""
     if not df.perlu_verifikasi(request):
         return redirect(tujuan or "home")

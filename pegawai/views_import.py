@@ -42,14 +42,32 @@ def import_upload(request):
         else:
             token = uuid.uuid4().hex
             (_staging_dir() / f"{token}.csv").write_bytes(data)
-            request.session[SESSION_KEY] = {"token": token, "instansi": instansi.pk, "nama": form.cleaned_data["berkas"].name}
-            return render(request, "pegawai/import_preview.html", {
-                "result": result, "preview": result.rows[:50], "instansi": instansi, "nama": form.cleaned_data["berkas"].name,
-                "once_form": SubmitOnceForm(),
-            })
-    return render(request, "pegawai/import_upload.html", {
-        "form": form, "instansi": instansi, "columns": COLUMNS, "required": REQUIRED,
-    })
+            request.session[SESSION_KEY] = {
+                "token": token,
+                "instansi": instansi.pk,
+                "nama": form.cleaned_data["berkas"].name,
+            }
+            return render(
+                request,
+                "pegawai/import_preview.html",
+                {
+                    "result": result,
+                    "preview": result.rows[:50],
+                    "instansi": instansi,
+                    "nama": form.cleaned_data["berkas"].name,
+                    "once_form": SubmitOnceForm(),
+                },
+            )
+    return render(
+        request,
+        "pegawai/import_upload.html",
+        {
+            "form": form,
+            "instansi": instansi,
+            "columns": COLUMNS,
+            "required": REQUIRED,
+        },
+    )
 
 
 @hr_required
@@ -79,7 +97,11 @@ def import_confirm(request):
         path.unlink(missing_ok=True)
         request.session.pop(SESSION_KEY, None)
     if not result.ok:
-        messages.error(request, _("Impor dibatalkan: data berubah dan kini ada %(n)d kesalahan. Tidak ada yang disimpan.") % {"n": len(result.errors)})
+        messages.error(
+            request,
+            _("Impor dibatalkan: data berubah dan kini ada %(n)d kesalahan. Tidak ada yang disimpan.")
+            % {"n": len(result.errors)},
+        )
         return redirect("pegawai:import")
     messages.success(request, _("%(n)d pegawai berhasil diimpor.") % {"n": result.created})
     return redirect("pegawai:list")

@@ -70,11 +70,22 @@ def plt_list(request):
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
-            messages.success(request, _("Penugasan %(jenis)s untuk %(unit)s disimpan.") % {"jenis": d["jenis"].title(), "unit": d["unit_kerja"]})
+            messages.success(
+                request,
+                _("Penugasan %(jenis)s untuk %(unit)s disimpan.")
+                % {"jenis": d["jenis"].title(), "unit": d["unit_kerja"]},
+            )
             return redirect("pegawai:plt-list")
-    return render(request, "pegawai/plt_list.html", {
-        "instansi": instansi, "form": form, "page_obj": paginate(request, qs.order_by("-tanggal_mulai", "-pk")), "today": today,
-    })
+    return render(
+        request,
+        "pegawai/plt_list.html",
+        {
+            "instansi": instansi,
+            "form": form,
+            "page_obj": paginate(request, qs.order_by("-tanggal_mulai", "-pk")),
+            "today": today,
+        },
+    )
 
 
 @hr_required

@@ -15,7 +15,9 @@ class _UnitMixin:
 
 class RiwayatFilter(_UnitMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Cari NIP, nama atau kegiatan"), method="cari")
-    pegawai__unit_kerja = django_filters.ModelChoiceFilter(label=_("Unit kerja"), queryset=UnitKerja.objects.none(), method="filter_unit")
+    pegawai__unit_kerja = django_filters.ModelChoiceFilter(
+        label=_("Unit kerja"), queryset=UnitKerja.objects.none(), method="filter_unit"
+    )
     jenis = django_filters.ModelChoiceFilter(label=_("Jenis"), queryset=JenisPengembangan.objects.all())
 
     class Meta:
@@ -31,11 +33,15 @@ class RiwayatFilter(_UnitMixin, django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(Q(pegawai__nip__startswith=value) | Q(pegawai__nama__icontains=value) | Q(nama_kegiatan__icontains=value))
+        return queryset.filter(
+            Q(pegawai__nip__startswith=value) | Q(pegawai__nama__icontains=value) | Q(nama_kegiatan__icontains=value)
+        )
 
 
 class LaporanFilter(_UnitMixin, django_filters.FilterSet):
-    unit_kerja = django_filters.ModelChoiceFilter(label=_("Unit kerja (termasuk sub-unit)"), queryset=UnitKerja.objects.none(), method="filter_unit")
+    unit_kerja = django_filters.ModelChoiceFilter(
+        label=_("Unit kerja (termasuk sub-unit)"), queryset=UnitKerja.objects.none(), method="filter_unit"
+    )
     status = django_filters.ChoiceFilter(label=_("Status kepegawaian"), choices=Pegawai.Status.choices)
 
     class Meta:

@@ -69,13 +69,19 @@ class ItemRencanaForm(forms.ModelForm):
         model = ItemRencana
         fields = ["kompetensi", "rumpun", "jenis", "target_jp", "target_tanggal", "status", "riwayat", "keterangan"]
         field_classes = {"riwayat": IdMultipleChoiceField}
-        widgets = {"target_tanggal": DATE, "riwayat": forms.CheckboxSelectMultiple, "keterangan": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "target_tanggal": DATE,
+            "riwayat": forms.CheckboxSelectMultiple,
+            "keterangan": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, pegawai, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["riwayat"].queryset = RiwayatPengembangan.objects.filter(pegawai=pegawai).exclude(
             status=RiwayatPengembangan.Status.DITOLAK
         )
-        self.fields["riwayat"].label_from_instance = lambda r: f"{r.nama_kegiatan} — {r.jp} JP ({r.tanggal_selesai:%d-%m-%Y}, {r.get_status_display()})"
+        self.fields["riwayat"].label_from_instance = lambda r: (
+            f"{r.nama_kegiatan} — {r.jp} JP ({r.tanggal_selesai:%d-%m-%Y}, {r.get_status_display()})"
+        )
         self.fields["jenis"].queryset = JenisPengembangan.objects.filter(aktif=True)
         self.fields["rumpun"].queryset = RumpunKompetensi.objects.filter(aktif=True)

@@ -50,7 +50,9 @@ class JenisPengembangan(Referensi):
     """One entry of the §8.2 lists; ``bentuk`` is empty for the pendidikan jalur."""
 
     jalur = models.ForeignKey(Jalur, verbose_name=_("jalur"), on_delete=models.PROTECT, related_name="jenis")
-    bentuk = models.ForeignKey(Bentuk, verbose_name=_("bentuk"), null=True, blank=True, on_delete=models.PROTECT, related_name="jenis")
+    bentuk = models.ForeignKey(
+        Bentuk, verbose_name=_("bentuk"), null=True, blank=True, on_delete=models.PROTECT, related_name="jenis"
+    )
 
     class Meta(Referensi.Meta):
         verbose_name = _("jenis pengembangan")
@@ -71,27 +73,44 @@ class RiwayatPengembangan(models.Model):
         DIVERIFIKASI = "DIVERIFIKASI", _("Diverifikasi")
         DITOLAK = "DITOLAK", _("Ditolak")
 
-    pegawai = models.ForeignKey("pegawai.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="riwayat_pengembangan")
+    pegawai = models.ForeignKey(
+        "pegawai.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="riwayat_pengembangan"
+    )
     nama_kegiatan = models.CharField(_("nama kegiatan"), max_length=255)
     penyelenggara = models.CharField(_("penyelenggara"), max_length=200)
     jalur = models.ForeignKey(Jalur, verbose_name=_("jalur"), on_delete=models.PROTECT, related_name="+")
-    bentuk = models.ForeignKey(Bentuk, verbose_name=_("bentuk"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    jenis = models.ForeignKey(JenisPengembangan, verbose_name=_("jenis pengembangan"), on_delete=models.PROTECT, related_name="+")
-    rumpun = models.ForeignKey(RumpunKompetensi, verbose_name=_("rumpun kompetensi"), on_delete=models.PROTECT, related_name="+")
+    bentuk = models.ForeignKey(
+        Bentuk, verbose_name=_("bentuk"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    jenis = models.ForeignKey(
+        JenisPengembangan, verbose_name=_("jenis pengembangan"), on_delete=models.PROTECT, related_name="+"
+    )
+    rumpun = models.ForeignKey(
+        RumpunKompetensi, verbose_name=_("rumpun kompetensi"), on_delete=models.PROTECT, related_name="+"
+    )
     tanggal_mulai = models.DateField(_("tanggal mulai"))
     tanggal_selesai = models.DateField(_("tanggal selesai"), db_index=True)
-    jp = models.PositiveSmallIntegerField(_("jumlah JP"), help_text=_("1 JP = 45 menit."),
-                                          validators=[MaxValueValidator(JP_MAKS, message=JP_TERLALU_BANYAK)])
+    jp = models.PositiveSmallIntegerField(
+        _("jumlah JP"),
+        help_text=_("1 JP = 45 menit."),
+        validators=[MaxValueValidator(JP_MAKS, message=JP_TERLALU_BANYAK)],
+    )
     nomor_sertifikat = models.CharField(_("nomor sertifikat/STTPP"), max_length=100, blank=True)
     sertifikat = models.FileField(_("sertifikat"), upload_to=sertifikat_upload_to, blank=True)
     nama_berkas = models.CharField(_("nama berkas"), max_length=255, blank=True)
     ukuran = models.PositiveIntegerField(_("ukuran (byte)"), default=0)
     content_type = models.CharField(max_length=100, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DIAJUKAN, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DIAJUKAN, db_index=True
+    )
     alasan_tolak = models.TextField(_("alasan penolakan"), blank=True)
-    diverifikasi_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    diverifikasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     diverifikasi_pada = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
-    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     dibuat_pada = models.DateTimeField(auto_now_add=True)
     diubah_pada = models.DateTimeField(auto_now=True)
 
@@ -102,11 +121,14 @@ class RiwayatPengembangan(models.Model):
         indexes = [models.Index(fields=["pegawai", "status", "tanggal_selesai"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(tanggal_selesai__gte=F("tanggal_mulai")), name="riwayat_tanggal_urut",
+                condition=Q(tanggal_selesai__gte=F("tanggal_mulai")),
+                name="riwayat_tanggal_urut",
                 violation_error_message=_("Tanggal selesai tidak boleh sebelum tanggal mulai."),
             ),
             models.CheckConstraint(
-                condition=Q(jp__gt=0), name="riwayat_jp_positif", violation_error_message=_("Jumlah JP harus lebih dari 0."),
+                condition=Q(jp__gt=0),
+                name="riwayat_jp_positif",
+                violation_error_message=_("Jumlah JP harus lebih dari 0."),
             ),
         ]
 
@@ -129,11 +151,15 @@ class RencanaPengembangan(models.Model):
         MANUAL = "MANUAL", _("Disusun manual")
         OTOMATIS = "OTOMATIS", _("Usulan otomatis dari predikat")
 
-    pegawai = models.ForeignKey("pegawai.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="rencana_pengembangan")
+    pegawai = models.ForeignKey(
+        "pegawai.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="rencana_pengembangan"
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     sumber = models.CharField(_("sumber"), max_length=10, choices=Sumber.choices, default=Sumber.MANUAL)
     catatan = models.TextField(_("catatan"), blank=True)
-    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -164,15 +190,34 @@ class ItemRencana(models.Model):
 
     rencana = models.ForeignKey(RencanaPengembangan, on_delete=models.CASCADE, related_name="items")
     kompetensi = models.CharField(_("kompetensi yang dikembangkan"), max_length=255)
-    rumpun = models.ForeignKey(RumpunKompetensi, verbose_name=_("rumpun kompetensi"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    jenis = models.ForeignKey(JenisPengembangan, verbose_name=_("jenis pengembangan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    target_jp = models.PositiveSmallIntegerField(_("target JP"), default=0,
-                                                 validators=[MaxValueValidator(JP_MAKS, message=JP_TERLALU_BANYAK)])
+    rumpun = models.ForeignKey(
+        RumpunKompetensi,
+        verbose_name=_("rumpun kompetensi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    jenis = models.ForeignKey(
+        JenisPengembangan,
+        verbose_name=_("jenis pengembangan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    target_jp = models.PositiveSmallIntegerField(
+        _("target JP"), default=0, validators=[MaxValueValidator(JP_MAKS, message=JP_TERLALU_BANYAK)]
+    )
     target_tanggal = models.DateField(_("target tanggal"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DIRENCANAKAN)
-    riwayat = models.ManyToManyField(RiwayatPengembangan, verbose_name=_("dipenuhi oleh"), blank=True, related_name="item_rencana")
+    riwayat = models.ManyToManyField(
+        RiwayatPengembangan, verbose_name=_("dipenuhi oleh"), blank=True, related_name="item_rencana"
+    )
     # Set only for automatic proposals, so repeating the follow-up does not add the item twice.
-    penilaian = models.ForeignKey("penilaian.Penilaian", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    penilaian = models.ForeignKey(
+        "penilaian.Penilaian", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     area = models.CharField(_("area"), max_length=10, choices=Area.choices, blank=True)
     keterangan = models.TextField(_("keterangan"), blank=True)
 

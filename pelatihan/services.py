@@ -49,7 +49,10 @@ def _validate(r: RiwayatPengembangan) -> None:
     if r.jenis_id and r.jalur_id and r.jenis.jalur_id != r.jalur_id:
         errors["jenis"] = _("Jenis pengembangan tidak termasuk jalur %(jalur)s.") % {"jalur": r.jalur}
     if r.jenis_id and r.jenis.bentuk_id and r.bentuk_id and r.jenis.bentuk_id != r.bentuk_id:
-        errors["bentuk"] = _("Jenis %(jenis)s termasuk pelatihan %(bentuk)s.") % {"jenis": r.jenis, "bentuk": r.jenis.bentuk}
+        errors["bentuk"] = _("Jenis %(jenis)s termasuk pelatihan %(bentuk)s.") % {
+            "jenis": r.jenis,
+            "bentuk": r.jenis.bentuk,
+        }
     if errors:
         raise ValidationError(errors)
 
@@ -180,25 +183,32 @@ def riwayat_verify_bulk(*, riwayat_list, oleh) -> int:
 
 # --- rencana pengembangan -------------------------------------------------------------------------
 
+
 @transaction.atomic
 def rencana_get_or_create(*, pegawai: Pegawai, tahun: int, oleh, sumber=RencanaPengembangan.Sumber.MANUAL):
     rencana, created = RencanaPengembangan.objects.get_or_create(
         pegawai=pegawai, tahun=tahun, defaults={"sumber": sumber, "dibuat_oleh": oleh}
     )
     if created:
-        audit_log(aktor=oleh, aksi="rencana_pengembangan.dibuat", objek=rencana, data={"tahun": tahun, "sumber": sumber})
+        audit_log(
+            aktor=oleh, aksi="rencana_pengembangan.dibuat", objek=rencana, data={"tahun": tahun, "sumber": sumber}
+        )
     return rencana, created
 
 
 def _validate_item(item: ItemRencana, riwayat) -> None:
     if item.target_tanggal and item.target_tanggal.year != item.rencana.tahun:
-        raise ValidationError({"target_tanggal": _("Target tanggal harus pada tahun rencana (%(t)d).") % {"t": item.rencana.tahun}})
+        raise ValidationError(
+            {"target_tanggal": _("Target tanggal harus pada tahun rencana (%(t)d).") % {"t": item.rencana.tahun}}
+        )
     if any(r.pegawai_id != item.rencana.pegawai_id for r in riwayat):
         raise ValidationError({"riwayat": _("Hanya riwayat milik pegawai yang sama yang dapat ditautkan.")})
 
 
 @transaction.atomic
-def item_save(*, rencana: RencanaPengembangan, data: dict, riwayat=(), oleh, item: ItemRencana | None = None) -> ItemRencana:
+def item_save(
+    *, rencana: RencanaPengembangan, data: dict, riwayat=(), oleh, item: ItemRencana | None = None
+) -> ItemRencana:
     """Add or change one plan item and the records that fulfil it."""
     item = item or ItemRencana(rencana=rencana)
     for f in ("kompetensi", "rumpun", "jenis", "target_jp", "target_tanggal", "status", "keterangan"):
@@ -209,12 +219,17 @@ def item_save(*, rencana: RencanaPengembangan, data: dict, riwayat=(), oleh, ite
     baru = item.pk is None
     item.save()
     item.riwayat.set(riwayat)
-    audit_log(aktor=oleh, aksi="rencana_pengembangan.item_" + ("ditambah" if baru else "diubah"), objek=rencana,
-              data={"item": item.pk, "status": item.status})
+    audit_log(
+        aktor=oleh,
+        aksi="rencana_pengembangan.item_" + ("ditambah" if baru else "diubah"),
+        objek=rencana,
+        data={"item": item.pk, "status": item.status},
+    )
     return item
 
 
 # --- follow-up of the annual predikat (domain.md §5.2, PP 11/2017 Pasal 206) ------------------------
+
 
 def _usulan_items(penilaian) -> list[dict]:
     """The weak areas of an annual evaluation → plan items (performance-gap analysis, §8.1)."""
@@ -225,15 +240,36 @@ def _usulan_items(penilaian) -> list[dict]:
     jabatan = pegawai.jabatan.nama if pegawai.jabatan_id else _("jabatan")
     items = []
     if penilaian.rating_hasil == "DI_BAWAH":
-        items.append({"area": ItemRencana.Area.HASIL, "rumpun": rumpun.get("TEKNIS"), "jenis": jenis.get("PELATIHAN_TEKNIS"),
-                      "kompetensi": _("Kompetensi teknis %(jabatan)s untuk mencapai target hasil kerja") % {"jabatan": jabatan},
-                      "target_jp": target})
+        items.append(
+            {
+                "area": ItemRencana.Area.HASIL,
+                "rumpun": rumpun.get("TEKNIS"),
+                "jenis": jenis.get("PELATIHAN_TEKNIS"),
+                "kompetensi": _("Kompetensi teknis %(jabatan)s untuk mencapai target hasil kerja")
+                % {"jabatan": jabatan},
+                "target_jp": target,
+            }
+        )
     if penilaian.rating_perilaku == "DI_BAWAH":
-        items.append({"area": ItemRencana.Area.PERILAKU, "rumpun": rumpun.get("SOSIAL_KULTURAL"), "jenis": jenis.get("COACHING"),
-                      "kompetensi": _("Perilaku kerja BerAKHLAK (pembinaan oleh atasan)"), "target_jp": 0})
+        items.append(
+            {
+                "area": ItemRencana.Area.PERILAKU,
+                "rumpun": rumpun.get("SOSIAL_KULTURAL"),
+                "jenis": jenis.get("COACHING"),
+                "kompetensi": _("Perilaku kerja BerAKHLAK (pembinaan oleh atasan)"),
+                "target_jp": 0,
+            }
+        )
     if not items:
-        items.append({"area": ItemRencana.Area.UMUM, "rumpun": rumpun.get("TEKNIS"), "jenis": jenis.get("PELATIHAN_TEKNIS"),
-                      "kompetensi": _("Peningkatan kompetensi sesuai hasil evaluasi kinerja"), "target_jp": target})
+        items.append(
+            {
+                "area": ItemRencana.Area.UMUM,
+                "rumpun": rumpun.get("TEKNIS"),
+                "jenis": jenis.get("PELATIHAN_TEKNIS"),
+                "kompetensi": _("Peningkatan kompetensi sesuai hasil evaluasi kinerja"),
+                "target_jp": target,
+            }
+        )
     return items
 
 
@@ -262,23 +298,39 @@ def tindak_lanjut_predikat_tahunan(*, penilaian, oleh=None) -> RencanaPengembang
     pegawai, tahun = penilaian.skp.pegawai, penilaian.periode.tahun + 1
     penilaian = penilaian_penentu_tahunan(pegawai.pk, penilaian.periode.tahun) or penilaian
     perlu = perlu_perbaikan(penilaian.predikat)
-    usang = ItemRencana.objects.filter(rencana__pegawai=pegawai, rencana__tahun=tahun, penilaian__isnull=False,
-                                       status=ItemRencana.Status.DIRENCANAKAN, riwayat__isnull=True)
+    usang = ItemRencana.objects.filter(
+        rencana__pegawai=pegawai,
+        rencana__tahun=tahun,
+        penilaian__isnull=False,
+        status=ItemRencana.Status.DIRENCANAKAN,
+        riwayat__isnull=True,
+    )
     batal = (usang.exclude(penilaian=penilaian) if perlu else usang).update(status=ItemRencana.Status.BATAL)
     if batal:
         rencana = RencanaPengembangan.objects.get(pegawai=pegawai, tahun=tahun)
-        audit_log(aktor=oleh, aksi="rencana_pengembangan.usulan_dibatalkan", objek=rencana,
-                  data={"penilaian": penilaian.pk, "predikat": penilaian.predikat, "item": batal})
+        audit_log(
+            aktor=oleh,
+            aksi="rencana_pengembangan.usulan_dibatalkan",
+            objek=rencana,
+            data={"penilaian": penilaian.pk, "predikat": penilaian.predikat, "item": batal},
+        )
     if not perlu:
         return None
-    rencana, _created = rencana_get_or_create(pegawai=pegawai, tahun=tahun, oleh=oleh, sumber=RencanaPengembangan.Sumber.OTOMATIS)
+    rencana, _created = rencana_get_or_create(
+        pegawai=pegawai, tahun=tahun, oleh=oleh, sumber=RencanaPengembangan.Sumber.OTOMATIS
+    )
     baru = []
     for usulan in _usulan_items(penilaian):
         item, created = ItemRencana.objects.get_or_create(
-            rencana=rencana, penilaian=penilaian, area=usulan.pop("area"),
-            defaults={**usulan, "target_tanggal": date(tahun, 12, 31) - timedelta(days=30),
-                      "keterangan": _("Usulan otomatis dari predikat %(p)s tahun %(t)d.") % {
-                          "p": penilaian.get_predikat_display(), "t": penilaian.periode.tahun}},
+            rencana=rencana,
+            penilaian=penilaian,
+            area=usulan.pop("area"),
+            defaults={
+                **usulan,
+                "target_tanggal": date(tahun, 12, 31) - timedelta(days=30),
+                "keterangan": _("Usulan otomatis dari predikat %(p)s tahun %(t)d.")
+                % {"p": penilaian.get_predikat_display(), "t": penilaian.periode.tahun},
+            },
         )
         if created:
             baru.append(item)
@@ -287,8 +339,12 @@ def tindak_lanjut_predikat_tahunan(*, penilaian, oleh=None) -> RencanaPengembang
             item.save(update_fields=["status"])
             baru.append(item)
     if baru:
-        audit_log(aktor=oleh, aksi="rencana_pengembangan.diusulkan", objek=rencana,
-                  data={"penilaian": penilaian.pk, "predikat": penilaian.predikat, "item": [i.pk for i in baru]})
+        audit_log(
+            aktor=oleh,
+            aksi="rencana_pengembangan.diusulkan",
+            objek=rencana,
+            data={"penilaian": penilaian.pk, "predikat": penilaian.predikat, "item": [i.pk for i in baru]},
+        )
         _tell_supervisor(penilaian, rencana)
     return rencana
 
@@ -301,7 +357,9 @@ def _tell_supervisor(penilaian, rencana: RencanaPengembangan) -> None:
         return
     judul = _("Rencana pengembangan diusulkan")
     pesan = _("Predikat %(p)s tahun %(t)d untuk %(nama)s: rencana pengembangan %(th)d diusulkan, mohon ditinjau.") % {
-        "p": penilaian.get_predikat_display(), "t": penilaian.periode.tahun, "nama": rencana.pegawai.nama_lengkap,
+        "p": penilaian.get_predikat_display(),
+        "t": penilaian.periode.tahun,
+        "nama": rencana.pegawai.nama_lengkap,
         "th": rencana.tahun,
     }
     url = reverse("pelatihan:rencana", args=[rencana.pegawai_id, rencana.tahun])

@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from pegawai import access as pegawai_access
-from pegawai.models import PenugasanPlt, Pegawai
+from pegawai.models import Pegawai, PenugasanPlt
 
 from .models import Penilaian, Skp
 

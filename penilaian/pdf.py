@@ -127,8 +127,9 @@ def _penilaian_qs():
 def _capaian_organisasi(penilaian: Penilaian) -> str:
     kode = penilaian.capaian_organisasi
     if not kode:
-        co = CapaianOrganisasi.objects.filter(unit_kerja_id=penilaian.skp.unit_kerja_id or penilaian.skp.pegawai.unit_kerja_id,
-                                              periode=penilaian.periode).first()
+        co = CapaianOrganisasi.objects.filter(
+            unit_kerja_id=penilaian.skp.unit_kerja_id or penilaian.skp.pegawai.unit_kerja_id, periode=penilaian.periode
+        ).first()
         kode = co.predikat if co else ""
     return str(PredikatOrganisasi(kode).label) if kode in PredikatOrganisasi.values else kode
 
@@ -156,10 +157,15 @@ def _penilaian_ctx(penilaian: Penilaian) -> dict:
                 iki.realisasi_periode = realisasi.get(iki.pk)
     tanggal = penilaian.final_pada
     return {
-        "p": penilaian, "skp": skp, "instansi": _instansi(skp), "groups": groups,
-        "ident": _identitas_skp(skp, penilaian.snapshot), "perilaku": _perilaku(skp, ub_perilaku),
+        "p": penilaian,
+        "skp": skp,
+        "instansi": _instansi(skp),
+        "groups": groups,
+        "ident": _identitas_skp(skp, penilaian.snapshot),
+        "perilaku": _perilaku(skp, ub_perilaku),
         "capaian_organisasi": _capaian_organisasi(penilaian),
-        "rating_hasil": _label(Rating, penilaian.rating_hasil), "rating_perilaku": _label(Rating, penilaian.rating_perilaku),
+        "rating_hasil": _label(Rating, penilaian.rating_hasil),
+        "rating_perilaku": _label(Rating, penilaian.rating_perilaku),
         "predikat": _label(Predikat, penilaian.predikat),
         "periode_penilaian": rentang(penilaian.periode.tanggal_mulai, penilaian.periode.tanggal_selesai),
         "tanggal": format_tanggal(tanggal),
@@ -176,6 +182,7 @@ def render_penilaian(penilaian: Penilaian, *, lang: str | None = None) -> bytes:
 
 # --- (c) Dokumen Evaluasi Kinerja Pegawai, domain.md §3.5 ------------------------------------------
 
+
 def html_dokumen_evaluasi(penilaian: Penilaian, *, lang: str | None = None) -> str:
     return _render("pdf/dokumen_evaluasi.html", _penilaian_ctx(penilaian), lang)
 
@@ -185,6 +192,7 @@ def render_dokumen_evaluasi(penilaian: Penilaian, *, lang: str | None = None) ->
 
 
 # --- (d) unit recap with the distribution chart, domain.md §3.2/§4 -----------------------------------
+
 
 def rekap_rows(unit: UnitKerja, periode: Periode) -> list[Penilaian]:
     return list(
@@ -197,19 +205,34 @@ def rekap_rows(unit: UnitKerja, periode: Periode) -> list[Penilaian]:
 def distribusi(rows: list[Penilaian]) -> list[dict]:
     hitung = Counter(r.predikat for r in rows if r.predikat)
     puncak = max(hitung.values(), default=0) or 1
-    return [{"label": str(p.label), "jumlah": hitung.get(p.value, 0), "persen": round(100 * hitung.get(p.value, 0) / puncak)}
-            for p in URUTAN_KURVA]
+    return [
+        {
+            "label": str(p.label),
+            "jumlah": hitung.get(p.value, 0),
+            "persen": round(100 * hitung.get(p.value, 0) / puncak),
+        }
+        for p in URUTAN_KURVA
+    ]
 
 
 def html_rekap_unit(unit: UnitKerja, periode: Periode, *, lang: str | None = None) -> str:
     rows = rekap_rows(unit, periode)
     co = CapaianOrganisasi.objects.filter(unit_kerja=unit, periode=periode).first()
     kepala = Pegawai.objects.select_related(*RELASI).filter(pk=unit.kepala_id).first() if unit.kepala_id else None
-    return _render("pdf/rekap_unit.html", {
-        "unit": unit, "periode": periode, "instansi": unit.instansi, "rows": rows, "distribusi": distribusi(rows),
-        "capaian_organisasi": co.get_predikat_display() if co else "", "kepala": identitas_pegawai(kepala),
-        "periode_penilaian": rentang(periode.tanggal_mulai, periode.tanggal_selesai),
-    }, lang)
+    return _render(
+        "pdf/rekap_unit.html",
+        {
+            "unit": unit,
+            "periode": periode,
+            "instansi": unit.instansi,
+            "rows": rows,
+            "distribusi": distribusi(rows),
+            "capaian_organisasi": co.get_predikat_display() if co else "",
+            "kepala": identitas_pegawai(kepala),
+            "periode_penilaian": rentang(periode.tanggal_mulai, periode.tanggal_selesai),
+        },
+        lang,
+    )
 
 
 def render_rekap_unit(unit: UnitKerja, periode: Periode, *, lang: str | None = None) -> bytes:

@@ -58,10 +58,15 @@ _RANK = {"SANGAT_KURANG": 1, "KURANG": 2, "BUTUH_PERBAIKAN": 3, "BAIK": 4, "SANG
 
 # MATRIKS[rating_hasil][rating_perilaku] — verbatim the table of domain.md §3.4.
 MATRIKS: dict[Rating, dict[Rating, Predikat]] = {
-    Rating.DI_ATAS: {Rating.DI_BAWAH: Predikat.KURANG, Rating.SESUAI: Predikat.BAIK, Rating.DI_ATAS: Predikat.SANGAT_BAIK},
+    Rating.DI_ATAS: {
+        Rating.DI_BAWAH: Predikat.KURANG,
+        Rating.SESUAI: Predikat.BAIK,
+        Rating.DI_ATAS: Predikat.SANGAT_BAIK,
+    },
     Rating.SESUAI: {Rating.DI_BAWAH: Predikat.KURANG, Rating.SESUAI: Predikat.BAIK, Rating.DI_ATAS: Predikat.BAIK},
     Rating.DI_BAWAH: {
-        Rating.DI_BAWAH: Predikat.SANGAT_KURANG, Rating.SESUAI: Predikat.BUTUH_PERBAIKAN,
+        Rating.DI_BAWAH: Predikat.SANGAT_KURANG,
+        Rating.SESUAI: Predikat.BUTUH_PERBAIKAN,
         Rating.DI_ATAS: Predikat.BUTUH_PERBAIKAN,
     },
 }

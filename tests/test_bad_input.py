@@ -222,7 +222,8 @@ def test_an_unknown_capaian_predikat_is_refused_with_a_message(client, org):
 
     periode = periode_terbuka(org.instansi)
     client.force_login(org.hr)
-    response = client.post(reverse("penilaian:unit-capaian", args=[org.seksi.pk, periode.pk]), {"predikat": "LUAR_BIASA"},
-                           follow=True)
+    response = client.post(
+        reverse("penilaian:unit-capaian", args=[org.seksi.pk, periode.pk]), {"predikat": "LUAR_BIASA"}, follow=True
+    )
     assert "Capaian tidak disimpan" in response.content.decode()
     assert not CapaianOrganisasi.objects.exists()

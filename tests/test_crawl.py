@@ -21,9 +21,19 @@ MAX_PAGES = 250
 @pytest.fixture
 def demo(db):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
-    atasan = Pegawai.objects.filter(jabatan__jenis="PENGAWAS", bawahan__isnull=False, user__isnull=False).order_by("unit_kerja__kode").first()
+    atasan = (
+        Pegawai.objects.filter(jabatan__jenis="PENGAWAS", bawahan__isnull=False, user__isnull=False)
+        .order_by("unit_kerja__kode")
+        .first()
+    )
     staf = atasan.bawahan.filter(user__isnull=False).order_by("pk").first()
-    return {"admin": "admin", "hr": "hr", "atasan": atasan.nip, "pegawai": staf.nip, "atasan_penilai": atasan.atasan.nip}
+    return {
+        "admin": "admin",
+        "hr": "hr",
+        "atasan": atasan.nip,
+        "pegawai": staf.nip,
+        "atasan_penilai": atasan.atasan.nip,
+    }
 
 
 def crawl(client):

@@ -41,7 +41,9 @@ def test_form_accepts_plausible_numbers(client, org, kuantitas, durasi):
     assert (k.kuantitas, k.durasi_menit) == (Decimal(kuantitas), int(durasi) if durasi else None)
 
 
-@pytest.mark.parametrize(("kuantitas", "durasi", "field"), [(Decimal(-1), None, "kuantitas"), (Decimal(1), 2000, "durasi_menit")])
+@pytest.mark.parametrize(
+    ("kuantitas", "durasi", "field"), [(Decimal(-1), None, "kuantitas"), (Decimal(1), 2000, "durasi_menit")]
+)
 def test_service_refuses_them_too(org, kuantitas, durasi, field):
     skp_aktif(org.pegawai)
     data = DataKegiatan(tanggal=today(), uraian="x", kuantitas=kuantitas, durasi_menit=durasi)

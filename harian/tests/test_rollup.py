@@ -23,11 +23,13 @@ def setup(org):
 def test_sums_per_iki_only_within_the_period(org, setup):
     skp, penilaian, t = setup
     a, b = iki_of(skp, 0), iki_of(skp, 1)
-    k1 = KegiatanFactory(pegawai=org.pegawai, iki=a, kuantitas=Decimal("2.5"), tanggal=t - timedelta(days=30))  # first day
-    k2 = KegiatanFactory(pegawai=org.pegawai, iki=a, kuantitas=Decimal(3), tanggal=t)                        # last day
-    KegiatanFactory(pegawai=org.pegawai, iki=a, kuantitas=Decimal(100), tanggal=t - timedelta(days=31))      # before
+    k1 = KegiatanFactory(
+        pegawai=org.pegawai, iki=a, kuantitas=Decimal("2.5"), tanggal=t - timedelta(days=30)
+    )  # first day
+    k2 = KegiatanFactory(pegawai=org.pegawai, iki=a, kuantitas=Decimal(3), tanggal=t)  # last day
+    KegiatanFactory(pegawai=org.pegawai, iki=a, kuantitas=Decimal(100), tanggal=t - timedelta(days=31))  # before
     k3 = KegiatanFactory(pegawai=org.pegawai, iki=b, kuantitas=Decimal(1), tanggal=t - timedelta(days=5))
-    KegiatanFactory(pegawai=org.pegawai, iki=None, kuantitas=Decimal(7), tanggal=t)                           # unlinked
+    KegiatanFactory(pegawai=org.pegawai, iki=None, kuantitas=Decimal(7), tanggal=t)  # unlinked
 
     rollup = rollup_per_iki(penilaian)
 

@@ -61,7 +61,9 @@ def test_no_skp_at_all_is_refused(org):
 def terkunci(org):
     """A period 60..31 days ago whose deadline passed 25 days ago."""
     t = today()
-    return periode(org.instansi, mulai=t - timedelta(days=60), selesai=t - timedelta(days=31), batas=t - timedelta(days=25))
+    return periode(
+        org.instansi, mulai=t - timedelta(days=60), selesai=t - timedelta(days=31), batas=t - timedelta(days=25)
+    )
 
 
 def test_locked_period_refuses_new_entries(org, terkunci):
@@ -74,16 +76,23 @@ def test_locked_period_refuses_new_entries(org, terkunci):
 def test_locked_period_of_another_instansi_does_not_matter(org):
     skp_aktif(org.pegawai)
     t = today()
-    periode(org.other_instansi, mulai=t - timedelta(days=60), selesai=t - timedelta(days=31), batas=t - timedelta(days=25))
+    periode(
+        org.other_instansi, mulai=t - timedelta(days=60), selesai=t - timedelta(days=31), batas=t - timedelta(days=25)
+    )
     assert kegiatan_create(pegawai=org.pegawai, data=data(t - timedelta(days=40)), oleh=org.pegawai.user).pk
 
 
 @pytest.mark.parametrize("berlaku_jam, boleh", [(24, True), (-1, False)])
 def test_buka_kunci_for_the_pegawai_reopens_the_period(org, terkunci, berlaku_jam, boleh):
     skp_aktif(org.pegawai)
-    BukaKunci.objects.create(periode=terkunci, pegawai=org.pegawai, alasan="Sakit",
-                             berlaku_sampai=timezone.now() + timedelta(hours=berlaku_jam))
-    call = lambda: kegiatan_create(pegawai=org.pegawai, data=data(today() - timedelta(days=40)), oleh=org.pegawai.user)
+    BukaKunci.objects.create(
+        periode=terkunci,
+        pegawai=org.pegawai,
+        alasan="Sakit",
+        berlaku_sampai=timezone.now() + timedelta(hours=berlaku_jam),
+    )
+    def call():
+        return kegiatan_create(pegawai=org.pegawai, data=data(today() - timedelta(days=40)), oleh=org.pegawai.user)
     if boleh:
         assert call().pk
     else:
@@ -93,7 +102,9 @@ def test_buka_kunci_for_the_pegawai_reopens_the_period(org, terkunci, berlaku_ja
 
 def test_buka_kunci_for_someone_else_does_not_reopen(org, terkunci):
     skp_aktif(org.pegawai)
-    BukaKunci.objects.create(periode=terkunci, pegawai=org.rekan, alasan="x", berlaku_sampai=timezone.now() + timedelta(days=1))
+    BukaKunci.objects.create(
+        periode=terkunci, pegawai=org.rekan, alasan="x", berlaku_sampai=timezone.now() + timedelta(days=1)
+    )
     with pytest.raises(ValidationError):
         kegiatan_create(pegawai=org.pegawai, data=data(today() - timedelta(days=40)), oleh=org.pegawai.user)
 
@@ -123,17 +134,21 @@ def test_iki_of_someone_elses_skp_is_refused(org):
     assert "bukan bagian dari SKP Anda" in error_of(exc, "iki")
 
 
-@pytest.mark.parametrize("status, versi_lama, boleh", [
-    (Skp.Status.DISETUJUI, False, True),
-    (Skp.Status.DRAFT, False, False),        # never approved
-    (Skp.Status.DIAJUKAN, False, False),
-    (Skp.Status.DRAFT, True, True),          # approved earlier, now under revision: RHK kept, still linkable
-])
+@pytest.mark.parametrize(
+    "status, versi_lama, boleh",
+    [
+        (Skp.Status.DISETUJUI, False, True),
+        (Skp.Status.DRAFT, False, False),  # never approved
+        (Skp.Status.DIAJUKAN, False, False),
+        (Skp.Status.DRAFT, True, True),  # approved earlier, now under revision: RHK kept, still linkable
+    ],
+)
 def test_iki_must_come_from_an_approved_skp(org, status, versi_lama, boleh):
     skp = skp_aktif(org.pegawai, status=status)
     if versi_lama:
         SkpVersi.objects.create(skp=skp, versi=1, data={}, disetujui_pada=timezone.now())
-    call = lambda: kegiatan_create(pegawai=org.pegawai, data=data(iki=iki_of(skp)), oleh=org.pegawai.user)
+    def call():
+        return kegiatan_create(pegawai=org.pegawai, data=data(iki=iki_of(skp)), oleh=org.pegawai.user)
     if boleh:
         assert call().iki_id
     else:
@@ -158,11 +173,14 @@ def _docx_bytes():
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("nama, isi, pesan", [
-    ("kosong.pdf", b"", "kosong"),
-    ("laporan.pdf", b"MZ\x90\x00 this is an exe", "bukan jenis yang diizinkan"),   # disguised type
-    ("foto.png", b"GIF89a......", "bukan jenis yang diizinkan"),
-])
+@pytest.mark.parametrize(
+    "nama, isi, pesan",
+    [
+        ("kosong.pdf", b"", "kosong"),
+        ("laporan.pdf", b"MZ\x90\x00 this is an exe", "bukan jenis yang diizinkan"),  # disguised type
+        ("foto.png", b"GIF89a......", "bukan jenis yang diizinkan"),
+    ],
+)
 def test_bad_uploads_are_refused(org, nama, isi, pesan):
     skp_aktif(org.pegawai)
     with pytest.raises(ValidationError) as exc:
@@ -175,15 +193,22 @@ def test_oversize_upload_is_refused(org, settings):
     settings.UPLOAD_MAX_BYTES = 1024 * 1024
     skp_aktif(org.pegawai)
     with pytest.raises(ValidationError) as exc:
-        kegiatan_create(pegawai=org.pegawai, data=data(), berkas=SimpleUploadedFile("besar.pdf", PDF + b"0" * 1_100_000),
-                        oleh=org.pegawai.user)
+        kegiatan_create(
+            pegawai=org.pegawai,
+            data=data(),
+            berkas=SimpleUploadedFile("besar.pdf", PDF + b"0" * 1_100_000),
+            oleh=org.pegawai.user,
+        )
     assert "terlalu besar" in error_of(exc, "berkas")
 
 
-@pytest.mark.parametrize("nama, isi, content_type", [
-    ("bukti.pdf", PDF, "application/pdf"),
-    ("notula.docx", _docx_bytes(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-])
+@pytest.mark.parametrize(
+    "nama, isi, content_type",
+    [
+        ("bukti.pdf", PDF, "application/pdf"),
+        ("notula.docx", _docx_bytes(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ],
+)
 def test_valid_uploads_are_stored_with_their_sniffed_type(org, nama, isi, content_type):
     skp_aktif(org.pegawai)
     k = kegiatan_create(pegawai=org.pegawai, data=data(), berkas=SimpleUploadedFile(nama, isi), oleh=org.pegawai.user)

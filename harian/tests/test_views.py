@@ -36,9 +36,20 @@ def entry(org):
 # Only the owner edits or deletes; everyone else gets 404 (the entry's existence is not revealed).
 EDIT = {"pegawai": 200, "rekan": 404, "atasan": 404, "atasan2": 404, "lain": 404, "kabid": 404,
         "hr": 403, "hr_other": 403, "admin": 403, "anon": "login"}
-# The evidence file: owner, their atasan (and the kabid above, via Plt? no: only direct team), HR of the instansi, admin.
-BERKAS = {"pegawai": 200, "rekan": 404, "atasan": 200, "atasan2": 404, "lain": 404, "kabid": 404,
-          "hr": 200, "hr_other": 404, "admin": 200, "anon": "login"}
+# The evidence file: owner, their atasan (the kabid above only through a Plt; otherwise the direct team),
+# HR of the instansi, admin.
+BERKAS = {
+    "pegawai": 200,
+    "rekan": 404,
+    "atasan": 200,
+    "atasan2": 404,
+    "lain": 404,
+    "kabid": 404,
+    "hr": 200,
+    "hr_other": 404,
+    "admin": 200,
+    "anon": "login",
+}
 
 
 @pytest.mark.parametrize("actor", list(EDIT))
@@ -69,19 +80,34 @@ def test_evidence_file_is_served_only_after_a_permission_check(client, org, entr
 def test_owner_adds_an_entry_through_the_form(client, org):
     skp = skp_aktif(org.pegawai)
     iki = iki_of(skp)
-    r = login_as(client, org, "pegawai").post(reverse("harian:tambah"), {
-        "tanggal": today().isoformat(), "uraian": "Menyusun draf SOP", "kuantitas": "2", "satuan": "", "iki": iki.pk,
-        "berkas": SimpleUploadedFile("sop.pdf", PDF),
-    })
+    r = login_as(client, org, "pegawai").post(
+        reverse("harian:tambah"),
+        {
+            "tanggal": today().isoformat(),
+            "uraian": "Menyusun draf SOP",
+            "kuantitas": "2",
+            "satuan": "",
+            "iki": iki.pk,
+            "berkas": SimpleUploadedFile("sop.pdf", PDF),
+        },
+    )
     assert r.status_code == 302
     k = KegiatanHarian.objects.get()
-    assert (k.pegawai, k.iki, k.kuantitas, k.satuan, k.nama_berkas) == (org.pegawai, iki, Decimal(2), "dokumen", "sop.pdf")
+    assert (k.pegawai, k.iki, k.kuantitas, k.satuan, k.nama_berkas) == (
+        org.pegawai,
+        iki,
+        Decimal(2),
+        "dokumen",
+        "sop.pdf",
+    )
 
 
 def test_form_shows_the_refusal_message_for_a_future_date(client, org):
     skp_aktif(org.pegawai)
-    r = login_as(client, org, "pegawai").post(reverse("harian:tambah"), {
-        "tanggal": (today() + timedelta(days=2)).isoformat(), "uraian": "Rencana", "kuantitas": "1"})
+    r = login_as(client, org, "pegawai").post(
+        reverse("harian:tambah"),
+        {"tanggal": (today() + timedelta(days=2)).isoformat(), "uraian": "Rencana", "kuantitas": "1"},
+    )
     assert r.status_code == 200 and "belum terjadi" in r.content.decode()
     assert not KegiatanHarian.objects.exists()
 
@@ -95,8 +121,10 @@ def test_form_lists_only_own_approved_iki(client, org):
 def test_posting_someone_elses_iki_is_refused(client, org):
     skp_aktif(org.pegawai)
     rekan = skp_aktif(org.rekan)
-    r = login_as(client, org, "pegawai").post(reverse("harian:tambah"), {
-        "tanggal": today().isoformat(), "uraian": "x", "kuantitas": "1", "iki": iki_of(rekan).pk})
+    r = login_as(client, org, "pegawai").post(
+        reverse("harian:tambah"),
+        {"tanggal": today().isoformat(), "uraian": "x", "kuantitas": "1", "iki": iki_of(rekan).pk},
+    )
     assert r.status_code == 200 and not KegiatanHarian.objects.exists()
 
 
@@ -111,7 +139,16 @@ def test_my_log_shows_only_my_entries_and_the_supervisors_comment(client, org):
 
 
 # The team feed: atasan see their subordinates, HR its instansi, plain staff have no feed.
-FEED = {"pegawai": 403, "atasan": 200, "atasan2": 200, "kabid": 200, "hr": 200, "hr_other": 200, "admin": 200, "anon": "login"}
+FEED = {
+    "pegawai": 403,
+    "atasan": 200,
+    "atasan2": 200,
+    "kabid": 200,
+    "hr": 200,
+    "hr_other": 200,
+    "admin": 200,
+    "anon": "login",
+}
 SEES_PEGAWAI = {"atasan": True, "atasan2": False, "kabid": False, "hr": True, "hr_other": False, "admin": True}
 
 
@@ -157,10 +194,14 @@ def _fill(org, n):
     skp = org.pegawai.skp.first() or skp_aktif(org.pegawai)
     iki = iki_of(skp)
     for i in range(n):
-        k = KegiatanFactory(pegawai=org.pegawai if i % 2 else org.rekan, iki=iki if i % 2 else None,
-                            tanggal=today() - timedelta(days=i % 10))
-        TanggapanKegiatan.objects.create(kegiatan=k, oleh=org.atasan, tanda=TanggapanKegiatan.Tanda.SESUAI,
-                                         komentar="ok")
+        k = KegiatanFactory(
+            pegawai=org.pegawai if i % 2 else org.rekan,
+            iki=iki if i % 2 else None,
+            tanggal=today() - timedelta(days=i % 10),
+        )
+        TanggapanKegiatan.objects.create(
+            kegiatan=k, oleh=org.atasan, tanda=TanggapanKegiatan.Tanda.SESUAI, komentar="ok"
+        )
 
 
 def test_feed_query_count_does_not_grow_with_entries(client, org, django_assert_max_num_queries):
@@ -192,37 +233,45 @@ def test_silent_members_are_highlighted_with_adjustable_days(client, org):
     from harian.selectors import hari_kerja_terakhir
 
     hari = hari_kerja_terakhir(5, today())
-    KegiatanFactory(pegawai=org.pegawai, tanggal=hari[-1])     # reported on the last working day
-    KegiatanFactory(pegawai=org.rekan, tanggal=hari[0])        # reported 5 working days ago only
+    KegiatanFactory(pegawai=org.pegawai, tanggal=hari[-1])  # reported on the last working day
+    KegiatanFactory(pegawai=org.rekan, tanggal=hari[0])  # reported 5 working days ago only
     c = login_as(client, org, "atasan")
-    silent = {p.pk for p in c.get(reverse("harian:tim")).context["belum_melapor"]}            # N = 3
+    silent = {p.pk for p in c.get(reverse("harian:tim")).context["belum_melapor"]}  # N = 3
     assert silent == {org.rekan.pk}
     silent = {p.pk for p in c.get(reverse("harian:tim"), {"n": 5}).context["belum_melapor"]}
     assert silent == set()
     assert c.get(reverse("harian:tim"), {"n": "abc"}).status_code == 200
 
 
-def test_supervisor_reacts_inline_and_the_employee_is_notified(client, org, monkeypatch, django_capture_on_commit_callbacks):
+def test_supervisor_reacts_inline_and_the_employee_is_notified(
+    client, org, monkeypatch, django_capture_on_commit_callbacks
+):
     sent = []
     monkeypatch.setattr("harian.services.notify", lambda **kw: sent.append(kw))
     k = KegiatanFactory(pegawai=org.pegawai)
     c = login_as(client, org, "atasan")
     with django_capture_on_commit_callbacks(execute=True):
-        r = c.post(reverse("harian:tanggapi", args=[k.pk]), {"tanda": TanggapanKegiatan.Tanda.SESUAI,
-                                                             "komentar": "Mantap"}, HTTP_HX_REQUEST="true")
+        r = c.post(
+            reverse("harian:tanggapi", args=[k.pk]),
+            {"tanda": TanggapanKegiatan.Tanda.SESUAI, "komentar": "Mantap"},
+            HTTP_HX_REQUEST="true",
+        )
     assert r.status_code == 200 and "Mantap" in r.content.decode() and "<html" not in r.content.decode()
     t = TanggapanKegiatan.objects.get()
     assert (t.oleh, t.tanda, t.komentar) == (org.atasan, TanggapanKegiatan.Tanda.SESUAI, "Mantap")
     assert sent and sent[0]["penerima"] == org.pegawai.user and "Mantap" in sent[0]["pesan"]
     # a second reaction by the same supervisor updates the first
-    c.post(reverse("harian:tanggapi", args=[k.pk]), {"tanda": "PERLU_PERBAIKAN", "komentar": ""}, HTTP_HX_REQUEST="true")
+    c.post(
+        reverse("harian:tanggapi", args=[k.pk]), {"tanda": "PERLU_PERBAIKAN", "komentar": ""}, HTTP_HX_REQUEST="true"
+    )
     assert TanggapanKegiatan.objects.get().tanda == "PERLU_PERBAIKAN"
 
 
 def test_empty_reaction_is_refused(client, org):
     k = KegiatanFactory(pegawai=org.pegawai)
-    r = login_as(client, org, "atasan").post(reverse("harian:tanggapi", args=[k.pk]), {"tanda": "", "komentar": " "},
-                                              HTTP_HX_REQUEST="true")
+    r = login_as(client, org, "atasan").post(
+        reverse("harian:tanggapi", args=[k.pk]), {"tanda": "", "komentar": " "}, HTTP_HX_REQUEST="true"
+    )
     assert "Pilih tanda atau tulis komentar" in r.content.decode() and not TanggapanKegiatan.objects.exists()
 
 
@@ -246,7 +295,7 @@ def test_calendar_marks_days_with_entries_and_navigates(client, org):
     r = c.get(reverse("harian:kalender"))
     days = {d: n for week in r.context["minggu"] for d, n in week}
     assert days[t] == 2 and (t.day == 1 or days[t.replace(day=1)] == 0)
-    prev = (t.replace(day=1) - timedelta(days=1))
+    prev = t.replace(day=1) - timedelta(days=1)
     r = c.get(reverse("harian:kalender"), {"bulan": f"{prev:%Y-%m}"})
     assert r.context["awal"] == prev.replace(day=1)
     assert c.get(reverse("harian:kalender"), {"bulan": "bukan-bulan"}).status_code == 200
@@ -264,7 +313,9 @@ def test_my_export_csv_and_xlsx(client, org):
     c = login_as(client, org, "pegawai")
     q = {"dari": (t - timedelta(days=7)).isoformat(), "sampai": t.isoformat()}
     csv_text = c.get(reverse("harian:ekspor"), {**q, "format": "csv"}).content.decode("utf-8-sig")
-    assert "Menyusun laporan bulanan" in csv_text and "Di luar rentang" not in csv_text and "Punya rekan" not in csv_text
+    assert (
+        "Menyusun laporan bulanan" in csv_text and "Di luar rentang" not in csv_text and "Punya rekan" not in csv_text
+    )
     r = c.get(reverse("harian:ekspor"), {**q, "format": "xlsx"})
     ws = load_workbook(io.BytesIO(r.content)).active
     rows = list(ws.values)
@@ -291,7 +342,7 @@ def test_rekap_per_iki_on_my_log(client, org):
     baris = {b.iki.pk: b.rollup.jumlah for rek in r.context["rekap"] for b in rek.baris}
     assert baris[iki_of(skp).pk] == Decimal("5.5") and baris[iki_of(skp, 1).pk] == 0
     html = r.content.decode()
-    blok = html[html.find(f'id="rekap-iki-{iki_of(skp).pk}"'):]
+    blok = html[html.find(f'id="rekap-iki-{iki_of(skp).pk}"') :]
     assert "5,5" in blok[:1500]  # the sum, localised for reading
     # No realisasi input here (nothing typed on this page could be saved): a link to the form at this IKI.
     rekap = r.context["rekap"][0]

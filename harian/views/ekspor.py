@@ -47,7 +47,9 @@ def _rentang(request):
 
 def _respond(request, qs, nama: str) -> HttpResponse:
     dari, sampai = _rentang(request)
-    rows = (_baris(k) for k in qs.filter(tanggal__gte=dari, tanggal__lte=sampai).order_by("tanggal", "pegawai__nama", "pk"))
+    rows = (
+        _baris(k) for k in qs.filter(tanggal__gte=dari, tanggal__lte=sampai).order_by("tanggal", "pegawai__nama", "pk")
+    )
     filename = f"kegiatan-harian-{nama}-{dari:%Y%m%d}-{sampai:%Y%m%d}"
     if request.GET.get("format") == "xlsx":
         from openpyxl import Workbook
@@ -82,6 +84,10 @@ def ekspor_saya(request):
 def ekspor_tim(request):
     r = access.peran(request.user)
     tim_qs = selectors.tim_of(request.user)
-    f = KegiatanTimFilter(request.GET, queryset=selectors.kegiatan_tim(tim_qs),
-                          tim=tim_qs if r.is_atasan else None, rhk_qs=selectors.rhk_tim(tim_qs) if r.is_atasan else None)
+    f = KegiatanTimFilter(
+        request.GET,
+        queryset=selectors.kegiatan_tim(tim_qs),
+        tim=tim_qs if r.is_atasan else None,
+        rhk_qs=selectors.rhk_tim(tim_qs) if r.is_atasan else None,
+    )
     return _respond(request, f.qs if f.is_valid() else f.queryset.none(), "tim")

@@ -53,7 +53,9 @@ def rekap_context(request, me: Pegawai) -> dict:
     overlap = Q()
     for s in skps:
         overlap |= Q(tanggal_mulai__lte=s.tanggal_selesai, tanggal_selesai__gte=s.tanggal_mulai)
-    periode_list = list(Periode.objects.filter(overlap, instansi_id=me.unit_kerja.instansi_id).order_by("-tanggal_mulai", "jenis"))
+    periode_list = list(
+        Periode.objects.filter(overlap, instansi_id=me.unit_kerja.instansi_id).order_by("-tanggal_mulai", "jenis")
+    )
     if not periode_list:
         return {"rekap_periode": [], "rekap": []}
     today = timezone.localdate()
@@ -64,7 +66,11 @@ def rekap_context(request, me: Pegawai) -> dict:
     skps = [s for s in skps if s.tanggal_mulai <= chosen.tanggal_selesai and s.tanggal_selesai >= chosen.tanggal_mulai]
     existing = {p.skp_id: p for p in Penilaian.objects.filter(periode=chosen, skp__in=skps)}
     iki_per_skp: dict[int, list[IndikatorKinerja]] = {}
-    for iki in IndikatorKinerja.objects.filter(rhk__skp__in=skps).select_related("rhk").order_by("rhk__jenis", "rhk__urutan", "urutan", "pk"):
+    for iki in (
+        IndikatorKinerja.objects.filter(rhk__skp__in=skps)
+        .select_related("rhk")
+        .order_by("rhk__jenis", "rhk__urutan", "urutan", "pk")
+    ):
         iki_per_skp.setdefault(iki.rhk.skp_id, []).append(iki)
     rekap = []
     for s in skps:

@@ -26,9 +26,16 @@ from .rekap import rekap_context
 def saya(request):
     me = access.peran(request.user).pegawai
     f = KegiatanSayaFilter(request.GET, queryset=selectors.kegiatan_milik(me), iki_qs=selectors.iki_pilihan(me))
-    return render(request, "harian/kegiatan_saya.html", {
-        "filter": f, "page_obj": paginate(request, f.qs if f.is_valid() else f.queryset.none()), "me": me, **rekap_context(request, me),
-    })
+    return render(
+        request,
+        "harian/kegiatan_saya.html",
+        {
+            "filter": f,
+            "page_obj": paginate(request, f.qs if f.is_valid() else f.queryset.none()),
+            "me": me,
+            **rekap_context(request, me),
+        },
+    )
 
 
 def _form_view(request, kegiatan=None):
@@ -38,11 +45,17 @@ def _form_view(request, kegiatan=None):
     if request.method == "POST" and form.is_valid():
         try:
             if kegiatan is None:
-                obj = services.kegiatan_create(pegawai=me, data=form.data_kegiatan(), berkas=form.cleaned_data.get("berkas"),
-                                               oleh=request.user)
+                obj = services.kegiatan_create(
+                    pegawai=me, data=form.data_kegiatan(), berkas=form.cleaned_data.get("berkas"), oleh=request.user
+                )
             else:
-                obj = services.kegiatan_update(kegiatan=kegiatan, data=form.data_kegiatan(), berkas=form.cleaned_data.get("berkas"),
-                                               hapus_berkas=form.cleaned_data.get("hapus_berkas", False), oleh=request.user)
+                obj = services.kegiatan_update(
+                    kegiatan=kegiatan,
+                    data=form.data_kegiatan(),
+                    berkas=form.cleaned_data.get("berkas"),
+                    hapus_berkas=form.cleaned_data.get("hapus_berkas", False),
+                    oleh=request.user,
+                )
         except ValidationError as e:
             form.add_error(None, e)
         else:
@@ -97,8 +110,15 @@ def kalender(request):
     awal = _bulan(request)
     sebelum = (awal.replace(day=1) - timedelta(days=1)).replace(day=1)
     sesudah = (awal.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return render(request, "harian/kegiatan_kalender.html", {
-        "hari_nama": [_("Sen"), _("Sel"), _("Rab"), _("Kam"), _("Jum"), _("Sab"), _("Min")],
-        "awal": awal, "sebelum": sebelum, "sesudah": sesudah, "hari_ini": timezone.localdate(),
-        "minggu": selectors.kalender_bulan(me, awal.year, awal.month),
-    })
+    return render(
+        request,
+        "harian/kegiatan_kalender.html",
+        {
+            "hari_nama": [_("Sen"), _("Sel"), _("Rab"), _("Kam"), _("Jum"), _("Sab"), _("Min")],
+            "awal": awal,
+            "sebelum": sebelum,
+            "sesudah": sesudah,
+            "hari_ini": timezone.localdate(),
+            "minggu": selectors.kalender_bulan(me, awal.year, awal.month),
+        },
+    )

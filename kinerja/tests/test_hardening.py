@@ -72,7 +72,12 @@ def test_personal_pages_and_files_are_not_cached_but_static_files_are(client, or
     k = KegiatanFactory(pegawai=org.pegawai)
     k.berkas.save("bukti.pdf", SimpleUploadedFile("bukti.pdf", PDF))
     login_as(client, org, "pegawai")
-    for url in (reverse("home"), reverse("harian:saya"), reverse("harian:berkas", args=[k.pk]), reverse("notifikasi:bell")):
+    for url in (
+        reverse("home"),
+        reverse("harian:saya"),
+        reverse("harian:berkas", args=[k.pk]),
+        reverse("notifikasi:bell"),
+    ):
         assert client.get(url)["Cache-Control"] == "private, no-store", url
     static = client.get("/static/css/kinerja.css")
     assert static.status_code == 200 and "no-store" not in static.get("Cache-Control", "")

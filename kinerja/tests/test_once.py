@@ -68,9 +68,15 @@ def test_double_click_on_pegawai_and_unit_create_makes_one_row(client, org):
     data = {**form_data(org), FIELD: new_token()}
     first, second = post_twice(client, reverse("pegawai:create"), data)
     assert Pegawai.objects.filter(nip=data["nip"]).count() == 1
-    assert second.redirect_chain[0][0] == first.url == reverse("pegawai:detail", args=[Pegawai.objects.get(nip=data["nip"]).pk])
+    assert (
+        second.redirect_chain[0][0]
+        == first.url
+        == reverse("pegawai:detail", args=[Pegawai.objects.get(nip=data["nip"]).pk])
+    )
     assert DUPLIKAT in second.content.decode()
-    first, second = post_twice(client, reverse("pegawai:unit-create"), {**unit_data(new_token()), "parent": org.bidang.pk})
+    first, second = post_twice(
+        client, reverse("pegawai:unit-create"), {**unit_data(new_token()), "parent": org.bidang.pk}
+    )
     assert UnitKerja.objects.filter(kode="S9").count() == 1 and DUPLIKAT in second.content.decode()
 
 
@@ -118,6 +124,7 @@ def test_another_users_token_neither_blocks_nor_redirects(client, org):
 
 # --- unique-constraint races: the form check passed, the INSERT loses -------------------------------
 
+
 @pytest.fixture
 def race(monkeypatch):
     """Both requests passed the uniqueness check before either saved: skip the check, as in the race."""
@@ -147,9 +154,15 @@ def test_period_set_race_is_a_message(client, org, monkeypatch):
 
     def meanwhile(tahun, jenis, **kw):  # another HR created the same set between the read and the insert
         made = original(tahun, jenis, **kw)
-        Periode.objects.create(instansi=org.instansi, tahun=tahun, nama=made[0].nama, jenis=made[0].jenis,
-                               tanggal_mulai=made[0].tanggal_mulai, tanggal_selesai=made[0].tanggal_selesai,
-                               batas_pengisian=made[0].batas_pengisian)
+        Periode.objects.create(
+            instansi=org.instansi,
+            tahun=tahun,
+            nama=made[0].nama,
+            jenis=made[0].jenis,
+            tanggal_mulai=made[0].tanggal_mulai,
+            tanggal_selesai=made[0].tanggal_selesai,
+            batas_pengisian=made[0].batas_pengisian,
+        )
         return made
 
     monkeypatch.setattr(periode_mod, "standard_set", meanwhile)
@@ -173,7 +186,9 @@ def test_invitation_race_is_a_message(client, org, monkeypatch):
 
     monkeypatch.setattr(UndanganRekan.objects, "bulk_create", meanwhile)
     client.force_login(org.atasan.user)
-    response = client.post(reverse("penilaian:rekan-undang", args=[p.pk]), {"rekan": [r.pk for r in rekan]}, follow=True)
+    response = client.post(
+        reverse("penilaian:rekan-undang", args=[p.pk]), {"rekan": [r.pk for r in rekan]}, follow=True
+    )
     assert response.status_code == 200 and SUDAH_ADA in response.content.decode()
     assert UndanganRekan.objects.count() == 0  # rolled back together
 
@@ -193,12 +208,15 @@ def test_import_confirm_race_is_a_message(client, org, monkeypatch):
         return result
 
     monkeypatch.setattr(importer, "validate_file", meanwhile)
-    response = client.post(reverse("pegawai:import-confirm"), {"token": client.session["import_pegawai"]["token"]}, follow=True)
+    response = client.post(
+        reverse("pegawai:import-confirm"), {"token": client.session["import_pegawai"]["token"]}, follow=True
+    )
     assert response.status_code == 200 and SUDAH_ADA in response.content.decode()
     assert Pegawai.objects.filter(nip=nip).count() == 0
 
 
 # --- PostgreSQL: two threads, the same instant ------------------------------------------------------
+
 
 def _concurrently(n, send):
     start, results, errors = threading.Barrier(n), [], []

@@ -29,8 +29,9 @@ def settings_value(expr, **env):
     code = f"import django; django.setup(); from django.conf import settings as s; print(({expr}))"
     clean = {k: v for k, v in os.environ.items() if k not in OURS}
     clean.update(DJANGO_SETTINGS_MODULE="kinerja.settings", **env)
-    done = subprocess.run([sys.executable, "-c", code], cwd=BASE_DIR, env=clean, capture_output=True, text=True, check=False,
-                          timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=clean, capture_output=True, text=True, check=False, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -50,23 +51,47 @@ def test_production_without_secret_key_refuses_to_start():
 
 def test_defaults_work_without_any_environment():
     """A fresh clone runs with no environment at all: SQLite, eager tasks, console e-mail, no HTTPS."""
-    exprs = ["s.DEBUG", "s.DATABASES['default']['ENGINE']", "s.CELERY_TASK_ALWAYS_EAGER", "s.EMAIL_BACKEND",
-             "s.AUTH_USER_MODEL", "s.LANGUAGE_CODE", "s.TIME_ZONE", "s.SECURE_SSL_REDIRECT"]
+    exprs = [
+        "s.DEBUG",
+        "s.DATABASES['default']['ENGINE']",
+        "s.CELERY_TASK_ALWAYS_EAGER",
+        "s.EMAIL_BACKEND",
+        "s.AUTH_USER_MODEL",
+        "s.LANGUAGE_CODE",
+        "s.TIME_ZONE",
+        "s.SECURE_SSL_REDIRECT",
+    ]
     values = settings_value("[" + ", ".join(exprs) + "]")
-    assert values == repr([True, "django.db.backends.sqlite3", True, "django.core.mail.backends.console.EmailBackend",
-                           "pegawai.User", "id", "Asia/Jakarta", False])
+    assert values == repr(
+        [
+            True,
+            "django.db.backends.sqlite3",
+            True,
+            "django.core.mail.backends.console.EmailBackend",
+            "pegawai.User",
+            "id",
+            "Asia/Jakarta",
+            False,
+        ]
+    )
 
 
 @pytest.mark.parametrize(
     "env, expr, expected",
     [
         ({"DATABASE_URL": "postgres://u:p@db:5432/kinerja"}, "s.DATABASES['default']['NAME']", "kinerja"),
-        ({"REDIS_URL": "redis://redis:6379/0"}, "s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER",
-         "('redis://redis:6379/0', False)"),
+        (
+            {"REDIS_URL": "redis://redis:6379/0"},
+            "s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER",
+            "('redis://redis:6379/0', False)",
+        ),
         ({**PROD}, "s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS", "(True, True, 31536000)"),
         ({**PROD, "SECURE_SSL_REDIRECT": "0"}, "s.SECURE_SSL_REDIRECT", "False"),
-        ({"EMAIL_URL": "smtp://kinerja:rahasia@mail.example.go.id:587"}, "s.EMAIL_HOST, s.EMAIL_PORT",
-         "('mail.example.go.id', 587)"),
+        (
+            {"EMAIL_URL": "smtp://kinerja:rahasia@mail.example.go.id:587"},
+            "s.EMAIL_HOST, s.EMAIL_PORT",
+            "('mail.example.go.id', 587)",
+        ),
         ({"HARI_KEBERATAN": "21"}, "s.KINERJA['HARI_KEBERATAN']", "21"),
     ],
     ids=["database", "redis", "produksi-aman", "ssl-di-proxy", "email", "hari-keberatan"],

@@ -36,7 +36,9 @@ def test_negative_numbers_only_within_the_bounds():
     assert parse_int("-6", min_value=-5) is None
 
 
-@pytest.mark.parametrize("value, expected", [("2026", 2026), ("1999", None), ("2101", None), ("²", None), ("20²6", None)])
+@pytest.mark.parametrize(
+    "value, expected", [("2026", 2026), ("1999", None), ("2101", None), ("²", None), ("20²6", None)]
+)
 def test_tahun_param_keeps_years_in_range_else_the_current_year(rf, value, expected):
     request = rf.get("/", {"tahun": value})
     assert tahun_param(request) == (expected or timezone.localdate().year)

@@ -34,12 +34,18 @@ def test_bulk_print_runs_on_the_worker(celery_worker_session, golongan_ada, org)
     for p in (org.pegawai, org.rekan):
         penilaian_final(skp_lengkap(p), per)
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per)  # queued on commit
-    assert _tunggu(lambda: CetakMassal.objects.get(pk=job.pk).status == JOB.SELESAI), CetakMassal.objects.get(pk=job.pk).status
+    assert _tunggu(lambda: CetakMassal.objects.get(pk=job.pk).status == JOB.SELESAI), CetakMassal.objects.get(
+        pk=job.pk
+    ).status
     job.refresh_from_db()
-    assert job.items.filter(status=ITEM.OK).count() == 2 and job.items.filter(status=ITEM.GAGAL).count() == 1  # atasan: no evaluation
+    assert (
+        job.items.filter(status=ITEM.OK).count() == 2 and job.items.filter(status=ITEM.GAGAL).count() == 1
+    )  # atasan: no evaluation
 
 
-def test_reminders_run_on_the_worker_and_a_redelivered_task_sends_nothing_twice(celery_worker_session, golongan_ada, org):
+def test_reminders_run_on_the_worker_and_a_redelivered_task_sends_nothing_twice(
+    celery_worker_session, golongan_ada, org
+):
     periode(org)
     today = (BATAS - timedelta(days=3)).isoformat()
     assert plan_pengingat_task.delay(org.instansi.pk, today).get(timeout=60) > 0
@@ -62,7 +68,9 @@ def _url_db_uji() -> str:
     db = settings.DATABASES["default"]
     if connection.vendor == "sqlite":
         if connection.is_in_memory_db():
-            pytest.skip("the SQLite test database is in memory: a worker process cannot open it (use DATABASE_URL=postgres://…)")
+            pytest.skip(
+                "the SQLite test database is in memory: a worker process cannot open it (use DATABASE_URL=postgres://…)"
+            )
         return f"sqlite:///{db['NAME']}"
     auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
@@ -73,9 +81,25 @@ def _pekerja(env, log, nama):
     import sys
 
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "kinerja", "worker", "--pool=solo", "-l", "WARNING", "-n", f"{nama}@%h",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", f"--logfile={log}"],
-        cwd=settings.BASE_DIR, env=env,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "kinerja",
+            "worker",
+            "--pool=solo",
+            "-l",
+            "WARNING",
+            "-n",
+            f"{nama}@%h",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            f"--logfile={log}",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
     )
 
 
@@ -97,8 +121,13 @@ def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path
     broker = f"{settings.REDIS_URL.rsplit('/', 1)[0]}/{REDIS_UJI_MATI}"
     redis.Redis.from_url(broker).flushdb()  # nothing left from an earlier run
     env = {k: v for k, v in os.environ.items() if not k.startswith("CELERY_")}
-    env.update(DJANGO_SETTINGS_MODULE="kinerja.settings", DATABASE_URL=_url_db_uji(), REDIS_URL=broker,
-               MEDIA_ROOT=str(settings.MEDIA_ROOT), CETAK_MACET_DETIK="3")
+    env.update(
+        DJANGO_SETTINGS_MODULE="kinerja.settings",
+        DATABASE_URL=_url_db_uji(),
+        REDIS_URL=broker,
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        CETAK_MACET_DETIK="3",
+    )
     per = periode(org)
     for p in [org.pegawai, org.rekan, *PegawaiFactory.create_batch(4, unit_kerja=org.seksi, atasan=org.atasan)]:
         penilaian_final(skp_lengkap(p), per)
@@ -113,8 +142,9 @@ def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path
             run_cetak_massal_task.apply_async((job.pk,), connection=conn)
             items = job.items.all()
             # mid-job: something printed, one document being rendered right now
-            assert _tunggu(lambda: items.filter(status=ITEM.OK).exists() and items.filter(status=ITEM.PROSES).exists(), 40), (
-                (tmp_path / "w1.log").read_text() if (tmp_path / "w1.log").exists() else "worker 1 did not start")
+            assert _tunggu(
+                lambda: items.filter(status=ITEM.OK).exists() and items.filter(status=ITEM.PROSES).exists(), 40
+            ), (tmp_path / "w1.log").read_text() if (tmp_path / "w1.log").exists() else "worker 1 did not start"
             os.kill(pekerja[0].pid, signal.SIGKILL)
             pekerja[0].wait(10)
             hilang = list(items.filter(status=ITEM.PROSES).values_list("pk", flat=True))
@@ -143,4 +173,6 @@ def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path
     assert job.items.get(status=ITEM.GAGAL).pegawai_id == org.atasan.pk
     assert job.berkas and Notifikasi.objects.filter(penerima=org.hr, judul="Cetak massal selesai").count() == 1
     # the document the killed worker was rendering was claimed again (via the sweeper) and printed
-    assert hilang and all(it.status == ITEM.OK and it.percobaan >= 2 for it in CetakMassalItem.objects.filter(pk__in=hilang))
+    assert hilang and all(
+        it.status == ITEM.OK and it.percobaan >= 2 for it in CetakMassalItem.objects.filter(pk__in=hilang)
+    )

@@ -39,7 +39,9 @@ def per(org):
 
 
 def _post(client, org, per, **extra):
-    return client.post(reverse("notifikasi:cetak"), {"unit_kerja": org.seksi.pk, "jenis": "DOK_EVAL", "periode": per.pk, **extra})
+    return client.post(
+        reverse("notifikasi:cetak"), {"unit_kerja": org.seksi.pk, "jenis": "DOK_EVAL", "periode": per.pk, **extra}
+    )
 
 
 def _macet(job, **items):
@@ -51,6 +53,7 @@ def _macet(job, **items):
 
 
 # --- issue #11: the request answers at once, on the default setup (no broker) ---------------------
+
 
 @pytest.mark.django_db(transaction=True)
 def test_bulk_print_answers_before_the_job_is_done(client, settings, golongan_ada, org):
@@ -70,17 +73,25 @@ def test_bulk_print_answers_before_the_job_is_done(client, settings, golongan_ad
         job = CetakMassal.objects.get()
         assert resp.status_code == 302 and job.status in CetakMassal.AKTIF  # answered while the PDF is still being made
         html = client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
-        assert "data-hx-trigger=\"every 1s\"" in html and "0 dicetak, 2 gagal dari 3" in html
+        assert 'data-hx-trigger="every 1s"' in html and "0 dicetak, 2 gagal dari 3" in html
         lepas.set()
         assert latar.join_all(30)
     job.refresh_from_db()
     assert job.status == JOB.SELESAI and job.items.filter(status=ITEM.OK).count() == 1
-    assert "1 dicetak, 2 gagal dari 3" in client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
+    assert (
+        "1 dicetak, 2 gagal dari 3" in client.get(reverse("notifikasi:cetak-progres", args=[job.pk])).content.decode()
+    )
 
 
 def test_progress_counts_printed_and_failed_apart_with_reasons(client, org, per):
-    Skp.objects.create(pegawai=org.atasan, tahun=2026, status=Skp.Status.DIAJUKAN, tanggal_mulai=per.tanggal_mulai,
-                       tanggal_selesai=per.tanggal_selesai, pejabat_penilai=org.kabid)
+    Skp.objects.create(
+        pegawai=org.atasan,
+        tahun=2026,
+        status=Skp.Status.DIAJUKAN,
+        tanggal_mulai=per.tanggal_mulai,
+        tanggal_selesai=per.tanggal_selesai,
+        pejabat_penilai=org.kabid,
+    )
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     cetak_massal_render_item(item_id=job.items.filter(status=ITEM.MENUNGGU).first().pk)  # one of two done
     client.force_login(org.hr)
@@ -92,7 +103,9 @@ def test_progress_counts_printed_and_failed_apart_with_reasons(client, org, per)
 
 def test_a_second_submit_makes_no_second_job(client, org, per):
     client.force_login(org.hr)
-    token = re.search(r'name="token" value="([0-9a-f-]+)"', client.get(reverse("notifikasi:cetak")).content.decode()).group(1)
+    token = re.search(
+        r'name="token" value="([0-9a-f-]+)"', client.get(reverse("notifikasi:cetak")).content.decode()
+    ).group(1)
     pertama, kedua = _post(client, org, per, token=token), _post(client, org, per, token=token)  # double click
     job = CetakMassal.objects.get()
     assert pertama["Location"] == kedua["Location"] == reverse("notifikasi:cetak-detail", args=[job.pk])
@@ -107,8 +120,13 @@ def test_a_second_submit_makes_no_second_job(client, org, per):
 
 @pytest.mark.parametrize("jenis", ["DOK_EVAL", "SKP"])
 def test_the_database_refuses_a_second_running_job(org, per, jenis):
-    kw = {"instansi": org.instansi, "unit_kerja": org.seksi, "jenis": jenis, "dibuat_oleh": org.hr,
-          **({"tahun": 2026} if jenis == "SKP" else {"periode": per})}
+    kw = {
+        "instansi": org.instansi,
+        "unit_kerja": org.seksi,
+        "jenis": jenis,
+        "dibuat_oleh": org.hr,
+        **({"tahun": 2026} if jenis == "SKP" else {"periode": per}),
+    }
     CetakMassal.objects.create(status=JOB.BERJALAN, **kw)
     with pytest.raises(IntegrityError), transaction.atomic():
         CetakMassal.objects.create(status=JOB.MENUNGGU, **kw)
@@ -119,14 +137,20 @@ def test_two_clicks_racing_past_the_check_still_make_one_job(org, per):
     """Both requests passed the "already running?" check; the database constraint decides."""
     pertama = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     # the check misses the first job (it was not committed yet), the second look finds it
-    with mock.patch.object(dokumen, "_berjalan", side_effect=[None, pertama]), pytest.raises(dokumen.CetakSudahBerjalan) as exc:
+    with (
+        mock.patch.object(dokumen, "_berjalan", side_effect=[None, pertama]),
+        pytest.raises(dokumen.CetakSudahBerjalan) as exc,
+    ):
         cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     assert exc.value.job == pertama and CetakMassal.objects.count() == 1
 
 
 # --- issue #12: stalled jobs are seen, swept and retried -------------------------------------------
 
-def test_stalled_job_is_shown_and_retry_prints_only_what_is_missing(client, org, per, django_capture_on_commit_callbacks):
+
+def test_stalled_job_is_shown_and_retry_prints_only_what_is_missing(
+    client, org, per, django_capture_on_commit_callbacks
+):
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     siap, hilang = job.items.filter(status=ITEM.MENUNGGU).order_by("pk")
     cetak_massal_render_item(item_id=siap.pk)
@@ -136,8 +160,10 @@ def test_stalled_job_is_shown_and_retry_prints_only_what_is_missing(client, org,
     assert 'data-status="TERHENTI"' in html and "Pencetakan terhenti" in html and "1 dokumen belum dicetak." in html
     assert "Coba lagi" in html
 
-    with (mock.patch.object(dokumen, "dokumen_ensure", wraps=dokumen.dokumen_ensure) as render,
-          django_capture_on_commit_callbacks(execute=True)):
+    with (
+        mock.patch.object(dokumen, "dokumen_ensure", wraps=dokumen.dokumen_ensure) as render,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         resp = client.post(reverse("notifikasi:cetak-coba-lagi", args=[job.pk]))
     assert [c.kwargs["kunci"] for c in render.call_args_list] == [str(hilang.objek_id)]  # only the missing one
     job.refresh_from_db()
@@ -197,7 +223,9 @@ def test_sweeper_task_finishes_a_job_stuck_before_its_zip(org, per, status):
 def test_a_document_that_keeps_killing_its_worker_is_failed_not_retried_forever(org, per):
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     item = job.items.filter(status=ITEM.MENUNGGU).first()
-    CetakMassalItem.objects.filter(pk=item.pk).update(percobaan=dokumen.MAKS_PERCOBAAN)  # claimed 3 times, never finished
+    CetakMassalItem.objects.filter(pk=item.pk).update(
+        percobaan=dokumen.MAKS_PERCOBAAN
+    )  # claimed 3 times, never finished
     assert cetak_massal_render_item(item_id=item.pk)
     item.refresh_from_db()
     assert item.status == ITEM.GAGAL and "terhenti berulang kali" in item.alasan
@@ -234,8 +262,9 @@ def test_zip_is_built_once_when_two_late_tasks_race(org, per, diambil_alih, sett
 
 def test_a_pdf_whose_worker_died_is_queued_again(org, per, django_capture_on_commit_callbacks):
     kunci = str(Penilaian.objects.filter(periode=per).first().pk)
-    doc = DokumenPdf.objects.create(jenis="DOK_EVAL", kunci=kunci, status=DokumenPdf.Status.MENUNGGU,
-                                    diminta_pada=timezone.now())
+    doc = DokumenPdf.objects.create(
+        jenis="DOK_EVAL", kunci=kunci, status=DokumenPdf.Status.MENUNGGU, diminta_pada=timezone.now()
+    )
     with django_capture_on_commit_callbacks() as antre:
         dokumen_request(jenis="DOK_EVAL", kunci=kunci)
     assert antre == []  # queued a moment ago: polling does not queue it again

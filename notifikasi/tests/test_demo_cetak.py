@@ -27,7 +27,9 @@ def test_cetak_command_skp_by_year_reports_missing(org, tmp_path, capsys):
     skp_lengkap(org.pegawai)
     out = tmp_path / "skp.zip"
     call_command("cetak", "--unit", "S1", "--instansi", org.instansi.kode, "--tahun", "2026", "--out", str(out))
-    assert [n for n in zipfile.ZipFile(out).namelist() if n.endswith(".pdf")] == [n for n in zipfile.ZipFile(out).namelist() if n.startswith(org.pegawai.nip)]
+    assert [n for n in zipfile.ZipFile(out).namelist() if n.endswith(".pdf")] == [
+        n for n in zipfile.ZipFile(out).namelist() if n.startswith(org.pegawai.nip)
+    ]
     assert org.rekan.nip in capsys.readouterr().err
 
 

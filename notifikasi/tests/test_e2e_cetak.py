@@ -13,8 +13,9 @@ from .helpers import penilaian_final, periode, skp_lengkap
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
-def test_hr_bulk_prints_a_unit_and_downloads_one_pdf_per_pegawai(page: Page, live_server, golongan_ada, org, settings, monkeypatch,
-                                                                browser_login):
+def test_hr_bulk_prints_a_unit_and_downloads_one_pdf_per_pegawai(
+    page: Page, live_server, golongan_ada, org, settings, monkeypatch, browser_login
+):
     settings.CETAK_MASSAL_THREAD = True  # the default setup: a background thread, not the request
     per = periode(org, nama="Akhir", jenis="TAHUNAN")
     staf = [org.pegawai, org.rekan]

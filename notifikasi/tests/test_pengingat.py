@@ -54,16 +54,22 @@ def siklus(org):
 
 def _set(org, today):
     names = {p.user_id: n for n, p in vars(org).items() if hasattr(p, "user_id") and n != "asing"}
-    return {(names.get(k.penerima_id, k.penerima_id), k.jenis, k.tahap) for k in pengingat_due_for(org.instansi, today=today)}
+    return {
+        (names.get(k.penerima_id, k.penerima_id), k.jenis, k.tahap)
+        for k in pengingat_due_for(org.instansi, today=today)
+    }
 
 
 @pytest.mark.parametrize("sisa, tahap", [(7, T.H7), (3, T.H3), (1, T.H1)])
 def test_each_kind_is_reminded_at_each_stage(org, siklus, sisa, tahap):
     got = _set(org, BATAS - timedelta(days=sisa))
     assert got == {
-        ("pegawai", J.SKP_BELUM_DIAJUKAN, tahap), ("pegawai", J.MASUKAN_REKAN, tahap),
-        ("rekan", J.REALISASI_BELUM_DIISI, tahap), ("atasan2", J.SKP_PERLU_PERSETUJUAN, tahap),
-        ("kabid", J.PENILAIAN_PERLU_DINILAI, tahap), ("kabid", J.PENILAIAN_PERLU_DITANGGAPI, tahap),
+        ("pegawai", J.SKP_BELUM_DIAJUKAN, tahap),
+        ("pegawai", J.MASUKAN_REKAN, tahap),
+        ("rekan", J.REALISASI_BELUM_DIISI, tahap),
+        ("atasan2", J.SKP_PERLU_PERSETUJUAN, tahap),
+        ("kabid", J.PENILAIAN_PERLU_DINILAI, tahap),
+        ("kabid", J.PENILAIAN_PERLU_DITANGGAPI, tahap),
     }
 
 
@@ -75,9 +81,9 @@ def test_after_the_deadline_the_atasan_pejabat_penilai_is_told(org, siklus):
     """Escalation goes one level above the penilai; peer input and acknowledgement are not escalated."""
     got = _set(org, BATAS + timedelta(days=1))
     assert got == {
-        ("kabid", J.SKP_BELUM_DIAJUKAN, T.ESKALASI),        # pegawai -> atasan -> kabid
-        ("kabid", J.REALISASI_BELUM_DIISI, T.ESKALASI),     # rekan's atasan penilai
-        ("kabid", J.SKP_PERLU_PERSETUJUAN, T.ESKALASI),     # lain's penilai atasan2 -> kabid
+        ("kabid", J.SKP_BELUM_DIAJUKAN, T.ESKALASI),  # pegawai -> atasan -> kabid
+        ("kabid", J.REALISASI_BELUM_DIISI, T.ESKALASI),  # rekan's atasan penilai
+        ("kabid", J.SKP_PERLU_PERSETUJUAN, T.ESKALASI),  # lain's penilai atasan2 -> kabid
     }
 
 
@@ -147,7 +153,9 @@ def test_rows_stuck_in_sending_are_returned_and_then_sent(org, siklus):
     pengingat_plan(instansi=org.instansi, today=BATAS - timedelta(days=1))
     lama = timezone.now() - timedelta(hours=1)
     Pengingat.objects.filter(penerima=org.rekan.user).update(status=Pengingat.Status.SENDING, diklaim_pada=lama)
-    Pengingat.objects.filter(penerima=org.kabid.user).update(status=Pengingat.Status.SENDING, diklaim_pada=timezone.now())  # still in flight
+    Pengingat.objects.filter(penerima=org.kabid.user).update(
+        status=Pengingat.Status.SENDING, diklaim_pada=timezone.now()
+    )  # still in flight
     assert pengingat_requeue_stuck() == [org.rekan.user_id]
     assert pengingat_send(penerima_id=org.rekan.user_id) == 1
     assert Pengingat.objects.get(penerima=org.rekan.user).status == Pengingat.Status.SENT
@@ -185,4 +193,6 @@ def test_two_overlapping_runs_send_each_reminder_at_most_once(golongan_ada, org,
     rows = Pengingat.objects.all()
     assert rows.count() == 6 and set(rows.values_list("status", flat=True)) == {"SENT"}
     assert Notifikasi.objects.count() - awal == 6  # one in-app row per (recipient, object, stage)
-    assert sorted(m.to[0] for m in mail.outbox) == sorted({f"{p.nip}@example.go.id" for p in (org.pegawai, org.rekan, org.atasan2, org.kabid)})
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        {f"{p.nip}@example.go.id" for p in (org.pegawai, org.rekan, org.atasan2, org.kabid)}
+    )

@@ -39,7 +39,14 @@ def test_notify_writes_in_app_row_and_emails_after_commit(org, django_capture_on
     org.pegawai.user.email = "pegawai@example.go.id"
     org.pegawai.user.save()
     with django_capture_on_commit_callbacks(execute=True):
-        notify(penerima=org.pegawai.user, judul="SKP Anda disetujui", pesan="Selamat bekerja.", url="/skp/1/", objek=org.pegawai, email=True)
+        notify(
+            penerima=org.pegawai.user,
+            judul="SKP Anda disetujui",
+            pesan="Selamat bekerja.",
+            url="/skp/1/",
+            objek=org.pegawai,
+            email=True,
+        )
     n = Notifikasi.objects.get()
     assert n.status_email == Notifikasi.StatusEmail.SENT and n.object_id == str(org.pegawai.pk)
     (msg,) = mailoutbox
@@ -100,7 +107,15 @@ def test_reminder_history_shows_only_own(client, org):
 
 # --- PDF downloads: owner, supervisor, stranger (404), HR, HR of another instansi (404) -------------
 
-AKTOR = [("pegawai", 200), ("atasan", 200), ("kabid", 200), ("lain", 404), ("atasan2", 404), ("hr", 200), ("hr_other", 404)]
+AKTOR = [
+    ("pegawai", 200),
+    ("atasan", 200),
+    ("kabid", 200),
+    ("lain", 404),
+    ("atasan2", 404),
+    ("hr", 200),
+    ("hr_other", 404),
+]
 
 
 _user = actor_user
@@ -113,7 +128,9 @@ def dinilai(org):
 
 
 @pytest.mark.parametrize("aktor, status", AKTOR)
-@pytest.mark.parametrize("nama_url", ["notifikasi:pdf-skp", "notifikasi:pdf-penilaian", "notifikasi:pdf-dokumen-evaluasi"])
+@pytest.mark.parametrize(
+    "nama_url", ["notifikasi:pdf-skp", "notifikasi:pdf-penilaian", "notifikasi:pdf-dokumen-evaluasi"]
+)
 def test_pdf_download_follows_record_permissions(client, unduh, org, dinilai, aktor, status, nama_url):
     pk = dinilai.skp_id if nama_url.endswith("skp") else dinilai.pk
     client.force_login(_user(org, aktor))
@@ -137,7 +154,10 @@ def test_pdf_is_rerendered_only_when_the_data_changed(client, unduh, org, dinila
     assert baru.sumber_hash != doc.sumber_hash and baru.dirender_pada > doc.dirender_pada
 
 
-@pytest.mark.parametrize("aktor, status", [("atasan", 200), ("kabid", 200), ("pegawai", 404), ("atasan2", 404), ("hr", 200), ("hr_other", 404)])
+@pytest.mark.parametrize(
+    "aktor, status",
+    [("atasan", 200), ("kabid", 200), ("pegawai", 404), ("atasan2", 404), ("hr", 200), ("hr_other", 404)],
+)
 def test_unit_recap_for_hr_and_the_unit_head(client, unduh, org, dinilai, aktor, status):
     client.force_login(_user(org, aktor))
     resp = unduh(reverse("notifikasi:pdf-rekap-unit", args=[org.seksi.pk, dinilai.periode_id]))
@@ -146,11 +166,15 @@ def test_unit_recap_for_hr_and_the_unit_head(client, unduh, org, dinilai, aktor,
 
 # --- bulk print ----------------------------------------------------------------------------------
 
+
 def test_hr_bulk_print_delivers_a_zip_and_lists_failures(client, org, dinilai, django_capture_on_commit_callbacks):
     skp_lengkap(org.rekan)  # no evaluation in this period -> listed as a failure
     client.force_login(org.hr)
     with django_capture_on_commit_callbacks(execute=True):
-        resp = client.post(reverse("notifikasi:cetak"), {"unit_kerja": org.seksi.pk, "jenis": "DOK_EVAL", "periode": dinilai.periode_id})
+        resp = client.post(
+            reverse("notifikasi:cetak"),
+            {"unit_kerja": org.seksi.pk, "jenis": "DOK_EVAL", "periode": dinilai.periode_id},
+        )
     job = CetakMassal.objects.get()
     assert resp["Location"] == reverse("notifikasi:cetak-detail", args=[job.pk])
     assert job.status == JOB.SELESAI and job.total == 3  # atasan, pegawai, rekan of Seksi Satu
@@ -171,12 +195,17 @@ def test_hr_bulk_print_delivers_a_zip_and_lists_failures(client, org, dinilai, d
 def test_bulk_print_is_hr_only_and_scoped_to_the_instansi(client, org, dinilai, django_capture_on_commit_callbacks):
     client.force_login(org.hr)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("notifikasi:cetak"), {"unit_kerja": org.seksi.pk, "jenis": "DOK_EVAL", "periode": dinilai.periode_id})
+        client.post(
+            reverse("notifikasi:cetak"),
+            {"unit_kerja": org.seksi.pk, "jenis": "DOK_EVAL", "periode": dinilai.periode_id},
+        )
     job = CetakMassal.objects.get()
     client.force_login(org.hr_other)
     assert client.get(reverse("notifikasi:cetak-detail", args=[job.pk])).status_code == 404
     assert client.get(reverse("notifikasi:cetak-unduh", args=[job.pk])).status_code == 404
-    resp = client.post(reverse("notifikasi:cetak"), {"unit_kerja": org.seksi.pk, "jenis": "DOK_EVAL", "periode": dinilai.periode_id})
+    resp = client.post(
+        reverse("notifikasi:cetak"), {"unit_kerja": org.seksi.pk, "jenis": "DOK_EVAL", "periode": dinilai.periode_id}
+    )
     assert resp.status_code == 200 and CetakMassal.objects.count() == 1  # unit not offered to another instansi
     client.force_login(org.atasan.user)
     assert client.get(reverse("notifikasi:cetak")).status_code == 403

@@ -86,8 +86,12 @@ def build_org():
     seksi = UnitKerjaFactory(instansi=instansi, parent=bidang, kode="S1", nama="Seksi Satu")
     seksi2 = UnitKerjaFactory(instansi=instansi, parent=bidang, kode="S2", nama="Seksi Dua")
     kabid = PegawaiFactory(unit_kerja=bidang, jabatan=JabatanFactory(nama="Kepala Bidang", jenis="ADMINISTRATOR"))
-    atasan = PegawaiFactory(unit_kerja=seksi, atasan=kabid, jabatan=JabatanFactory(nama="Kepala Seksi", jenis="PENGAWAS"))
-    atasan2 = PegawaiFactory(unit_kerja=seksi2, atasan=kabid, jabatan=JabatanFactory(nama="Kepala Seksi", jenis="PENGAWAS"))
+    atasan = PegawaiFactory(
+        unit_kerja=seksi, atasan=kabid, jabatan=JabatanFactory(nama="Kepala Seksi", jenis="PENGAWAS")
+    )
+    atasan2 = PegawaiFactory(
+        unit_kerja=seksi2, atasan=kabid, jabatan=JabatanFactory(nama="Kepala Seksi", jenis="PENGAWAS")
+    )
     pegawai = PegawaiFactory(unit_kerja=seksi, atasan=atasan)
     rekan = PegawaiFactory(unit_kerja=seksi, atasan=atasan)
     lain = PegawaiFactory(unit_kerja=seksi2, atasan=atasan2)
@@ -98,9 +102,21 @@ def build_org():
     other_unit = UnitKerjaFactory(instansi=other_instansi, kode="X1")
     asing = PegawaiFactory(unit_kerja=other_unit)
     return SimpleNamespace(
-        instansi=instansi, bidang=bidang, seksi=seksi, seksi2=seksi2, kabid=kabid, atasan=atasan, atasan2=atasan2,
-        pegawai=pegawai, rekan=rekan, lain=lain, hr=hr_user(instansi), other_instansi=other_instansi,
-        other_unit=other_unit, asing=asing, hr_other=hr_user(other_instansi),
+        instansi=instansi,
+        bidang=bidang,
+        seksi=seksi,
+        seksi2=seksi2,
+        kabid=kabid,
+        atasan=atasan,
+        atasan2=atasan2,
+        pegawai=pegawai,
+        rekan=rekan,
+        lain=lain,
+        hr=hr_user(instansi),
+        other_instansi=other_instansi,
+        other_unit=other_unit,
+        asing=asing,
+        hr_other=hr_user(other_instansi),
     )
 
 

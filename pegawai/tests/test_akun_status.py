@@ -135,7 +135,8 @@ def test_deactivating_in_django_admin_also_ends_the_login(rf, org):
 
 def test_hr_is_told_the_team_of_a_deactivated_atasan_needs_a_new_one(client, org):
     client.force_login(org.hr)
-    response = client.post(reverse("pegawai:update", args=[org.atasan.pk]), _form_data(org.atasan, aktif=None), follow=True)
+    url = reverse("pegawai:update", args=[org.atasan.pk])
+    response = client.post(url, _form_data(org.atasan, aktif=None), follow=True)
     body = response.content.decode()
     assert "2 pegawai masih tercatat dengan atasan" in body
     assert 'id="tombol-akun"' not in body  # no reset for an inactive pegawai

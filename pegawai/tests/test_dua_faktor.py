@@ -16,7 +16,9 @@ def _kode(device: TOTPDevice) -> str:
 
 def _izinkan_kode_sama(device: TOTPDevice) -> None:
     # A TOTP code is accepted once; tests reuse the current one across steps.
-    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1, throttling_failure_count=0, throttling_failure_timestamp=None)
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        last_t=-1, throttling_failure_count=0, throttling_failure_timestamp=None
+    )
 
 
 def _aktifkan(client, user) -> TOTPDevice:

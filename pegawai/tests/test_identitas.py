@@ -32,8 +32,13 @@ def test_identity_has_the_stable_keys_and_full_name(org):
 
 
 def test_document_block_holds_the_three_roles_in_one_query(org, django_assert_num_queries):
-    pppk = PegawaiFactory(nip=make_nip(pppk=True), status="PPPK", golongan=Golongan.objects.get(jenis="PPPK", kode="IX"),
-                          unit_kerja=org.seksi, atasan=org.atasan)
+    pppk = PegawaiFactory(
+        nip=make_nip(pppk=True),
+        status="PPPK",
+        golongan=Golongan.objects.get(jenis="PPPK", kode="IX"),
+        unit_kerja=org.seksi,
+        atasan=org.atasan,
+    )
     with django_assert_num_queries(1):
         blok = identitas_dokumen(pegawai_id=pppk.pk, penilai_id=org.atasan.pk, atasan_penilai_id=None)
     assert blok["pegawai"]["pangkat_golongan"] == "IX" and blok["penilai"]["nip"] == org.atasan.nip
@@ -42,4 +47,9 @@ def test_document_block_holds_the_three_roles_in_one_query(org, django_assert_nu
 
 def test_rows_put_a_dash_where_a_value_is_missing():
     assert baris({"nama": "Budi", "nip": "1"}) == [
-        ("NAMA", "Budi"), ("NIP", "1"), ("PANGKAT/GOL. RUANG", "-"), ("JABATAN", "-"), ("UNIT KERJA", "-")]
+        ("NAMA", "Budi"),
+        ("NIP", "1"),
+        ("PANGKAT/GOL. RUANG", "-"),
+        ("JABATAN", "-"),
+        ("UNIT KERJA", "-"),
+    ]

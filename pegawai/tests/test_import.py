@@ -137,7 +137,10 @@ def test_every_bad_row_is_listed_in_line_order(org):
 @pytest.mark.parametrize(
     "data, pesan",
     [
-        ("nip,nama,status,unit_kerja\n198505172010031001,José Ramos,PNS,S1\n".encode("latin-1"), "tidak ber-encoding UTF-8"),
+        (
+            "nip,nama,status,unit_kerja\n198505172010031001,José Ramos,PNS,S1\n".encode("latin-1"),
+            "tidak ber-encoding UTF-8",
+        ),
         ("nip,nama,status,unit_kerja\n198505172010031001,Budi,PNS,S1\n".encode("utf-16"), "tidak ber-encoding UTF-8"),
         (b"nip,nama,status\n198505172010031001,Budi,PNS\n", "Kolom wajib tidak ada: unit_kerja."),
         (b"NIP;Nama\n198505172010031001;Budi\n", "Kolom wajib tidak ada: status, unit_kerja."),
@@ -156,7 +159,8 @@ def _big_file(n: int, atasan_nip: str) -> bytes:
     rows = []
     for i in range(n):
         kelamin = "1" if i % 2 else "2"
-        nip = f"{date(1970 + i % 30, 1 + i % 12, 1 + i % 28):%Y%m%d}{2000 + i % 20}{1 + i % 12:02d}{kelamin}{i % 999 + 1:03d}"
+        lahir = date(1970 + i % 30, 1 + i % 12, 1 + i % 28)
+        nip = f"{lahir:%Y%m%d}{2000 + i % 20}{1 + i % 12:02d}{kelamin}{i % 999 + 1:03d}"
         rows.append(row(nip, nama=f"Pegawai Uji {i}", unit=("S1", "S2", "B1")[i % 3], atasan=atasan_nip))
     return csv_bytes(*rows)
 
@@ -181,6 +185,7 @@ def test_one_bad_row_among_ten_thousand_writes_nothing(org):
 
 
 # --- HR pages: upload -> preview -> confirm -------------------------------------------------
+
 
 def upload(client, data, name="pegawai.csv", url=None):
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -263,6 +268,7 @@ def test_import_pages_are_for_hr_only(client, org):
 
 
 # --- management command ---------------------------------------------------------------------
+
 
 def test_command_imports_and_reports(tmp_path, org, capsys):
     path = tmp_path / "pegawai.csv"

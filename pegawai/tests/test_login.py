@@ -148,7 +148,8 @@ def test_temporary_password_expires_after_72_hours(client, org):
     user.save()
     response = _login(client, org.rekan.nip, password)
     assert not _logged_in(response)
-    assert "Kata sandi sementara sudah kedaluwarsa; minta Admin Kepegawaian mengatur ulang." in response.content.decode()
+    pesan = "Kata sandi sementara sudah kedaluwarsa; minta Admin Kepegawaian mengatur ulang."
+    assert pesan in response.content.decode()
 
 
 def test_an_open_session_ends_when_the_temporary_password_expires(client, org):

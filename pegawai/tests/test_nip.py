@@ -40,7 +40,11 @@ def test_surrounding_spaces_are_ignored():
         ("1967111019920310011", "nip_panjang", "NIP harus 18 digit, bukan 19 digit."),
         ("19671110199203100A", "nip_bukan_angka", "NIP hanya boleh berisi angka."),
         ("1967-11-10 1992031", "nip_bukan_angka", "NIP hanya boleh berisi angka."),
-        ("１９６７１１１０１９９２０３１００１", "nip_bukan_angka", "NIP hanya boleh berisi angka."),  # full-width digits
+        (
+            "１９６７１１１０１９９２０３１００１",
+            "nip_bukan_angka",
+            "NIP hanya boleh berisi angka.",
+        ),  # full-width digits
         ("", "nip_kosong", "NIP wajib diisi."),
         ("   ", "nip_kosong", "NIP wajib diisi."),
         (None, "nip_kosong", "NIP wajib diisi."),
@@ -55,9 +59,23 @@ def test_surrounding_spaces_are_ignored():
         ("209901011992031001", "nip_tanggal_lahir", "masa depan"),
     ],
     ids=[
-        "panjang-17", "panjang-19", "huruf", "tanda-baca", "angka-fullwidth", "kosong", "spasi", "none",
-        "tanggal-mustahil", "bulan-lahir-13", "bulan-tmt-13", "bulan-tmt-00", "kelamin-3", "kelamin-0",
-        "urut-000", "tmt-sebelum-lahir", "lahir-masa-depan",
+        "panjang-17",
+        "panjang-19",
+        "huruf",
+        "tanda-baca",
+        "angka-fullwidth",
+        "kosong",
+        "spasi",
+        "none",
+        "tanggal-mustahil",
+        "bulan-lahir-13",
+        "bulan-tmt-13",
+        "bulan-tmt-00",
+        "kelamin-3",
+        "kelamin-0",
+        "urut-000",
+        "tmt-sebelum-lahir",
+        "lahir-masa-depan",
     ],
 )
 def test_invalid_nip_is_refused_with_a_clear_message(nip, code, pesan):
@@ -79,23 +97,53 @@ def test_pppk_code_20_is_not_mistaken_for_pppk():
 PNS_NIP, PPPK_NIP = "198505172010031001", "200012312024211001"  # man born 1985-05-17 / 2000-12-31
 
 
-@pytest.mark.parametrize("nip, nilai, diharapkan", [
-    (PNS_NIP, {"status": "PNS", "jenis_kelamin": "L", "tanggal_lahir": date(1985, 5, 17), "golongan_jenis": "PNS"}, {}),
-    (PNS_NIP, {"status": "CPNS", "golongan_jenis": "PNS"}, {}),
-    (PPPK_NIP, {"status": "PPPK", "jenis_kelamin": "L", "golongan_jenis": "PPPK"}, {}),
-    (PNS_NIP, {"status": "PPPK"}, {"status": "Status PPPK tidak sesuai dengan format NIP PNS."}),
-    (PPPK_NIP, {"status": "PNS"}, {"status": "Status PNS tidak sesuai dengan format NIP PPPK."}),
-    (PNS_NIP, {"status": "PNS", "jenis_kelamin": "P"}, {"jenis_kelamin": "Jenis kelamin tidak sesuai dengan NIP."}),
-    (PNS_NIP, {"status": "PNS", "tanggal_lahir": date(1985, 5, 18)},
-     {"tanggal_lahir": "Tanggal lahir tidak sesuai dengan NIP (17-05-1985)."}),
-    (PNS_NIP, {"status": "PNS", "golongan_jenis": "PPPK", "golongan_kode": "IX"},
-     {"golongan": "Golongan IX tidak berlaku untuk status PNS."}),
-    (PPPK_NIP, {"status": "PPPK", "golongan_jenis": "PNS", "golongan_kode": "III/c"},
-     {"golongan": "Golongan III/c tidak berlaku untuk status PPPK."}),
-    (None, {"status": "PNS", "jenis_kelamin": "P", "golongan_jenis": "PPPK", "golongan_kode": "V"},
-     {"golongan": "Golongan V tidak berlaku untuk status PNS."}),  # invalid NIP: only the family is checked
-], ids=["pns-cocok", "cpns-golongan-pns", "pppk-cocok", "status-pppk-nip-pns", "status-pns-nip-pppk",
-        "kelamin", "tanggal-lahir", "golongan-pppk-untuk-pns", "golongan-pns-untuk-pppk", "nip-tidak-valid"])
+@pytest.mark.parametrize(
+    "nip, nilai, diharapkan",
+    [
+        (
+            PNS_NIP,
+            {"status": "PNS", "jenis_kelamin": "L", "tanggal_lahir": date(1985, 5, 17), "golongan_jenis": "PNS"},
+            {},
+        ),
+        (PNS_NIP, {"status": "CPNS", "golongan_jenis": "PNS"}, {}),
+        (PPPK_NIP, {"status": "PPPK", "jenis_kelamin": "L", "golongan_jenis": "PPPK"}, {}),
+        (PNS_NIP, {"status": "PPPK"}, {"status": "Status PPPK tidak sesuai dengan format NIP PNS."}),
+        (PPPK_NIP, {"status": "PNS"}, {"status": "Status PNS tidak sesuai dengan format NIP PPPK."}),
+        (PNS_NIP, {"status": "PNS", "jenis_kelamin": "P"}, {"jenis_kelamin": "Jenis kelamin tidak sesuai dengan NIP."}),
+        (
+            PNS_NIP,
+            {"status": "PNS", "tanggal_lahir": date(1985, 5, 18)},
+            {"tanggal_lahir": "Tanggal lahir tidak sesuai dengan NIP (17-05-1985)."},
+        ),
+        (
+            PNS_NIP,
+            {"status": "PNS", "golongan_jenis": "PPPK", "golongan_kode": "IX"},
+            {"golongan": "Golongan IX tidak berlaku untuk status PNS."},
+        ),
+        (
+            PPPK_NIP,
+            {"status": "PPPK", "golongan_jenis": "PNS", "golongan_kode": "III/c"},
+            {"golongan": "Golongan III/c tidak berlaku untuk status PPPK."},
+        ),
+        (
+            None,
+            {"status": "PNS", "jenis_kelamin": "P", "golongan_jenis": "PPPK", "golongan_kode": "V"},
+            {"golongan": "Golongan V tidak berlaku untuk status PNS."},
+        ),  # invalid NIP: only the family is checked
+    ],
+    ids=[
+        "pns-cocok",
+        "cpns-golongan-pns",
+        "pppk-cocok",
+        "status-pppk-nip-pns",
+        "status-pns-nip-pppk",
+        "kelamin",
+        "tanggal-lahir",
+        "golongan-pppk-untuk-pns",
+        "golongan-pns-untuk-pppk",
+        "nip-tidak-valid",
+    ],
+)
 def test_values_that_disagree_with_the_nip_or_status_are_named_per_field(nip, nilai, diharapkan):
     from pegawai.nip import ketidaksesuaian
 
@@ -110,12 +158,22 @@ def test_the_form_and_the_csv_importer_give_the_same_message(org):
     from pegawai.tests.factories import make_nip
 
     nip = make_nip()
-    p = Pegawai(nip=nip, nama="Budi", status="PNS", jenis_kelamin="P", tanggal_lahir=parse_nip(nip).tanggal_lahir,
-                golongan=Golongan.objects.get(jenis="PPPK", kode="IX"), unit_kerja=org.seksi)
+    p = Pegawai(
+        nip=nip,
+        nama="Budi",
+        status="PNS",
+        jenis_kelamin="P",
+        tanggal_lahir=parse_nip(nip).tanggal_lahir,
+        golongan=Golongan.objects.get(jenis="PPPK", kode="IX"),
+        unit_kerja=org.seksi,
+    )
     with pytest.raises(ValidationError) as exc:
         p.clean()
     dari_form = {m for msgs in exc.value.message_dict.values() for m in msgs}
     data = f"nip,nama,status,jenis_kelamin,golongan,unit_kerja\n{nip},Budi,PNS,P,IX,{org.seksi.kode}\n".encode()
     dari_csv = {e.pesan for e in import_file(data, instansi=org.instansi).errors}
-    assert dari_form == dari_csv == {
-        "Jenis kelamin tidak sesuai dengan NIP.", "Golongan IX tidak berlaku untuk status PNS."}
+    assert (
+        dari_form
+        == dari_csv
+        == {"Jenis kelamin tidak sesuai dengan NIP.", "Golongan IX tidak berlaku untuk status PNS."}
+    )

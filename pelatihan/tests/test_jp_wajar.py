@@ -35,14 +35,22 @@ def test_jp_maks_without_dates_is_the_overall_cap():
     assert jp_maks(None, None) == 1000 and jp_maks(D, date(2026, 3, 1)) == 1000
 
 
-@pytest.mark.parametrize(("overrides", "pesan"), [
-    ({"jp": 0}, "Jumlah JP harus lebih dari 0."),
-    ({"jp": -3}, "Jumlah JP harus lebih dari 0."),
-    ({"jp": 200, "tanggal_mulai": "2026-03-02", "tanggal_selesai": "2026-03-03"}, "paling banyak 48 untuk kegiatan 2 hari"),
-    ({"jp": 5000}, "paling banyak 1000"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "pesan"),
+    [
+        ({"jp": 0}, "Jumlah JP harus lebih dari 0."),
+        ({"jp": -3}, "Jumlah JP harus lebih dari 0."),
+        (
+            {"jp": 200, "tanggal_mulai": "2026-03-02", "tanggal_selesai": "2026-03-03"},
+            "paling banyak 48 untuk kegiatan 2 hari",
+        ),
+        ({"jp": 5000}, "paling banyak 1000"),
+    ],
+)
 def test_form_refuses_implausible_jp(client, org, overrides, pesan):
     client.force_login(org.pegawai.user)
-    r = client.post(reverse("pelatihan:riwayat-create"), form_data(**overrides, sertifikat=SimpleUploadedFile("s.pdf", PDF)))
+    r = client.post(
+        reverse("pelatihan:riwayat-create"), form_data(**overrides, sertifikat=SimpleUploadedFile("s.pdf", PDF))
+    )
     assert r.status_code == 200 and pesan in r.content.decode()
     assert not RiwayatPengembangan.objects.exists()

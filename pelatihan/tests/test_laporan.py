@@ -67,7 +67,11 @@ def test_csv_pppk_ditampilkan_sebagai_batas(client, org):
     p = _staff(org, 4)[3]
     RiwayatFactory(pegawai=p, jp=20, status=V)
     client.force_login(org.hr)
-    rows = list(csv.reader(io.StringIO(client.get(reverse("pelatihan:laporan-csv"), {"tahun": 2026}).content.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get(reverse("pelatihan:laporan-csv"), {"tahun": 2026}).content.decode("utf-8-sig"))
+        )
+    )
     row = next(r for r in rows if r[0] == p.nip)
     assert row[5:8] == ["31", "maksimal 24 JP", "melebihi batas"]
 
@@ -109,14 +113,38 @@ def test_rencana_dibuat_dan_item_menautkan_riwayat(client, org):
     client.force_login(org.atasan.user)
     assert client.post(reverse("pelatihan:rencana-create", args=[org.pegawai.pk, 2026])).status_code == 302
     url = reverse("pelatihan:item-create", args=[org.pegawai.pk, 2026])
-    resp = client.post(url, {"kompetensi": "Penyusunan SKP", "target_jp": 16, "target_tanggal": "2026-06-30",
-                             "status": "TERCAPAI", "riwayat": [lain.pk]})
+    resp = client.post(
+        url,
+        {
+            "kompetensi": "Penyusunan SKP",
+            "target_jp": 16,
+            "target_tanggal": "2026-06-30",
+            "status": "TERCAPAI",
+            "riwayat": [lain.pk],
+        },
+    )
     assert resp.status_code == 200  # another pegawai's record is not a choice
-    resp = client.post(url, {"kompetensi": "Penyusunan SKP", "target_jp": 16, "target_tanggal": "2027-06-30",
-                             "status": "TERCAPAI", "riwayat": [r.pk]})
+    resp = client.post(
+        url,
+        {
+            "kompetensi": "Penyusunan SKP",
+            "target_jp": 16,
+            "target_tanggal": "2027-06-30",
+            "status": "TERCAPAI",
+            "riwayat": [r.pk],
+        },
+    )
     assert resp.status_code == 200 and "tahun rencana" in resp.content.decode()
-    resp = client.post(url, {"kompetensi": "Penyusunan SKP", "target_jp": 16, "target_tanggal": "2026-06-30",
-                             "status": "TERCAPAI", "riwayat": [r.pk]})
+    resp = client.post(
+        url,
+        {
+            "kompetensi": "Penyusunan SKP",
+            "target_jp": 16,
+            "target_tanggal": "2026-06-30",
+            "status": "TERCAPAI",
+            "riwayat": [r.pk],
+        },
+    )
     assert resp.status_code == 302
     client.force_login(org.pegawai.user)
     html = client.get(reverse("pelatihan:saya"), {"tahun": 2026}).content.decode()

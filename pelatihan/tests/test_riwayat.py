@@ -37,12 +37,18 @@ def test_png_diterima(client, org):
     assert _post(client, org.pegawai.user, sertifikat=SimpleUploadedFile("s.png", PNG)).status_code == 302
 
 
-@pytest.mark.parametrize(("berkas", "pesan"), [
-    (SimpleUploadedFile("kosong.pdf", b""), "kosong"),
-    (SimpleUploadedFile("virus.pdf", b"MZ\x90\x00" + b"\x00" * 100, content_type="application/pdf"), "bukan jenis"),
-    (SimpleUploadedFile("s.pdf", b"<html><script>alert(1)</script></html>", content_type="application/pdf"), "bukan jenis"),
-    (SimpleUploadedFile("dok.pdf", b"PK\x03\x04" + b"\x00" * 50), "bukan jenis"),
-])
+@pytest.mark.parametrize(
+    ("berkas", "pesan"),
+    [
+        (SimpleUploadedFile("kosong.pdf", b""), "kosong"),
+        (SimpleUploadedFile("virus.pdf", b"MZ\x90\x00" + b"\x00" * 100, content_type="application/pdf"), "bukan jenis"),
+        (
+            SimpleUploadedFile("s.pdf", b"<html><script>alert(1)</script></html>", content_type="application/pdf"),
+            "bukan jenis",
+        ),
+        (SimpleUploadedFile("dok.pdf", b"PK\x03\x04" + b"\x00" * 50), "bukan jenis"),
+    ],
+)
 def test_unggahan_ditolak(client, org, berkas, pesan):
     resp = _post(client, org.pegawai.user, sertifikat=berkas)
     assert resp.status_code == 200
@@ -63,12 +69,15 @@ def test_sertifikat_wajib(client, org):
     assert resp.status_code == 200 and not RiwayatPengembangan.objects.exists()
 
 
-@pytest.mark.parametrize(("overrides", "field_text"), [
-    ({"tanggal_selesai": "2026-03-01"}, "sebelum tanggal mulai"),
-    ({"tanggal_mulai": "2030-01-01", "tanggal_selesai": "2030-01-02"}, "masa depan"),
-    ({"jp": 0}, ""),
-    ({"jp": 5000}, "paling banyak"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field_text"),
+    [
+        ({"tanggal_selesai": "2026-03-01"}, "sebelum tanggal mulai"),
+        ({"tanggal_mulai": "2030-01-01", "tanggal_selesai": "2030-01-02"}, "masa depan"),
+        ({"jp": 0}, ""),
+        ({"jp": 5000}, "paling banyak"),
+    ],
+)
 def test_tanggal_dan_jp_divalidasi(client, org, overrides, field_text):
     resp = _post(client, org.pegawai.user, **overrides)
     assert resp.status_code == 200
@@ -85,10 +94,21 @@ def test_jenis_harus_sesuai_jalur(client, org):
 
 # --- who may see what (style.md §4) ---------------------------------------------------------------
 
-@pytest.mark.parametrize(("actor", "status"), [
-    ("pegawai", 200), ("atasan", 200), ("hr", 200), ("kabid", 404),  # access.py: direct subordinates only
-    ("rekan", 404), ("lain", 404), ("atasan2", 404), ("hr_other", 404), ("asing", 404),
-])
+
+@pytest.mark.parametrize(
+    ("actor", "status"),
+    [
+        ("pegawai", 200),
+        ("atasan", 200),
+        ("hr", 200),
+        ("kabid", 404),  # access.py: direct subordinates only
+        ("rekan", 404),
+        ("lain", 404),
+        ("atasan2", 404),
+        ("hr_other", 404),
+        ("asing", 404),
+    ],
+)
 @pytest.mark.parametrize("url_name", ["pelatihan:riwayat-detail", "pelatihan:sertifikat"])
 def test_riwayat_dan_sertifikat_hanya_untuk_yang_berhak(client, org, actor, status, url_name):
     r = RiwayatFactory(pegawai=org.pegawai)
@@ -100,7 +120,9 @@ def test_riwayat_dan_sertifikat_hanya_untuk_yang_berhak(client, org, actor, stat
         assert resp["Cache-Control"] == "private, no-store"
 
 
-@pytest.mark.parametrize(("actor", "status"), [("pegawai", 200), ("atasan", 200), ("hr", 200), ("rekan", 404), ("hr_other", 404)])
+@pytest.mark.parametrize(
+    ("actor", "status"), [("pegawai", 200), ("atasan", 200), ("hr", 200), ("rekan", 404), ("hr_other", 404)]
+)
 def test_halaman_pelatihan_pegawai(client, org, actor, status):
     login_as(client, org, actor)
     assert client.get(reverse("pelatihan:pegawai", args=[org.pegawai.pk])).status_code == status
@@ -202,8 +224,12 @@ def test_antrean_hanya_berisi_yang_diajukan_di_instansi(client, org):
 
 def test_jp_per_tahun_hanya_terverifikasi_menurut_tanggal_selesai(org):
     V = Status.DIVERIFIKASI
-    RiwayatFactory(pegawai=org.pegawai, jp=10, status=V, tanggal_mulai=date(2025, 12, 30), tanggal_selesai=date(2026, 1, 2))
-    RiwayatFactory(pegawai=org.pegawai, jp=6, status=V, tanggal_mulai=date(2025, 5, 1), tanggal_selesai=date(2025, 5, 2))
+    RiwayatFactory(
+        pegawai=org.pegawai, jp=10, status=V, tanggal_mulai=date(2025, 12, 30), tanggal_selesai=date(2026, 1, 2)
+    )
+    RiwayatFactory(
+        pegawai=org.pegawai, jp=6, status=V, tanggal_mulai=date(2025, 5, 1), tanggal_selesai=date(2025, 5, 2)
+    )
     RiwayatFactory(pegawai=org.pegawai, jp=40, status=Status.DIAJUKAN)
     RiwayatFactory(pegawai=org.pegawai, jp=40, status=Status.DITOLAK)
     RiwayatFactory(pegawai=org.rekan, jp=99, status=V)
@@ -213,8 +239,13 @@ def test_jp_per_tahun_hanya_terverifikasi_menurut_tanggal_selesai(org):
 def test_halaman_saya_menampilkan_batas_pppk_bukan_target(client, org):
     org.pegawai.status = "PPPK"
     org.pegawai.save()
-    RiwayatFactory(pegawai=org.pegawai, jp=30, status=Status.DIVERIFIKASI, tanggal_selesai=timezone.localdate() - timedelta(days=1),
-                   tanggal_mulai=timezone.localdate() - timedelta(days=3))
+    RiwayatFactory(
+        pegawai=org.pegawai,
+        jp=30,
+        status=Status.DIVERIFIKASI,
+        tanggal_selesai=timezone.localdate() - timedelta(days=1),
+        tanggal_mulai=timezone.localdate() - timedelta(days=3),
+    )
     client.force_login(org.pegawai.user)
     html = client.get(reverse("pelatihan:saya")).content.decode()
     assert "batas maksimal 24 JP" in html and "melebihi batas" in html

@@ -44,7 +44,9 @@ def notify():
         yield m
 
 
-def test_predikat_rendah_membuat_rencana_tahun_berikutnya_dan_memberi_tahu_atasan(org, notify, django_capture_on_commit_callbacks):
+def test_predikat_rendah_membuat_rencana_tahun_berikutnya_dan_memberi_tahu_atasan(
+    org, notify, django_capture_on_commit_callbacks
+):
     p = _tahunan(org.pegawai, 2026, BP, rating_hasil=R.DI_BAWAH, rating_perilaku=R.SESUAI)
     with django_capture_on_commit_callbacks(execute=True):
         rencana = tindak_lanjut_predikat_tahunan(penilaian=p, oleh=org.atasan.user)
@@ -108,7 +110,9 @@ def test_penanda_dari_penilaian_tahunan_final(org):
     _tahunan(org.lain, 2026, B, status=Penilaian.Status.DIPUTUS)
     ids = [org.pegawai.pk, org.rekan.pk, org.lain.pk]
     assert penanda_per_pegawai(ids, tahun=2026) == {
-        org.pegawai.pk: Kategori.TALENT_POOL, org.lain.pk: Kategori.PRIORITAS}
+        org.pegawai.pk: Kategori.TALENT_POOL,
+        org.lain.pk: Kategori.PRIORITAS,
+    }
     assert predikat_tahunan([org.rekan.pk]) == {org.rekan.pk: {2025: B}}
 
 
@@ -117,7 +121,9 @@ def test_halaman_pegawai_menampilkan_angka_kredit_dan_penanda(client, org):
 
     from pegawai.tests.factories import JabatanFactory
 
-    org.pegawai.jabatan = JabatanFactory(nama="Analis SDM Aparatur Ahli Pertama", jenis="FUNGSIONAL", jenjang="AHLI_PERTAMA")
+    org.pegawai.jabatan = JabatanFactory(
+        nama="Analis SDM Aparatur Ahli Pertama", jenis="FUNGSIONAL", jenjang="AHLI_PERTAMA"
+    )
     org.pegawai.save()
     _tahunan(org.pegawai, 2025, B)
     _tahunan(org.pegawai, 2026, B)
@@ -143,12 +149,24 @@ def _dua_skp(org, awal, akhir_, status_akhir=Penilaian.Status.FINAL):
     periode = PeriodeFactory(instansi=org.instansi, tahun=2026, jenis=Periode.Jenis.TAHUNAN, nama="Akhir 2026")
     rating = {BP: ("DI_BAWAH", "SESUAI"), B: ("SESUAI", "SESUAI")}
     hasil = []
-    for predikat, mulai, selesai, status in ((awal, date(2026, 1, 1), date(2026, 6, 30), Penilaian.Status.FINAL),
-                                             (akhir_, date(2026, 7, 1), date(2026, 12, 31), status_akhir)):
-        hasil.append(PenilaianFactory(
-            skp__pegawai=org.pegawai, skp__tahun=2026, skp__tanggal_mulai=mulai, skp__tanggal_selesai=selesai,
-            periode=periode, predikat=predikat, status=status, penilai=org.atasan,
-            rating_hasil=rating[predikat][0], rating_perilaku=rating[predikat][1]))
+    for predikat, mulai, selesai, status in (
+        (awal, date(2026, 1, 1), date(2026, 6, 30), Penilaian.Status.FINAL),
+        (akhir_, date(2026, 7, 1), date(2026, 12, 31), status_akhir),
+    ):
+        hasil.append(
+            PenilaianFactory(
+                skp__pegawai=org.pegawai,
+                skp__tahun=2026,
+                skp__tanggal_mulai=mulai,
+                skp__tanggal_selesai=selesai,
+                periode=periode,
+                predikat=predikat,
+                status=status,
+                penilai=org.atasan,
+                rating_hasil=rating[predikat][0],
+                rating_perilaku=rating[predikat][1],
+            )
+        )
     return hasil
 
 

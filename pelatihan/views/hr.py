@@ -22,9 +22,17 @@ from ..models import RiwayatPengembangan
 @hr_required
 def antrean(request):
     """Records waiting for verification in HR's instansi, oldest first."""
-    qs = selectors.riwayat_to_verify(request.user).filter(status=RiwayatPengembangan.Status.DIAJUKAN).order_by("dibuat_pada", "pk")
+    qs = (
+        selectors.riwayat_to_verify(request.user)
+        .filter(status=RiwayatPengembangan.Status.DIAJUKAN)
+        .order_by("dibuat_pada", "pk")
+    )
     f = RiwayatFilter(request.GET, queryset=qs, units=access.units_managed_by(request.user).order_by("kode"))
-    return render(request, "pelatihan/antrean.html", {"filter": f, "page_obj": paginate(request, f.qs, 50), "tolak_form": TolakForm()})
+    return render(
+        request,
+        "pelatihan/antrean.html",
+        {"filter": f, "page_obj": paginate(request, f.qs, 50), "tolak_form": TolakForm()},
+    )
 
 
 @hr_required
@@ -58,11 +66,21 @@ def laporan(request):
     kurang = paginate(request, selectors.below_target(qs).order_by("unit_kerja__kode", "jp", "nama"), 50)
     marks = selectors.penanda_per_pegawai([p.pk for p in kurang], tahun=tahun)
     total = {k: sum(getattr(r, k) for r in ringkasan) for k in ("n_pns", "n_tercapai", "n_pppk", "n_pppk_melebihi")}
-    return render(request, "pelatihan/laporan.html", {
-        "instansi": instansi, "tahun": tahun, "filter": f, "ringkasan": ringkasan, "total": total,
-        "page_obj": kurang, "rows": [(p, selectors.status_of(p), marks.get(p.pk)) for p in kurang],
-        "tahun_pilihan": range(tahun - 3, tahun + 2), "penanda": selectors.penanda_ringkas(qs, tahun=tahun),
-    })
+    return render(
+        request,
+        "pelatihan/laporan.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "filter": f,
+            "ringkasan": ringkasan,
+            "total": total,
+            "page_obj": kurang,
+            "rows": [(p, selectors.status_of(p), marks.get(p.pk)) for p in kurang],
+            "tahun_pilihan": range(tahun - 3, tahun + 2),
+            "penanda": selectors.penanda_ringkas(qs, tahun=tahun),
+        },
+    )
 
 
 @hr_required
@@ -76,8 +94,19 @@ def laporan_csv(request):
     response["Content-Disposition"] = f'attachment; filename="jp-{instansi.kode if instansi else "semua"}-{tahun}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 correctly with a BOM
     w = csv.writer(response)
-    w.writerow([_("NIP"), _("Nama"), _("Status"), _("Unit kerja"), _("Jabatan"), _("JP terverifikasi"),
-                _("Ketentuan"), _("Keterangan"), _("Tindak lanjut predikat")])
+    w.writerow(
+        [
+            _("NIP"),
+            _("Nama"),
+            _("Status"),
+            _("Unit kerja"),
+            _("Jabatan"),
+            _("JP terverifikasi"),
+            _("Ketentuan"),
+            _("Keterangan"),
+            _("Tindak lanjut predikat"),
+        ]
+    )
     for p in qs.iterator(chunk_size=2000):
         s = selectors.status_of(p)
         ketentuan = _("minimal %(n)d JP") % {"n": s.batas} if s.is_target else _("maksimal %(n)d JP") % {"n": s.batas}
@@ -86,7 +115,20 @@ def laporan_csv(request):
         else:
             ket = _("melebihi batas") if s.melebihi else _("dalam batas")
         mark = marks.get(p.pk)
-        w.writerow([sel_aman(v) for v in (p.nip, p.nama_lengkap, p.status, p.unit_kerja.nama,
-                                           p.jabatan.nama if p.jabatan else "", s.jp, ketentuan, ket,
-                                           Kategori(mark).label if mark else "")])
+        w.writerow(
+            [
+                sel_aman(v)
+                for v in (
+                    p.nip,
+                    p.nama_lengkap,
+                    p.status,
+                    p.unit_kerja.nama,
+                    p.jabatan.nama if p.jabatan else "",
+                    s.jp,
+                    ketentuan,
+                    ket,
+                    Kategori(mark).label if mark else "",
+                )
+            ]
+        )
     return response

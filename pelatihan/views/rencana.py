@@ -39,7 +39,9 @@ def rencana_create(request, pegawai_pk, tahun):
     if not 2000 <= tahun <= 2100:
         raise Http404
     services.rencana_get_or_create(pegawai=pegawai, tahun=tahun, oleh=request.user)
-    messages.success(request, _("Rencana pengembangan %(t)d dibuat. Tambahkan kompetensi yang akan dikembangkan.") % {"t": tahun})
+    messages.success(
+        request, _("Rencana pengembangan %(t)d dibuat. Tambahkan kompetensi yang akan dikembangkan.") % {"t": tahun}
+    )
     return redirect("pelatihan:rencana", pegawai_pk=pegawai.pk, tahun=tahun)
 
 
@@ -52,10 +54,14 @@ def item_edit(request, pegawai_pk, tahun, pk=None):
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "riwayat"}
         try:
-            services.item_save(rencana=rencana, item=item, data=data, riwayat=form.cleaned_data["riwayat"], oleh=request.user)
+            services.item_save(
+                rencana=rencana, item=item, data=data, riwayat=form.cleaned_data["riwayat"], oleh=request.user
+            )
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
             messages.success(request, _("Item rencana disimpan."))
             return redirect("pelatihan:rencana", pegawai_pk=pegawai.pk, tahun=tahun)
-    return render(request, "pelatihan/item_form.html", {"form": form, "pegawai": pegawai, "rencana": rencana, "item": item})
+    return render(
+        request, "pelatihan/item_form.html", {"form": form, "pegawai": pegawai, "rencana": rencana, "item": item}
+    )

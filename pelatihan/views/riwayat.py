@@ -105,7 +105,9 @@ def riwayat_verify(request, pk):
         messages.success(request, _("Riwayat %(nama)s diverifikasi.") % {"nama": riwayat.nama_kegiatan})
     nxt = request.POST.get("next", "")
     # A path only: redirect() would take "²" for a view name and fail to reverse it.
-    if nxt.startswith("/") and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if nxt.startswith("/") and url_has_allowed_host_and_scheme(
+        nxt, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return HttpResponseRedirect(nxt)
     return redirect("pelatihan:antrean")
 

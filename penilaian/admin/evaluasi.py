@@ -87,7 +87,12 @@ class BuktiDukungAdmin(admin.ModelAdmin):
     list_display = ["__str__", "realisasi", "content_type", "ukuran", "diunggah_oleh", "dibuat_pada"]
     list_filter = ["content_type"]
     search_fields = ["nama_berkas", "url", "realisasi__penilaian__skp__pegawai__nama"]
-    list_select_related = ["realisasi__penilaian__skp__pegawai", "realisasi__penilaian__periode", "realisasi__iki", "diunggah_oleh"]
+    list_select_related = [
+        "realisasi__penilaian__skp__pegawai",
+        "realisasi__penilaian__periode",
+        "realisasi__iki",
+        "diunggah_oleh",
+    ]
     autocomplete_fields = ["realisasi"]
     readonly_fields = ["nama_berkas", "ukuran", "content_type", "diunggah_oleh"]
 

@@ -26,7 +26,16 @@ class EkspektasiInline(admin.TabularInline):
 
 @admin.register(Skp)
 class SkpAdmin(admin.ModelAdmin):
-    list_display = ("pegawai", "tahun", "tanggal_mulai", "tanggal_selesai", "bentuk", "status", "pejabat_penilai", "versi")
+    list_display = (
+        "pegawai",
+        "tahun",
+        "tanggal_mulai",
+        "tanggal_selesai",
+        "bentuk",
+        "status",
+        "pejabat_penilai",
+        "versi",
+    )
     list_filter = ("tahun", "status", "bentuk", "pendekatan", "pegawai__unit_kerja__instansi")
     search_fields = ("pegawai__nama", "pegawai__nip", "pejabat_penilai__nama")
     autocomplete_fields = ("pegawai", "pejabat_penilai", "atasan_penilai")

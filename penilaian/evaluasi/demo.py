@@ -45,8 +45,14 @@ def seed(instansi, *, rng, log=print) -> None:
     atasan, staf = _demo_people(instansi)
     skps = list(
         Skp.objects.filter(pegawai__unit_kerja__instansi=instansi, tahun=TAHUN, status=Skp.Status.DISETUJUI)
-        .select_related("pegawai__golongan", "pegawai__jabatan", "pegawai__unit_kerja__instansi",
-                        "pejabat_penilai__golongan", "pejabat_penilai__jabatan", "pejabat_penilai__unit_kerja__instansi")
+        .select_related(
+            "pegawai__golongan",
+            "pegawai__jabatan",
+            "pegawai__unit_kerja__instansi",
+            "pejabat_penilai__golongan",
+            "pejabat_penilai__jabatan",
+            "pejabat_penilai__unit_kerja__instansi",
+        )
         .order_by("pegawai__unit_kerja__kode", "pegawai_id")
     )
     if not skps:
@@ -67,13 +73,20 @@ def seed(instansi, *, rng, log=print) -> None:
                 plan.append((skp, periode, status))
     rows = _create(plan, rng, now)
     _bukaan(instansi, periodes, staf, now)
-    log(f"{len(periodes)} periode {TAHUN} dan {len(rows)} penilaian demo dibuat "
-        f"({', '.join(f'{s}: {sum(1 for r in rows if r.status == s)}' for s in S.values if any(r.status == s for r in rows))}).")
+    log(
+        f"{len(periodes)} periode {TAHUN} dan {len(rows)} penilaian demo dibuat "
+        f"({', '.join(f'{s}: {n}' for s in S.values if (n := sum(1 for r in rows if r.status == s)))})."
+    )
 
 
 def _demo_people(instansi) -> tuple[Pegawai | None, list[Pegawai]]:
-    atasan = (Pegawai.objects.filter(unit_kerja__instansi=instansi, jabatan__jenis="PENGAWAS", bawahan__isnull=False,
-                                     user__isnull=False).order_by("unit_kerja__kode").first())
+    atasan = (
+        Pegawai.objects.filter(
+            unit_kerja__instansi=instansi, jabatan__jenis="PENGAWAS", bawahan__isnull=False, user__isnull=False
+        )
+        .order_by("unit_kerja__kode")
+        .first()
+    )
     return atasan, list(atasan.bawahan.filter(user__isnull=False).order_by("pk")) if atasan else []
 
 
@@ -100,12 +113,20 @@ def _bukaan(instansi, periodes, staf, now) -> None:
     """Reopen the demo pegawai's waiting quarter when its deadline has passed, so the atasan can rate it."""
     if not staf:
         return
-    waiting = Penilaian.objects.filter(skp__pegawai=staf[0], status=S.DIAJUKAN, periode__in=periodes).select_related("periode")
+    waiting = Penilaian.objects.filter(skp__pegawai=staf[0], status=S.DIAJUKAN, periode__in=periodes).select_related(
+        "periode"
+    )
     for p in waiting:
-        if p.periode.terkunci(now) and not BukaKunci.objects.filter(periode=p.periode, pegawai=staf[0],
-                                                                   berlaku_sampai__gt=now).exists():
-            BukaKunci.objects.create(periode=p.periode, pegawai=staf[0], berlaku_sampai=now + timedelta(days=30),
-                                     alasan="Demo: penilaian terlambat karena pejabat penilai bertugas luar")
+        if (
+            p.periode.terkunci(now)
+            and not BukaKunci.objects.filter(periode=p.periode, pegawai=staf[0], berlaku_sampai__gt=now).exists()
+        ):
+            BukaKunci.objects.create(
+                periode=p.periode,
+                pegawai=staf[0],
+                berlaku_sampai=now + timedelta(days=30),
+                alasan="Demo: penilaian terlambat karena pejabat penilai bertugas luar",
+            )
 
 
 def _create(plan, rng, now) -> list[Penilaian]:
@@ -139,31 +160,51 @@ def _content(rows, rng) -> None:
         ikis.setdefault(iki.rhk_id, []).append(iki)
     frasa_hasil = list(FrasaUmpanBalik.objects.filter(perilaku__isnull=True, aktif=True).values_list("teks", flat=True))
     frasa_perilaku = {}
-    for pid, teks in FrasaUmpanBalik.objects.filter(perilaku__isnull=False, aktif=True).values_list("perilaku_id", "teks"):
+    for pid, teks in FrasaUmpanBalik.objects.filter(perilaku__isnull=False, aktif=True).values_list(
+        "perilaku_id", "teks"
+    ):
         frasa_perilaku.setdefault(pid, []).append(teks)
     perilaku = list(PerilakuKerja.objects.all())
     aksi, real, ub = [], [], []
     for p in rows:
         partial = p.status == S.DRAFT
         for rhk in rhks.get(p.skp_id, []):
-            aksi.append(RencanaAksi(penilaian=p, rhk=rhk, teks=f"Melaksanakan tahapan {p.periode.nama}: {rhk.teks[:80]}"))
+            aksi.append(
+                RencanaAksi(penilaian=p, rhk=rhk, teks=f"Melaksanakan tahapan {p.periode.nama}: {rhk.teks[:80]}")
+            )
             for k, iki in enumerate(ikis.get(rhk.pk, [])):
                 if partial and k > 0:
                     continue
                 if iki.target_angka is not None:
                     share = Decimal(1) if p.periode.is_tahunan else Decimal("0.25")
-                    nilai = (iki.target_angka * share * Decimal(rng.choice([80, 95, 100, 105, 120])) / 100).quantize(Decimal("0.01"))
+                    nilai = (iki.target_angka * share * Decimal(rng.choice([80, 95, 100, 105, 120])) / 100).quantize(
+                        Decimal("0.01")
+                    )
                     real.append(Realisasi(penilaian=p, iki=iki, nilai=nilai))
                 else:
                     real.append(Realisasi(penilaian=p, iki=iki, teks="Telah dilaksanakan sesuai rencana aksi."))
             if p.rating_hasil:
-                ub.append(UmpanBalik(penilaian=p, rhk=rhk, frasa=rng.choice(frasa_hasil) if frasa_hasil else "",
-                                     teks="Pertahankan ketepatan waktu pelaporan.", oleh=p.skp.pejabat_penilai))
+                ub.append(
+                    UmpanBalik(
+                        penilaian=p,
+                        rhk=rhk,
+                        frasa=rng.choice(frasa_hasil) if frasa_hasil else "",
+                        teks="Pertahankan ketepatan waktu pelaporan.",
+                        oleh=p.skp.pejabat_penilai,
+                    )
+                )
         if p.rating_perilaku:
             for pk in rng.sample(perilaku, k=min(2, len(perilaku))):
                 opsi = frasa_perilaku.get(pk.pk, [])
-                ub.append(UmpanBalik(penilaian=p, perilaku=pk, frasa=rng.choice(opsi) if opsi else "",
-                                     teks="" if opsi else "Sesuai ekspektasi.", oleh=p.skp.pejabat_penilai))
+                ub.append(
+                    UmpanBalik(
+                        penilaian=p,
+                        perilaku=pk,
+                        frasa=rng.choice(opsi) if opsi else "",
+                        teks="" if opsi else "Sesuai ekspektasi.",
+                        oleh=p.skp.pejabat_penilai,
+                    )
+                )
     RencanaAksi.objects.bulk_create(aksi, batch_size=1000)
     Realisasi.objects.bulk_create(real, batch_size=1000)
     UmpanBalik.objects.bulk_create(ub, batch_size=1000)

@@ -45,7 +45,8 @@ class BukaKunciForm(forms.Form):
     nip = forms.CharField(label=_("NIP pegawai"), max_length=18)
     alasan = forms.CharField(label=_("Alasan"), max_length=255)
     berlaku_sampai = forms.DateTimeField(
-        label=_("Berlaku sampai"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        label=_("Berlaku sampai"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
 
@@ -69,25 +70,39 @@ class IsianForm(VersiForm):
         self.baris_rhk = baris_rhk
         for b in baris_rhk:
             self.fields[f"ra_{b.rhk.pk}"] = forms.CharField(
-                label=_("Rencana aksi — %(rhk)s") % {"rhk": b.rhk.teks}, required=False, initial=b.rencana_aksi,
-                widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}))
+                label=_("Rencana aksi — %(rhk)s") % {"rhk": b.rhk.teks},
+                required=False,
+                initial=b.rencana_aksi,
+                widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+            )
             for bi in b.iki:
                 r = bi.realisasi
                 label = _("Realisasi — %(iki)s") % {"iki": bi.iki.teks}
                 if bi.iki.target_angka is not None:
                     self.fields[f"real_{bi.iki.pk}"] = forms.DecimalField(
-                        label=label, required=False, max_digits=14, decimal_places=2, min_value=0,
+                        label=label,
+                        required=False,
+                        max_digits=14,
+                        decimal_places=2,
+                        min_value=0,
                         initial=angka_polos(r.nilai) if r else None,
-                        error_messages={"min_value": _("Realisasi tidak boleh kurang dari 0."),
-                                        "invalid": _("Realisasi harus berupa angka, misalnya 12.5."),
-                                        "max_decimal_places": _("Realisasi paling banyak 2 angka di belakang koma."),
-                                        "max_digits": _("Realisasi terlalu besar.")},
-                        widget=forms.NumberInput(attrs={"step": "any", "min": "0",
-                                                        "class": "form-control form-control-sm"}))
+                        error_messages={
+                            "min_value": _("Realisasi tidak boleh kurang dari 0."),
+                            "invalid": _("Realisasi harus berupa angka, misalnya 12.5."),
+                            "max_decimal_places": _("Realisasi paling banyak 2 angka di belakang koma."),
+                            "max_digits": _("Realisasi terlalu besar."),
+                        },
+                        widget=forms.NumberInput(
+                            attrs={"step": "any", "min": "0", "class": "form-control form-control-sm"}
+                        ),
+                    )
                 else:
                     self.fields[f"real_{bi.iki.pk}"] = forms.CharField(
-                        label=label, required=False, initial=r.teks if r else "",
-                        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}))
+                        label=label,
+                        required=False,
+                        initial=r.teks if r else "",
+                        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
+                    )
 
     def _dikirim(self, name: str) -> bool:
         # Only what the page showed and sent is written: a POST without a field (an older page, another
@@ -95,7 +110,9 @@ class IsianForm(VersiForm):
         return self.add_prefix(name) in self.data
 
     def rencana_aksi(self) -> dict[int, str]:
-        return {b.rhk.pk: self.cleaned_data[f"ra_{b.rhk.pk}"] for b in self.baris_rhk if self._dikirim(f"ra_{b.rhk.pk}")}
+        return {
+            b.rhk.pk: self.cleaned_data[f"ra_{b.rhk.pk}"] for b in self.baris_rhk if self._dikirim(f"ra_{b.rhk.pk}")
+        }
 
     def realisasi(self) -> dict[int, tuple]:
         out = {}
@@ -114,13 +131,29 @@ class BuktiForm(forms.Form):
     ``<form id="bukti-<iki>">`` through the ``form`` attribute (forms cannot nest), with its own ids."""
 
     iki = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
-    url = forms.URLField(label=_("Tautan"), required=False, max_length=500, assume_scheme="https",
-                         widget=forms.URLInput(attrs={"class": "form-control form-control-sm mt-1",
-                                                      "placeholder": "https://…"}))
-    berkas = forms.FileField(label=_("Berkas"), required=False, allow_empty_file=True, widget=forms.FileInput(
-        attrs={"class": "form-control form-control-sm", "accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"}))
-    keterangan = forms.CharField(label=_("Keterangan"), required=False, max_length=255, widget=forms.TextInput(
-        attrs={"class": "form-control form-control-sm mt-1", "placeholder": _("Keterangan (opsional)")}))
+    url = forms.URLField(
+        label=_("Tautan"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"class": "form-control form-control-sm mt-1", "placeholder": "https://…"}),
+    )
+    berkas = forms.FileField(
+        label=_("Berkas"),
+        required=False,
+        allow_empty_file=True,
+        widget=forms.FileInput(
+            attrs={"class": "form-control form-control-sm", "accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"}
+        ),
+    )
+    keterangan = forms.CharField(
+        label=_("Keterangan"),
+        required=False,
+        max_length=255,
+        widget=forms.TextInput(
+            attrs={"class": "form-control form-control-sm mt-1", "placeholder": _("Keterangan (opsional)")}
+        ),
+    )
 
     def __init__(self, *args, iki=None, **kwargs):
         if iki is not None:
@@ -128,8 +161,11 @@ class BuktiForm(forms.Form):
             kwargs.setdefault("initial", {"iki": iki.pk})
         super().__init__(*args, **kwargs)
         if iki is not None:
-            labels = {"url": _("Tautan bukti — %(iki)s"), "berkas": _("Berkas bukti — %(iki)s"),
-                      "keterangan": _("Keterangan bukti — %(iki)s")}
+            labels = {
+                "url": _("Tautan bukti — %(iki)s"),
+                "berkas": _("Berkas bukti — %(iki)s"),
+                "keterangan": _("Keterangan bukti — %(iki)s"),
+            }
             for name, field in self.fields.items():
                 field.widget.attrs["form"] = f"bukti-{iki.pk}"
                 if name in labels:
@@ -166,10 +202,12 @@ class RatingForm(VersiForm):
     so finalising locks what the card shows (style.md §13). With the leader rule (§3.3) rating hasil is
     fixed and travels as a hidden field."""
 
-    rating_hasil = forms.ChoiceField(label=_("Rating hasil kerja"), choices=Rating.choices, required=False,
-                                     widget=RatingRadio("rh"))
-    rating_perilaku = forms.ChoiceField(label=_("Rating perilaku kerja"), choices=Rating.choices, required=False,
-                                        widget=RatingRadio("rp"))
+    rating_hasil = forms.ChoiceField(
+        label=_("Rating hasil kerja"), choices=Rating.choices, required=False, widget=RatingRadio("rh")
+    )
+    rating_perilaku = forms.ChoiceField(
+        label=_("Rating perilaku kerja"), choices=Rating.choices, required=False, widget=RatingRadio("rp")
+    )
 
     def __init__(self, *args, rating_tetap: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,8 +218,15 @@ class RatingForm(VersiForm):
 
 
 class KembalikanForm(VersiForm):
-    catatan = forms.CharField(label=_("Catatan pengembalian"), widget=forms.TextInput(attrs={
-        "class": "form-control form-control-sm flex-grow-1 w-auto", "placeholder": _("Yang perlu diperbaiki pegawai")}))
+    catatan = forms.CharField(
+        label=_("Catatan pengembalian"),
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control form-control-sm flex-grow-1 w-auto",
+                "placeholder": _("Yang perlu diperbaiki pegawai"),
+            }
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "id_kembalikan_%s")

@@ -301,5 +301,6 @@ def belum_mengajukan(instansi_id: int, periode: Periode, unit_id: int | None = N
         Q(st__isnull=True) | Q(st__in=Penilaian.status_untuk("submit")))
     if unit_id:
         qs = qs.filter(pegawai__unit_kerja_id=unit_id)
-    return qs.select_related("pegawai__unit_kerja", "pejabat_penilai").order_by("pegawai__unit_kerja__kode", "pegawai__nama")
-
+    return qs.select_related("pegawai__unit_kerja", "pejabat_penilai").order_by(
+        "pegawai__unit_kerja__kode", "pegawai__nama"
+    )

@@ -288,9 +288,14 @@ def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str |
     audit_log(aktor=oleh, aksi="penilaian.finalized", objek=penilaian,
               data={"dari": dari, "ke": ke, "predikat": predikat, "rating_hasil": rating_hasil,
                     "rating_perilaku": penilaian.rating_perilaku})
-    notify(penerima=penilaian.skp.pegawai.user, judul=_("Penilaian kinerja final"), url=_url(penilaian), objek=penilaian,
-           pesan=_("Penilaian periode %(periode)s telah final dengan predikat %(predikat)s.")
-           % {"periode": penilaian.periode, "predikat": predikat.label})
+    notify(
+        penerima=penilaian.skp.pegawai.user,
+        judul=_("Penilaian kinerja final"),
+        url=_url(penilaian),
+        objek=penilaian,
+        pesan=_("Penilaian periode %(periode)s telah final dengan predikat %(predikat)s.")
+        % {"periode": penilaian.periode, "predikat": predikat.label},
+    )
     if penilaian.periode.is_tahunan:
         from pelatihan.services import tindak_lanjut_predikat_tahunan
 

@@ -62,14 +62,21 @@ class Penilaian(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     rating_hasil = models.CharField(_("rating hasil kerja"), max_length=8, choices=Rating.choices, blank=True)
     rating_perilaku = models.CharField(_("rating perilaku kerja"), max_length=8, choices=Rating.choices, blank=True)
-    predikat = models.CharField(_("predikat kinerja"), max_length=16, choices=Predikat.choices, blank=True, db_index=True)
+    predikat = models.CharField(
+        _("predikat kinerja"), max_length=16, choices=Predikat.choices, blank=True, db_index=True
+    )
     capaian_organisasi = models.CharField(_("capaian kinerja organisasi"), max_length=16, blank=True)
     catatan = models.TextField(_("catatan/rekomendasi"), blank=True)
     # The identity block frozen when the evaluation is finalised (domain.md §3.2), shape of pegawai.identitas:
     # {"pegawai": {...}, "penilai": {...}, "atasan_penilai": {...}}.
     snapshot = models.JSONField(_("identitas saat final"), default=dict, blank=True)
     penilai = models.ForeignKey(
-        "pegawai.Pegawai", verbose_name=_("dinilai oleh"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "pegawai.Pegawai",
+        verbose_name=_("dinilai oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     versi = models.PositiveIntegerField(_("versi"), default=1)
     diajukan_pada = models.DateTimeField(null=True, blank=True)
@@ -172,8 +179,11 @@ class Penilaian(models.Model):
     @classmethod
     def status_efektif(cls, now: datetime | None = None) -> Case:
         """SQL for the status users see: an expired FINAL counts as LEWAT_WAKTU (as ``status_tampil``)."""
-        return Case(When(cls.q_tanggapan_lewat(now), then=Value(cls.Status.LEWAT_WAKTU.value)), default=F("status"),
-                    output_field=models.CharField())
+        return Case(
+            When(cls.q_tanggapan_lewat(now), then=Value(cls.Status.LEWAT_WAKTU.value)),
+            default=F("status"),
+            output_field=models.CharField(),
+        )
 
 
 class RencanaAksi(models.Model):
@@ -242,7 +252,9 @@ class UmpanBalik(models.Model):
     """Continuous feedback from the penilai on one RHK or on one core value (domain.md §3.2)."""
 
     penilaian = models.ForeignKey(Penilaian, on_delete=models.CASCADE, related_name="umpan_balik")
-    rhk = models.ForeignKey(RencanaHasilKerja, null=True, blank=True, on_delete=models.CASCADE, related_name="umpan_balik")
+    rhk = models.ForeignKey(
+        RencanaHasilKerja, null=True, blank=True, on_delete=models.CASCADE, related_name="umpan_balik"
+    )
     perilaku = models.ForeignKey(PerilakuKerja, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     frasa = models.CharField(_("frasa"), max_length=255, blank=True)
     teks = models.TextField(_("umpan balik"), blank=True)
@@ -255,10 +267,13 @@ class UmpanBalik(models.Model):
         ordering = ["penilaian_id", "rhk_id", "perilaku__urutan"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(rhk__isnull=False) & Q(perilaku__isnull=True)) | (Q(rhk__isnull=True) & Q(perilaku__isnull=False)),
+                condition=(Q(rhk__isnull=False) & Q(perilaku__isnull=True))
+                | (Q(rhk__isnull=True) & Q(perilaku__isnull=False)),
                 name="umpan_balik_satu_sasaran",
             ),
-            models.UniqueConstraint(fields=["penilaian", "rhk"], condition=Q(rhk__isnull=False), name="umpan_balik_rhk_unik"),
+            models.UniqueConstraint(
+                fields=["penilaian", "rhk"], condition=Q(rhk__isnull=False), name="umpan_balik_rhk_unik"
+            ),
             models.UniqueConstraint(
                 fields=["penilaian", "perilaku"], condition=Q(perilaku__isnull=False), name="umpan_balik_perilaku_unik"
             ),

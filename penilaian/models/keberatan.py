@@ -19,7 +19,12 @@ class Keberatan(models.Model):
     diajukan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     diajukan_pada = models.DateTimeField(auto_now_add=True)
     pemutus = models.ForeignKey(
-        "pegawai.Pegawai", verbose_name=_("atasan pejabat penilai"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "pegawai.Pegawai",
+        verbose_name=_("atasan pejabat penilai"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     keputusan = models.TextField(_("keputusan"), blank=True)
     rating_hasil_lama = models.CharField(max_length=8, choices=Rating.choices, blank=True)

@@ -12,7 +12,9 @@ class CapaianOrganisasi(models.Model):
     periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="capaian_organisasi")
     predikat = models.CharField(_("capaian kinerja organisasi"), max_length=16, choices=PredikatOrganisasi.choices)
     catatan = models.TextField(_("catatan"), blank=True)
-    ditetapkan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    ditetapkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     ditetapkan_pada = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -15,13 +15,17 @@ class Periode(models.Model):
         SEMESTERAN = "SEMESTERAN", _("Semesteran")
         TAHUNAN = "TAHUNAN", _("Tahunan (akhir)")
 
-    instansi = models.ForeignKey("pegawai.Instansi", verbose_name=_("instansi"), on_delete=models.CASCADE, related_name="periode")
+    instansi = models.ForeignKey(
+        "pegawai.Instansi", verbose_name=_("instansi"), on_delete=models.CASCADE, related_name="periode"
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     jenis = models.CharField(_("jenis periode"), max_length=10, choices=Jenis.choices)
     nama = models.CharField(_("nama"), max_length=60, help_text=_("Mis. Triwulan I, Semester II, Akhir."))
     tanggal_mulai = models.DateField(_("periode awal"))
     tanggal_selesai = models.DateField(_("periode akhir"))
-    batas_pengisian = models.DateField(_("batas pengisian"), help_text=_("Setelah tanggal ini masukan terkunci otomatis."))
+    batas_pengisian = models.DateField(
+        _("batas pengisian"), help_text=_("Setelah tanggal ini masukan terkunci otomatis.")
+    )
 
     class Meta:
         verbose_name = _("periode evaluasi")
@@ -29,8 +33,12 @@ class Periode(models.Model):
         ordering = ["instansi_id", "tahun", "tanggal_mulai", "jenis"]
         constraints = [
             models.UniqueConstraint(fields=["instansi", "tahun", "nama"], name="periode_nama_unik"),
-            models.CheckConstraint(condition=Q(tanggal_selesai__gte=models.F("tanggal_mulai")), name="periode_tanggal_urut"),
-            models.CheckConstraint(condition=Q(batas_pengisian__gte=models.F("tanggal_mulai")), name="periode_batas_setelah_mulai"),
+            models.CheckConstraint(
+                condition=Q(tanggal_selesai__gte=models.F("tanggal_mulai")), name="periode_tanggal_urut"
+            ),
+            models.CheckConstraint(
+                condition=Q(batas_pengisian__gte=models.F("tanggal_mulai")), name="periode_batas_setelah_mulai"
+            ),
         ]
 
     def __str__(self):

@@ -23,7 +23,9 @@ from .evaluasi import Penilaian
 
 class UndanganRekan(models.Model):
     penilaian = models.ForeignKey(Penilaian, on_delete=models.CASCADE, related_name="undangan_rekan")
-    rekan = models.ForeignKey("pegawai.Pegawai", verbose_name=_("rekan kerja"), on_delete=models.CASCADE, related_name="undangan_masukan")
+    rekan = models.ForeignKey(
+        "pegawai.Pegawai", verbose_name=_("rekan kerja"), on_delete=models.CASCADE, related_name="undangan_masukan"
+    )
     diundang_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     # A boolean and nothing else: no time of answering, no pointer to the answer.
     sudah_menjawab = models.BooleanField(_("sudah menjawab"), default=False)

@@ -33,23 +33,46 @@ class Skp(models.Model):
 
     EDITABLE = {Status.DRAFT, Status.DIKEMBALIKAN}
 
-    pegawai = models.ForeignKey("pegawai.Pegawai", verbose_name=_("pegawai"), on_delete=models.PROTECT, related_name="skp")
+    pegawai = models.ForeignKey(
+        "pegawai.Pegawai", verbose_name=_("pegawai"), on_delete=models.PROTECT, related_name="skp"
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"), db_index=True)
     tanggal_mulai = models.DateField(_("periode awal"))
     tanggal_selesai = models.DateField(_("periode akhir"))
-    pendekatan = models.CharField(_("pendekatan"), max_length=12, choices=Pendekatan.choices, default=Pendekatan.KUANTITATIF)
-    bentuk = models.CharField(_("bentuk"), max_length=5, choices=Bentuk.choices, help_text=_("Ditentukan dari jenis jabatan."))
+    pendekatan = models.CharField(
+        _("pendekatan"), max_length=12, choices=Pendekatan.choices, default=Pendekatan.KUANTITATIF
+    )
+    bentuk = models.CharField(
+        _("bentuk"), max_length=5, choices=Bentuk.choices, help_text=_("Ditentukan dari jenis jabatan.")
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
     pejabat_penilai = models.ForeignKey(
-        "pegawai.Pegawai", verbose_name=_("pejabat penilai kinerja"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="skp_dinilai",
+        "pegawai.Pegawai",
+        verbose_name=_("pejabat penilai kinerja"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="skp_dinilai",
     )
     atasan_penilai = models.ForeignKey(
-        "pegawai.Pegawai", verbose_name=_("atasan pejabat penilai kinerja"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "pegawai.Pegawai",
+        verbose_name=_("atasan pejabat penilai kinerja"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    jabatan = models.ForeignKey("pegawai.Jabatan", verbose_name=_("jabatan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    unit_kerja = models.ForeignKey("pegawai.UnitKerja", verbose_name=_("unit kerja"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    jabatan = models.ForeignKey(
+        "pegawai.Jabatan", verbose_name=_("jabatan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    unit_kerja = models.ForeignKey(
+        "pegawai.UnitKerja",
+        verbose_name=_("unit kerja"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     # Identity of pegawai, penilai and atasan penilai frozen when the SKP is submitted:
     # {"pegawai": {"id", "nama", "nip", "pangkat_golongan", "jabatan", "unit", "instansi"}, "penilai": {...},
     # "atasan_penilai": {...}} (pegawai.identitas).
@@ -70,7 +93,9 @@ class Skp(models.Model):
         ordering = ["-tahun", "pegawai__nama", "tanggal_mulai"]
         indexes = [models.Index(fields=["pejabat_penilai", "status"]), models.Index(fields=["pegawai", "tahun"])]
         constraints = [
-            models.CheckConstraint(condition=Q(tanggal_selesai__gte=models.F("tanggal_mulai")), name="skp_tanggal_urut"),
+            models.CheckConstraint(
+                condition=Q(tanggal_selesai__gte=models.F("tanggal_mulai")), name="skp_tanggal_urut"
+            ),
         ]
 
     def __str__(self):
@@ -108,8 +133,12 @@ class RencanaHasilKerja(models.Model):
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     # RHK pimpinan yang diintervensi: one RHK of the pejabat penilai's SKP of the same year (JA/JF).
     induk = models.ForeignKey(
-        "self", verbose_name=_("RHK pimpinan yang diintervensi"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="intervensi",
+        "self",
+        verbose_name=_("RHK pimpinan yang diintervensi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="intervensi",
     )
     perspektif = models.CharField(_("perspektif"), max_length=20, choices=Perspektif.choices, blank=True)
     penugasan_dari = models.CharField(_("penugasan dari"), max_length=200, blank=True)
@@ -146,8 +175,14 @@ class IndikatorKinerja(models.Model):
     aspek = models.CharField(_("aspek"), max_length=10, choices=Aspek.choices, blank=True)
     # No DB check constraint: approved SKPs of earlier years may hold such values; forms, services and
     # submission refuse them (issue 11 §8).
-    target_angka = models.DecimalField(_("target (angka)"), max_digits=14, decimal_places=2, null=True, blank=True,
-                                       validators=[MinValueValidator(Decimal("0.01"), message=TARGET_POSITIF)])
+    target_angka = models.DecimalField(
+        _("target (angka)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"), message=TARGET_POSITIF)],
+    )
     satuan = models.CharField(_("satuan"), max_length=50, blank=True)
     target_teks = models.TextField(_("target (uraian)"), blank=True)
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
@@ -192,7 +227,9 @@ class SkpVersi(models.Model):
     versi = models.PositiveSmallIntegerField(_("versi"))
     data = models.JSONField(_("isi SKP"))
     disetujui_pada = models.DateTimeField(_("disetujui pada"))
-    disetujui_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    disetujui_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("versi SKP disetujui")

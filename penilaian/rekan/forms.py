@@ -37,10 +37,14 @@ class UndanganForm(forms.Form):
 
     def clean_nip_lain(self):
         nips = [n for n in self.cleaned_data["nip_lain"].replace(",", " ").split() if n]
-        found = list(Pegawai.objects.select_related("unit_kerja").filter(nip__in=nips, unit_kerja__instansi_id=self.instansi_id))
+        found = list(
+            Pegawai.objects.select_related("unit_kerja").filter(nip__in=nips, unit_kerja__instansi_id=self.instansi_id)
+        )
         missing = set(nips) - {p.nip for p in found}
         if missing:
-            raise forms.ValidationError(_("NIP tidak ditemukan di instansi ini: %(nip)s") % {"nip": ", ".join(sorted(missing))})
+            raise forms.ValidationError(
+                _("NIP tidak ditemukan di instansi ini: %(nip)s") % {"nip": ", ".join(sorted(missing))}
+            )
         return found
 
     def clean(self):
@@ -55,7 +59,9 @@ class MasukanForm(forms.Form):
     """One radio group per BerAKHLAK value (field name = PerilakuKerja.kode) and an optional comment."""
 
     komentar = forms.CharField(
-        label=_("Komentar (opsional)"), required=False, max_length=MAKS_KOMENTAR,
+        label=_("Komentar (opsional)"),
+        required=False,
+        max_length=MAKS_KOMENTAR,
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control", "maxlength": MAKS_KOMENTAR}),
         help_text=_("Jangan menulis hal yang dapat mengungkap identitas Anda."),
     )
@@ -65,7 +71,9 @@ class MasukanForm(forms.Form):
         self.perilaku = list(PerilakuKerja.objects.prefetch_related("indikator").order_by("urutan"))
         for p in self.perilaku:
             self.fields[p.kode] = forms.ChoiceField(
-                label=_(p.nama), choices=Rating.choices, widget=forms.RadioSelect,
+                label=_(p.nama),
+                choices=Rating.choices,
+                widget=forms.RadioSelect,
                 error_messages={"required": _("Pilih salah satu untuk %(nama)s.") % {"nama": _(p.nama)}},
             )
         self.order_fields([p.kode for p in self.perilaku] + ["komentar"])
@@ -79,12 +87,16 @@ class MasukanForm(forms.Form):
 
 class CapaianForm(forms.Form):
     predikat = forms.ChoiceField(label=_("Capaian kinerja organisasi"), choices=PredikatOrganisasi.choices)
-    catatan = forms.CharField(label=_("Catatan/dasar penetapan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    catatan = forms.CharField(
+        label=_("Catatan/dasar penetapan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class FinalisasiForm(forms.Form):
     justifikasi = forms.CharField(
-        label=_("Justifikasi"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Justifikasi"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Wajib bila distribusi predikat tidak sesuai pola SE MenPANRB 3/2023."),
     )
 
@@ -98,11 +110,21 @@ KEPUTUSAN = (("PERTAHANKAN", _("Penilaian dipertahankan")), ("UBAH", _("Penilaia
 
 class PutusanForm(forms.Form):
     keputusan_jenis = forms.ChoiceField(label=_("Keputusan"), choices=KEPUTUSAN, widget=forms.RadioSelect)
-    rating_hasil = forms.ChoiceField(label=_("Rating hasil kerja baru"), choices=[("", "—"), *Rating.choices], required=False,
-                                     widget=forms.Select(attrs={"class": "form-select"}))
-    rating_perilaku = forms.ChoiceField(label=_("Rating perilaku kerja baru"), choices=[("", "—"), *Rating.choices], required=False,
-                                        widget=forms.Select(attrs={"class": "form-select"}))
-    keputusan = forms.CharField(label=_("Pertimbangan keputusan"), min_length=10, widget=forms.Textarea(attrs={"rows": 4}))
+    rating_hasil = forms.ChoiceField(
+        label=_("Rating hasil kerja baru"),
+        choices=[("", "—"), *Rating.choices],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    rating_perilaku = forms.ChoiceField(
+        label=_("Rating perilaku kerja baru"),
+        choices=[("", "—"), *Rating.choices],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    keputusan = forms.CharField(
+        label=_("Pertimbangan keputusan"), min_length=10, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     def clean(self):
         data = super().clean()
@@ -110,6 +132,10 @@ class PutusanForm(forms.Form):
             raise forms.ValidationError(_("Pilih rating hasil kerja dan rating perilaku kerja yang baru."))
         # Decide what the form shows: new ratings on screen with "dipertahankan" would be silently dropped.
         if data.get("keputusan_jenis") == "PERTAHANKAN" and (data.get("rating_hasil") or data.get("rating_perilaku")):
-            raise forms.ValidationError(_("Rating baru dipilih, tetapi keputusannya 'Penilaian dipertahankan'. "
-                                          "Pilih 'Penilaian diubah', atau kosongkan rating baru."))
+            raise forms.ValidationError(
+                _(
+                    "Rating baru dipilih, tetapi keputusannya 'Penilaian dipertahankan'. "
+                    "Pilih 'Penilaian diubah', atau kosongkan rating baru."
+                )
+            )
         return data

@@ -193,7 +193,9 @@ def masukan_rekan_release_due(*, today: date | None = None) -> int:
 
 
 @transaction.atomic
-def capaian_organisasi_set(*, unit: UnitKerja, periode: Periode, predikat: str, catatan: str, oleh) -> CapaianOrganisasi:
+def capaian_organisasi_set(
+    *, unit: UnitKerja, periode: Periode, predikat: str, catatan: str, oleh
+) -> CapaianOrganisasi:
     if periode.instansi_id != unit.instansi_id:
         raise ValidationError(_("Periode bukan milik instansi unit ini."))
     if FinalisasiUnit.objects.filter(unit_kerja=unit, periode=periode).exists():
@@ -205,8 +207,13 @@ def capaian_organisasi_set(*, unit: UnitKerja, periode: Periode, predikat: str, 
         obj = CapaianOrganisasi(unit_kerja=unit, periode=periode)
     obj.predikat, obj.catatan, obj.ditetapkan_oleh = predikat, catatan, oleh
     obj.save()
-    audit_log(aktor=oleh, aksi="organisasi.capaian_ditetapkan", objek=obj, data={"dari": lama, "ke": predikat},
-              catatan=catatan)
+    audit_log(
+        aktor=oleh,
+        aksi="organisasi.capaian_ditetapkan",
+        objek=obj,
+        data={"dari": lama, "ke": predikat},
+        catatan=catatan,
+    )
     return obj
 
 
@@ -220,15 +227,25 @@ def unit_finalize(*, unit: UnitKerja, periode: Periode, justifikasi: str, oleh) 
         raise ValidationError(_("Tetapkan dulu capaian kinerja organisasi unit ini untuk periode ini."))
     justifikasi = (justifikasi or "").strip()
     if dist.pelanggaran and len(justifikasi) < 10:
-        raise ValidationError(_(
-            "Distribusi predikat belum sesuai pola SE MenPANRB 3/2023. Tuliskan justifikasi (minimal 10 karakter) "
-            "untuk tetap memfinalisasi."
-        ))
+        raise ValidationError(
+            _(
+                "Distribusi predikat belum sesuai pola SE MenPANRB 3/2023. Tuliskan justifikasi (minimal 10 karakter) "
+                "untuk tetap memfinalisasi."
+            )
+        )
     pelanggaran = [p.as_dict() for p in dist.pelanggaran]
-    fin = FinalisasiUnit.objects.create(unit_kerja=unit, periode=periode, pelanggaran=pelanggaran,
-                                        justifikasi=justifikasi, oleh=oleh)
-    audit_log(aktor=oleh, aksi="organisasi.unit_difinalisasi", objek=fin, catatan=justifikasi, data={
-        "capaian": dist.capaian.predikat, "jumlah": {p.value: n for p, n in dist.jumlah.items()},
-        "pelanggaran": [p["kode"] for p in pelanggaran],
-    })
+    fin = FinalisasiUnit.objects.create(
+        unit_kerja=unit, periode=periode, pelanggaran=pelanggaran, justifikasi=justifikasi, oleh=oleh
+    )
+    audit_log(
+        aktor=oleh,
+        aksi="organisasi.unit_difinalisasi",
+        objek=fin,
+        catatan=justifikasi,
+        data={
+            "capaian": dist.capaian.predikat,
+            "jumlah": {p.value: n for p, n in dist.jumlah.items()},
+            "pelanggaran": [p["kode"] for p in pelanggaran],
+        },
+    )
     return fin

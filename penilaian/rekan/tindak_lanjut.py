@@ -42,4 +42,6 @@ def tindak_lanjut(unit: UnitKerja, tahun: int) -> TindakLanjut:
 
 
 def pegawai_list(ids: list[int]):
-    return Pegawai.objects.filter(pk__in=ids).select_related("unit_kerja", "jabatan", "golongan").order_by("nama", "nip")
+    return (
+        Pegawai.objects.filter(pk__in=ids).select_related("unit_kerja", "jabatan", "golongan").order_by("nama", "nip")
+    )

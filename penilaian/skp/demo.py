@@ -107,7 +107,18 @@ def _status_for(p, i, heads, atasan, staf) -> str | None:
         return S.DIKEMBALIKAN
     if p.pk in heads:
         return [S.DISETUJUI, S.DISETUJUI, S.DISETUJUI, S.DIAJUKAN][i % 4] if p.unit_kerja.level >= 4 else S.DISETUJUI
-    return [S.DISETUJUI, S.DIAJUKAN, S.DISETUJUI, S.DRAFT, S.DIKEMBALIKAN, S.DISETUJUI, None, S.DIAJUKAN, S.DRAFT, S.DISETUJUI][i % 10]
+    return [
+        S.DISETUJUI,
+        S.DIAJUKAN,
+        S.DISETUJUI,
+        S.DRAFT,
+        S.DIKEMBALIKAN,
+        S.DISETUJUI,
+        None,
+        S.DIAJUKAN,
+        S.DRAFT,
+        S.DISETUJUI,
+    ][i % 10]
 
 
 def seed(instansi, *, rng, log=print) -> None:
@@ -138,18 +149,28 @@ def _create_skps(people, by_pk, status, rng) -> dict[int, Skp]:
         atasan = by_pk.get(p.atasan_id) or (Pegawai.objects.filter(pk=p.atasan_id).first() if p.atasan_id else None)
         aju = date(TAHUN, 1, rng.randint(5, 20))
         skp = Skp(
-            pegawai=p, tahun=TAHUN, tanggal_mulai=date(TAHUN, 1, 1), tanggal_selesai=date(TAHUN, 12, 31),
-            bentuk=Skp.Bentuk.JPT if p.jabatan and p.jabatan.is_jpt else Skp.Bentuk.JA_JF, status=st,
-            pejabat_penilai_id=p.atasan_id, atasan_penilai_id=atasan.atasan_id if atasan else None,
-            jabatan=p.jabatan, unit_kerja=p.unit_kerja, versi=1,
+            pegawai=p,
+            tahun=TAHUN,
+            tanggal_mulai=date(TAHUN, 1, 1),
+            tanggal_selesai=date(TAHUN, 12, 31),
+            bentuk=Skp.Bentuk.JPT if p.jabatan and p.jabatan.is_jpt else Skp.Bentuk.JA_JF,
+            status=st,
+            pejabat_penilai_id=p.atasan_id,
+            atasan_penilai_id=atasan.atasan_id if atasan else None,
+            jabatan=p.jabatan,
+            unit_kerja=p.unit_kerja,
+            versi=1,
             dukungan_sumber_daya="Anggaran DPA tahun berjalan, sarana kerja dan aplikasi pendukung.",
             skema_pertanggungjawaban="Laporan kinerja triwulanan kepada pejabat penilai.",
             konsekuensi="Capaian kinerja menjadi dasar pemberian tambahan penghasilan pegawai.",
         )
         if st != S.DRAFT:
             skp.diajukan_pada = _aware(aju)
-            skp.snapshot = {"pegawai": identitas_pegawai(p), "penilai": identitas_pegawai(atasan),
-                            "atasan_penilai": identitas_pegawai(by_pk.get(atasan.atasan_id)) if atasan else {}}
+            skp.snapshot = {
+                "pegawai": identitas_pegawai(p),
+                "penilai": identitas_pegawai(atasan),
+                "atasan_penilai": identitas_pegawai(by_pk.get(atasan.atasan_id)) if atasan else {},
+            }
         if st == S.DISETUJUI:
             skp.disetujui_pada = _aware(aju + timedelta(days=rng.randint(1, 7)), 14)
         if st == S.DIKEMBALIKAN:
@@ -189,21 +210,35 @@ def _create_rhk(people, skps, heads, rng) -> dict[int, list[RencanaHasilKerja]]:
             else:
                 items = [(_fmt(t, p), "", rng.choice(parent_rhk) if parent_rhk else None, None) for t in _rhk_texts(p)]
             for n, (teks, persp, induk, ikis) in enumerate(items, start=1):
-                r = RencanaHasilKerja(skp=skp, jenis=J.UTAMA, klasifikasi="ORGANISASI" if p.pk in heads else "INDIVIDU",
-                                      teks=teks, urutan=n, perspektif=persp, induk=induk)
+                r = RencanaHasilKerja(
+                    skp=skp,
+                    jenis=J.UTAMA,
+                    klasifikasi="ORGANISASI" if p.pk in heads else "INDIVIDU",
+                    teks=teks,
+                    urutan=n,
+                    perspektif=persp,
+                    induk=induk,
+                )
                 r._ikis = [(_fmt(t, p), a, v, s) for t, a, v, s in ikis] if ikis else rng.sample(IKI_JA, 2)
                 batch.append(r)
             if not skp.is_jpt and rng.random() < 0.3:
-                r = RencanaHasilKerja(skp=skp, jenis=J.TAMBAHAN, klasifikasi="INDIVIDU", urutan=1,
-                                      teks="Terlaksananya tugas tambahan sebagai anggota tim kerja lintas bidang",
-                                      penugasan_dari="Kepala Perangkat Daerah")
+                r = RencanaHasilKerja(
+                    skp=skp,
+                    jenis=J.TAMBAHAN,
+                    klasifikasi="INDIVIDU",
+                    urutan=1,
+                    teks="Terlaksananya tugas tambahan sebagai anggota tim kerja lintas bidang",
+                    penugasan_dari="Kepala Perangkat Daerah",
+                )
                 r._ikis = [("Jumlah rapat koordinasi yang diikuti", A.KUANTITAS, 6, "kegiatan")]
                 batch.append(r)
         RencanaHasilKerja.objects.bulk_create(batch, batch_size=2000)
         for r in batch:
             rhk_of.setdefault(r.skp.pegawai_id, []).append(r)
-            iki_rows += [IndikatorKinerja(rhk=r, teks=t, aspek=a, target_angka=Decimal(v), satuan=s, urutan=k)
-                         for k, (t, a, v, s) in enumerate(r._ikis, start=1)]
+            iki_rows += [
+                IndikatorKinerja(rhk=r, teks=t, aspek=a, target_angka=Decimal(v), satuan=s, urutan=k)
+                for k, (t, a, v, s) in enumerate(r._ikis, start=1)
+            ]
     IndikatorKinerja.objects.bulk_create(iki_rows, batch_size=5000)
     return rhk_of
 
@@ -223,17 +258,39 @@ def _finish(skps, rhk_of, by_pk, rng) -> None:
         owner = by_pk[pegawai_id]
         penilai = by_pk.get(skp.pejabat_penilai_id)
         if skp.diajukan_pada:
-            audit.append(AuditLog(aktor_id=owner.user_id, aksi="skp.submitted", content_type=ct, object_id=str(skp.pk),
-                                  objek_repr=f"SKP {TAHUN} — {owner.nama}", data={"dari": S.DRAFT, "ke": S.DIAJUKAN}))
+            audit.append(
+                AuditLog(
+                    aktor_id=owner.user_id,
+                    aksi="skp.submitted",
+                    content_type=ct,
+                    object_id=str(skp.pk),
+                    objek_repr=f"SKP {TAHUN} — {owner.nama}",
+                    data={"dari": S.DRAFT, "ke": S.DIAJUKAN},
+                )
+            )
         if skp.status in (S.DISETUJUI, S.DIKEMBALIKAN):
             aksi = "skp.approved" if ok else "skp.returned"
-            audit.append(AuditLog(aktor_id=penilai.user_id if penilai else None, aksi=aksi, content_type=ct,
-                                  object_id=str(skp.pk), objek_repr=f"SKP {TAHUN} — {owner.nama}",
-                                  data={"dari": S.DIAJUKAN, "ke": skp.status}, catatan="" if ok else CATATAN_KEMBALI))
+            audit.append(
+                AuditLog(
+                    aktor_id=penilai.user_id if penilai else None,
+                    aksi=aksi,
+                    content_type=ct,
+                    object_id=str(skp.pk),
+                    objek_repr=f"SKP {TAHUN} — {owner.nama}",
+                    data={"dari": S.DIAJUKAN, "ke": skp.status},
+                    catatan="" if ok else CATATAN_KEMBALI,
+                )
+            )
         if ok:
-            versi.append(SkpVersi(skp=skp, versi=1, disetujui_pada=skp.disetujui_pada,
-                                  disetujui_oleh_id=penilai.user_id if penilai else None,
-                                  data=_content(skp, rhk_of.get(pegawai_id, []), perilaku, teks)))
+            versi.append(
+                SkpVersi(
+                    skp=skp,
+                    versi=1,
+                    disetujui_pada=skp.disetujui_pada,
+                    disetujui_oleh_id=penilai.user_id if penilai else None,
+                    data=_content(skp, rhk_of.get(pegawai_id, []), perilaku, teks),
+                )
+            )
     EkspektasiPerilaku.objects.bulk_create(eks, batch_size=5000)
     SkpVersi.objects.bulk_create(versi, batch_size=1000)
     AuditLog.objects.bulk_create(audit, batch_size=2000)
@@ -242,17 +299,33 @@ def _finish(skps, rhk_of, by_pk, rng) -> None:
 def _content(skp, rhk, perilaku, teks) -> dict:
     """Same shape as ``services.skp_content``, built from memory to avoid per-SKP queries."""
     return {
-        "tahun": skp.tahun, "bentuk": skp.bentuk, "pendekatan": skp.pendekatan,
-        "tanggal_mulai": skp.tanggal_mulai.isoformat(), "tanggal_selesai": skp.tanggal_selesai.isoformat(),
+        "tahun": skp.tahun,
+        "bentuk": skp.bentuk,
+        "pendekatan": skp.pendekatan,
+        "tanggal_mulai": skp.tanggal_mulai.isoformat(),
+        "tanggal_selesai": skp.tanggal_selesai.isoformat(),
         "identitas": skp.snapshot,
-        "rhk": [{"id": r.pk, "jenis": r.jenis, "jenis_display": r.get_jenis_display(), "teks": r.teks,
-                 "klasifikasi": r.klasifikasi, "perspektif": r.get_perspektif_display() if r.perspektif else "",
-                 "induk": r.induk.teks if r.induk else "",
-                 "iki": [{"teks": t, "aspek": str(A(a).label) if a else "", "target": f"{v} {s}"} for t, a, v, s in r._ikis]}
-                for r in rhk],
+        "rhk": [
+            {
+                "id": r.pk,
+                "jenis": r.jenis,
+                "jenis_display": r.get_jenis_display(),
+                "teks": r.teks,
+                "klasifikasi": r.klasifikasi,
+                "perspektif": r.get_perspektif_display() if r.perspektif else "",
+                "induk": r.induk.teks if r.induk else "",
+                "iki": [
+                    {"teks": t, "aspek": str(A(a).label) if a else "", "target": f"{v} {s}"} for t, a, v, s in r._ikis
+                ],
+            }
+            for r in rhk
+        ],
         "perilaku": [{"nama": p.nama, "ekspektasi": teks[p.pk]} for p in perilaku],
-        "lampiran": {"dukungan_sumber_daya": skp.dukungan_sumber_daya,
-                     "skema_pertanggungjawaban": skp.skema_pertanggungjawaban, "konsekuensi": skp.konsekuensi},
+        "lampiran": {
+            "dukungan_sumber_daya": skp.dukungan_sumber_daya,
+            "skema_pertanggungjawaban": skp.skema_pertanggungjawaban,
+            "konsekuensi": skp.konsekuensi,
+        },
     }
 
 
@@ -260,9 +333,17 @@ def _last_year(atasan, staf, rng) -> None:
     """Approved SKP of last year for the demo logins, so "salin dari tahun lalu" has something to copy."""
     for p in [atasan, *staf]:
         skp = Skp.objects.create(
-            pegawai=p, tahun=TAHUN - 1, tanggal_mulai=date(TAHUN - 1, 1, 1), tanggal_selesai=date(TAHUN - 1, 12, 31),
-            bentuk=Skp.Bentuk.JA_JF, status=S.DISETUJUI, pejabat_penilai_id=p.atasan_id, jabatan=p.jabatan,
-            unit_kerja=p.unit_kerja, diajukan_pada=_aware(date(TAHUN - 1, 1, 10)), disetujui_pada=_aware(date(TAHUN - 1, 1, 15)),
+            pegawai=p,
+            tahun=TAHUN - 1,
+            tanggal_mulai=date(TAHUN - 1, 1, 1),
+            tanggal_selesai=date(TAHUN - 1, 12, 31),
+            bentuk=Skp.Bentuk.JA_JF,
+            status=S.DISETUJUI,
+            pejabat_penilai_id=p.atasan_id,
+            jabatan=p.jabatan,
+            unit_kerja=p.unit_kerja,
+            diajukan_pada=_aware(date(TAHUN - 1, 1, 10)),
+            disetujui_pada=_aware(date(TAHUN - 1, 1, 15)),
         )
         for n, teks in enumerate(_rhk_texts(p), start=1):
             r = RencanaHasilKerja.objects.create(skp=skp, jenis=J.UTAMA, teks=_fmt(teks, p), urutan=n)

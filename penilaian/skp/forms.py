@@ -18,9 +18,15 @@ def tahun_choices():
 
 class SkpCreateForm(forms.Form):
     tahun = forms.TypedChoiceField(label=_("Tahun"), coerce=int, choices=tahun_choices)
-    tanggal_mulai = forms.DateField(label=_("Periode awal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    tanggal_selesai = forms.DateField(label=_("Periode akhir"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    pendekatan = forms.ChoiceField(label=_("Pendekatan"), choices=Skp.Pendekatan.choices, initial=Skp.Pendekatan.KUANTITATIF)
+    tanggal_mulai = forms.DateField(
+        label=_("Periode awal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    tanggal_selesai = forms.DateField(
+        label=_("Periode akhir"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    pendekatan = forms.ChoiceField(
+        label=_("Pendekatan"), choices=Skp.Pendekatan.choices, initial=Skp.Pendekatan.KUANTITATIF
+    )
     salin = forms.BooleanField(label=_("Salin RHK dan IKI dari SKP tahun lalu"), required=False)
 
     def __init__(self, *args, pegawai=None, **kwargs):
@@ -53,7 +59,8 @@ class RhkForm(forms.ModelForm):
             self.fields["induk"].queryset = qs
             self.fields["induk"].label_from_instance = lambda r: f"{r.get_jenis_display()}: {r.teks[:120]}"
             self.fields["induk"].help_text = (
-                _("Pilih RHK pejabat penilai yang Anda dukung.") if qs.exists()
+                _("Pilih RHK pejabat penilai yang Anda dukung.")
+                if qs.exists()
                 else _("Pejabat penilai belum menyusun SKP tahun ini; Anda dapat menautkannya nanti.")
             )
 
@@ -80,7 +87,6 @@ class IkiForm(forms.ModelForm):
             del self.fields["satuan"]
             self.fields["target_teks"].required = True
 
-
     def clean_target_angka(self):
         nilai = self.cleaned_data.get("target_angka")
         if nilai is not None and nilai <= 0:
@@ -89,8 +95,9 @@ class IkiForm(forms.ModelForm):
 
 
 class LinkForm(forms.Form):
-    induk = forms.ModelChoiceField(label=_("RHK pimpinan yang diintervensi"), queryset=RencanaHasilKerja.objects.none(),
-                                   required=False)
+    induk = forms.ModelChoiceField(
+        label=_("RHK pimpinan yang diintervensi"), queryset=RencanaHasilKerja.objects.none(), required=False
+    )
 
     def __init__(self, *args, skp: Skp, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,8 +113,11 @@ class LampiranForm(forms.ModelForm):
 
 
 class ReturnForm(forms.Form):
-    catatan = forms.CharField(label=_("Catatan pengembalian"), widget=forms.Textarea(attrs={"rows": 3}),
-                              help_text=_("Jelaskan apa yang perlu diperbaiki."))
+    catatan = forms.CharField(
+        label=_("Catatan pengembalian"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Jelaskan apa yang perlu diperbaiki."),
+    )
 
 
 class RevisiForm(forms.Form):
@@ -122,10 +132,14 @@ class EkspektasiForm(forms.Form):
         self.perilaku = perilaku
         for p in perilaku:
             self.fields[f"frasa_{p.pk}"] = forms.ChoiceField(
-                label=_(p.nama), required=False, choices=[("", _("— pilih contoh ekspektasi —"))] + [(f.teks, f.teks) for f in p.frasa_aktif]
+                label=_(p.nama),
+                required=False,
+                choices=[("", _("— pilih contoh ekspektasi —"))] + [(f.teks, f.teks) for f in p.frasa_aktif],
             )
             self.fields[f"teks_{p.pk}"] = forms.CharField(
-                label=_("Ekspektasi khusus pimpinan"), required=False, initial=p.ekspektasi,
+                label=_("Ekspektasi khusus pimpinan"),
+                required=False,
+                initial=p.ekspektasi,
                 widget=forms.Textarea(attrs={"rows": 2, "data-perilaku": p.pk}),
             )
 
@@ -134,13 +148,22 @@ class EkspektasiForm(forms.Form):
 
     def ekspektasi(self) -> dict[int, str]:
         """Free text wins; otherwise the picked phrase."""
-        return {p.pk: self.cleaned_data[f"teks_{p.pk}"].strip() or self.cleaned_data[f"frasa_{p.pk}"] for p in self.perilaku}
+        return {
+            p.pk: self.cleaned_data[f"teks_{p.pk}"].strip() or self.cleaned_data[f"frasa_{p.pk}"] for p in self.perilaku
+        }
 
 
 class QueueFilterForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Semua status"))] + Skp.Status.choices)
-    tahun = forms.TypedChoiceField(label=_("Tahun"), required=False, coerce=int, empty_value=None,
-                                   choices=lambda: [("", _("Semua tahun"))] + tahun_choices())
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Semua status"))] + Skp.Status.choices
+    )
+    tahun = forms.TypedChoiceField(
+        label=_("Tahun"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=lambda: [("", _("Semua tahun"))] + tahun_choices(),
+    )
     q = forms.CharField(label=_("Cari nama/NIP"), required=False)
 
 
@@ -152,7 +175,9 @@ class ReassignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["penilai"].queryset = (
             Pegawai.objects.filter(unit_kerja__instansi_id=skp.pegawai.unit_kerja.instansi_id, aktif=True)
-            .exclude(pk=skp.pegawai_id).exclude(jabatan__jenis__in=["FUNGSIONAL", "PELAKSANA"])
-            .select_related("jabatan").order_by("nama")
+            .exclude(pk=skp.pegawai_id)
+            .exclude(jabatan__jenis__in=["FUNGSIONAL", "PELAKSANA"])
+            .select_related("jabatan")
+            .order_by("nama")
         )
         self.fields["penilai"].label_from_instance = lambda p: f"{p.nama_lengkap} — {p.jabatan or '-'} ({p.nip})"

@@ -77,9 +77,15 @@ class Matriks:
 
 def matriks_peran_hasil(me: Pegawai, bawahan: QuerySet[Pegawai], tahun: int) -> Matriks:
     """Columns: my RHK of ``tahun``; rows: my subordinates; cells: their RHK that intervene mine."""
-    kolom = list(RencanaHasilKerja.objects.filter(skp__pegawai=me, skp__tahun=tahun).order_by("skp__tanggal_mulai", JENIS_URUT, "urutan"))
+    kolom = list(
+        RencanaHasilKerja.objects.filter(skp__pegawai=me, skp__tahun=tahun).order_by(
+            "skp__tanggal_mulai", JENIS_URUT, "urutan"
+        )
+    )
     people = list(bawahan.select_related("jabatan").order_by("nama"))
-    sub = RencanaHasilKerja.objects.filter(skp__pegawai__in=[p.pk for p in people], skp__tahun=tahun).select_related("skp")
+    sub = RencanaHasilKerja.objects.filter(skp__pegawai__in=[p.pk for p in people], skp__tahun=tahun).select_related(
+        "skp"
+    )
     per = defaultdict(list)
     for r in sub:
         per[r.skp.pegawai_id].append(r)
@@ -99,6 +105,7 @@ def matriks_peran_hasil(me: Pegawai, bawahan: QuerySet[Pegawai], tahun: int) -> 
 
 
 # --- Pohon kinerja ----------------------------------------------------------------------------------
+
 
 @dataclass
 class NodeRhk:
@@ -133,6 +140,7 @@ def pohon_kinerja(unit: UnitKerja, tahun: int) -> tuple[list[NodeRhk], list[Renc
 
 # --- Monitoring HR ------------------------------------------------------------------------------
 
+
 @dataclass
 class BarisUnit:
     unit: UnitKerja
@@ -152,11 +160,18 @@ def monitoring_per_unit(units: list[UnitKerja], tahun: int) -> list[BarisUnit]:
     pegawai = Pegawai.objects.filter(unit_kerja_id__in=unit_ids, aktif=True)
     for uid, n in pegawai.values_list("unit_kerja_id").annotate(n=Count("pk")).values_list("unit_kerja_id", "n"):
         rows[uid].pegawai = n
-    for uid, n in (pegawai_tanpa_skp(pegawai, tahun).values_list("unit_kerja_id").annotate(n=Count("pk"))
-                   .values_list("unit_kerja_id", "n")):
+    for uid, n in (
+        pegawai_tanpa_skp(pegawai, tahun)
+        .values_list("unit_kerja_id")
+        .annotate(n=Count("pk"))
+        .values_list("unit_kerja_id", "n")
+    ):
         rows[uid].tanpa_skp = n
-    stat = (Skp.objects.filter(tahun=tahun, pegawai__unit_kerja_id__in=unit_ids)
-            .values_list("pegawai__unit_kerja_id", "status").annotate(n=Count("pk")))
+    stat = (
+        Skp.objects.filter(tahun=tahun, pegawai__unit_kerja_id__in=unit_ids)
+        .values_list("pegawai__unit_kerja_id", "status")
+        .annotate(n=Count("pk"))
+    )
     for uid, status, n in stat:
         rows[uid].status[status] = n
     return [rows[u.pk] for u in units]

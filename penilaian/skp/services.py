@@ -87,16 +87,31 @@ def skp_create(
     ).first()
     if bentrok:
         raise ValidationError(
-            _("Periode bertumpang tindih dengan SKP lain (%(awal)s s.d. %(akhir)s). Untuk pindah jabatan, mulai SKP baru setelah tanggal akhir SKP lama.")
-            % {"awal": bentrok.tanggal_mulai.strftime("%d-%m-%Y"), "akhir": bentrok.tanggal_selesai.strftime("%d-%m-%Y")}
+            _(
+                "Periode bertumpang tindih dengan SKP lain (%(awal)s s.d. %(akhir)s). Untuk pindah jabatan, "
+                "mulai SKP baru setelah tanggal akhir SKP lama."
+            )
+            % {
+                "awal": bentrok.tanggal_mulai.strftime("%d-%m-%Y"),
+                "akhir": bentrok.tanggal_selesai.strftime("%d-%m-%Y"),
+            }
         )
     atasan = pegawai.atasan
     skp = Skp.objects.create(
-        pegawai=pegawai, tahun=tahun, tanggal_mulai=tanggal_mulai, tanggal_selesai=tanggal_selesai,
-        pendekatan=pendekatan, bentuk=bentuk_for(pegawai), pejabat_penilai=atasan,
-        atasan_penilai=atasan.atasan if atasan else None, jabatan=pegawai.jabatan, unit_kerja=pegawai.unit_kerja,
+        pegawai=pegawai,
+        tahun=tahun,
+        tanggal_mulai=tanggal_mulai,
+        tanggal_selesai=tanggal_selesai,
+        pendekatan=pendekatan,
+        bentuk=bentuk_for(pegawai),
+        pejabat_penilai=atasan,
+        atasan_penilai=atasan.atasan if atasan else None,
+        jabatan=pegawai.jabatan,
+        unit_kerja=pegawai.unit_kerja,
     )
-    EkspektasiPerilaku.objects.bulk_create([EkspektasiPerilaku(skp=skp, perilaku=p) for p in PerilakuKerja.objects.all()])
+    EkspektasiPerilaku.objects.bulk_create(
+        [EkspektasiPerilaku(skp=skp, perilaku=p) for p in PerilakuKerja.objects.all()]
+    )
     n_salin = _salin_tahun_lalu(skp) if salin else 0
     audit_log(aktor=oleh, aksi="skp.created", objek=skp, data={"ke": skp.status, "rhk_disalin": n_salin})
     return skp
@@ -114,14 +129,28 @@ def _salin_tahun_lalu(skp: Skp) -> int:
     n = 0
     for rhk in sumber.rhk.all():
         baru = RencanaHasilKerja.objects.create(
-            skp=skp, jenis=rhk.jenis, klasifikasi=rhk.klasifikasi, teks=rhk.teks, urutan=rhk.urutan,
-            perspektif=rhk.perspektif if skp.is_jpt else "", penugasan_dari=rhk.penugasan_dari,
+            skp=skp,
+            jenis=rhk.jenis,
+            klasifikasi=rhk.klasifikasi,
+            teks=rhk.teks,
+            urutan=rhk.urutan,
+            perspektif=rhk.perspektif if skp.is_jpt else "",
+            penugasan_dari=rhk.penugasan_dari,
         )
-        IndikatorKinerja.objects.bulk_create([
-            IndikatorKinerja(rhk=baru, teks=i.teks, aspek="" if skp.is_jpt else i.aspek, target_angka=i.target_angka,
-                             satuan=i.satuan, target_teks=i.target_teks, urutan=i.urutan)
-            for i in rhk.iki.all()
-        ])
+        IndikatorKinerja.objects.bulk_create(
+            [
+                IndikatorKinerja(
+                    rhk=baru,
+                    teks=i.teks,
+                    aspek="" if skp.is_jpt else i.aspek,
+                    target_angka=i.target_angka,
+                    satuan=i.satuan,
+                    target_teks=i.target_teks,
+                    urutan=i.urutan,
+                )
+                for i in rhk.iki.all()
+            ]
+        )
         n += 1
     return n
 
@@ -136,12 +165,14 @@ def _syarat_ajukan(skp: Skp) -> None:
         errors.append(_("Tambahkan minimal satu rencana hasil kerja utama."))
     tanpa_iki = [r for r in rhk if not r.iki.all()]
     if tanpa_iki:
-        errors.append(_("Setiap rencana hasil kerja wajib memiliki indikator: \"%(teks)s\" belum memiliki IKI.")
-                      % {"teks": tanpa_iki[0].teks[:60]})
+        errors.append(
+            _('Setiap rencana hasil kerja wajib memiliki indikator: "%(teks)s" belum memiliki IKI.')
+            % {"teks": tanpa_iki[0].teks[:60]}
+        )
     # Copied from last year or entered before the rule: a target of 0 or less cannot be measured (issue 11 §8).
     salah = [i for r in rhk for i in r.iki.all() if i.target_angka is not None and i.target_angka <= 0]
     if salah:
-        errors.append(_("Target IKI \"%(teks)s\" harus berupa angka lebih dari 0.") % {"teks": salah[0].teks[:60]})
+        errors.append(_('Target IKI "%(teks)s" harus berupa angka lebih dari 0.') % {"teks": salah[0].teks[:60]})
     if errors:
         raise ValidationError(errors)
 
@@ -157,9 +188,13 @@ def skp_submit(*, skp: Skp, oleh) -> Skp:
     skp.status, skp.snapshot, skp.diajukan_pada = ke, snapshot_of(skp), timezone.now()
     skp.save(update_fields=["status", "snapshot", "diajukan_pada", "diubah_pada"])
     audit_log(aktor=oleh, aksi="skp.submitted", objek=skp, data={"dari": dari, "ke": ke})
-    notify(penerima=getattr(skp.pejabat_penilai, "user", None), url=_url(skp), objek=skp,
-           judul=_("SKP bawahan menunggu persetujuan"),
-           pesan=_("%(nama)s mengajukan SKP %(tahun)s.") % {"nama": skp.pegawai.nama, "tahun": skp.tahun})
+    notify(
+        penerima=getattr(skp.pejabat_penilai, "user", None),
+        url=_url(skp),
+        objek=skp,
+        judul=_("SKP bawahan menunggu persetujuan"),
+        pesan=_("%(nama)s mengajukan SKP %(tahun)s.") % {"nama": skp.pegawai.nama, "tahun": skp.tahun},
+    )
     return skp
 
 
@@ -181,8 +216,13 @@ def skp_return(*, skp: Skp, catatan: str, oleh) -> Skp:
     skp.status, skp.catatan_pengembalian = ke, catatan
     skp.save(update_fields=["status", "catatan_pengembalian", "diubah_pada"])
     audit_log(aktor=oleh, aksi="skp.returned", objek=skp, data={"dari": dari, "ke": ke}, catatan=catatan)
-    notify(penerima=skp.pegawai.user, url=_url(skp), objek=skp, judul=_("SKP dikembalikan"),
-           pesan=_("SKP %(tahun)s Anda dikembalikan: %(catatan)s") % {"tahun": skp.tahun, "catatan": catatan})
+    notify(
+        penerima=skp.pegawai.user,
+        url=_url(skp),
+        objek=skp,
+        judul=_("SKP dikembalikan"),
+        pesan=_("SKP %(tahun)s Anda dikembalikan: %(catatan)s") % {"tahun": skp.tahun, "catatan": catatan},
+    )
     return skp
 
 
@@ -191,19 +231,34 @@ def skp_content(skp: Skp) -> dict:
     rhk = rhk_of(skp)
     ekspektasi = skp.ekspektasi.select_related("perilaku")
     return {
-        "tahun": skp.tahun, "bentuk": skp.bentuk, "pendekatan": skp.pendekatan,
-        "tanggal_mulai": skp.tanggal_mulai.isoformat(), "tanggal_selesai": skp.tanggal_selesai.isoformat(),
+        "tahun": skp.tahun,
+        "bentuk": skp.bentuk,
+        "pendekatan": skp.pendekatan,
+        "tanggal_mulai": skp.tanggal_mulai.isoformat(),
+        "tanggal_selesai": skp.tanggal_selesai.isoformat(),
         "identitas": skp.snapshot,
-        "rhk": [{
-            "id": r.pk, "jenis": r.jenis, "jenis_display": r.get_jenis_display(), "teks": r.teks,
-            "klasifikasi": r.klasifikasi, "perspektif": r.get_perspektif_display() if r.perspektif else "",
-            "induk": r.induk.teks if r.induk_id else "",
-            "iki": [{"teks": i.teks, "aspek": i.get_aspek_display() if i.aspek else "", "target": i.target_display}
-                    for i in r.iki.all()],
-        } for r in rhk],
+        "rhk": [
+            {
+                "id": r.pk,
+                "jenis": r.jenis,
+                "jenis_display": r.get_jenis_display(),
+                "teks": r.teks,
+                "klasifikasi": r.klasifikasi,
+                "perspektif": r.get_perspektif_display() if r.perspektif else "",
+                "induk": r.induk.teks if r.induk_id else "",
+                "iki": [
+                    {"teks": i.teks, "aspek": i.get_aspek_display() if i.aspek else "", "target": i.target_display}
+                    for i in r.iki.all()
+                ],
+            }
+            for r in rhk
+        ],
         "perilaku": [{"nama": e.perilaku.nama, "ekspektasi": e.teks} for e in ekspektasi],
-        "lampiran": {"dukungan_sumber_daya": skp.dukungan_sumber_daya,
-                     "skema_pertanggungjawaban": skp.skema_pertanggungjawaban, "konsekuensi": skp.konsekuensi},
+        "lampiran": {
+            "dukungan_sumber_daya": skp.dukungan_sumber_daya,
+            "skema_pertanggungjawaban": skp.skema_pertanggungjawaban,
+            "konsekuensi": skp.konsekuensi,
+        },
     }
 
 
@@ -215,15 +270,22 @@ def skp_approve(*, skp: Skp, oleh, ekspektasi: dict[int, str] | None = None) -> 
     _cek_penilai(skp, oleh)
     dari, ke = skp.status, _transisi(skp, "approve")
     for perilaku_id, teks in (ekspektasi or {}).items():
-        EkspektasiPerilaku.objects.update_or_create(skp=skp, perilaku_id=perilaku_id, defaults={"teks": (teks or "").strip()})
+        EkspektasiPerilaku.objects.update_or_create(
+            skp=skp, perilaku_id=perilaku_id, defaults={"teks": (teks or "").strip()}
+        )
     now = timezone.now()
     versi = (skp.versi_disetujui.aggregate(m=Max("versi"))["m"] or 0) + 1
     skp.status, skp.versi, skp.disetujui_pada, skp.catatan_pengembalian = ke, versi, now, ""
     skp.save(update_fields=["status", "versi", "disetujui_pada", "catatan_pengembalian", "diubah_pada"])
     SkpVersi.objects.create(skp=skp, versi=versi, data=skp_content(skp), disetujui_pada=now, disetujui_oleh=oleh)
     audit_log(aktor=oleh, aksi="skp.approved", objek=skp, data={"dari": dari, "ke": ke, "versi": versi})
-    notify(penerima=skp.pegawai.user, url=_url(skp), objek=skp, judul=_("SKP disetujui"),
-           pesan=_("SKP %(tahun)s Anda disetujui (versi %(versi)s).") % {"tahun": skp.tahun, "versi": versi})
+    notify(
+        penerima=skp.pegawai.user,
+        url=_url(skp),
+        objek=skp,
+        judul=_("SKP disetujui"),
+        pesan=_("SKP %(tahun)s Anda disetujui (versi %(versi)s).") % {"tahun": skp.tahun, "versi": versi},
+    )
     return skp
 
 
@@ -254,8 +316,13 @@ def skp_open_revision(*, skp: Skp, oleh, alasan: str = "") -> Skp:
     dari, ke = skp.status, _transisi(skp, "revise")
     skp.status = ke
     skp.save(update_fields=["status", "diubah_pada"])
-    audit_log(aktor=oleh, aksi="skp.revision_opened", objek=skp, data={"dari": dari, "ke": ke, "versi": skp.versi},
-              catatan=alasan)
+    audit_log(
+        aktor=oleh,
+        aksi="skp.revision_opened",
+        objek=skp,
+        data={"dari": dari, "ke": ke, "versi": skp.versi},
+        catatan=alasan,
+    )
     return skp
 
 
@@ -273,10 +340,22 @@ def skp_reassign_penilai(*, skp: Skp, penilai: Pegawai, oleh, alasan: str = "") 
         baru = snapshot_of(skp)
         skp.snapshot = {**skp.snapshot, "penilai": baru["penilai"], "atasan_penilai": baru["atasan_penilai"]}
     skp.save(update_fields=["pejabat_penilai", "atasan_penilai", "snapshot", "diubah_pada"])
-    audit_log(aktor=oleh, aksi="skp.penilai_changed", objek=skp, catatan=alasan, data={
-        "dari": lama.nama_lengkap if lama else None, "ke": penilai.nama_lengkap,
-    })
-    notify(penerima=penilai.user, url=_url(skp), objek=skp,
-           judul=_("Anda ditetapkan sebagai pejabat penilai"),
-           pesan=_("Anda menjadi pejabat penilai SKP %(tahun)s %(nama)s.") % {"tahun": skp.tahun, "nama": skp.pegawai.nama})
+    audit_log(
+        aktor=oleh,
+        aksi="skp.penilai_changed",
+        objek=skp,
+        catatan=alasan,
+        data={
+            "dari": lama.nama_lengkap if lama else None,
+            "ke": penilai.nama_lengkap,
+        },
+    )
+    notify(
+        penerima=penilai.user,
+        url=_url(skp),
+        objek=skp,
+        judul=_("Anda ditetapkan sebagai pejabat penilai"),
+        pesan=_("Anda menjadi pejabat penilai SKP %(tahun)s %(nama)s.")
+        % {"tahun": skp.tahun, "nama": skp.pegawai.nama},
+    )
     return skp

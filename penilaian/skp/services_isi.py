@@ -48,7 +48,8 @@ def cek_induk(skp: Skp, induk: RencanaHasilKerja | None) -> None:
         raise ValidationError(_("SKP JPT tidak memakai RHK pimpinan yang diintervensi."))
     if skp.pejabat_penilai_id is None or induk.skp.pegawai_id != skp.pejabat_penilai_id or induk.skp.tahun != skp.tahun:
         raise ValidationError(
-            _("RHK yang diintervensi harus berasal dari SKP pejabat penilai Anda pada tahun %(tahun)s.") % {"tahun": skp.tahun}
+            _("RHK yang diintervensi harus berasal dari SKP pejabat penilai Anda pada tahun %(tahun)s.")
+            % {"tahun": skp.tahun}
         )
 
 
@@ -99,7 +100,9 @@ def rhk_delete(*, rhk: RencanaHasilKerja, oleh) -> None:
     try:
         rhk.delete()
     except ProtectedError:
-        raise ValidationError(_("RHK ini sudah dipakai dalam penilaian periodik sehingga tidak dapat dihapus.")) from None
+        raise ValidationError(
+            _("RHK ini sudah dipakai dalam penilaian periodik sehingga tidak dapat dihapus.")
+        ) from None
     _audit_isi(skp, oleh, "skp.rhk_deleted", teks, {})
 
 

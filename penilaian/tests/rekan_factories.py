@@ -59,7 +59,9 @@ def jawaban(rating=Rating.SESUAI, **overrides) -> dict:
 def masukan(penilaian, n, rating=Rating.SESUAI, komentar=""):
     """``n`` released answers, as ``masukan_rekan_release`` leaves them (adds to an earlier release)."""
     for i in range(n):
-        MasukanRekan.objects.create(penilaian=penilaian, jawaban=jawaban(rating), komentar=komentar and f"{komentar} {i}")
+        MasukanRekan.objects.create(
+            penilaian=penilaian, jawaban=jawaban(rating), komentar=komentar and f"{komentar} {i}"
+        )
     total = MasukanRekan.objects.filter(penilaian=penilaian).count()
     RilisMasukanRekan.objects.update_or_create(penilaian=penilaian, defaults={"jumlah_jawaban": total})
 
@@ -69,5 +71,6 @@ def jawab_semua(undangan_list, rating=Rating.SESUAI, komentar="") -> None:
     from penilaian.rekan.services import masukan_rekan_submit
 
     for i, u in enumerate(undangan_list):
-        masukan_rekan_submit(undangan=u, jawaban=jawaban(rating), komentar=komentar and f"{komentar} {i}",
-                             oleh=u.rekan.user)
+        masukan_rekan_submit(
+            undangan=u, jawaban=jawaban(rating), komentar=komentar and f"{komentar} {i}", oleh=u.rekan.user
+        )

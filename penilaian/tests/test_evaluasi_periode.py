@@ -47,11 +47,25 @@ def test_one_click_set_is_idempotent_and_audited(client, org):
     ({"nama": "triwulan i"}, "nama", "sudah ada"),
 ])
 def test_period_validation(client, org, data, field, pesan):
-    Periode.objects.create(instansi=org.instansi, tahun=2026, jenis="TRIWULANAN", nama="Triwulan I",
-                           tanggal_mulai=date(2026, 1, 1), tanggal_selesai=date(2026, 3, 31), batas_pengisian=date(2026, 4, 10))
+    Periode.objects.create(
+        instansi=org.instansi,
+        tahun=2026,
+        jenis="TRIWULANAN",
+        nama="Triwulan I",
+        tanggal_mulai=date(2026, 1, 1),
+        tanggal_selesai=date(2026, 3, 31),
+        batas_pengisian=date(2026, 4, 10),
+    )
     client.force_login(org.hr)
-    form = {"tahun": 2026, "jenis": "TRIWULANAN", "nama": "Khusus", "tanggal_mulai": "2026-04-01",
-            "tanggal_selesai": "2026-06-30", "batas_pengisian": "2026-07-10", **data}
+    form = {
+        "tahun": 2026,
+        "jenis": "TRIWULANAN",
+        "nama": "Khusus",
+        "tanggal_mulai": "2026-04-01",
+        "tanggal_selesai": "2026-06-30",
+        "batas_pengisian": "2026-07-10",
+        **data,
+    }
     r = client.post(reverse("penilaian:evaluasi-periode-tambah"), form)
     assert r.status_code == 200 and pesan in r.content.decode()
     assert Periode.objects.count() == 1
@@ -60,9 +74,17 @@ def test_period_validation(client, org, data, field, pesan):
 def test_edit_period_is_audited(client, org):
     p = periode_terkunci(org.instansi)
     client.force_login(org.hr)
-    r = client.post(reverse("penilaian:evaluasi-periode-ubah", args=[p.pk]), {
-        "tahun": p.tahun, "jenis": p.jenis, "nama": p.nama, "tanggal_mulai": p.tanggal_mulai,
-        "tanggal_selesai": p.tanggal_selesai, "batas_pengisian": timezone.localdate() + timedelta(days=3)})
+    r = client.post(
+        reverse("penilaian:evaluasi-periode-ubah", args=[p.pk]),
+        {
+            "tahun": p.tahun,
+            "jenis": p.jenis,
+            "nama": p.nama,
+            "tanggal_mulai": p.tanggal_mulai,
+            "tanggal_selesai": p.tanggal_selesai,
+            "batas_pengisian": timezone.localdate() + timedelta(days=3),
+        },
+    )
     assert r.status_code == 302
     p.refresh_from_db()
     assert not p.terkunci()
@@ -84,11 +106,15 @@ def test_unlock_form_by_nip(client, org):
     p = periode_terkunci(org.instansi)
     client.force_login(org.hr)
     until = (timezone.localtime() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
-    r = client.post(reverse("penilaian:evaluasi-buka-kunci", args=[p.pk]),
-                    {"nip": org.asing.nip, "alasan": "x", "berlaku_sampai": until})
+    r = client.post(
+        reverse("penilaian:evaluasi-buka-kunci", args=[p.pk]),
+        {"nip": org.asing.nip, "alasan": "x", "berlaku_sampai": until},
+    )
     assert "tidak ditemukan di instansi Anda" in r.content.decode()
-    r = client.post(reverse("penilaian:evaluasi-buka-kunci", args=[p.pk]),
-                    {"nip": org.pegawai.nip, "alasan": "Cuti melahirkan", "berlaku_sampai": until})
+    r = client.post(
+        reverse("penilaian:evaluasi-buka-kunci", args=[p.pk]),
+        {"nip": org.pegawai.nip, "alasan": "Cuti melahirkan", "berlaku_sampai": until},
+    )
     assert r.status_code == 302
     assert BukaKunci.objects.get().dibuat_oleh == org.hr
 

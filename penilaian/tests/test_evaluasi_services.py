@@ -85,14 +85,21 @@ def test_hr_unlock_reopens_for_that_pegawai_only_and_is_audited(org):
     with pytest.raises(ValidationError, match="terkunci"):
         _isian(p_rekan)
     log = AuditLog.objects.get(aksi="periode.unlocked")
-    assert log.aktor == org.hr and log.catatan == "Sakit saat batas pengisian" and log.data["pegawai"] == org.pegawai.nip
+    assert (
+        log.aktor == org.hr and log.catatan == "Sakit saat batas pengisian" and log.data["pegawai"] == org.pegawai.nip
+    )
 
 
 def test_expired_unlock_locks_again(org):
     periode = periode_terkunci(org.instansi)
     p = penilaian_untuk(org.pegawai, periode)
-    bk = buka_kunci_create(periode=periode, pegawai=org.pegawai, alasan="x",
-                           berlaku_sampai=timezone.now() + timedelta(hours=1), oleh=org.hr)
+    bk = buka_kunci_create(
+        periode=periode,
+        pegawai=org.pegawai,
+        alasan="x",
+        berlaku_sampai=timezone.now() + timedelta(hours=1),
+        oleh=org.hr,
+    )
     bk.berlaku_sampai = timezone.now() - timedelta(minutes=1)
     bk.save()
     with pytest.raises(ValidationError, match="terkunci"):
@@ -105,8 +112,13 @@ def test_unlock_needs_reason_future_time_and_same_instansi(org):
     with pytest.raises(ValidationError):
         buka_kunci_create(periode=periode, pegawai=org.pegawai, alasan=" ", berlaku_sampai=later, oleh=org.hr)
     with pytest.raises(ValidationError):
-        buka_kunci_create(periode=periode, pegawai=org.pegawai, alasan="x",
-                          berlaku_sampai=timezone.now() - timedelta(hours=1), oleh=org.hr)
+        buka_kunci_create(
+            periode=periode,
+            pegawai=org.pegawai,
+            alasan="x",
+            berlaku_sampai=timezone.now() - timedelta(hours=1),
+            oleh=org.hr,
+        )
     with pytest.raises(ValidationError):
         buka_kunci_create(periode=periode, pegawai=org.asing, alasan="x", berlaku_sampai=later, oleh=org.hr)
 
@@ -126,8 +138,9 @@ def test_submit_needs_a_realisasi_then_moves_to_diajukan_and_audits(org):
 
 def test_rating_derives_predikat_and_audits_the_change(org):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DIAJUKAN)
-    services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_BAWAH,
-                            oleh=org.atasan.user)
+    services.penilaian_rate(
+        penilaian=p, versi=p.versi, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_BAWAH, oleh=org.atasan.user
+    )
     p.refresh_from_db()
     assert (p.status, p.predikat) == (S.DINILAI, Predikat.KURANG)  # §3.4: misconduct, not "Baik"
     log = AuditLog.objects.get(aksi="penilaian.rated")
@@ -137,22 +150,30 @@ def test_rating_derives_predikat_and_audits_the_change(org):
 def test_rating_before_submission_is_refused(org):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi))
     with pytest.raises(ValidationError, match="mengajukannya"):
-        services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil=Rating.SESUAI, rating_perilaku=Rating.SESUAI,
-                                oleh=org.atasan.user)
+        services.penilaian_rate(
+            penilaian=p, versi=p.versi, rating_hasil=Rating.SESUAI, rating_perilaku=Rating.SESUAI, oleh=org.atasan.user
+        )
 
 
-@pytest.mark.parametrize(("capaian", "rating"), [
-    ("ISTIMEWA", Rating.DI_ATAS), ("BAIK", Rating.SESUAI), ("BUTUH_PERBAIKAN", Rating.DI_BAWAH),
-    ("KURANG", Rating.DI_BAWAH), ("SANGAT_KURANG", Rating.DI_BAWAH),
-])
+@pytest.mark.parametrize(
+    ("capaian", "rating"),
+    [
+        ("ISTIMEWA", Rating.DI_ATAS),
+        ("BAIK", Rating.SESUAI),
+        ("BUTUH_PERBAIKAN", Rating.DI_BAWAH),
+        ("KURANG", Rating.DI_BAWAH),
+        ("SANGAT_KURANG", Rating.DI_BAWAH),
+    ],
+)
 def test_leader_rating_hasil_follows_capaian_organisasi(org, capaian, rating):
     """domain.md §3.3 (SE 3/2023): the unit head's rating hasil is the unit's capaian; typed value ignored."""
     periode = periode_terbuka(org.instansi)
     p = penilaian_untuk(org.atasan, periode, status=S.DIAJUKAN)  # atasan heads Seksi Satu
     CapaianOrganisasi.objects.create(unit_kerja=org.seksi, periode=periode, predikat=capaian)
     typed = Rating.DI_BAWAH if rating != Rating.DI_BAWAH else Rating.DI_ATAS
-    services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil=typed, rating_perilaku=Rating.SESUAI,
-                            oleh=org.kabid.user)
+    services.penilaian_rate(
+        penilaian=p, versi=p.versi, rating_hasil=typed, rating_perilaku=Rating.SESUAI, oleh=org.kabid.user
+    )
     p.refresh_from_db()
     assert p.rating_hasil == rating and p.capaian_organisasi == capaian
 
@@ -161,41 +182,55 @@ def test_leader_rule_does_not_apply_without_capaian_or_to_staff(org):
     periode = periode_terbuka(org.instansi)
     CapaianOrganisasi.objects.create(unit_kerja=org.seksi, periode=periode, predikat="ISTIMEWA")
     staff = penilaian_untuk(org.pegawai, periode, status=S.DIAJUKAN)
-    services.penilaian_rate(penilaian=staff, versi=staff.versi, rating_hasil=Rating.SESUAI,
-                            rating_perilaku=Rating.SESUAI,
-                            oleh=org.atasan.user)
+    services.penilaian_rate(
+        penilaian=staff,
+        versi=staff.versi,
+        rating_hasil=Rating.SESUAI,
+        rating_perilaku=Rating.SESUAI,
+        oleh=org.atasan.user,
+    )
     staff.refresh_from_db()
     assert staff.rating_hasil == Rating.SESUAI
     head2 = penilaian_untuk(org.atasan2, periode, status=S.DIAJUKAN)  # no capaian for Seksi Dua
-    services.penilaian_rate(penilaian=head2, versi=head2.versi, rating_hasil=Rating.DI_BAWAH,
-                            rating_perilaku=Rating.SESUAI,
-                            oleh=org.kabid.user)
+    services.penilaian_rate(
+        penilaian=head2,
+        versi=head2.versi,
+        rating_hasil=Rating.DI_BAWAH,
+        rating_perilaku=Rating.SESUAI,
+        oleh=org.kabid.user,
+    )
     head2.refresh_from_db()
     assert head2.rating_hasil == Rating.DI_BAWAH
 
 
 def test_finalize_needs_both_ratings(org):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DIAJUKAN)
-    services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil=Rating.SESUAI, rating_perilaku="",
-                            oleh=org.atasan.user)
+    services.penilaian_rate(
+        penilaian=p, versi=p.versi, rating_hasil=Rating.SESUAI, rating_perilaku="", oleh=org.atasan.user
+    )
     with pytest.raises(ValidationError, match="rating"):
         services.penilaian_finalize(penilaian=p, versi=p.versi, oleh=org.atasan.user)
 
 
 def test_finalize_stores_predikat_snapshot_audit_and_notifies(org, django_capture_on_commit_callbacks):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DIAJUKAN)
-    services.penilaian_rate(penilaian=p, versi=p.versi, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS,
-                            oleh=org.atasan.user)
-    with mock.patch("penilaian.evaluasi.services.notify") as notify, \
-         mock.patch("pelatihan.services.tindak_lanjut_predikat_tahunan") as tindak, \
-         django_capture_on_commit_callbacks(execute=True):
+    services.penilaian_rate(
+        penilaian=p, versi=p.versi, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS, oleh=org.atasan.user
+    )
+    with (
+        mock.patch("penilaian.evaluasi.services.notify") as notify,
+        mock.patch("pelatihan.services.tindak_lanjut_predikat_tahunan") as tindak,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         services.penilaian_finalize(penilaian=p, versi=p.versi, oleh=org.atasan.user)
     p.refresh_from_db()
     assert (p.status, p.predikat, p.penilai) == (S.FINAL, Predikat.SANGAT_BAIK, org.atasan)
     assert p.snapshot["pegawai"]["nip"] == org.pegawai.nip
     assert p.snapshot["penilai"]["nip"] == org.atasan.nip
     assert p.snapshot["pegawai"]["pangkat_golongan"] == "Penata Muda, III/a"
-    assert p.snapshot["pegawai"]["unit"] == "Seksi Satu" and p.snapshot["pegawai"]["jabatan"] == str(org.pegawai.jabatan)
+    assert p.snapshot["pegawai"]["unit"] == "Seksi Satu" and p.snapshot["pegawai"]["jabatan"] == str(
+        org.pegawai.jabatan
+    )
     assert p.snapshot["atasan_penilai"]["nama"] == org.kabid.nama_lengkap  # same block as the SKP snapshot
     assert AuditLog.objects.filter(aksi="penilaian.finalized", data__predikat=Predikat.SANGAT_BAIK).exists()
     assert notify.call_args.kwargs["penerima"] == org.pegawai.user
@@ -204,8 +239,9 @@ def test_finalize_stores_predikat_snapshot_audit_and_notifies(org, django_captur
 
 def test_finalize_of_annual_period_starts_follow_up_after_commit(org, django_capture_on_commit_callbacks):
     periode = periode_terbuka(org.instansi, nama="Akhir", jenis="TAHUNAN")
-    p = penilaian_untuk(org.pegawai, periode, status=S.DINILAI, rating_hasil=Rating.SESUAI,
-                        rating_perilaku=Rating.SESUAI)
+    p = penilaian_untuk(
+        org.pegawai, periode, status=S.DINILAI, rating_hasil=Rating.SESUAI, rating_perilaku=Rating.SESUAI
+    )
     with mock.patch("pelatihan.services.tindak_lanjut_predikat_tahunan") as tindak:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             services.penilaian_finalize(penilaian=p, versi=p.versi, oleh=org.atasan.user)
@@ -220,8 +256,10 @@ def test_feedback_autosave_unchanged_text_does_not_bump_version(org):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi))
     perilaku = PerilakuKerja.objects.first()
     services.umpan_balik_save(penilaian=p, versi=1, oleh=org.atasan.user, perilaku=perilaku, teks="Pertahankan")
-    assert services.umpan_balik_save(penilaian=p, versi=2, oleh=org.atasan.user, perilaku=perilaku,
-                                     teks="Pertahankan") is None
+    assert (
+        services.umpan_balik_save(penilaian=p, versi=2, oleh=org.atasan.user, perilaku=perilaku, teks="Pertahankan")
+        is None
+    )
     p.refresh_from_db()
     assert p.versi == 2 and UmpanBalik.objects.get().oleh == org.atasan
 

@@ -3,7 +3,7 @@ and the way from a final evaluation to acknowledgement or keberatan (§3.5)."""
 import pytest
 from django.urls import reverse
 
-from penilaian.tests.rekan_factories import final, masukan, penilaian_of, peers, undang
+from penilaian.tests.rekan_factories import final, masukan, peers, penilaian_of, undang
 
 pytestmark = pytest.mark.django_db
 

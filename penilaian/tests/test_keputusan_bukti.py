@@ -30,9 +30,15 @@ def isi(p, n_rhk=1):
         BuktiDukung.objects.create(realisasi=r, url=f"https://arsip.example.go.id/bukti-{i}")
         BuktiDukung.objects.create(realisasi=r, berkas=ContentFile(PDF, name="laporan.pdf"),
                                    nama_berkas=f"laporan-{i}.pdf", content_type="application/pdf")
-        UmpanBalik.objects.create(penilaian=p, rhk=iki.rhk, teks=f"Pertahankan ketepatan waktu {i}", oleh=p.skp.pejabat_penilai)
-    UmpanBalik.objects.create(penilaian=p, perilaku=PerilakuKerja.objects.order_by("urutan").first(),
-                              teks="Responsif terhadap permintaan layanan", oleh=p.skp.pejabat_penilai)
+        UmpanBalik.objects.create(
+            penilaian=p, rhk=iki.rhk, teks=f"Pertahankan ketepatan waktu {i}", oleh=p.skp.pejabat_penilai
+        )
+    UmpanBalik.objects.create(
+        penilaian=p,
+        perilaku=PerilakuKerja.objects.order_by("urutan").first(),
+        teks="Responsif terhadap permintaan layanan",
+        oleh=p.skp.pejabat_penilai,
+    )
     return p
 
 
@@ -72,9 +78,11 @@ def test_tanggapan_page_shows_the_evidence_but_never_peer_input_to_the_appraisee
 def test_stranger_cannot_open_the_pages_nor_the_files(client, org, keberatan):
     berkas = BuktiDukung.objects.exclude(berkas="").first()
     client.force_login(org.atasan2.user)
-    for url in (reverse("penilaian:keberatan-detail", args=[keberatan.pk]),
-                reverse("penilaian:tanggapan", args=[keberatan.penilaian.pk]),
-                reverse("penilaian:evaluasi-bukti-berkas", args=[berkas.pk])):
+    for url in (
+        reverse("penilaian:keberatan-detail", args=[keberatan.pk]),
+        reverse("penilaian:tanggapan", args=[keberatan.penilaian.pk]),
+        reverse("penilaian:evaluasi-bukti-berkas", args=[berkas.pk]),
+    ):
         assert client.get(url).status_code == 404
 
 

@@ -39,8 +39,15 @@ def test_skp_pdf_has_identity_blocks_rhk_iki_and_perilaku(org, dinilai):
 def test_skp_pdf_uses_the_snapshot_frozen_at_submission(org, dinilai):
     """domain.md §3.2: people move; the document shows who they were when it was submitted."""
     skp, _ = dinilai
-    skp.snapshot = {"pegawai": {"nama": "Nama Saat Diajukan", "nip": org.pegawai.nip, "pangkat_golongan": "Penata, III/c",
-                                "jabatan": "Analis Lama", "unit": "Seksi Lama"}}
+    skp.snapshot = {
+        "pegawai": {
+            "nama": "Nama Saat Diajukan",
+            "nip": org.pegawai.nip,
+            "pangkat_golongan": "Penata, III/c",
+            "jabatan": "Analis Lama",
+            "unit": "Seksi Lama",
+        }
+    }
     skp.save()
     t = teks(pdf.render_skp(skp))
     assert "Nama Saat Diajukan" in t and "Seksi Lama" in t

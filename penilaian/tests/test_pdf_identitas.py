@@ -27,12 +27,18 @@ def pppk_final(org):
     """A PPPK (golongan IX) rated by a PNS penilai in III/c: both snapshots frozen by the real services."""
     org.atasan.golongan = Golongan.objects.get(jenis="PNS", kode="III/c")
     org.atasan.save()
-    pppk = PegawaiFactory(nip=make_nip(pppk=True), status="PPPK", golongan=Golongan.objects.get(jenis="PPPK", kode="IX"),
-                          unit_kerja=org.seksi, atasan=org.atasan)
+    pppk = PegawaiFactory(
+        nip=make_nip(pppk=True),
+        status="PPPK",
+        golongan=Golongan.objects.get(jenis="PPPK", kode="IX"),
+        unit_kerja=org.seksi,
+        atasan=org.atasan,
+    )
     p = penilaian_untuk(pppk, periode_terbuka(org.instansi), status="DIAJUKAN")
     Skp.objects.filter(pk=p.skp_id).update(snapshot=skp_services.snapshot_of(p.skp))
-    evaluasi.penilaian_finalize(penilaian=p, versi=p.versi, oleh=org.atasan.user, rating_hasil="SESUAI",
-                                rating_perilaku="SESUAI")
+    evaluasi.penilaian_finalize(
+        penilaian=p, versi=p.versi, oleh=org.atasan.user, rating_hasil="SESUAI", rating_perilaku="SESUAI"
+    )
     p.refresh_from_db()
     return pppk, p
 
@@ -62,27 +68,69 @@ def test_snapshots_frozen_in_the_old_shapes_are_converted_and_still_print(org):
     """Data migration 0006: the old SKP shape ("Golongan IX" in pangkat) and the old evaluation shape
     (pangkat and golongan apart, pangkat empty for a PPPK) both become pangkat_golongan."""
     migrasi = importlib.import_module("penilaian.migrations.0008_identitas_satu_bentuk")
-    pppk = PegawaiFactory(nip=make_nip(pppk=True), status="PPPK", golongan=Golongan.objects.get(jenis="PPPK", kode="IX"),
-                          unit_kerja=org.seksi, atasan=org.atasan)
+    pppk = PegawaiFactory(
+        nip=make_nip(pppk=True),
+        status="PPPK",
+        golongan=Golongan.objects.get(jenis="PPPK", kode="IX"),
+        unit_kerja=org.seksi,
+        atasan=org.atasan,
+    )
     p = penilaian_untuk(pppk, periode(org, nama="Akhir", jenis="TAHUNAN"), status="FINAL")
-    lama_skp = {"id": pppk.pk, "nama": "Nama Lama", "nip": pppk.nip, "pangkat": "Golongan IX", "jabatan": "Analis",
-                "unit_kerja": "Seksi Lama"}
-    Skp.objects.filter(pk=p.skp_id).update(snapshot={
-        "pegawai": lama_skp, "penilai": {"nama": "Penilai Lama", "nip": org.atasan.nip, "pangkat": "Penata, III/c",
-                                         "jabatan": "Kepala Seksi", "unit_kerja": "Seksi Lama"}})
+    lama_skp = {
+        "id": pppk.pk,
+        "nama": "Nama Lama",
+        "nip": pppk.nip,
+        "pangkat": "Golongan IX",
+        "jabatan": "Analis",
+        "unit_kerja": "Seksi Lama",
+    }
+    Skp.objects.filter(pk=p.skp_id).update(
+        snapshot={
+            "pegawai": lama_skp,
+            "penilai": {
+                "nama": "Penilai Lama",
+                "nip": org.atasan.nip,
+                "pangkat": "Penata, III/c",
+                "jabatan": "Kepala Seksi",
+                "unit_kerja": "Seksi Lama",
+            },
+        }
+    )
     p.snapshot = {
-        "pegawai": {"id": pppk.pk, "nama": "Nama Lama", "nip": pppk.nip, "golongan": "IX", "pangkat": "",
-                    "jabatan": "Analis", "unit_kerja": "Seksi Lama"},
-        "penilai": {"nama": "Penilai Lama", "nip": org.atasan.nip, "golongan": "III/c", "pangkat": "Penata",
-                    "jabatan": "Kepala Seksi", "unit_kerja": "Seksi Lama"},
-        "jabatan": "Analis", "golongan": "IX", "unit_kerja": "Seksi Lama",
+        "pegawai": {
+            "id": pppk.pk,
+            "nama": "Nama Lama",
+            "nip": pppk.nip,
+            "golongan": "IX",
+            "pangkat": "",
+            "jabatan": "Analis",
+            "unit_kerja": "Seksi Lama",
+        },
+        "penilai": {
+            "nama": "Penilai Lama",
+            "nip": org.atasan.nip,
+            "golongan": "III/c",
+            "pangkat": "Penata",
+            "jabatan": "Kepala Seksi",
+            "unit_kerja": "Seksi Lama",
+        },
+        "jabatan": "Analis",
+        "golongan": "IX",
+        "unit_kerja": "Seksi Lama",
     }
     p.save()
     migrasi.forwards(apps, None)
     p.refresh_from_db()
     p.skp.refresh_from_db()
-    baru = {"id": pppk.pk, "nama": "Nama Lama", "nip": pppk.nip, "pangkat_golongan": "IX", "jabatan": "Analis",
-            "unit": "Seksi Lama", "instansi": org.instansi.nama}
+    baru = {
+        "id": pppk.pk,
+        "nama": "Nama Lama",
+        "nip": pppk.nip,
+        "pangkat_golongan": "IX",
+        "jabatan": "Analis",
+        "unit": "Seksi Lama",
+        "instansi": org.instansi.nama,
+    }
     assert p.skp.snapshot["pegawai"] == p.snapshot["pegawai"] == baru
     assert p.skp.snapshot["penilai"]["pangkat_golongan"] == p.snapshot["penilai"]["pangkat_golongan"] == "Penata, III/c"
     assert set(p.snapshot) == {"pegawai", "penilai"}

@@ -119,7 +119,8 @@ def test_upheld_decision_keeps_ratings(org):
     p.refresh_from_db()
     assert (p.status, p.predikat) == (S.DIPUTUS, Predikat.BUTUH_PERBAIKAN)
     with pytest.raises(ValidationError, match="sudah diputus"):
-        keberatan_decide(keberatan=Keberatan.objects.get(), ubah=False, keputusan="Sekali lagi ya.", oleh=org.kabid.user)
+        kb = Keberatan.objects.get()
+        keberatan_decide(keberatan=kb, ubah=False, keputusan="Sekali lagi ya.", oleh=org.kabid.user)
 
 
 @pytest.mark.parametrize("actor", ["pegawai", "atasan", "atasan2", "hr"])
@@ -143,10 +144,18 @@ def test_annual_predikat_change_triggers_follow_up_on_commit(org, django_capture
     periode = periode_terbuka(org.instansi, jenis=Periode.Jenis.TAHUNAN, nama="Akhir")
     p = final(penilaian_of(org.pegawai, periode=periode))
     kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
-    with mock.patch("penilaian.rekan.keberatan.tindak_lanjut_predikat_tahunan") as hook, \
-            django_capture_on_commit_callbacks(execute=True):
-        keberatan_decide(keberatan=kb, ubah=True, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS,
-                        keputusan="Capaian melebihi target.", oleh=org.kabid.user)
+    with (
+        mock.patch("penilaian.rekan.keberatan.tindak_lanjut_predikat_tahunan") as hook,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        keberatan_decide(
+            keberatan=kb,
+            ubah=True,
+            rating_hasil=Rating.DI_ATAS,
+            rating_perilaku=Rating.DI_ATAS,
+            keputusan="Capaian melebihi target.",
+            oleh=org.kabid.user,
+        )
     hook.assert_called_once()
     assert hook.call_args.kwargs["oleh"] == org.kabid.user
 
@@ -154,19 +163,30 @@ def test_annual_predikat_change_triggers_follow_up_on_commit(org, django_capture
 def test_periodic_predikat_change_does_not_trigger_follow_up(org, django_capture_on_commit_callbacks):
     p = final(penilaian_of(org.pegawai))
     kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
-    with mock.patch("penilaian.rekan.keberatan.tindak_lanjut_predikat_tahunan") as hook, \
-            django_capture_on_commit_callbacks(execute=True):
-        keberatan_decide(keberatan=kb, ubah=True, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS,
-                        keputusan="Capaian melebihi target.", oleh=org.kabid.user)
+    with (
+        mock.patch("penilaian.rekan.keberatan.tindak_lanjut_predikat_tahunan") as hook,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        keberatan_decide(
+            keberatan=kb,
+            ubah=True,
+            rating_hasil=Rating.DI_ATAS,
+            rating_perilaku=Rating.DI_ATAS,
+            keputusan="Capaian melebihi target.",
+            oleh=org.kabid.user,
+        )
     hook.assert_not_called()
 
 
 def test_annual_upheld_decision_does_not_trigger_follow_up(org, django_capture_on_commit_callbacks):
     periode = periode_terbuka(org.instansi, jenis=Periode.Jenis.TAHUNAN, nama="Akhir")
-    kb = keberatan_file(penilaian=final(penilaian_of(org.pegawai, periode=periode)), alasan=ALASAN,
-                          oleh=org.pegawai.user)
-    with mock.patch("penilaian.rekan.keberatan.tindak_lanjut_predikat_tahunan") as hook, \
-            django_capture_on_commit_callbacks(execute=True):
+    kb = keberatan_file(
+        penilaian=final(penilaian_of(org.pegawai, periode=periode)), alasan=ALASAN, oleh=org.pegawai.user
+    )
+    with (
+        mock.patch("penilaian.rekan.keberatan.tindak_lanjut_predikat_tahunan") as hook,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         keberatan_decide(keberatan=kb, ubah=False, keputusan="Penilaian sudah tepat.", oleh=org.kabid.user)
     hook.assert_not_called()
 
@@ -177,8 +197,12 @@ def test_parties_are_notified(org):
     kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     keberatan_decide(keberatan=kb, ubah=False, keputusan="Dipertahankan, bukti kurang.", oleh=org.kabid.user)
     rows = list(Notifikasi.objects.filter(pk__gt=awal).order_by("pk").values_list("penerima", "judul"))
-    assert rows == [(org.kabid.user.pk, "Keberatan perlu diputus"), (org.atasan.user.pk, "Keberatan diajukan"),
-                    (org.pegawai.user.pk, "Keberatan diputus"), (org.atasan.user.pk, "Keberatan diputus")]
+    assert rows == [
+        (org.kabid.user.pk, "Keberatan perlu diputus"),
+        (org.atasan.user.pk, "Keberatan diajukan"),
+        (org.pegawai.user.pk, "Keberatan diputus"),
+        (org.atasan.user.pk, "Keberatan diputus"),
+    ]
 
 
 def test_no_one_is_told_about_a_keberatan_that_was_rolled_back(org):
@@ -196,10 +220,15 @@ def test_employee_sees_decision_and_audit_trail(client, org):
     client.post(reverse("penilaian:keberatan-ajukan", args=[p.pk]), {"alasan": ALASAN})
     kb = Keberatan.objects.get()
     client.force_login(org.kabid.user)
-    r = client.post(reverse("penilaian:keberatan-detail", args=[kb.pk]), {
-        "keputusan_jenis": "UBAH", "rating_hasil": Rating.DI_ATAS, "rating_perilaku": Rating.DI_ATAS,
-        "keputusan": "Capaian RHK melebihi target tahunan.",
-    })
+    r = client.post(
+        reverse("penilaian:keberatan-detail", args=[kb.pk]),
+        {
+            "keputusan_jenis": "UBAH",
+            "rating_hasil": Rating.DI_ATAS,
+            "rating_perilaku": Rating.DI_ATAS,
+            "keputusan": "Capaian RHK melebihi target tahunan.",
+        },
+    )
     assert r.status_code == 302
     client.force_login(org.pegawai.user)
     page = client.get(reverse("penilaian:tanggapan", args=[p.pk])).content.decode()
@@ -207,9 +236,18 @@ def test_employee_sees_decision_and_audit_trail(client, org):
     assert "Keberatan diajukan" in page and "Keberatan diputus" in page
 
 
-@pytest.mark.parametrize("actor,status", [
-    ("pegawai", 200), ("atasan", 200), ("kabid", 200), ("lain", 404), ("atasan2", 404), ("hr", 200), ("hr_other", 404),
-])
+@pytest.mark.parametrize(
+    "actor,status",
+    [
+        ("pegawai", 200),
+        ("atasan", 200),
+        ("kabid", 200),
+        ("lain", 404),
+        ("atasan2", 404),
+        ("hr", 200),
+        ("hr_other", 404),
+    ],
+)
 def test_keberatan_and_response_pages_permissions(client, org, actor, status):
     p = final(penilaian_of(org.pegawai))
     kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
@@ -233,7 +271,9 @@ def test_decision_form_hidden_from_non_deciders(client, org):
     kb = keberatan_file(penilaian=p, alasan=ALASAN, oleh=org.pegawai.user)
     client.force_login(org.atasan.user)
     assert 'id="tombol-putus"' not in client.get(reverse("penilaian:keberatan-detail", args=[kb.pk])).content.decode()
-    client.post(reverse("penilaian:keberatan-detail", args=[kb.pk]), {"keputusan_jenis": "PERTAHANKAN", "keputusan": "x" * 20})
+    client.post(
+        reverse("penilaian:keberatan-detail", args=[kb.pk]), {"keputusan_jenis": "PERTAHANKAN", "keputusan": "x" * 20}
+    )
     kb.refresh_from_db()
     assert kb.status == Keberatan.Status.DIAJUKAN
     client.force_login(org.kabid.user)
@@ -249,10 +289,22 @@ def test_my_results_are_listed_newest_period_first_with_the_detail_page_badge(cl
 
     year = date.today().year - 1
     skp = SkpFactory(pegawai=org.pegawai, status="DISETUJUI", tahun=year)
-    akhir = PeriodeFactory(instansi=org.instansi, tahun=year, nama="Triwulan IV", tanggal_mulai=date(year, 10, 1),
-                           tanggal_selesai=date(year, 12, 31), batas_pengisian=date(year, 12, 31))
-    awal = PeriodeFactory(instansi=org.instansi, tahun=year, nama="Triwulan I", tanggal_mulai=date(year, 1, 1),
-                          tanggal_selesai=date(year, 3, 31), batas_pengisian=date(year, 4, 10))
+    akhir = PeriodeFactory(
+        instansi=org.instansi,
+        tahun=year,
+        nama="Triwulan IV",
+        tanggal_mulai=date(year, 10, 1),
+        tanggal_selesai=date(year, 12, 31),
+        batas_pengisian=date(year, 12, 31),
+    )
+    awal = PeriodeFactory(
+        instansi=org.instansi,
+        tahun=year,
+        nama="Triwulan I",
+        tanggal_mulai=date(year, 1, 1),
+        tanggal_selesai=date(year, 3, 31),
+        batas_pengisian=date(year, 4, 10),
+    )
     final(PenilaianFactory(skp=skp, periode=akhir))  # created first, but the later period
     p_awal = final(PenilaianFactory(skp=skp, periode=awal))
     html = login_as(client, org, "pegawai").get(reverse("penilaian:tanggapan-list")).content.decode()

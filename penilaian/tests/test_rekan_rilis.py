@@ -285,7 +285,8 @@ def test_concurrent_claim_without_the_evaluation_lock_still_stores_one(org):
 # ---------------------------------------------------------------- the seal
 
 def test_sealed_answers_have_one_length_whatever_the_comment():
-    sizes = {len(segel.segel(penilaian_id=1, jawaban=jawaban(), komentar=k)) for k in ["", "a", "é" * 2000, "\x01" * 2000]}
+    komentar = ["", "a", "é" * 2000, "\x01" * 2000]
+    sizes = {len(segel.segel(penilaian_id=1, jawaban=jawaban(), komentar=k)) for k in komentar}
     assert len(sizes) == 1
 
 
@@ -297,7 +298,10 @@ def test_seal_opens_only_for_its_evaluation_and_with_a_fallback_key():
     old = settings.SECRET_KEY
     with override_settings(SECRET_KEY="kunci-baru-" + uuid.uuid4().hex, SECRET_KEY_FALLBACKS=[old]):
         assert segel.buka(penilaian_id=7, sandi=sandi)[1] == "baik"
-    with override_settings(SECRET_KEY="kunci-lain-" + uuid.uuid4().hex, SECRET_KEY_FALLBACKS=[]), pytest.raises(ValueError):
+    with (
+        override_settings(SECRET_KEY="kunci-lain-" + uuid.uuid4().hex, SECRET_KEY_FALLBACKS=[]),
+        pytest.raises(ValueError),
+    ):
         segel.buka(penilaian_id=7, sandi=sandi)
 
 
@@ -311,6 +315,7 @@ def test_too_long_comment_is_refused_by_the_service(org):
 
 
 # ---------------------------------------------------------------- the data migration
+
 
 def test_data_migration_releases_big_cohorts_seals_small_ones_and_drops_answer_audit(org):
     import importlib
@@ -344,6 +349,7 @@ def test_deadline_passed_invitation_refused(org):
 
 
 # ---------------------------------------------------------------- demo data
+
 
 def test_seed_demo_shows_released_peer_input_to_the_demo_atasan(client):
     import re

@@ -20,7 +20,10 @@ def test_demo_skp_for_every_status_and_the_demo_logins():
     assert skp.get(pegawai=staf[0]).status == Skp.Status.DISETUJUI
     assert skp.get(pegawai=atasan).status == Skp.Status.DISETUJUI
     assert skp_to_approve(atasan.user).filter(status=Skp.Status.DIAJUKAN).exists()
-    assert SkpVersi.objects.filter(skp__status=Skp.Status.DISETUJUI).count() == skp.filter(status=Skp.Status.DISETUJUI).count() + 2
+    assert (
+        SkpVersi.objects.filter(skp__status=Skp.Status.DISETUJUI).count()
+        == skp.filter(status=Skp.Status.DISETUJUI).count() + 2
+    )
     # cascade: every JA/JF RHK of a pegawai whose penilai has an SKP points at that penilai's RHK
     linked = RencanaHasilKerja.objects.filter(skp__tahun=2026, induk__isnull=False).select_related("skp", "induk__skp")
     assert linked.count() > 100

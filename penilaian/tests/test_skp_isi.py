@@ -18,7 +18,9 @@ def rhk(skp, **kw):
     return RencanaHasilKerja(teks=kw.pop("teks", "Tersusunnya laporan"), **kw)
 
 
-@pytest.mark.parametrize("status,ok", [(S.DRAFT, True), (S.DIKEMBALIKAN, True), (S.DIAJUKAN, False), (S.DISETUJUI, False)])
+@pytest.mark.parametrize(
+    "status,ok", [(S.DRAFT, True), (S.DIKEMBALIKAN, True), (S.DIAJUKAN, False), (S.DISETUJUI, False)]
+)
 def test_owner_edits_only_draft_or_returned(org, status, ok):
     skp = SkpFactory(pegawai=org.pegawai, status=status)
     if ok:
@@ -39,14 +41,17 @@ def test_nobody_but_the_owner_edits(org, actor):
         services_isi.rhk_delete(rhk=r, oleh=user)
 
 
-@pytest.mark.parametrize("pendekatan,data,ok", [
-    # domain.md §1.3 Pendekatan: kuantitatif = number + satuan, kualitatif = narrative target
-    (Skp.Pendekatan.KUANTITATIF, {"target_angka": Decimal(12), "satuan": "dokumen"}, True),
-    (Skp.Pendekatan.KUANTITATIF, {"target_angka": Decimal(12), "satuan": ""}, False),
-    (Skp.Pendekatan.KUANTITATIF, {"target_teks": "Laporan lengkap"}, False),
-    (Skp.Pendekatan.KUALITATIF, {"target_teks": "Laporan diterima tanpa revisi"}, True),
-    (Skp.Pendekatan.KUALITATIF, {"target_angka": Decimal(3), "satuan": "laporan"}, False),
-])
+@pytest.mark.parametrize(
+    "pendekatan,data,ok",
+    [
+        # domain.md §1.3 Pendekatan: kuantitatif = number + satuan, kualitatif = narrative target
+        (Skp.Pendekatan.KUANTITATIF, {"target_angka": Decimal(12), "satuan": "dokumen"}, True),
+        (Skp.Pendekatan.KUANTITATIF, {"target_angka": Decimal(12), "satuan": ""}, False),
+        (Skp.Pendekatan.KUANTITATIF, {"target_teks": "Laporan lengkap"}, False),
+        (Skp.Pendekatan.KUALITATIF, {"target_teks": "Laporan diterima tanpa revisi"}, True),
+        (Skp.Pendekatan.KUALITATIF, {"target_angka": Decimal(3), "satuan": "laporan"}, False),
+    ],
+)
 def test_iki_target_shape_follows_pendekatan(org, pendekatan, data, ok):
     skp = SkpFactory(pegawai=org.pegawai, pendekatan=pendekatan)
     r = RhkFactory(skp=skp)
@@ -61,8 +66,9 @@ def test_iki_target_shape_follows_pendekatan(org, pendekatan, data, ok):
 def test_ja_jf_iki_needs_aspek_and_jpt_rhk_needs_perspektif(org):
     skp = SkpFactory(pegawai=org.pegawai)
     with pytest.raises(ValidationError):
-        services_isi.iki_save(rhk=RhkFactory(skp=skp), oleh=org.pegawai.user,
-                              iki=IndikatorKinerja(teks="x", target_angka=1, satuan="dok"))
+        services_isi.iki_save(
+            rhk=RhkFactory(skp=skp), oleh=org.pegawai.user, iki=IndikatorKinerja(teks="x", target_angka=1, satuan="dok")
+        )
     jpt = SkpFactory(pegawai=org.rekan, bentuk=Skp.Bentuk.JPT)
     with pytest.raises(ValidationError):
         services_isi.rhk_save(skp=jpt, rhk=rhk(jpt), oleh=org.rekan.user)

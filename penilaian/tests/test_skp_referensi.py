@@ -33,7 +33,9 @@ DOMAIN_TABLE = [
 
 
 def test_all_21_indicators_in_order_verbatim():
-    stored = list(IndikatorPerilaku.objects.order_by("perilaku__urutan", "urutan").values_list("perilaku__nama", "teks"))
+    stored = list(
+        IndikatorPerilaku.objects.order_by("perilaku__urutan", "urutan").values_list("perilaku__nama", "teks")
+    )
     assert stored == DOMAIN_TABLE
 
 

@@ -61,11 +61,16 @@ def test_owner_creates_adds_rhk_and_iki_and_submits_through_the_pages(client, or
     skp = Skp.objects.get(pegawai=org.pegawai)
     assert r.url == reverse("penilaian:skp-detail", args=[skp.pk])
     boss = RhkFactory(skp=SkpFactory(pegawai=org.atasan), teks="Terlaksananya program seksi")
-    c.post(reverse("penilaian:rhk-create", args=[skp.pk]), {"jenis": "UTAMA", "teks": "Tersusunnya laporan", "induk": boss.pk})
+    c.post(
+        reverse("penilaian:rhk-create", args=[skp.pk]),
+        {"jenis": "UTAMA", "teks": "Tersusunnya laporan", "induk": boss.pk},
+    )
     rhk = skp.rhk.get()
     assert rhk.induk == boss
-    c.post(reverse("penilaian:iki-create", args=[rhk.pk]),
-           {"teks": "Jumlah laporan", "aspek": "KUANTITAS", "target_angka": "4", "satuan": "laporan"})
+    c.post(
+        reverse("penilaian:iki-create", args=[rhk.pk]),
+        {"teks": "Jumlah laporan", "aspek": "KUANTITAS", "target_angka": "4", "satuan": "laporan"},
+    )
     assert rhk.iki.get().target_display == "4 laporan"
     c.post(reverse("penilaian:skp-submit", args=[skp.pk]))
     skp.refresh_from_db()
@@ -102,12 +107,19 @@ def test_review_approve_with_expectations_and_return_with_note(client, org):
     skp.save()
     loyal = PerilakuKerja.objects.get(kode="LOYAL")
     kolab = PerilakuKerja.objects.get(kode="KOLABORATIF")
-    as_(client, org, "atasan").post(reverse("penilaian:skp-approve", args=[skp.pk]), {
-        f"frasa_{loyal.pk}": "Menjaga nama baik instansi di media sosial", f"teks_{kolab.pk}": "Aktif di tim lintas bidang",
-    })
+    as_(client, org, "atasan").post(
+        reverse("penilaian:skp-approve", args=[skp.pk]),
+        {
+            f"frasa_{loyal.pk}": "Menjaga nama baik instansi di media sosial",
+            f"teks_{kolab.pk}": "Aktif di tim lintas bidang",
+        },
+    )
     skp.refresh_from_db()
     assert skp.status == S.DISETUJUI
-    assert dict(skp.ekspektasi.values_list("perilaku__kode", "teks"))["LOYAL"] == "Menjaga nama baik instansi di media sosial"
+    assert (
+        dict(skp.ekspektasi.values_list("perilaku__kode", "teks"))["LOYAL"]
+        == "Menjaga nama baik instansi di media sosial"
+    )
     assert dict(skp.ekspektasi.values_list("perilaku__kode", "teks"))["KOLABORATIF"] == "Aktif di tim lintas bidang"
 
 
@@ -209,8 +221,9 @@ def test_monitoring_is_for_hr(client, org, actor, code):
 @pytest.mark.parametrize("actor,code", [("hr", 302), ("hr_other", 404), ("atasan", 403), ("pegawai", 403)])
 def test_reassign_penilai_page(client, org, actor, code):
     skp = skp_with_rhk(org.pegawai, status=S.DRAFT)
-    r = as_(client, org, actor).post(reverse("penilaian:skp-reassign", args=[skp.pk]),
-                                     {"penilai": org.atasan2.pk, "alasan": "Koreksi data"})
+    r = as_(client, org, actor).post(
+        reverse("penilaian:skp-reassign", args=[skp.pk]), {"penilai": org.atasan2.pk, "alasan": "Koreksi data"}
+    )
     assert r.status_code == code
     skp.refresh_from_db()
     assert (skp.pejabat_penilai == org.atasan2) == (code == 302)
@@ -220,6 +233,7 @@ def test_reassign_penilai_page(client, org, actor, code):
 
 def test_approved_version_stays_readable_during_revision(client, org):
     from penilaian.skp import services
+
     skp = skp_with_rhk(org.pegawai, status=S.DIAJUKAN)
     services.skp_approve(skp=skp, oleh=org.atasan.user)
     c = as_(client, org, "pegawai")

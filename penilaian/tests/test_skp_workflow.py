@@ -16,11 +16,18 @@ S = Skp.Status
 
 
 def new_skp(p, **kw):
-    args = {"pegawai": p, "tahun": 2026, "tanggal_mulai": date(2026, 1, 1), "tanggal_selesai": date(2026, 12, 31), "oleh": p.user}
+    args = {
+        "pegawai": p,
+        "tahun": 2026,
+        "tanggal_mulai": date(2026, 1, 1),
+        "tanggal_selesai": date(2026, 12, 31),
+        "oleh": p.user,
+    }
     return services.skp_create(**{**args, **kw})
 
 
 # --- creation (domain.md §1.5: several SKP per year, non-overlapping, inside the year) ---------------
+
 
 def test_create_derives_bentuk_penilai_and_atasan_penilai(org):
     skp = new_skp(org.pegawai)
@@ -35,12 +42,15 @@ def test_create_for_jpt_jabatan_uses_jpt_form(org):
     assert new_skp(org.kabid).bentuk == Skp.Bentuk.JPT
 
 
-@pytest.mark.parametrize("mulai,selesai,ok", [
-    (date(2026, 7, 1), date(2026, 12, 31), True),     # after a move mid-year
-    (date(2026, 6, 30), date(2026, 12, 31), False),   # overlaps the first one by a day
-    (date(2025, 12, 1), date(2026, 3, 31), False),    # outside the year
-    (date(2026, 8, 1), date(2026, 7, 1), False),      # end before start
-])
+@pytest.mark.parametrize(
+    "mulai,selesai,ok",
+    [
+        (date(2026, 7, 1), date(2026, 12, 31), True),  # after a move mid-year
+        (date(2026, 6, 30), date(2026, 12, 31), False),  # overlaps the first one by a day
+        (date(2025, 12, 1), date(2026, 3, 31), False),  # outside the year
+        (date(2026, 8, 1), date(2026, 7, 1), False),  # end before start
+    ],
+)
 def test_several_skp_per_year_must_not_overlap(org, mulai, selesai, ok):
     new_skp(org.pegawai, tanggal_selesai=date(2026, 6, 30))
     if ok:
@@ -63,10 +73,20 @@ def test_create_can_copy_last_years_rhk_and_iki_without_the_old_link(org):
 # --- transitions ------------------------------------------------------------------------------------
 
 TRANSITIONS = [  # (status dari, aksi, allowed) — issue 3 "Status"
-    (S.DRAFT, "submit", True), (S.DIKEMBALIKAN, "submit", True), (S.DIAJUKAN, "submit", False), (S.DISETUJUI, "submit", False),
-    (S.DIAJUKAN, "approve", True), (S.DRAFT, "approve", False), (S.DIKEMBALIKAN, "approve", False), (S.DISETUJUI, "approve", False),
-    (S.DIAJUKAN, "return", True), (S.DRAFT, "return", False), (S.DISETUJUI, "return", False),
-    (S.DISETUJUI, "revise", True), (S.DRAFT, "revise", False), (S.DIAJUKAN, "revise", False),
+    (S.DRAFT, "submit", True),
+    (S.DIKEMBALIKAN, "submit", True),
+    (S.DIAJUKAN, "submit", False),
+    (S.DISETUJUI, "submit", False),
+    (S.DIAJUKAN, "approve", True),
+    (S.DRAFT, "approve", False),
+    (S.DIKEMBALIKAN, "approve", False),
+    (S.DISETUJUI, "approve", False),
+    (S.DIAJUKAN, "return", True),
+    (S.DRAFT, "return", False),
+    (S.DISETUJUI, "return", False),
+    (S.DISETUJUI, "revise", True),
+    (S.DRAFT, "revise", False),
+    (S.DIAJUKAN, "revise", False),
 ]
 
 
@@ -120,12 +140,15 @@ def test_only_owner_submits(org):
         services.skp_submit(skp=skp, oleh=org.atasan.user)
 
 
-@pytest.mark.parametrize("setup,pesan", [
-    ("kosong", "minimal satu rencana hasil kerja utama"),
-    ("tambahan_saja", "minimal satu rencana hasil kerja utama"),
-    ("tanpa_iki", "wajib memiliki indikator"),
-    ("tanpa_penilai", "Pejabat penilai belum ditetapkan"),
-])
+@pytest.mark.parametrize(
+    "setup,pesan",
+    [
+        ("kosong", "minimal satu rencana hasil kerja utama"),
+        ("tambahan_saja", "minimal satu rencana hasil kerja utama"),
+        ("tanpa_iki", "wajib memiliki indikator"),
+        ("tanpa_penilai", "Pejabat penilai belum ditetapkan"),
+    ],
+)
 def test_submit_requirements(org, setup, pesan):
     skp = SkpFactory(pegawai=org.pegawai)
     if setup == "tambahan_saja":
@@ -167,7 +190,9 @@ def test_return_needs_a_note_and_shows_it(org):
 
 def test_approve_writes_expectations_and_version_and_revision_bumps_versi(org):
     skp = skp_with_rhk(org.pegawai, status=S.DRAFT)
-    EkspektasiPerilaku.objects.bulk_create([EkspektasiPerilaku(skp=skp, perilaku=p) for p in PerilakuKerja.objects.all()])
+    EkspektasiPerilaku.objects.bulk_create(
+        [EkspektasiPerilaku(skp=skp, perilaku=p) for p in PerilakuKerja.objects.all()]
+    )
     services.skp_submit(skp=skp, oleh=org.pegawai.user)
     akuntabel = PerilakuKerja.objects.get(kode="AKUNTABEL")
     skp = services.skp_approve(skp=skp, oleh=org.atasan.user, ekspektasi={akuntabel.pk: "Menolak gratifikasi"})

@@ -37,5 +37,6 @@ class Command(BaseCommand):
         total = sum(hasil.get(timeout=timeout, disable_sync_subtasks=False))
         dur = time.perf_counter() - t0
         self.stdout.write(
-            f"pdf.dokumen_evaluasi.{jumlah}       {dur:8.1f} s   ({jumlah / dur:.1f} dok/s, {total // 1024} KiB) [{label}]"
+            f"pdf.dokumen_evaluasi.{jumlah}       {dur:8.1f} s   "
+            f"({jumlah / dur:.1f} dok/s, {total // 1024} KiB) [{label}]"
         )

@@ -43,4 +43,8 @@ class Command(BaseCommand):
         gagal = job.items.filter(status=CetakMassalItem.Status.GAGAL).select_related("pegawai")
         for it in gagal:
             self.stderr.write(f"GAGAL {it.pegawai.nip} {it.pegawai.nama}: {it.alasan}")
-        self.stdout.write(self.style.SUCCESS(f"{job.total - len(gagal)} dicetak, {len(gagal)} gagal dari {job.total} dokumen; ZIP: {out}"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{job.total - len(gagal)} dicetak, {len(gagal)} gagal dari {job.total} dokumen; ZIP: {out}"
+            )
+        )

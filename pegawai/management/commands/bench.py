@@ -74,7 +74,9 @@ class Command(BaseCommand):
 
     def _pages(self, instansi: Instansi) -> list[tuple[str, str]]:
         daftar = reverse("pegawai:list")
-        perangkat = UnitKerja.objects.filter(instansi=instansi, level=UnitKerja.Level.PERANGKAT_DAERAH).order_by("kode")[1]
+        perangkat = UnitKerja.objects.filter(instansi=instansi, level=UnitKerja.Level.PERANGKAT_DAERAH).order_by(
+            "kode"
+        )[1]
         nip = Pegawai.objects.filter(unit_kerja__instansi=instansi).order_by("nip").values_list("nip", flat=True)[1000]
         return [
             ("Daftar pegawai, halaman 1", daftar),
@@ -95,5 +97,10 @@ class Command(BaseCommand):
                 started = time.perf_counter()
                 client.get(url, secure=True)
                 times.append((time.perf_counter() - started) * 1000)
-        return {"halaman": label, "url": url, "median_ms": round(statistics.median(times), 1),
-                "min_ms": round(min(times), 1), "kueri": len(ctx)}
+        return {
+            "halaman": label,
+            "url": url,
+            "median_ms": round(statistics.median(times), 1),
+            "min_ms": round(min(times), 1),
+            "kueri": len(ctx),
+        }

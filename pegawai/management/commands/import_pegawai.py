@@ -38,6 +38,12 @@ class Command(BaseCommand):
             raise CommandError(_("%(n)d kesalahan pada %(baris)d baris; tidak ada yang disimpan.") % {
                 "n": len(result.errors), "baris": len({e.baris for e in result.errors})})
         if dry_run:
-            self.stdout.write(self.style.SUCCESS(_("%(n)d baris valid (dry-run: tidak ada yang disimpan).") % {"n": len(result.rows)}))
+            self.stdout.write(
+                self.style.SUCCESS(_("%(n)d baris valid (dry-run: tidak ada yang disimpan).") % {"n": len(result.rows)})
+            )
         else:
-            self.stdout.write(self.style.SUCCESS(_("%(n)d pegawai diimpor ke %(instansi)s.") % {"n": result.created, "instansi": inst.nama}))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("%(n)d pegawai diimpor ke %(instansi)s.") % {"n": result.created, "instansi": inst.nama}
+                )
+            )

@@ -2,8 +2,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -162,5 +162,5 @@ def _versi_action(request, pk, service, form_class, sukses: str, **extra):
 @login_required
 @require_POST
 def kembalikan(request, pk):
-    return _versi_action(request, pk, services.penilaian_return, KembalikanForm, _("Penilaian dikembalikan ke pegawai."))
-
+    pesan = _("Penilaian dikembalikan ke pegawai.")
+    return _versi_action(request, pk, services.penilaian_return, KembalikanForm, pesan)

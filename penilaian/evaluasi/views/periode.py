@@ -99,9 +99,18 @@ def buka_kunci(request, pk):
             except ValidationError as exc:
                 errors_to_form(form, exc)
             else:
-                messages.success(request, _("Kunci periode %(p)s dibuka untuk %(n)s.") % {"p": periode, "n": pegawai.nama})
+                messages.success(
+                    request, _("Kunci periode %(p)s dibuka untuk %(n)s.") % {"p": periode, "n": pegawai.nama}
+                )
                 return redirect(request.path)
     bukaan = BukaKunci.objects.filter(periode=periode).select_related("pegawai", "dibuat_oleh")[:200]
-    return render(request, "penilaian/evaluasi/buka_kunci.html", {
-        "periode": periode, "form": form, "bukaan": bukaan, "audit": audit_for(periode)[:50],
-    })
+    return render(
+        request,
+        "penilaian/evaluasi/buka_kunci.html",
+        {
+            "periode": periode,
+            "form": form,
+            "bukaan": bukaan,
+            "audit": audit_for(periode)[:50],
+        },
+    )

@@ -73,7 +73,10 @@ def unit_capaian(request, unit_pk, periode_pk):
         else:
             messages.success(request, _("Capaian kinerja organisasi disimpan."))
     else:
-        messages.error(request, _("Capaian tidak disimpan: %(e)s") % {"e": " ".join(e for errs in form.errors.values() for e in errs)})
+        messages.error(
+            request,
+            _("Capaian tidak disimpan: %(e)s") % {"e": " ".join(e for errs in form.errors.values() for e in errs)},
+        )
     return redirect("penilaian:unit-distribusi", unit_pk=unit.pk, periode_pk=periode.pk)
 
 
@@ -87,7 +90,9 @@ def unit_final(request, unit_pk, periode_pk):
     form = FinalisasiForm(request.POST)
     form.is_valid()
     try:
-        unit_finalize(unit=unit, periode=periode, justifikasi=form.cleaned_data.get("justifikasi", ""), oleh=request.user)
+        unit_finalize(
+            unit=unit, periode=periode, justifikasi=form.cleaned_data.get("justifikasi", ""), oleh=request.user
+        )
     except ValidationError as exc:
         error_message(request, exc)
     else:
@@ -111,10 +116,28 @@ def tindak_lanjut_view(request):
     tahun = tahun_param(request, default=timezone.localdate().year - 1)
     daftar = request.GET.get("daftar") if request.GET.get("daftar") in DAFTAR else "perbaikan"
     hasil = tindak_lanjut.tindak_lanjut(unit, tahun) if unit else None
-    ids = {"perbaikan": hasil.perbaikan, "talent": hasil.talent_pool, "kompetensi": hasil.pengembangan}[daftar] if hasil else []
-    return render(request, "penilaian/rekan/tindak_lanjut.html", {
-        "units": units.only("pk", "kode", "nama")[:500], "unit": unit, "tahun": tahun, "hasil": hasil,
-        "daftar": daftar, "daftar_label": DAFTAR, "page_obj": paginate(request, tindak_lanjut.pegawai_list(ids)),
-        "jumlah": {"perbaikan": len(hasil.perbaikan), "talent": len(hasil.talent_pool),
-                   "kompetensi": len(hasil.pengembangan)} if hasil else {},
-    })
+    ids = (
+        {"perbaikan": hasil.perbaikan, "talent": hasil.talent_pool, "kompetensi": hasil.pengembangan}[daftar]
+        if hasil
+        else []
+    )
+    return render(
+        request,
+        "penilaian/rekan/tindak_lanjut.html",
+        {
+            "units": units.only("pk", "kode", "nama")[:500],
+            "unit": unit,
+            "tahun": tahun,
+            "hasil": hasil,
+            "daftar": daftar,
+            "daftar_label": DAFTAR,
+            "page_obj": paginate(request, tindak_lanjut.pegawai_list(ids)),
+            "jumlah": {
+                "perbaikan": len(hasil.perbaikan),
+                "talent": len(hasil.talent_pool),
+                "kompetensi": len(hasil.pengembangan),
+            }
+            if hasil
+            else {},
+        },
+    )

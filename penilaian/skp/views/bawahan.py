@@ -37,7 +37,9 @@ def skp_queue(request):
         if f["q"]:
             qs = qs.filter(Q(pegawai__nama__icontains=f["q"]) | Q(pegawai__nip__startswith=f["q"]))
     page = paginate(request, qs.order_by("diajukan_pada", "pegawai__nama", "pk"))
-    return render(request, "penilaian/skp/queue.html", {"form": form, "page_obj": page, "DIAJUKAN": Skp.Status.DIAJUKAN})
+    return render(
+        request, "penilaian/skp/queue.html", {"form": form, "page_obj": page, "DIAJUKAN": Skp.Status.DIAJUKAN}
+    )
 
 
 @login_required
@@ -97,5 +99,8 @@ def skp_matriks(request):
         raise PermissionDenied
     tahun = tahun_param(request)
     matriks = selectors.matriks_peran_hasil(me, pegawai_access.bawahan_of(me), tahun)
-    return render(request, "penilaian/skp/matriks.html", {"m": matriks, "tahun": tahun, "me": me,
-                                                          "tahun_list": range(date.today().year + 1, date.today().year - 3, -1)})
+    return render(
+        request,
+        "penilaian/skp/matriks.html",
+        {"m": matriks, "tahun": tahun, "me": me, "tahun_list": range(date.today().year + 1, date.today().year - 3, -1)},
+    )

@@ -63,13 +63,27 @@ def skp_monitoring(request):
     page.object_list = selectors.monitoring_per_unit(list(page.object_list), tahun)
     pegawai = pegawai_access.pegawai_managed_by(request.user).filter(unit_kerja__in=scope)
     tanpa = selectors.pegawai_tanpa_skp(pegawai, tahun).select_related("jabatan", "unit_kerja", "atasan")
-    menunggu = (skp_visible_to(request.user).filter(tahun=tahun, status=Skp.Status.DIAJUKAN, pegawai__unit_kerja__in=scope)
-                .order_by("diajukan_pada"))
-    return render(request, "penilaian/skp/monitoring.html", {
-        "unit": unit, "units": units.order_by("kode")[:500], "tahun": tahun, "page_obj": page,
-        "tanpa": tanpa[:100], "n_tanpa": tanpa.count(), "menunggu": menunggu[:100], "n_menunggu": menunggu.count(),
-        "tahun_list": range(date.today().year + 1, date.today().year - 3, -1), "Status": Skp.Status,
-    })
+    menunggu = (
+        skp_visible_to(request.user)
+        .filter(tahun=tahun, status=Skp.Status.DIAJUKAN, pegawai__unit_kerja__in=scope)
+        .order_by("diajukan_pada")
+    )
+    return render(
+        request,
+        "penilaian/skp/monitoring.html",
+        {
+            "unit": unit,
+            "units": units.order_by("kode")[:500],
+            "tahun": tahun,
+            "page_obj": page,
+            "tanpa": tanpa[:100],
+            "n_tanpa": tanpa.count(),
+            "menunggu": menunggu[:100],
+            "n_menunggu": menunggu.count(),
+            "tahun_list": range(date.today().year + 1, date.today().year - 3, -1),
+            "Status": Skp.Status,
+        },
+    )
 
 
 @hr_required

@@ -31,7 +31,9 @@ def skp_saya(request):
     me = pegawai_access.peran(request.user).pegawai
     if me is None:
         raise Http404
-    skps = Skp.objects.filter(pegawai=me).select_related("pejabat_penilai", "jabatan").order_by("-tahun", "-tanggal_mulai")
+    skps = (
+        Skp.objects.filter(pegawai=me).select_related("pejabat_penilai", "jabatan").order_by("-tahun", "-tanggal_mulai")
+    )
     return render(request, "penilaian/skp/skp_saya.html", {"skps": skps, "me": me})
 
 
@@ -49,11 +51,19 @@ def skp_create(request):
         else:
             messages.success(request, _("SKP %(tahun)s dibuat. Tambahkan rencana hasil kerja.") % {"tahun": skp.tahun})
             return redirect("penilaian:skp-detail", skp.pk)
-    return render(request, "penilaian/skp/form.html", {
-        "form": form, "judul": _("Buat SKP"), "batal": "penilaian:skp-saya",
-        "info": _("Bentuk SKP (JPT atau JA/JF) dan pejabat penilai diambil dari data jabatan dan atasan Anda: %(atasan)s.")
-        % {"atasan": me.atasan.nama_lengkap if me.atasan else _("belum ada")},
-    })
+    return render(
+        request,
+        "penilaian/skp/form.html",
+        {
+            "form": form,
+            "judul": _("Buat SKP"),
+            "batal": "penilaian:skp-saya",
+            "info": _(
+                "Bentuk SKP (JPT atau JA/JF) dan pejabat penilai diambil dari data jabatan dan atasan Anda: %(atasan)s."
+            )
+            % {"atasan": me.atasan.nama_lengkap if me.atasan else _("belum ada")},
+        },
+    )
 
 
 @login_required
@@ -63,16 +73,26 @@ def skp_detail(request, pk):
     perilaku = selectors.perilaku_with_ekspektasi(skp)
     can_review = penilai and skp.status == Skp.Status.DIAJUKAN
     identitas = skp.snapshot if skp.snapshot and not skp.is_editable else services.snapshot_of(skp)
-    return render(request, "penilaian/skp/skp_detail.html", {
-        "skp": skp, "rhk": list(selectors.rhk_of(skp)), "perilaku": perilaku, "identitas": identitas,
-        "is_owner": owner, "can_edit": owner and skp.is_editable, "can_review": can_review,
-        "can_reassign": pegawai_access.is_hr(request.user),
-        "induk_choices": list(selectors.induk_choices(skp)) if owner and skp.is_editable else [],
-        "ekspektasi_form": EkspektasiForm(perilaku=perilaku) if can_review else None,
-        "return_form": ReturnForm() if can_review else None, "revisi_form": RevisiForm(),
-        "versi": selectors.last_versi(skp) if skp.status != Skp.Status.DISETUJUI else None,
-        "audit": audit_for(skp)[:50],
-    })
+    return render(
+        request,
+        "penilaian/skp/skp_detail.html",
+        {
+            "skp": skp,
+            "rhk": list(selectors.rhk_of(skp)),
+            "perilaku": perilaku,
+            "identitas": identitas,
+            "is_owner": owner,
+            "can_edit": owner and skp.is_editable,
+            "can_review": can_review,
+            "can_reassign": pegawai_access.is_hr(request.user),
+            "induk_choices": list(selectors.induk_choices(skp)) if owner and skp.is_editable else [],
+            "ekspektasi_form": EkspektasiForm(perilaku=perilaku) if can_review else None,
+            "return_form": ReturnForm() if can_review else None,
+            "revisi_form": RevisiForm(),
+            "versi": selectors.last_versi(skp) if skp.status != Skp.Status.DISETUJUI else None,
+            "audit": audit_for(skp)[:50],
+        },
+    )
 
 
 @login_required
@@ -200,5 +220,7 @@ def skp_revise(request, pk):
     except ValidationError as exc:
         show_errors(request, exc)
     else:
-        messages.success(request, _("Revisi dibuka. Versi yang disetujui tetap dapat dibaca; ajukan kembali setelah selesai."))
+        messages.success(
+            request, _("Revisi dibuka. Versi yang disetujui tetap dapat dibaca; ajukan kembali setelah selesai.")
+        )
     return redirect("penilaian:skp-detail", skp.pk)
