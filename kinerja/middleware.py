@@ -113,6 +113,10 @@ def reject_nul_bytes(get_response):
             pesan = _(
                 "Isian mengandung karakter yang tidak diizinkan (karakter NUL). Hapus karakter tersebut lalu coba lagi."
             )
+            if request.path.startswith("/api/"):  # API clients get the API's JSON error shape
+                from django.http import JsonResponse
+
+                return JsonResponse({"detail": str(pesan)}, status=400)
             return render(request, "400.html", {"pesan": pesan}, status=400)
         return get_response(request)
 

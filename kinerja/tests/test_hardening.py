@@ -129,3 +129,11 @@ def test_a_session_ends_after_its_maximum_lifetime_even_when_active(client, org,
 def test_polling_templates_mark_their_requests():
     for rel in ("notifikasi/_bell.html", "notifikasi/_cetak_progres.html"):
         assert f"?{POLL_PARAM}=1" in (TEMPLATES / rel).read_text(), rel
+
+
+@pytest.mark.django_db
+def test_a_nul_byte_sent_to_the_api_gets_a_json_400(client, org):
+    login_as(client, org, "pegawai")
+    response = client.get("/api/v1/pegawai/", {"q": "a\x00b"})
+    assert response.status_code == 400 and response["Content-Type"].startswith("application/json")
+    assert "NUL" in response.json()["detail"]
