@@ -72,11 +72,11 @@ class PegawaiAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # The login follows "aktif" (deactivate = inactive user, sessions ended), as on the HR pages.
-        from .services_akun import akun_sesuaikan_status
+        from .services_akun import akun_sync_status
 
         aktif_lama = form.initial.get("aktif", obj.aktif) if change else obj.aktif
         super().save_model(request, obj, form, change)
-        akun_sesuaikan_status(pegawai=obj, oleh=request.user, aktif_lama=aktif_lama)
+        akun_sync_status(pegawai=obj, oleh=request.user, aktif_lama=aktif_lama)
 
 
 @admin.register(RiwayatAtasan)

@@ -11,7 +11,7 @@ from kinerja.audit import audit_log
 from kinerja.once import atomic_unique
 
 from .models import Pegawai, PenugasanPlt, RiwayatAtasan, UnitKerja, User
-from .services_akun import akun_sesuaikan_status, cek_boleh_kelola_akun
+from .services_akun import akun_check_manageable, akun_sync_status
 
 
 @atomic_unique
@@ -23,7 +23,7 @@ def pegawai_save(*, pegawai: Pegawai, oleh, created: bool) -> Pegawai:
     pegawai.full_clean()
     pegawai.save()
     _sync_username(pegawai, oleh)
-    akun_sesuaikan_status(pegawai=pegawai, oleh=oleh, aktif_lama=aktif_lama)
+    akun_sync_status(pegawai=pegawai, oleh=oleh, aktif_lama=aktif_lama)
     if created or atasan_lama != pegawai.atasan_id:
         RiwayatAtasan.objects.create(
             pegawai=pegawai, atasan_lama_id=atasan_lama, atasan_baru_id=pegawai.atasan_id, diubah_oleh=oleh,
@@ -37,7 +37,7 @@ def _sync_username(pegawai: Pegawai, oleh) -> None:
     """The account of a pegawai logs in with the NIP, so a corrected NIP moves the username too."""
     if not pegawai.user_id or pegawai.user.username == pegawai.nip:
         return
-    cek_boleh_kelola_akun(oleh=oleh, user=pegawai.user)
+    akun_check_manageable(oleh=oleh, user=pegawai.user)
     if User.objects.filter(username=pegawai.nip).exclude(pk=pegawai.user_id).exists():
         raise ValidationError({"nip": _("Nama pengguna %(nip)s sudah dipakai akun lain.") % {"nip": pegawai.nip}})
     pegawai.user.username = pegawai.nip

@@ -30,7 +30,7 @@ def akun_istimewa(user: User) -> bool:
     return user.is_superuser or user.is_staff or user.groups.filter(name=HR_GROUP).exists()
 
 
-def cek_boleh_kelola_akun(*, oleh, user: User | None) -> None:
+def akun_check_manageable(*, oleh, user: User | None) -> None:
     """Raise PermissionDenied (with the reason shown to HR) when ``oleh`` may not manage ``user``."""
     if user is None or oleh.is_superuser or not akun_istimewa(user):
         return
@@ -58,14 +58,14 @@ def _nama(oleh) -> str:
 
 
 @transaction.atomic
-def pegawai_akun_atur(*, pegawai: Pegawai, oleh) -> tuple[User, str, bool]:
+def akun_issue_password(*, pegawai: Pegawai, oleh) -> tuple[User, str, bool]:
     """Create the pegawai's login (username = NIP) or reset its password to a new temporary one.
 
     Returns (user, temporary password, created). The password is shown once to HR and never stored in
     clear; it expires after ``SANDI_SEMENTARA_JAM`` hours and must be changed at the first login.
     Resetting ends every session of the account (the password hash changes).
     """
-    cek_boleh_kelola_akun(oleh=oleh, user=pegawai.user)
+    akun_check_manageable(oleh=oleh, user=pegawai.user)
     if not pegawai.aktif:
         raise ValidationError(_("Pegawai ini nonaktif; aktifkan dahulu datanya sebelum mengatur akunnya."))
     password = _kata_sandi_sementara()
@@ -101,7 +101,7 @@ def pegawai_akun_atur(*, pegawai: Pegawai, oleh) -> tuple[User, str, bool]:
     return user, password, created
 
 
-def akun_sesuaikan_status(*, pegawai: Pegawai, oleh, aktif_lama: bool) -> None:
+def akun_sync_status(*, pegawai: Pegawai, oleh, aktif_lama: bool) -> None:
     """Joiner–mover–leaver: the login follows ``pegawai.aktif``. Called by ``pegawai_save`` in its transaction.
 
     Deactivating sets ``is_active=False`` and raises ``sesi_versi``, so every open session ends at its next
@@ -110,7 +110,7 @@ def akun_sesuaikan_status(*, pegawai: Pegawai, oleh, aktif_lama: bool) -> None:
     user = pegawai.user
     if user is None or aktif_lama == pegawai.aktif:
         return
-    cek_boleh_kelola_akun(oleh=oleh, user=user)
+    akun_check_manageable(oleh=oleh, user=user)
     if pegawai.aktif:
         User.objects.filter(pk=user.pk).update(is_active=True)
     else:
@@ -143,14 +143,14 @@ def akun_terkunci(user: User | None) -> bool:
 
 
 @transaction.atomic
-def akun_buka_kunci(*, pegawai: Pegawai, oleh) -> int:
+def akun_unlock(*, pegawai: Pegawai, oleh) -> int:
     """Clear the failed logins of the pegawai's username so it can log in again; returns rows removed."""
     from axes.utils import reset
 
     user = pegawai.user
     if user is None:
         raise ValidationError(_("Pegawai ini belum memiliki akun login."))
-    cek_boleh_kelola_akun(oleh=oleh, user=user)
+    akun_check_manageable(oleh=oleh, user=user)
     removed = reset(username=user.username)
     audit_log(
         aktor=oleh, aksi="pegawai.account_unlocked", objek=pegawai, data={"username": user.username, "dihapus": removed}
@@ -168,7 +168,7 @@ def akun_buka_kunci(*, pegawai: Pegawai, oleh) -> int:
     return removed
 
 
-def akun_sandi_diganti(*, user: User) -> None:
+def akun_password_changed(*, user: User) -> None:
     """The owner chose a new password: it is no longer temporary."""
     if user.sandi_sementara_sampai is not None:
         User.objects.filter(pk=user.pk).update(sandi_sementara_sampai=None)

@@ -12,7 +12,7 @@ from kinerja.web import error_message
 from . import access, sso
 from .decorators import hr_required
 from .forms_akun import GantiSandiForm, LoginForm
-from .services_akun import akun_buka_kunci, akun_sandi_diganti, pegawai_akun_atur
+from .services_akun import akun_issue_password, akun_password_changed, akun_unlock
 
 # The temporary password waits here, server-side, for the one page that shows it (never in a cookie).
 SESI_SANDI_BARU = "kinerja_sandi_sementara"
@@ -29,7 +29,7 @@ def pegawai_akun(request, pk):
     if request.method != "POST":
         return redirect("pegawai:detail", pk=pegawai.pk)
     try:
-        user, password, created = pegawai_akun_atur(pegawai=pegawai, oleh=request.user)
+        user, password, created = akun_issue_password(pegawai=pegawai, oleh=request.user)
     except PermissionDenied as exc:
         return _tolak(request, exc)
     except ValidationError as exc:
@@ -58,7 +58,7 @@ def pegawai_buka_kunci(request, pk):
     if request.method != "POST":
         return redirect("pegawai:detail", pk=pegawai.pk)
     try:
-        akun_buka_kunci(pegawai=pegawai, oleh=request.user)
+        akun_unlock(pegawai=pegawai, oleh=request.user)
     except PermissionDenied as exc:
         return _tolak(request, exc)
     except ValidationError as exc:
@@ -110,5 +110,5 @@ class GantiSandiView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        akun_sandi_diganti(user=form.user)
+        akun_password_changed(user=form.user)
         return response

@@ -237,7 +237,7 @@ def test_hr_creates_a_pegawai_with_atasan_history_and_audit(client, org):
         ({"nip": "12345"}, "nip", "NIP harus 18 digit, bukan 5 digit."),
         ({"nip": "19850517201013200A"}, "nip", "NIP hanya boleh berisi angka."),
         ({"nip": "198505172010033001"}, "nip", "harus 1 (pria) atau 2 (wanita)"),
-        ({"nama": ""}, "nama", "Bidang ini tidak boleh kosong."),
+        ({"nama": ""}, "nama", "Bidang ini harus diisi."),
         ({"status": "PPPK"}, "status", "Status PPPK tidak sesuai dengan format NIP PNS."),
         ({"jenis_kelamin": "L"}, "jenis_kelamin", "Jenis kelamin tidak sesuai dengan NIP."),
         ({"tanggal_lahir": "1990-01-01"}, "tanggal_lahir", "Tanggal lahir tidak sesuai dengan NIP"),
@@ -349,7 +349,7 @@ def test_change_atasan_to_nobody(client, org):
         ("pegawai", "pegawai", "x", "atasan_nip", "Pegawai tidak boleh menjadi atasan dirinya sendiri."),
         ("pegawai", "asing", "x", "atasan_nip", "tidak ditemukan di instansi ini"),
         ("pegawai", "123", "x", "atasan_nip", "tidak ditemukan di instansi ini"),
-        ("pegawai", "atasan2", "", "alasan", "Bidang ini tidak boleh kosong."),
+        ("pegawai", "atasan2", "", "alasan", "Bidang ini harus diisi."),
     ],
     ids=["lingkaran", "diri-sendiri", "instansi-lain", "nip-tak-ada", "tanpa-alasan"],
 )

@@ -20,7 +20,7 @@ IKI_FIELDS = ("teks", "aspek", "target_angka", "satuan", "target_teks")
 LAMPIRAN_FIELDS = ("dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi")
 
 
-def cek_boleh_ubah(skp: Skp, oleh) -> None:
+def skp_check_editable(skp: Skp, oleh) -> None:
     if not is_owner(oleh, skp):
         raise ValidationError(_("Hanya pemilik SKP yang dapat mengubah isinya."))
     if not skp.is_editable:
@@ -66,7 +66,7 @@ def _cek_rhk(skp: Skp, rhk: RencanaHasilKerja) -> None:
 @transaction.atomic
 def rhk_save(*, skp: Skp, rhk: RencanaHasilKerja, oleh) -> RencanaHasilKerja:
     """Add (rhk.pk None) or change one RHK of ``skp``."""
-    cek_boleh_ubah(skp, oleh)
+    skp_check_editable(skp, oleh)
     rhk.skp = skp
     _cek_rhk(skp, rhk)
     created = rhk.pk is None
@@ -83,7 +83,7 @@ def rhk_save(*, skp: Skp, rhk: RencanaHasilKerja, oleh) -> RencanaHasilKerja:
 def rhk_link(*, rhk: RencanaHasilKerja, induk: RencanaHasilKerja | None, oleh) -> RencanaHasilKerja:
     """Link (or unlink) the intervened RHK later, e.g. once the supervisor's SKP exists (§9.3)."""
     skp = rhk.skp
-    cek_boleh_ubah(skp, oleh)
+    skp_check_editable(skp, oleh)
     cek_induk(skp, induk)
     lama = rhk.induk
     rhk.induk = induk
@@ -95,7 +95,7 @@ def rhk_link(*, rhk: RencanaHasilKerja, induk: RencanaHasilKerja | None, oleh) -
 @transaction.atomic
 def rhk_delete(*, rhk: RencanaHasilKerja, oleh) -> None:
     skp = rhk.skp
-    cek_boleh_ubah(skp, oleh)
+    skp_check_editable(skp, oleh)
     teks = rhk.teks
     try:
         rhk.delete()
@@ -120,7 +120,7 @@ def _swap(items: list, obj, naik: bool) -> list:
 def rhk_move(*, rhk: RencanaHasilKerja, naik: bool, oleh) -> None:
     """Move one RHK up or down within its jenis (utama/tambahan); renumbers the group."""
     skp = rhk.skp
-    cek_boleh_ubah(skp, oleh)
+    skp_check_editable(skp, oleh)
     items = _swap(list(skp.rhk.filter(jenis=rhk.jenis).order_by("urutan", "pk")), rhk, naik)
     RencanaHasilKerja.objects.bulk_update(items, ["urutan"])
     _audit_isi(skp, oleh, "skp.rhk_moved", rhk, {"arah": "naik" if naik else "turun"})
@@ -149,7 +149,7 @@ def _cek_iki(skp: Skp, iki: IndikatorKinerja) -> None:
 @transaction.atomic
 def iki_save(*, rhk: RencanaHasilKerja, iki: IndikatorKinerja, oleh) -> IndikatorKinerja:
     skp = rhk.skp
-    cek_boleh_ubah(skp, oleh)
+    skp_check_editable(skp, oleh)
     iki.rhk = rhk
     _cek_iki(skp, iki)
     created = iki.pk is None
@@ -164,7 +164,7 @@ def iki_save(*, rhk: RencanaHasilKerja, iki: IndikatorKinerja, oleh) -> Indikato
 @transaction.atomic
 def iki_delete(*, iki: IndikatorKinerja, oleh) -> None:
     skp = iki.rhk.skp
-    cek_boleh_ubah(skp, oleh)
+    skp_check_editable(skp, oleh)
     teks = iki.teks
     try:
         iki.delete()
@@ -176,7 +176,7 @@ def iki_delete(*, iki: IndikatorKinerja, oleh) -> None:
 @transaction.atomic
 def iki_move(*, iki: IndikatorKinerja, naik: bool, oleh) -> None:
     skp = iki.rhk.skp
-    cek_boleh_ubah(skp, oleh)
+    skp_check_editable(skp, oleh)
     items = _swap(list(iki.rhk.iki.order_by("urutan", "pk")), iki, naik)
     IndikatorKinerja.objects.bulk_update(items, ["urutan"])
     _audit_isi(skp, oleh, "skp.iki_moved", iki, {"arah": "naik" if naik else "turun"})
@@ -185,7 +185,7 @@ def iki_move(*, iki: IndikatorKinerja, naik: bool, oleh) -> None:
 @transaction.atomic
 def skp_update_lampiran(*, skp: Skp, data: dict, oleh) -> Skp:
     """Lampiran: dukungan sumber daya, skema pertanggungjawaban, konsekuensi (domain.md §1.3)."""
-    cek_boleh_ubah(skp, oleh)
+    skp_check_editable(skp, oleh)
     old = {f: getattr(skp, f) for f in LAMPIRAN_FIELDS}
     for f in LAMPIRAN_FIELDS:
         setattr(skp, f, (data.get(f) or "").strip())
