@@ -25,6 +25,13 @@ RUN = "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
 WIDTHS = (1366, 390)
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """axe is injected as a script tag, which the app's Content-Security-Policy (script-src 'self') rightly
+    blocks; only this module's browser ignores the policy, to audit the pages."""
+    return {**browser_context_args, "bypass_csp": True}
+
+
 def _data():
     org = build_org()
     today = timezone.localdate()

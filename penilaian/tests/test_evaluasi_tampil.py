@@ -235,7 +235,7 @@ def test_htmx_refused_evidence_shows_the_reason_inline_and_keeps_the_text(isian)
     client, p, iki = isian
     r = client.post(_bukti_url(p), {"iki": iki.pk, "url": "bukan tautan", "keterangan": "Catatan saya"}, **HTMX)
     html = r.content.decode()
-    assert r.status_code == 200 and "Masukkan URL yang valid." in html
+    assert r.status_code == 200 and "Masukkan URL dengan format yang benar." in html
     assert 'value="Catatan saya"' in html and "<details class=\"mt-1\" open>" in html
     assert not BuktiDukung.objects.exists()
 

@@ -282,7 +282,7 @@ def test_decision_form_hidden_from_non_deciders(client, org):
 
 
 def test_my_results_are_listed_newest_period_first_with_the_detail_page_badge(client, org):
-    from datetime import date
+    from datetime import date, timedelta
 
     from pegawai.tests.factories import login_as
     from penilaian.tests.factories import PenilaianFactory, PeriodeFactory, SkpFactory
@@ -295,7 +295,7 @@ def test_my_results_are_listed_newest_period_first_with_the_detail_page_badge(cl
         nama="Triwulan IV",
         tanggal_mulai=date(year, 10, 1),
         tanggal_selesai=date(year, 12, 31),
-        batas_pengisian=date(year, 12, 31),
+        batas_pengisian=date.today() + timedelta(days=30),  # still open: finalised yesterday, window running
     )
     awal = PeriodeFactory(
         instansi=org.instansi,
@@ -303,7 +303,7 @@ def test_my_results_are_listed_newest_period_first_with_the_detail_page_badge(cl
         nama="Triwulan I",
         tanggal_mulai=date(year, 1, 1),
         tanggal_selesai=date(year, 3, 31),
-        batas_pengisian=date(year, 4, 10),
+        batas_pengisian=date.today() + timedelta(days=30),
     )
     final(PenilaianFactory(skp=skp, periode=akhir))  # created first, but the later period
     p_awal = final(PenilaianFactory(skp=skp, periode=awal))
