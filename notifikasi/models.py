@@ -111,6 +111,7 @@ class DokumenPdf(models.Model):
         PENILAIAN = "PENILAIAN", _("Evaluasi kinerja periodik")
         DOKUMEN_EVALUASI = "DOK_EVAL", _("Dokumen Evaluasi Kinerja Pegawai")
         REKAP_UNIT = "REKAP", _("Rekap predikat unit kerja")
+        KONVERSI_AK = "KONVERSI", _("Konversi predikat kinerja ke angka kredit")
 
     class Status(models.TextChoices):
         MENUNGGU = "MENUNGGU", _("Menunggu")

@@ -74,6 +74,7 @@ def detail_context(request, penilaian: Penilaian, *, isian_form=None, rating_for
         ctx["agregat"] = agregat_masukan(penilaian)
     if periode.is_tahunan:
         ctx["rekap"] = [p for p in selectors.rekap_tahunan(penilaian) if p.pk != penilaian.pk]
+        ctx["skp_sebelumnya"] = selectors.hasil_skp_sebelumnya(penilaian)  # domain.md §11.2 rule 1
     return ctx
 
 
