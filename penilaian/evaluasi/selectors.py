@@ -1,5 +1,12 @@
-"""Reads for the evaluation screens, and the one annual-predikat selector (``predikat_tahunan``) that
-other apps read; every list is a bounded number of queries (no per-row queries)."""
+"""Reads for the evaluation screens, and the one annual-predikat rule that other apps read; every list
+is a bounded number of queries (no per-row queries).
+
+The annual predikat (domain.md §11.2 rule 1, one per pegawai and year) has three forms over the same rule
+and order (``URUTAN_PENENTU``): ``predikat_tahunan`` (``{pegawai: {tahun: predikat}}``, for §5.2 which
+compares two years), ``predikat_tahunan_map`` (one year for a list of pegawai) and
+``penilaian_penentu_qs`` / ``penilaian_penentu_tahunan`` (the deciding evaluation rows themselves, for
+the API, documents and the §5.2 trigger). Angka kredit (``penilaian.konversi``), talent marks and
+plans (``pelatihan``), HR's follow-up recap (``rekan.tindak_lanjut``) and exports all read these."""
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery

@@ -91,9 +91,10 @@ def test_one_annual_predikat_from_the_last_skp_read_alike_by_every_consumer(org,
     assert [(r["id"], r["predikat"]) for r in data if r["id"] in (pindah.e1.pk, pindah.e2.pk)] == [(pindah.e2.pk, B)]
 
 
-def test_angka_kredit_per_skp_period_with_the_jenjang_held_then(org, pindah):
+def test_angka_kredit_per_skp_period_with_the_jenjang_held_then(org, pindah, django_assert_max_num_queries):
     """§11.2 rule 3: 6/12 × 150% × 12.5 (Ahli Pertama, SB) + 6/12 × 100% × 25 (Ahli Muda, B)."""
-    tahun = {k.tahun: k for k in konversi_pegawai(org.pegawai)}
+    with django_assert_max_num_queries(4):  # SKPs, their final evaluations, annual predikat (+ snapshot names)
+        tahun = {k.tahun: k for k in konversi_pegawai(org.pegawai)}
     kt = tahun[2026]
     assert [(r.skp, r.jabatan, r.baris.bulan, r.baris.predikat, r.baris.koefisien, r.baris.ak) for r in kt.periode] == [
         (pindah.skp1, pindah.pertama, 6, SB, Decimal("12.5"), Decimal("9.38")),
@@ -179,3 +180,32 @@ def test_bulk_map_is_one_query_whatever_the_number_of_pegawai(org, django_assert
     assert peta == {pid: per[2026] for pid, per in predikat_tahunan(ids, tahun=2026).items()}
     with django_assert_num_queries(1):
         assert len(predikat_tahunan_map(Pegawai.objects.filter(unit_kerja=org.seksi).values("pk"), 2026)) == 6
+
+
+def test_old_skp_without_jabatan_reads_the_jabatan_named_in_its_snapshot(org):
+    """§11.2 rule 2: the post held comes from the SKP (its FK, else its frozen snapshot), not today's."""
+    JabatanFactory(nama="Pranata Komputer Ahli Madya", jenis="FUNGSIONAL", jenjang="AHLI_MADYA")
+    skp = SkpFactory(pegawai=org.pegawai, tahun=2024, tanggal_mulai=date(2024, 1, 1),
+                     tanggal_selesai=date(2024, 12, 31), status=Skp.Status.DISETUJUI, jabatan=None,
+                     snapshot={"pegawai": {"jabatan": "Pranata Komputer Ahli Madya"}})
+    PenilaianFactory(skp=skp, periode=_akhir(org.instansi, 2024), predikat=B, status=Penilaian.Status.FINAL)
+    [kt] = konversi_pegawai(org.pegawai)  # today's jabatan (a pelaksana) plays no part
+    assert (kt.tahun, kt.periode[0].jabatan.jenjang, kt.total) == (2024, "AHLI_MADYA", Decimal("37.50"))
+
+
+def test_a_periodic_result_counts_until_the_skp_has_its_akhir(org):
+    """§11.2 rule 3: an SKP's own Akhir decides its period; before it, its latest final periodic result."""
+    jf = JabatanFactory(nama="Analis SDM Aparatur Ahli Pertama", jenis="FUNGSIONAL", jenjang="AHLI_PERTAMA")
+    skp = SkpFactory(pegawai=org.pegawai, tahun=2026, status=Skp.Status.DISETUJUI, jabatan=jf,
+                     tanggal_mulai=date(2026, 1, 1), tanggal_selesai=date(2026, 6, 30))
+    tw1 = PeriodeFactory(instansi=org.instansi, tahun=2026, tanggal_mulai=date(2026, 1, 1),
+                         tanggal_selesai=date(2026, 3, 31))
+    tw2 = PeriodeFactory(instansi=org.instansi, tahun=2026, tanggal_mulai=date(2026, 4, 1),
+                         tanggal_selesai=date(2026, 6, 30))
+    PenilaianFactory(skp=skp, periode=tw2, predikat=Predikat.BUTUH_PERBAIKAN, status=Penilaian.Status.FINAL)
+    PenilaianFactory(skp=skp, periode=tw1, predikat=SB, status=Penilaian.Status.FINAL)
+    [kt] = konversi_pegawai(org.pegawai)
+    assert (kt.periode[0].baris.predikat, kt.total) == (Predikat.BUTUH_PERBAIKAN, Decimal("4.69"))  # 6/12×75%×12.5
+    PenilaianFactory(skp=skp, periode=_akhir(org.instansi, 2026), predikat=B, status=Penilaian.Status.FINAL)
+    [kt] = konversi_pegawai(org.pegawai)
+    assert (kt.periode[0].baris.predikat, kt.total) == (B, Decimal("6.25"))
