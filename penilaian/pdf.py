@@ -195,8 +195,10 @@ def render_dokumen_evaluasi(penilaian: Penilaian, *, lang: str | None = None) ->
 
 
 def rekap_rows(unit: UnitKerja, periode: Periode) -> list[Penilaian]:
+    from .evaluasi.selectors import akhir_skp_terakhir  # the Akhir recap counts one row per pegawai (§11.2)
+
     return list(
-        Penilaian.objects.filter(periode=periode, skp__pegawai__unit_kerja=unit)
+        akhir_skp_terakhir(Penilaian.objects.filter(periode=periode, skp__pegawai__unit_kerja=unit), periode)
         .select_related("skp__pegawai__jabatan", "skp__pegawai__golongan")
         .order_by("skp__pegawai__nama", "pk")
     )

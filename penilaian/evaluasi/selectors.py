@@ -323,6 +323,18 @@ def predikat_tahunan_map(pegawai_ids, tahun: int) -> dict[int, Predikat]:
     return {pid: Predikat(predikat) for pid, predikat in rows}
 
 
+def akhir_skp_terakhir(qs: QuerySet[Penilaian], periode: Periode) -> QuerySet[Penilaian]:
+    """For an Akhir (annual) ``periode``: only the evaluations of each pegawai's last SKP of the year, so a
+    recap of the annual predikat counts a pegawai moved mid-year once (domain.md §11.2 rule 1: the earlier
+    SKPs' Akhir results are reviewed by the last penilai, not counted beside it). Periodic periods: as is."""
+    if not periode.is_tahunan:
+        return qs
+    sesudahnya = Skp.objects.filter(pegawai_id=OuterRef("skp__pegawai_id"), tahun=OuterRef("skp__tahun")).filter(
+        Q(tanggal_selesai__gt=OuterRef("skp__tanggal_selesai"))
+        | Q(tanggal_selesai=OuterRef("skp__tanggal_selesai"), pk__gt=OuterRef("skp_id")))
+    return qs.exclude(Exists(sesudahnya))
+
+
 def penilaian_penentu_tahunan(pegawai_id: int, tahun: int) -> Penilaian | None:
     """The evaluation whose predikat is the pegawai's annual predikat of ``tahun`` (same rule and order as
     ``predikat_tahunan``), e.g. for the §5.2 trigger to act only on it."""

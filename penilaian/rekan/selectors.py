@@ -15,6 +15,7 @@ from pegawai import access as pegawai_access
 from pegawai.models import Pegawai, UnitKerja
 
 from ..access import acting_for_ids, penilaian_visible_to
+from ..evaluasi.selectors import akhir_skp_terakhir
 from ..kurva import batas, periksa_distribusi
 from ..models import (
     CapaianOrganisasi,
@@ -258,10 +259,11 @@ def is_kepala_unit(user, unit: UnitKerja) -> bool:
 
 
 def penilaian_unit(unit: UnitKerja, periode) -> QuerySet[Penilaian]:
-    """Evaluations of the period whose penilai sits in the unit (§4 implementation notes)."""
-    return Penilaian.objects.filter(periode=periode).filter(
+    """Evaluations of the period whose penilai sits in the unit (§4 implementation notes); for the Akhir
+    period only those of each pegawai's last SKP of the year (§11.2 rule 1, ``akhir_skp_terakhir``)."""
+    return akhir_skp_terakhir(Penilaian.objects.filter(periode=periode).filter(
         Q(penilai__unit_kerja=unit) | Q(penilai__isnull=True, skp__pejabat_penilai__unit_kerja=unit)
-    )
+    ), periode)
 
 
 def belum_dinilai_unit(unit: UnitKerja, periode) -> tuple[int, int]:
@@ -272,7 +274,8 @@ def belum_dinilai_unit(unit: UnitKerja, periode) -> tuple[int, int]:
     unit, plus anyone with an evaluation of the period appraised here; an evaluation not opened, or an
     SKP not approved, is "belum dinilai", not absent.
     """
-    dinilai = Penilaian.objects.filter(periode=periode).exclude(predikat="").values("skp__pegawai_id")
+    dinilai = akhir_skp_terakhir(Penilaian.objects.filter(periode=periode), periode).exclude(predikat="").values(
+        "skp__pegawai_id")
     tanpa_predikat = penilaian_unit(unit, periode).filter(predikat="").values("skp__pegawai_id")
     belum = Pegawai.objects.filter(
         Q(aktif=True, atasan__unit_kerja=unit) | Q(pk__in=tanpa_predikat)).exclude(pk__in=dinilai)

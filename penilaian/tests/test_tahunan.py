@@ -209,3 +209,17 @@ def test_a_periodic_result_counts_until_the_skp_has_its_akhir(org):
     PenilaianFactory(skp=skp, periode=_akhir(org.instansi, 2026), predikat=B, status=Penilaian.Status.FINAL)
     [kt] = konversi_pegawai(org.pegawai)
     assert (kt.periode[0].baris.predikat, kt.total) == (B, Decimal("6.25"))
+
+
+def test_akhir_recaps_count_the_moved_pegawai_once(org, pindah):
+    """The unit distribution page and the recap PDF of the Akhir period count the last SKP's result only."""
+    from penilaian.rekan.selectors import distribusi_unit
+
+    akhir = pindah.e2.periode
+    assert pdf.rekap_rows(org.seksi, akhir) == [pindah.e2]
+    assert (distribusi_unit(org.seksi, akhir).jumlah[B], distribusi_unit(org.seksi, akhir).total) == (1, 1)
+    assert distribusi_unit(org.seksi2, akhir).total == 0  # the earlier SKP's Akhir is reviewed, not counted
+    tw = PeriodeFactory(instansi=org.instansi, tahun=2026, tanggal_mulai=date(2026, 4, 1),
+                        tanggal_selesai=date(2026, 6, 30))
+    e = PenilaianFactory(skp=pindah.skp1, periode=tw, predikat=SB, status=Penilaian.Status.FINAL)
+    assert pdf.rekap_rows(org.seksi, tw) == [e]  # periodic periods are unchanged
