@@ -113,7 +113,10 @@ def test_akhir_of_the_last_skp_shows_the_earlier_skps_results(org, pindah, as_ac
     html = as_actor("atasan").get(reverse("penilaian:evaluasi-detail", args=[pindah.e2.pk])).content.decode()
     assert 'id="skp-sebelumnya"' in html and org.atasan2.nama_lengkap in html and "Sangat Baik" in html
     html = as_actor("atasan2").get(reverse("penilaian:evaluasi-detail", args=[pindah.e1.pk])).content.decode()
-    assert 'id="skp-sebelumnya"' not in html
+    assert 'id="skp-sebelumnya"' not in html and 'id="bukan-skp-terakhir"' in html  # it does not decide
+    lalu = Penilaian.objects.get(skp__tahun=2025, periode__jenis=Periode.Jenis.TAHUNAN)  # a year with one SKP
+    html = as_actor("atasan2").get(reverse("penilaian:evaluasi-detail", args=[lalu.pk])).content.decode()
+    assert 'id="skp-sebelumnya"' not in html and 'id="bukan-skp-terakhir"' not in html
 
 
 def test_pegawai_page_lists_the_periods_and_links_the_konversi(org, pindah, as_actor):
