@@ -27,13 +27,14 @@ def staff_with_predikat(org, periode, ratings):
         final(penilaian_of(PegawaiFactory(unit_kerja=org.seksi, atasan=org.atasan), periode), hasil, perilaku)
 
 
-def test_distribution_counts_evaluations_whose_penilai_sits_in_the_unit(org, periode):
+def test_distribution_counts_evaluations_whose_skp_belongs_to_the_unit(org, periode):
+    """domain.md §11.2 rule 4: the population is the SKP's unit in the period."""
     staff_with_predikat(org, periode, [(Rating.SESUAI, Rating.SESUAI)] * 2 + [(Rating.DI_BAWAH, Rating.SESUAI)])
-    final(penilaian_of(org.lain, periode))  # penilai sits in seksi2
+    final(penilaian_of(org.lain, periode))  # SKP of seksi2
     penilaian_of(org.pegawai, periode)  # not rated yet
     dist = distribusi_unit(org.seksi, periode)
-    # org.pegawai (opened, not rated) and org.rekan (no evaluation yet) are both "belum dinilai".
-    assert dist.total == 3 and dist.belum_dinilai == 2
+    # org.pegawai (opened, not rated), org.rekan and the head org.atasan (no evaluation yet) are "belum dinilai".
+    assert dist.total == 3 and dist.belum_dinilai == 3
     assert dist.jumlah["BAIK"] == 2 and dist.jumlah["BUTUH_PERBAIKAN"] == 1
 
 
