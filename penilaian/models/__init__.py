@@ -1,7 +1,7 @@
 """Penilaian models, split by sub-domain (style.md §1): reference data, SKP, periods, evaluations,
 peer input, organisation predikat and keberatan."""
 from .evaluasi import BuktiDukung, Penilaian, Realisasi, RencanaAksi, UmpanBalik
-from .keberatan import Keberatan
+from .keberatan import Keberatan, PermintaanPenjelasan
 from .organisasi import CapaianOrganisasi, FinalisasiUnit, PengecualianUrutan
 from .periode import BukaKunci, Periode
 from .referensi import FrasaEkspektasi, FrasaUmpanBalik, IndikatorPerilaku, PerilakuKerja
@@ -13,5 +13,5 @@ __all__ = [
     "FrasaUmpanBalik", "IndikatorKinerja", "IndikatorPerilaku", "Keberatan", "MasukanRekan", "Penilaian",
     "PerilakuKerja", "Periode", "Realisasi", "RencanaAksi", "RencanaHasilKerja", "Skp", "SkpVersi", "UmpanBalik",
     "UndanganRekan",
-    "MasukanRekanTersegel", "RilisMasukanRekan", "PengecualianUrutan",
+    "MasukanRekanTersegel", "RilisMasukanRekan", "PengecualianUrutan", "PermintaanPenjelasan",
 ]

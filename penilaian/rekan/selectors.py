@@ -252,6 +252,12 @@ def can_set_capaian(user, unit: UnitKerja) -> bool:
     return r.pegawai is not None and unit.parent_id is not None and unit.parent.kepala_id == r.pegawai.pk
 
 
+def can_record_pengecualian(user, unit: UnitKerja) -> bool:
+    """HR of the unit's instansi (or admin) records an exception to the SE 3/2023 order (§11.2 rule 5)."""
+    r = pegawai_access.peran(user)
+    return r.is_admin or (r.is_hr and unit.instansi_id == r.instansi_id)
+
+
 def is_kepala_unit(user, unit: UnitKerja) -> bool:
     r = pegawai_access.peran(user)
     return r.pegawai is not None and unit.kepala_id == r.pegawai.pk
