@@ -233,7 +233,12 @@ def test_decision_page_shows_the_deadline_and_overdue_badge(client, org, kb, set
     assert 'id="batas-putusan"' in html and "lewat batas" not in html and 'id="form-minta-penjelasan"' in html
     lewat_batas(kb, settings)
     assert "lewat batas, dilaporkan ke BKPSDM/HR" in client.get(url).content.decode()
-    # Whoever is not the deciding official sees no request form.
+    # Whoever is not the deciding official sees no request form; the addressed side sees its answer link.
+    pm = minta(kb, P.PENILAI, org.kabid.user)
     client.force_login(org.atasan.user)
-    assert 'id="form-minta-penjelasan"' not in client.get(url).content.decode()
+    html = client.get(url).content.decode()
+    assert 'id="form-minta-penjelasan"' not in html
+    assert f'href="{reverse("penilaian:penjelasan-jawab", args=[pm.pk])}" id="tautan-jawab-penilai"' in html
+    client.force_login(org.pegawai.user)
+    assert 'id="tautan-jawab-penilai"' not in client.get(url).content.decode()
     assert Penilaian.objects.get(pk=kb.penilaian_id).status == Penilaian.Status.KEBERATAN

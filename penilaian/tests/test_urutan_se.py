@@ -204,3 +204,15 @@ def test_exemption_is_labelled_on_page_and_pdf(client, org, periode):
     assert 'id="pengecualian-distribusi"' in html and 'data-kode="DIKECUALIKAN_TIDAK_ADA_BP_KM"' in html
     assert "Dikecualikan: unit &lt; 10 pegawai" in html and "dengan pengecualian unit kecil" in html
     assert "Dikecualikan: unit < 10 pegawai" in teks(pdf.render_rekap_unit(org.seksi, periode))
+
+
+def test_refusal_is_explained_in_both_languages(org, periode):
+    from django.utils import translation
+
+    from penilaian.evaluasi.urutan import alasan_belum_final
+
+    p = diajukan(org.pegawai, periode)
+    assert "belum dapat difinalkan" in alasan_belum_final(p)
+    with translation.override("en"):
+        assert "cannot be finalised yet" in alasan_belum_final(p)
+        assert "Exempted: unit < 10" in pengecualian_unit_kecil("BAIK", 3)[0].pesan
