@@ -216,3 +216,12 @@ def test_refusal_is_explained_in_both_languages(org, periode):
     with translation.override("en"):
         assert "cannot be finalised yet" in alasan_belum_final(p)
         assert "Exempted: unit < 10" in pengecualian_unit_kecil("BAIK", 3)[0].pesan
+
+
+@pytest.mark.parametrize("model", ["pengecualianurutan", "permintaanpenjelasan"])
+def test_new_models_open_in_admin(client, org, periode, model):
+    from pegawai.tests.factories import UserFactory
+
+    pengecualian_urutan_record(unit=org.seksi, periode=periode, alasan="Capaian menunggu audit.", oleh=org.hr)
+    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    assert client.get(reverse(f"admin:penilaian_{model}_changelist")).status_code == 200
