@@ -18,7 +18,7 @@ from kinerja.format import tanggal as format_tanggal
 from pegawai.identitas import PERAN, RELASI, baris, identitas_pegawai
 from pegawai.models import Pegawai, UnitKerja
 
-from .kurva import PredikatOrganisasi
+from .kurva import PredikatOrganisasi, pengecualian_unit_kecil
 from .models import (
     CapaianOrganisasi,
     IndikatorKinerja,
@@ -29,6 +29,7 @@ from .models import (
     Skp,
 )
 from .predikat import Predikat, Rating
+from .rekan.selectors import populasi_distribusi
 
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
 # X axis of the distribution chart, lowest first (domain.md §3.2 "POLA DISTRIBUSI").
@@ -195,10 +196,9 @@ def render_dokumen_evaluasi(penilaian: Penilaian, *, lang: str | None = None) ->
 
 
 def rekap_rows(unit: UnitKerja, periode: Periode) -> list[Penilaian]:
-    from .evaluasi.selectors import akhir_skp_terakhir  # the Akhir recap counts one row per pegawai (§11.2)
-
+    """The unit's distribution population (domain.md §11.2 rules 1 and 4), the same set the page counts."""
     return list(
-        akhir_skp_terakhir(Penilaian.objects.filter(periode=periode, skp__pegawai__unit_kerja=unit), periode)
+        populasi_distribusi(unit, periode)
         .select_related("skp__pegawai__jabatan", "skp__pegawai__golongan")
         .order_by("skp__pegawai__nama", "pk")
     )
@@ -230,6 +230,8 @@ def html_rekap_unit(unit: UnitKerja, periode: Periode, *, lang: str | None = Non
             "rows": rows,
             "distribusi": distribusi(rows),
             "capaian_organisasi": co.get_predikat_display() if co else "",
+            # Small-unit exemptions are printed as such (domain.md §11.2 rule 6), never a silent pass.
+            "pengecualian": pengecualian_unit_kecil(co.predikat, sum(1 for r in rows if r.predikat)) if co else [],
             "kepala": identitas_pegawai(kepala),
             "periode_penilaian": rentang(periode.tanggal_mulai, periode.tanggal_selesai),
         },
