@@ -62,7 +62,7 @@ lint: dev-deps
 	$(BIN)/ruff check .
 
 messages: deps
-	$(BIN)/python manage.py makemessages -l en -k kalimat --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
