@@ -217,6 +217,7 @@ MIDDLEWARE += [
     "kinerja.middleware.private_cache",
     "kinerja.middleware.session_timeout",
     "kinerja.middleware.reject_nul_bytes",
+    "kinerja.middleware.remember_language",
 ]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

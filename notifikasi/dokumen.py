@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from kinerja.audit import audit_log
+from notifikasi.pesan import kalimat
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.selectors import descendant_ids
 from penilaian import pdf
@@ -397,8 +398,9 @@ def cetak_massal_zip(*, job_id: int) -> CetakMassal:
     ok = job.total - len(gagal)
     notify(
         penerima=job.dibuat_oleh,
-        judul="Cetak massal selesai",
-        pesan=f"{job}: {ok} dicetak, {len(gagal)} gagal dari {job.total} dokumen.",
+        judul=kalimat("Cetak massal selesai"),
+        pesan=kalimat("%(job)s: %(ok)d dicetak, %(gagal)d gagal dari %(total)d dokumen.", job=str(job), ok=ok,
+                   gagal=len(gagal), total=job.total),
         url=reverse("notifikasi:cetak-detail", args=[job.pk]),
         objek=job,
     )
@@ -421,8 +423,8 @@ def cetak_massal_sweep() -> list[int]:
         elif sama.update(status=Job.TERHENTI, pesan_galat="Pencetakan terhenti: pekerja latar tidak menyelesaikannya."):
             notify(
                 penerima=job.dibuat_oleh,
-                judul="Cetak massal terhenti",
-                pesan=f"{job}: buka halamannya dan tekan Coba lagi.",
+                judul=kalimat("Cetak massal terhenti"),
+                pesan=kalimat("%(job)s: buka halamannya dan tekan Coba lagi.", job=str(job)),
                 url=reverse("notifikasi:cetak-detail", args=[job.pk]),
                 objek=job,
             )
