@@ -69,6 +69,12 @@ class RiwayatJabatan(models.Model):
         return f"{self.pegawai_id}: {self.jabatan or '-'} / {self.unit_kerja} ({self.tmt:%d-%m-%Y})"
 
     @property
+    def jenjang_label(self) -> str:
+        from .models import Jabatan
+
+        return Jabatan.Jenjang(self.jenjang).label if self.jenjang in Jabatan.Jenjang.values else self.jenjang
+
+    @property
     def is_aktif(self) -> bool:
         return self.tanggal_selesai is None
 

@@ -249,3 +249,13 @@ def _beri_tahu(plan: RencanaPindah, skp_baru, penilaian_akhir) -> None:
                pesan=_("SKP %(nama)s ditutup pada %(tanggal)s karena %(jenis)s; evaluasi akhirnya dapat diisi dan "
                        "dinilai.") % {"nama": pegawai.nama_lengkap, "tanggal": _fmt(plan.tutup_pada),
                                        "jenis": plan.jenis_label.lower()})
+
+
+def riwayat_jabatan_of(pegawai: Pegawai, limit: int = 20) -> list[RiwayatJabatan]:
+    """The latest posts held, newest first (one query); the open row shows the master data (the post now)."""
+    rows = list(pegawai.riwayat_jabatan.select_related("jabatan", "unit_kerja", "golongan", "atasan")[:limit])
+    for r in rows:
+        if r.tanggal_selesai is None:
+            r.jabatan, r.unit_kerja, r.golongan, r.atasan = pegawai.jabatan, pegawai.unit_kerja, pegawai.golongan, \
+                pegawai.atasan
+    return rows
