@@ -66,7 +66,7 @@ class RiwayatJabatan(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.pegawai_id}: {self.jabatan or '-'} / {self.unit_kerja} ({self.tmt:%d-%m-%Y})"
+        return f"{self.pegawai.nama}: {self.jabatan or '-'} / {self.unit_kerja} ({self.tmt:%d-%m-%Y})"
 
     @property
     def jenjang_label(self) -> str:
