@@ -15,6 +15,7 @@ TAHUN_SALAH = _("Tahun harus angka antara 2000 dan 2100.")  # kinerja.web MIN_TA
 BULAN_SALAH = _("Bulan harus angka 1 sampai 12.")
 UNIT_SALAH = _("Unit kerja tidak ditemukan pada instansi ini.")
 PERIODE_SALAH = _("Periode tidak ditemukan pada instansi ini.")
+STATUS_SALAH = _("Status tidak dikenal; pilih dari daftar.")
 
 
 class _Tahun(forms.IntegerField):
@@ -38,8 +39,10 @@ class LaporanFilterForm(forms.Form):
     periode = _pilih(forms.ModelChoiceField(Periode.objects.none(), label=_("Periode"), required=False,
                                             empty_label=_("Semua periode tahun ini"),
                                             error_messages={"invalid_choice": PERIODE_SALAH}))
-    status_skp = _pilih(forms.ChoiceField(label=_("Status SKP"), required=False))
-    status_penilaian = _pilih(forms.ChoiceField(label=_("Status penilaian"), required=False))
+    status_skp = _pilih(forms.ChoiceField(label=_("Status SKP"), required=False,
+                                          error_messages={"invalid_choice": STATUS_SALAH}))
+    status_penilaian = _pilih(forms.ChoiceField(label=_("Status penilaian"), required=False,
+                                                error_messages={"invalid_choice": STATUS_SALAH}))
 
     def __init__(self, data=None, *, instansi, **kwargs):
         super().__init__(data, **kwargs)

@@ -108,7 +108,7 @@ def laporan_skp(lk: Lingkup) -> Lembar:
             akhir.pejabat_penilai.nip if akhir and akhir.pejabat_penilai else "",
             _nama(akhir.pejabat_penilai) if akhir else "",
         ])
-    kolom = [_("No"), _("NIP"), _("Nama"), _("Kode unit"), _("Unit kerja"), _("Jabatan"), _("Jumlah SKP"),
+    kolom = ["No", _("NIP"), _("Nama"), _("Kode unit"), _("Unit kerja"), _("Jabatan"), _("Jumlah SKP"),
              _("Status SKP"), _("Masa SKP"), _("NIP pejabat penilai"), _("Nama pejabat penilai")]
     return Lembar(_("Laporan SKP"), kolom, baris)
 
@@ -121,7 +121,7 @@ def _periodes(lk: Lingkup) -> list[Periode]:
 
 def _sel_penilaian(p: Penilaian | None) -> str:
     if p is None:
-        return "-"
+        return _("Belum dibuka")
     if p.status in Penilaian.SELESAI and p.predikat:
         return str(Predikat(p.predikat).label)
     return str(p.get_status_display())
@@ -149,7 +149,7 @@ def laporan_penilaian(lk: Lingkup) -> Lembar:
                       p.jabatan.nama if p.jabatan else "",
                       *[_sel_penilaian(sel.get((p.pk, per.pk))) for per in periodes],
                       str(th.label) if th else ""])
-    kolom = [_("No"), _("NIP"), _("Nama"), _("Kode unit"), _("Unit kerja"), _("Jabatan"),
+    kolom = ["No", _("NIP"), _("Nama"), _("Kode unit"), _("Unit kerja"), _("Jabatan"),
              *[str(per) for per in periodes], _("Predikat tahunan")]
     return Lembar(_("Laporan Penilaian"), kolom, baris)
 
@@ -223,7 +223,7 @@ def laporan_jp(lk: Lingkup) -> Lembar:
             ket = _("melebihi batas") if s.melebihi else _("dalam batas")
         baris.append([len(baris) + 1, p.nip, p.nama_lengkap, p.status, p.unit_kerja.kode, p.unit_kerja.nama,
                       p.jabatan.nama if p.jabatan else "", s.jp, ketentuan, ket])
-    kolom = [_("No"), _("NIP"), _("Nama"), _("Status"), _("Kode unit"), _("Unit kerja"), _("Jabatan"),
+    kolom = ["No", _("NIP"), _("Nama"), _("Status"), _("Kode unit"), _("Unit kerja"), _("Jabatan"),
              _("JP terverifikasi"), _("Ketentuan"), _("Keterangan")]
     return Lembar(_("JP per Pegawai"), kolom, baris)
 
@@ -248,7 +248,7 @@ def laporan_angka_kredit(lk: Lingkup) -> Lembar:
             float(PERSEN[predikat] * 100) if predikat else None, float(KOEFISIEN[s.jabatan.jenjang]),
             float(ak) if ak is not None else None,
         ])
-    kolom = [_("No"), _("NIP"), _("Nama"), _("Unit kerja (SKP)"), _("Jabatan (SKP)"), _("Jenjang"), _("Masa SKP"),
+    kolom = ["No", _("NIP"), _("Nama"), _("Unit kerja (SKP)"), _("Jabatan (SKP)"), _("Jenjang"), _("Masa SKP"),
              _("Bulan"), _("Predikat tahunan"), _("% predikat"), _("Koefisien"), _("Angka kredit")]
     return Lembar(_("Angka Kredit JF"), kolom, baris)
 

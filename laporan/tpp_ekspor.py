@@ -15,7 +15,7 @@ def _angka(s: str):
 
 
 def kolom() -> list[str]:
-    return [_("No"), _("NIP"), _("Nama"), _("Status"), _("Golongan"), _("Jabatan"), _("Kode unit"), _("Unit kerja"),
+    return ["No", _("NIP"), _("Nama"), _("Status"), _("Golongan"), _("Jabatan"), _("Kode unit"), _("Unit kerja"),
             _("Periode"), _("Predikat"), _("Keterangan"), _("Hari kerja"), _("Lapor tepat waktu"),
             _("Lapor terlambat"), _("Tidak lapor"), _("% kepatuhan harian"), _("% menurut predikat"),
             _("Potongan laporan harian (%)"), _("% TPP kinerja"), _("Aturan berlaku mulai"), _("Status bulan")]
