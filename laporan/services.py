@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
@@ -79,6 +79,11 @@ def laporan_job_enqueue(*, job_id: int) -> None:
 
 
 def laporan_job_run(*, job_id: int) -> LaporanJob:
+    with translation.override("id"):  # files are always in Indonesian (README "Format berkas")
+        return _job_run(job_id)
+
+
+def _job_run(job_id: int) -> LaporanJob:
     """Build the workbook sheet by sheet (progress = sheets done) and store it. Claimed MENUNGGU → BERJALAN
     by one runner, so a redelivered task does nothing twice."""
     if not LaporanJob.objects.filter(pk=job_id, status=Job.MENUNGGU).update(status=Job.BERJALAN):

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -18,6 +19,8 @@ from . import berkas, isi, selectors, services, tpp_ekspor
 from .forms import AturanTppForm, BukaBulanForm, LaporanFilterForm, TppFilterForm
 from .models import AturanTpp, BulanTpp, LaporanJob
 
+# Files are a format (README "Format berkas"): always in Indonesian, whatever the page's language.
+BAHASA_BERKAS = "id"
 # Above this many pegawai in scope a report is built in the background (settings may lower it in tests).
 SINKRON_MAKS = 3000
 
@@ -86,12 +89,12 @@ def unduh(request, jenis):
     if lk.pegawai().count() > SINKRON_MAKS:
         messages.info(request, _("Lingkup laporan ini besar; gunakan tombol Susun di latar."))
         return redirect(f"{reverse('laporan:index')}?{request.GET.urlencode()}")
-    try:
-        lembar = isi.LAPORAN[jenis](lk)
-    except isi.PeriodeWajib as exc:
-        form.add_error("periode", str(exc))
+    if jenis in isi.BUTUH_PERIODE and lk.periode is None:
+        form.add_error("periode", _("Pilih periode untuk laporan ini."))
         return _index(request, instansi, form, status=400)
-    isi_berkas = berkas.xlsx([lembar], lk.keterangan())
+    with translation.override(BAHASA_BERKAS):
+        lembar = isi.LAPORAN[jenis](lk)
+        isi_berkas = berkas.xlsx([lembar], lk.keterangan())
     services.laporan_audit(oleh=request.user, instansi=instansi, jenis=jenis, params=params, baris=len(lembar.baris))
     response = HttpResponse(isi_berkas, content_type=berkas.XLSX_TYPE)
     nama = f"laporan-{jenis.replace('_', '-')}-{instansi.kode}-{lk.tahun}.xlsx"
@@ -188,6 +191,11 @@ def tpp_unduh(request, fmt):
     params = {"unit": c["unit"].pk, "tahun": c["tahun"], "bulan": c["bulan"], "format": fmt}
     services.laporan_audit(oleh=request.user, instansi=instansi, jenis="tpp", params=params, baris=len(rows))
     nama = f"tpp-{c['unit'].kode}-{c['tahun']}-{c['bulan']:02d}"
+    with translation.override(BAHASA_BERKAS):
+        return _tpp_file(fmt, nama, instansi, c, tutup, aturan, rows)
+
+
+def _tpp_file(fmt, nama, instansi, c, tutup, aturan, rows):
     if fmt == "csv":
         response = HttpResponse(tpp_ekspor.csv_text(rows, aturan, tutup is not None),
                                 content_type="text/csv; charset=utf-8")

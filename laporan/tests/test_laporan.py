@@ -97,7 +97,7 @@ def test_kelengkapan_per_unit_dengan_persen(client, data):
 def test_kelengkapan_tanpa_periode_400(client, data):
     resp = _get(client, data.org.hr, "kelengkapan")
     assert resp.status_code == 400
-    assert "Pilih periode untuk laporan kelengkapan penilaian." in resp.content.decode()
+    assert "Pilih periode untuk laporan ini." in resp.content.decode()
 
 
 def test_distribusi_terhadap_kurva(client, data):
@@ -253,8 +253,8 @@ def test_progres_dipoll_sampai_selesai(client, data):
 
 def test_job_gagal_ditampilkan(client, data):
     org = data.org
-    job = LaporanJob.objects.create(instansi=org.instansi, jenis="jp", params={"tahun": 2026, "unit": org.other_unit.pk},
-                                    total=1, dibuat_oleh=org.hr)
+    params = {"tahun": 2026, "unit": org.other_unit.pk}
+    job = LaporanJob.objects.create(instansi=org.instansi, jenis="jp", params=params, total=1, dibuat_oleh=org.hr)
     assert laporan_job_run(job_id=job.pk).status == "GAGAL"
     client.force_login(org.hr)
     html = client.get(reverse("laporan:job-detail", args=[job.pk])).content.decode()
