@@ -43,6 +43,16 @@ def xlsx(lembar: Iterable, keterangan: list[tuple[str, str]],
     return buf.getvalue()
 
 
+def _csv_sel(v):
+    if v is None:
+        return ""
+    if isinstance(v, date):
+        return f"{v:%Y-%m-%d}"
+    if isinstance(v, Decimal):
+        return str(v)  # exact, as stored: "97.50"
+    return _sel(v)
+
+
 def csv_text(kolom: list[str], baris: Iterable[list]) -> str:
     """UTF-8 CSV with a BOM (Excel then opens names correctly); dates as YYYY-MM-DD, decimals with a dot."""
     out = io.StringIO()
@@ -50,5 +60,5 @@ def csv_text(kolom: list[str], baris: Iterable[list]) -> str:
     w = csv.writer(out)
     w.writerow([_sel(k) for k in kolom])
     for row in baris:
-        w.writerow([f"{v:%Y-%m-%d}" if isinstance(v, date) else ("" if v is None else _sel(v)) for v in row])
+        w.writerow([_csv_sel(v) for v in row])
     return out.getvalue()
