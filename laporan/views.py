@@ -152,9 +152,8 @@ def job_unduh(request, pk):
 def _tpp_form(request, instansi):
     data = request.GET if request.GET.get("unit") or request.GET.get("bulan") or request.GET.get("tahun") else None
     form = TppFilterForm(data, instansi=instansi)
-    if data is None:
-        first = selectors.unit_tpp(instansi).first()
-        form = TppFilterForm({"unit": first.pk if first else ""}, instansi=instansi)
+    if data is None and (first := selectors.unit_tpp(instansi).first()) is not None:
+        form = TppFilterForm({"unit": first.pk}, instansi=instansi)  # the first perangkat daerah, this month
     return form
 
 
