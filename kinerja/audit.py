@@ -21,6 +21,7 @@ AKSI_LABEL = {
     "organisasi.capaian_ditetapkan": _("Capaian kinerja organisasi ditetapkan"),
     "organisasi.unit_difinalisasi": _("Periode unit difinalisasi"),
     "laporan.diunduh": _("Laporan diunduh"),
+    "laporan.job_dilanjutkan": _("Penyusunan laporan dilanjutkan"),
     "laporan.job_dimulai": _("Laporan disusun di latar"),
     "pegawai.account_created": _("Akun dibuat"),
     "pegawai.account_deactivated": _("Akun dinonaktifkan"),

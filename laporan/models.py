@@ -5,7 +5,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from notifikasi.models import batas_macet
 
 PERSEN = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
@@ -36,6 +39,8 @@ class LaporanJob(models.Model):
     dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
     selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+    # Moves with every finished sheet: an active job without progress for batas_macet() lost its runner.
+    denyut = models.DateTimeField(_("kemajuan terakhir"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("ekspor laporan")
@@ -49,6 +54,12 @@ class LaporanJob(models.Model):
     @property
     def is_aktif(self) -> bool:
         return self.status in self.AKTIF
+
+    @property
+    def terhenti(self) -> bool:
+        """Active, but no progress for ``batas_macet()`` (its thread or worker died, e.g. a restart)."""
+        terakhir = self.denyut or self.dibuat_pada
+        return self.is_aktif and terakhir is not None and terakhir < timezone.now() - batas_macet()
 
     @property
     def persen(self) -> int:

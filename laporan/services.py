@@ -86,7 +86,8 @@ def laporan_job_run(*, job_id: int) -> LaporanJob:
 def _job_run(job_id: int) -> LaporanJob:
     """Build the workbook sheet by sheet (progress = sheets done) and store it. Claimed MENUNGGU → BERJALAN
     by one runner, so a redelivered task does nothing twice."""
-    if not LaporanJob.objects.filter(pk=job_id, status=Job.MENUNGGU).update(status=Job.BERJALAN):
+    if not LaporanJob.objects.filter(pk=job_id, status=Job.MENUNGGU).update(status=Job.BERJALAN,
+                                                                          denyut=timezone.now()):
         return LaporanJob.objects.get(pk=job_id)
     job = LaporanJob.objects.select_related("instansi").get(pk=job_id)
     try:
@@ -94,7 +95,7 @@ def _job_run(job_id: int) -> LaporanJob:
         lembar = []
         for i, f in enumerate(jenis_lembar(job.jenis, lk), start=1):
             lembar.append(f(lk))
-            LaporanJob.objects.filter(pk=job.pk).update(selesai=i)
+            LaporanJob.objects.filter(pk=job.pk).update(selesai=i, denyut=timezone.now())
         isi_berkas = berkas.xlsx(lembar, lk.keterangan())
         nama = f"laporan-{job.jenis}-{job.instansi.kode}-{lk.tahun}.xlsx".replace("_", "-")
         job.berkas.save(nama, ContentFile(isi_berkas), save=False)
@@ -106,6 +107,19 @@ def _job_run(job_id: int) -> LaporanJob:
                                                      selesai_pada=timezone.now())
         job.refresh_from_db()
     return job
+
+
+def laporan_job_retry(*, job: LaporanJob, oleh) -> bool:
+    """*Coba lagi* on a stalled job: back to MENUNGGU (one caller wins the conditional UPDATE) and queued;
+    the sheets are built again from the start. False when the job is not stalled (still alive or done)."""
+    if not job.terhenti:
+        return False
+    if not LaporanJob.objects.filter(pk=job.pk, status=job.status, denyut=job.denyut).update(
+            status=Job.MENUNGGU, selesai=0, denyut=timezone.now()):
+        return False
+    audit_log(aktor=oleh, aksi="laporan.job_dilanjutkan", objek=job, data={"jenis": job.jenis})
+    transaction.on_commit(lambda: laporan_job_enqueue(job_id=job.pk))
+    return True
 
 
 # --- TPP -------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ urlpatterns = [
     path("latar/", views.job_start, name="job-start"),
     path("latar/<int:pk>/", views.job_detail, name="job-detail"),
     path("latar/<int:pk>/progres/", views.job_progres, name="job-progres"),
+    path("latar/<int:pk>/coba-lagi/", views.job_coba_lagi, name="job-coba-lagi"),
     path("latar/<int:pk>/unduh/", views.job_unduh, name="job-unduh"),
     path("tpp/", views.tpp, name="tpp"),
     path("tpp/unduh/<str:fmt>/", views.tpp_unduh, name="tpp-unduh"),

@@ -57,6 +57,9 @@ def _instansi(request):
 
 def _index(request, instansi, form, *, status=200):
     jobs = paginate(request, selectors.jobs_for(request.user).filter(instansi=instansi))
+    judul = {k: v[0] for k, v in _judul().items()} | {isi.SEMUA: _("Semua laporan")}
+    for j in jobs:
+        j.judul = judul.get(j.jenis, j.jenis)
     query = request.GET.urlencode()
     return render(request, "laporan/index.html", {
         "instansi": instansi, "form": form, "laporan": [(k, *v) for k, v in _judul().items()],
@@ -133,6 +136,15 @@ def job_detail(request, pk):
 
 
 @hr_required
+@require_POST
+def job_coba_lagi(request, pk):
+    job = get_object_or_404(selectors.jobs_for(request.user), pk=pk)
+    if services.laporan_job_retry(job=job, oleh=request.user):
+        messages.success(request, _("Laporan disusun ulang."))
+    return redirect("laporan:job-detail", job.pk)
+
+
+@hr_required
 @require_GET
 def job_progres(request, pk):
     """htmx polls this partial; a finished job's partial stops asking."""
@@ -182,6 +194,8 @@ def tpp(request):
 @hr_required
 @require_GET
 def tpp_unduh(request, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
     instansi, form, c = _tpp_scope(request)
     if c is None:
         return render(request, "laporan/tpp.html", {"instansi": instansi, "form": form, **_admin_ctx(request)},

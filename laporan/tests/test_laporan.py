@@ -1,9 +1,11 @@
 """The HR reports: each file opened with openpyxl (headers and rows), scope (HR of the instansi, admin,
 others refused), audit, bad filters (400, never 500), bounded queries, and the background job."""
 import io
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from kinerja.models import AuditLog
@@ -286,3 +288,23 @@ def test_halaman_laporan_dalam_bahasa_inggris(client, data):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     html = client.get(reverse("laporan:index")).content.decode()
     assert "Reports" in html and "Build in the background" in html
+
+
+def test_job_terhenti_dapat_dicoba_lagi(client, data, django_capture_on_commit_callbacks):
+    """A job whose thread died (no progress for CETAK_MACET_DETIK) shows *Terhenti* and *Coba lagi* builds it."""
+    org = data.org
+    lama = timezone.now() - timedelta(hours=1)
+    job = LaporanJob.objects.create(instansi=org.instansi, jenis="jp", params={"tahun": 2026}, total=1,
+                                    dibuat_oleh=org.hr, status="BERJALAN")
+    LaporanJob.objects.filter(pk=job.pk).update(dibuat_pada=lama, denyut=lama)
+    client.force_login(org.hr)
+    html = client.get(reverse("laporan:job-progres", args=[job.pk])).content.decode()
+    assert 'id="laporan-terhenti"' in html and "data-hx-get" not in html
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("laporan:job-coba-lagi", args=[job.pk]))
+    job.refresh_from_db()
+    assert job.status == "SELESAI" and job.berkas
+    assert AuditLog.objects.filter(aksi="laporan.job_dilanjutkan").count() == 1
+    # A live or finished job is not restarted.
+    client.post(reverse("laporan:job-coba-lagi", args=[job.pk]))
+    assert AuditLog.objects.filter(aksi="laporan.job_dilanjutkan").count() == 1

@@ -261,6 +261,11 @@ def test_akses_tpp(client, tpp, as_actor, actor, status):
     assert c.post(reverse("laporan:tpp-tutup"), q).status_code == (302 if status == 200 else 403)
 
 
+def test_format_tidak_dikenal_404(client, tpp):
+    client.force_login(tpp.org.hr)
+    assert client.get(reverse("laporan:tpp-unduh", args=["pdf"]), _q(tpp.org)).status_code == 404
+
+
 def test_hr_instansi_lain_tidak_bisa_menutup_unit_instansi_ini(client, tpp):
     client.force_login(tpp.org.hr_other)
     resp = client.post(reverse("laporan:tpp-tutup"), _q(tpp.org))
