@@ -1,12 +1,14 @@
 """HR's Laporan page (Excel reports, background jobs) and the monthly TPP feed. HR sees its instansi,
 an administrator any (``?instansi=``); another role gets 403, another instansi's job or unit 404 / a
 form error. Bad filters answer 400 with the form's message, never a 500."""
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -72,7 +74,7 @@ def _index(request, instansi, form, *, status=200):
 @require_GET
 def index(request):
     instansi = _instansi(request)
-    form = LaporanFilterForm(request.GET or None, instansi=instansi)
+    form = LaporanFilterForm(request.GET or None, instansi=instansi, initial={"tahun": timezone.localdate().year})
     if request.GET and not form.is_valid():
         return _index(request, instansi, form, status=400)
     return _index(request, instansi, form)
@@ -165,7 +167,10 @@ def _tpp_form(request, instansi):
     data = request.GET if request.GET.get("unit") or request.GET.get("bulan") or request.GET.get("tahun") else None
     form = TppFilterForm(data, instansi=instansi)
     if data is None and (first := selectors.unit_tpp(instansi).first()) is not None:
-        form = TppFilterForm({"unit": first.pk}, instansi=instansi)  # the first perangkat daerah, this month
+        # First visit: the first perangkat daerah and last month, the one a TPP run pays for.
+        bulan_lalu = timezone.localdate().replace(day=1) - timedelta(days=1)
+        form = TppFilterForm({"unit": first.pk, "tahun": bulan_lalu.year, "bulan": bulan_lalu.month},
+                             instansi=instansi)
     return form
 
 
