@@ -46,6 +46,9 @@ class Lingkup:
             qs = qs.filter(unit_kerja_id__in=self.unit_ids)
         return qs.select_related("unit_kerja", "jabatan", "golongan").order_by("unit_kerja__kode", "nama", "nip")
 
+    def pegawai_ids(self) -> QuerySet:
+        return self.pegawai().order_by().values("pk")
+
     def units(self) -> QuerySet[UnitKerja]:
         qs = UnitKerja.objects.filter(instansi=self.instansi)
         return qs.filter(pk__in=self.unit_ids) if self.unit_ids is not None else qs
@@ -91,7 +94,8 @@ def laporan_skp(lk: Lingkup) -> Lembar:
     """Status of the SKP of the year per pegawai (the latest SKP when a mutasi made several)."""
     pegawai = list(lk.pegawai())
     skp_per: dict[int, list[Skp]] = {}
-    for s in (Skp.objects.filter(tahun=lk.tahun, pegawai__in=[p.pk for p in pegawai])
+    # Subqueries, not id lists: an instansi of 50,000 pegawai would pass SQLite's limit on parameters.
+    for s in (Skp.objects.filter(tahun=lk.tahun, pegawai__in=lk.pegawai_ids())
               .select_related("pejabat_penilai").order_by("tanggal_mulai", "pk")):
         skp_per.setdefault(s.pegawai_id, []).append(s)
     baris = []
@@ -131,7 +135,7 @@ def laporan_penilaian(lk: Lingkup) -> Lembar:
     """Predikat per pegawai per period (or the status while not final) and the annual predikat."""
     periodes = _periodes(lk)
     pegawai = list(lk.pegawai())
-    ids = [p.pk for p in pegawai]
+    ids = lk.pegawai_ids()
     sel: dict[tuple[int, int], Penilaian] = {}
     # Several SKPs in one period (mutasi): the one ending last shows, as for the annual result (§11.2).
     for pn in (Penilaian.objects.filter(periode__in=periodes, skp__pegawai_id__in=ids)
@@ -231,11 +235,11 @@ def laporan_jp(lk: Lingkup) -> Lembar:
 def laporan_angka_kredit(lk: Lingkup) -> Lembar:
     """Angka kredit of the year per jabatan fungsional: one row per SKP held in a JF, months/12 × % of the
     annual predikat × koefisien of the jenjang held (domain.md §5.1, §11.2 rules 1 and 3)."""
-    ids = list(lk.pegawai().values_list("pk", flat=True))
-    skps = list(Skp.objects.filter(tahun=lk.tahun, pegawai_id__in=ids, jabatan__jenis=Jabatan.Jenis.FUNGSIONAL)
+    skps = list(Skp.objects.filter(tahun=lk.tahun, pegawai_id__in=lk.pegawai_ids(),
+                                   jabatan__jenis=Jabatan.Jenis.FUNGSIONAL)
                 .exclude(jabatan__jenjang="").select_related("pegawai", "jabatan", "unit_kerja")
                 .order_by("unit_kerja__kode", "pegawai__nama", "pegawai_id", "tanggal_mulai"))
-    tahunan = predikat_tahun({s.pegawai_id for s in skps}, lk.tahun)
+    tahunan = predikat_tahun(lk.pegawai_ids(), lk.tahun)
     baris = []
     for s in skps:
         predikat = tahunan.get(s.pegawai_id)

@@ -103,9 +103,10 @@ def baris_tpp(unit: UnitKerja, tahun: int, bulan: int, aturan: dict | None, *, h
               ) -> list[dict]:
     """The month's rows for the unit and its sub-units, computed now (4 queries, whatever the size)."""
     hari_ini = hari_ini or timezone.localdate()
-    pegawai = list(Pegawai.objects.filter(unit_kerja_id__in=descendant_ids(unit), aktif=True)
-                   .select_related("unit_kerja", "jabatan", "golongan").order_by("unit_kerja__kode", "nama", "nip"))
-    ids = [p.pk for p in pegawai]
+    scope = Pegawai.objects.filter(unit_kerja_id__in=descendant_ids(unit), aktif=True)
+    pegawai = list(scope.select_related("unit_kerja", "jabatan", "golongan")
+                   .order_by("unit_kerja__kode", "nama", "nip"))
+    ids = scope.values("pk")  # a subquery: no parameter per pegawai
     hasil = _hasil_bulan(ids, unit.instansi_id, tahun, bulan)
     awal, akhir = date(tahun, bulan, 1), date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
     pertama: dict[int, dict[date, date]] = {}
