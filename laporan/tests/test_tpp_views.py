@@ -103,7 +103,7 @@ def test_halaman_tpp_menampilkan_aturan_dan_baris(client, tpp):
     resp = client.get(reverse("laporan:tpp"), _q(org))
     html = resp.content.decode()
     assert resp.status_code == 200
-    assert "Perbup Contoh 12/2025" in html and "97.50" in html and 'id="tombol-tutup"' in html
+    assert "Perbup Contoh 12/2025" in html and "97,50" in html and 'id="tombol-tutup"' in html
     assert "tidak ada aturan nasional" in html
 
 
