@@ -41,6 +41,9 @@ def _html(jenis: str, kunci: str) -> str:
         return pdf.html_penilaian(Penilaian.objects.get(pk=kunci))
     if jenis == Jenis.DOKUMEN_EVALUASI:
         return pdf.html_dokumen_evaluasi(Penilaian.objects.get(pk=kunci))
+    if jenis == Jenis.KONVERSI_AK:
+        pegawai_id, tahun = kunci.split(":")
+        return pdf.html_konversi_ak(Pegawai.objects.with_relations().get(pk=pegawai_id), int(tahun))
     unit_id, periode_id = kunci.split(":")
     return pdf.html_rekap_unit(
         UnitKerja.objects.select_related("instansi", "kepala").get(pk=unit_id), Periode.objects.get(pk=periode_id)
@@ -49,6 +52,10 @@ def _html(jenis: str, kunci: str) -> str:
 
 def kunci_rekap(unit: UnitKerja, periode: Periode) -> str:
     return f"{unit.pk}:{periode.pk}"
+
+
+def kunci_konversi(pegawai: Pegawai, tahun: int) -> str:
+    return f"{pegawai.pk}:{tahun}"
 
 
 def _segar(doc: DokumenPdf, sumber_hash: str) -> bool:

@@ -59,6 +59,7 @@ class Pengingat(models.Model):
         PENILAIAN_PERLU_DINILAI = "NILAI", _("Evaluasi menunggu penilaian")
         MASUKAN_REKAN = "REKAN", _("Masukan rekan kerja belum diisi")
         PENILAIAN_PERLU_DITANGGAPI = "TANGGAPI", _("Hasil evaluasi menunggu tanggapan")
+        PENJELASAN_KEBERATAN = "PENJELASAN", _("Penjelasan keberatan diminta")
 
     class Tahap(models.TextChoices):
         H7 = "H-7", _("H-7")
@@ -111,6 +112,7 @@ class DokumenPdf(models.Model):
         PENILAIAN = "PENILAIAN", _("Evaluasi kinerja periodik")
         DOKUMEN_EVALUASI = "DOK_EVAL", _("Dokumen Evaluasi Kinerja Pegawai")
         REKAP_UNIT = "REKAP", _("Rekap predikat unit kerja")
+        KONVERSI_AK = "KONVERSI", _("Konversi predikat kinerja ke angka kredit")
 
     class Status(models.TextChoices):
         MENUNGGU = "MENUNGGU", _("Menunggu")

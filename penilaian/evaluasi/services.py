@@ -36,6 +36,7 @@ from penilaian.models import (
 from penilaian.predikat import Rating, hitung_predikat
 
 from .periode import cek_terbuka
+from .urutan import cek_urutan
 
 
 class KonflikVersi(ValidationError):
@@ -269,6 +270,7 @@ def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str |
     (``penilaian_rate``), in the same transaction, and the predikat is derived from them (§3.4).
     """
     ke = _cek(penilaian, "finalize", _("Penilaian berstatus %(status)s tidak dapat difinalkan."))
+    cek_urutan(penilaian)  # SE 3/2023 order: the unit's capaian organisasi first (domain.md §11.2 rule 5)
     if rating_hasil is not None or rating_perilaku is not None:
         penilaian_rate(penilaian=penilaian, versi=versi, rating_hasil=rating_hasil or "",
                        rating_perilaku=rating_perilaku or "", oleh=oleh)
