@@ -124,7 +124,7 @@ def test_daftar_berakhir_dengan_rekomendasi(client, org, bahasa):
     akhir = PeriodeFactory(instansi=org.instansi, tahun=tahun, nama="Akhir", jenis=Periode.Jenis.TAHUNAN,
                            tanggal_mulai=date(tahun, 1, 1), tanggal_selesai=date(tahun, 12, 31),
                            batas_pengisian=date(tahun + 1, 1, 31))
-    PenilaianFactory(skp=skp, periode=tw, final=True, hasil=Rating.DI_ATAS)
+    PenilaianFactory(skp=skp, periode=tw, final=True, hasil=Rating.DI_ATAS, perilaku=Rating.DI_ATAS)
     PenilaianFactory(skp=skp, periode=akhir, final=True)
     lain = PerjanjianFactory(pegawai=pppk(unit_kerja=org.other_unit), nomor="ASING",
                              tanggal_mulai=k.tanggal_mulai, tanggal_selesai=k.tanggal_selesai)
