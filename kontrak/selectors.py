@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, QuerySet
 
 from pegawai.models import Pegawai
+from pegawai.nip import STATUS_PPPK
 from penilaian.evaluasi.selectors import predikat_tahunan
 from penilaian.models import Penilaian, Periode
 from penilaian.predikat import Predikat
@@ -33,6 +34,13 @@ def berakhir_dalam(pegawai_qs: QuerySet[Pegawai], *, hari: int, hari_ini: date) 
         .annotate(sudah_diperpanjang=Exists(lanjutan))
         .order_by("tanggal_selesai", "pegawai__nama", "pk")
     )
+
+
+def tanpa_kontrak(pegawai_qs: QuerySet[Pegawai], *, hari_ini: date) -> QuerySet[Pegawai]:
+    """Active PPPK / PPPK PW of ``pegawai_qs`` with no contract in force on ``hari_ini`` (HR must record one)."""
+    berlaku = PerjanjianKerja.objects.pada(hari_ini).filter(pegawai=OuterRef("pk"))
+    return (pegawai_qs.filter(status__in=STATUS_PPPK, aktif=True).exclude(Exists(berlaku))
+            .select_related("unit_kerja").order_by("nama", "pk"))
 
 
 @dataclass

@@ -86,8 +86,10 @@ def kontrak_berakhir(request):
         return _csv(selectors.rekomendasi_rows(list(qs)), instansi, hari)
     page_obj = paginate(request, qs)
     ada_pw = pegawai_qs.filter(status="PPPK_PW", aktif=True).exists()
+    tanpa = selectors.tanpa_kontrak(pegawai_qs, hari_ini=hari_ini)
     return render(request, "kontrak/berakhir.html", {
         "instansi": instansi, "hari": hari, "page_obj": page_obj, "hari_ini": hari_ini,
+        "tanpa_kontrak": paginate(request, tanpa, param="tanpa"),
         "rows": selectors.rekomendasi_rows(list(page_obj)),
         "periode_kurang": selectors.periode_pppk_pw_kurang(instansi.pk, hari_ini.year) if ada_pw else [],
     })

@@ -172,3 +172,20 @@ def test_jumlah_query_tidak_bertambah(client, org, django_assert_max_num_queries
 def test_pegawai_biasa_tidak_bisa_membuka_daftar(client, org):
     login_as(client, org, "pegawai")
     assert client.get(reverse("kontrak:berakhir")).status_code == 403
+
+
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+def test_pppk_tanpa_kontrak_berlaku_ditampilkan(client, org, pw, bahasa):
+    dengan = pppk(unit_kerja=org.seksi)
+    PerjanjianFactory(pegawai=dengan, tanggal_mulai=timezone.localdate() - timedelta(days=10),
+                      tanggal_selesai=timezone.localdate() + timedelta(days=354))
+    asing = pppk(unit_kerja=org.other_unit)
+    login_as(client, org, "hr")
+    if bahasa == "en":
+        _english(client)
+    r = client.get(reverse("kontrak:berakhir"), {"tanpa": "x"})
+    html = r.content.decode()
+    assert list(r.context["tanpa_kontrak"]) == [pw]
+    assert asing.nip not in html and dengan.nip not in html.split('id="tanpa-kontrak"')[1]
+    assert ("1 PPPK employee without an employment agreement" in html) if bahasa == "en" else (
+        "1 PPPK tanpa perjanjian kerja" in html)

@@ -71,3 +71,15 @@ def test_jumlah_query_daftar_tidak_bertambah(org, django_assert_max_num_queries,
     with django_assert_max_num_queries(1):
         rows = list(with_jp(Pegawai.objects.filter(unit_kerja=org.seksi), 2026))
     assert sorted(r.jp for r in rows if r.status == "PPPK_PW") == [26, 26, 26]
+
+
+def test_halaman_pelatihan_menyebut_tahun_kontrak(client, org, time_machine):
+    from django.urls import reverse
+
+    time_machine.move_to(date(2026, 4, 1))
+    p = _pegawai("PPPK_PW", org, True)
+    client.force_login(p.user)
+    r = client.get(reverse("pelatihan:saya"), {"tahun": 2026})
+    html = r.content.decode()
+    assert r.context["jp"].jp == 26 and r.context["jp"].melebihi
+    assert 'id="jp-tahun-kontrak"' in html and "01-07-2025 s.d. 30-06-2026" in html
