@@ -4,6 +4,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -59,4 +60,17 @@ class PerjanjianKerja(models.Model):
 
     @property
     def is_berlaku(self) -> bool:
+        """Not cancelled (it counts), whatever its dates."""
         return self.status == self.Status.BERLAKU
+
+    @property
+    def keadaan(self) -> tuple[str, str]:
+        """(label, Bootstrap colour) as of today: cancelled, ended, upcoming or in force."""
+        hari_ini = timezone.localdate()
+        if not self.is_berlaku:
+            return str(self.get_status_display()), "secondary"
+        if self.tanggal_selesai < hari_ini:
+            return str(_("Berakhir")), "light"
+        if self.tanggal_mulai > hari_ini:
+            return str(_("Akan berlaku")), "info"
+        return str(_("Berlaku")), "success"

@@ -6,5 +6,5 @@ app_name = "kontrak"
 urlpatterns = [
     path("berakhir/", views.kontrak_berakhir, name="berakhir"),
     path("pegawai/<int:pk>/", views.pegawai_kontrak, name="pegawai"),
-    path("<int:pk>/batal/", views.kontrak_batal, name="batal"),
+    path("pegawai/<int:pk>/batal/", views.kontrak_batal, name="batal"),
 ]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.ekspor import sel_aman
-from kinerja.web import error_message, errors_to_form, int_param, paginate
+from kinerja.web import error_message, errors_to_form, id_param, int_param, paginate
 from pegawai import access
 from pegawai.decorators import hr_required, instansi_for
 from pegawai.nip import STATUS_PPPK
@@ -49,17 +49,18 @@ def pegawai_kontrak(request, pk):
     berlaku = daftar.pada(hari_ini).first()
     return render(request, "kontrak/pegawai_kontrak.html", {
         "pegawai": pegawai, "page_obj": paginate(request, daftar), "form": form, "is_pppk": is_pppk,
-        "berlaku": berlaku, "batal_form": BatalForm(), "hari_ini": hari_ini,
+        "berlaku": berlaku, "hari_ini": hari_ini, "bisa_batal": list(daftar.berlaku()[:50]),
         "tahun_kontrak": tahun_kontrak(berlaku.tanggal_mulai, berlaku.tanggal_selesai, hari_ini) if berlaku else None,
     })
 
 
 @hr_required
 def kontrak_batal(request, pk):
-    perjanjian = get_object_or_404(
-        PerjanjianKerja.objects.filter(pegawai__in=access.pegawai_managed_by(request.user).values("pk"))
-        .select_related("pegawai"), pk=pk)
+    """Cancel one of the pegawai's contracts (``perjanjian`` = its id, ``alasan`` required); POST only."""
+    pegawai = access.get_pegawai_for(request.user, pk, manage=True)
     if request.method == "POST":
+        perjanjian = get_object_or_404(PerjanjianKerja.objects.filter(pegawai=pegawai).select_related("pegawai"),
+                                       pk=id_param(request, "perjanjian", source=request.POST))
         form = BatalForm(request.POST)
         try:
             if not form.is_valid():
@@ -69,7 +70,7 @@ def kontrak_batal(request, pk):
             error_message(request, exc)
         else:
             messages.success(request, _("Perjanjian kerja %(nomor)s dibatalkan.") % {"nomor": perjanjian.nomor})
-    return redirect("kontrak:pegawai", perjanjian.pegawai_id)
+    return redirect("kontrak:pegawai", pegawai.pk)
 
 
 @hr_required

@@ -83,7 +83,8 @@ def test_di_luar_lingkup(client, org, pw, actor, status):
     k = PerjanjianFactory(pegawai=pw)
     login_as(client, org, actor)
     assert client.get(_url(pw)).status_code == status
-    assert client.post(reverse("kontrak:batal", args=[k.pk]), {"alasan": "x"}).status_code == status
+    r = client.post(reverse("kontrak:batal", args=[pw.pk]), {"perjanjian": k.pk, "alasan": "x"})
+    assert r.status_code == status
     k.refresh_from_db()
     assert k.is_berlaku
 
@@ -92,11 +93,17 @@ def test_batal_perlu_alasan_dan_konfirmasi(client, org, pw):
     k = PerjanjianFactory(pegawai=pw)
     login_as(client, org, "hr")
     html = client.get(_url(pw)).content.decode()
-    assert "data-confirm=" in html and reverse("kontrak:batal", args=[k.pk]) in html
-    client.post(reverse("kontrak:batal", args=[k.pk]), {"alasan": ""})
+    url = reverse("kontrak:batal", args=[pw.pk])
+    assert "data-confirm=" in html and url in html
+    client.post(url, {"perjanjian": k.pk, "alasan": ""})
+    asing = PerjanjianFactory(pegawai=pppk(unit_kerja=org.other_unit))
+    for bad in (asing.pk, "abc", "", "9" * 30):
+        assert client.post(url, {"perjanjian": bad, "alasan": "x"}).status_code == 404
+    assert client.get(url).status_code == 302
     k.refresh_from_db()
-    assert k.is_berlaku
-    r = client.post(reverse("kontrak:batal", args=[k.pk]), {"alasan": "Nomor salah"}, follow=True)
+    asing.refresh_from_db()
+    assert k.is_berlaku and asing.is_berlaku
+    r = client.post(url, {"perjanjian": k.pk, "alasan": "Nomor salah"}, follow=True)
     k.refresh_from_db()
     assert not k.is_berlaku and "dibatalkan" in r.content.decode()
 
