@@ -14,7 +14,6 @@ from kinerja.ekspor import sel_aman
 from kinerja.web import error_message, errors_to_form, id_param, int_param, paginate
 from pegawai import access
 from pegawai.decorators import hr_required, instansi_for
-from pegawai.nip import STATUS_PPPK
 
 from . import selectors, services
 from .forms import BatalForm, PerjanjianForm
@@ -34,7 +33,7 @@ def pegawai_kontrak(request, pk):
     pegawai = access.get_pegawai_for(request.user, pk, manage=True)
     daftar = selectors.perjanjian_of(pegawai)
     terakhir = daftar.filter(status=PerjanjianKerja.Status.BERLAKU).first()
-    is_pppk = pegawai.status in STATUS_PPPK
+    is_pppk = pegawai.is_pppk
     form = PerjanjianForm(request.POST or None, initial=_initial(terakhir)) if is_pppk else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:
