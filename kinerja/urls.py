@@ -28,6 +28,7 @@ urlpatterns = [
     path("harian/", include("harian.urls")),
     path("kontrak/", include("kontrak.urls")),
     path("notifikasi/", include("notifikasi.urls")),
+    path("laporan/", include("laporan.urls")),
     path("", include("api.urls")),
 ]
 

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from notifikasi.pesan import nama_periode
 from pegawai.models import Pegawai
 from pegawai.nip import STATUS_PPPK
 from penilaian.evaluasi.selectors import predikat_tahunan
@@ -69,7 +70,7 @@ def _triwulan(kontrak: list[PerjanjianKerja]) -> dict[int, list[tuple[str, Predi
         for k in per_pegawai.get(pid, []):
             # A quarter belongs to the contract its last day falls in.
             if k.tanggal_mulai <= selesai <= k.tanggal_selesai:
-                hasil[k.pk].append((f"{nama} {tahun}", Predikat(predikat)))
+                hasil[k.pk].append((f"{nama_periode(nama)} {tahun}", Predikat(predikat)))
     return hasil
 
 

@@ -392,3 +392,6 @@ class PenugasanPlt(models.Model):
         return cls.objects.filter(tanggal_mulai__lte=tanggal).filter(
             Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=tanggal)
         )
+
+
+from .models_riwayat import RiwayatJabatan  # noqa: E402,F401  (the post history lives in its own module)

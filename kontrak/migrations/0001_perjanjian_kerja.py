@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('pegawai', '0006_status_pppk_paruh_waktu'),
+        ('pegawai', '0008_status_pppk_paruh_waktu'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

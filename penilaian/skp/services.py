@@ -19,7 +19,7 @@ from kinerja.audit import audit_log
 from kontrak.skp import skp_check_kontrak
 from notifikasi.pesan import kalimat
 from notifikasi.services import notify
-from pegawai.identitas import identitas_dokumen
+from pegawai.identitas import identitas_skp
 from pegawai.models import Pegawai
 
 from ..access import is_owner, is_penilai_of
@@ -69,9 +69,8 @@ def bentuk_for(pegawai: Pegawai) -> str:
 
 
 def snapshot_of(skp: Skp) -> dict:
-    """Identity block of the SKP (domain.md §1.3), read from the live records (pegawai.identitas)."""
-    return identitas_dokumen(pegawai_id=skp.pegawai_id, penilai_id=skp.pejabat_penilai_id,
-                             atasan_penilai_id=skp.atasan_penilai_id)
+    """Identity block of the SKP (domain.md §1.3) with the posts held in its dates (§11.2 rule 2)."""
+    return identitas_skp(skp)
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pegawai', '0005_user_bahasa'),
+        ('pegawai', '0007_user_bahasa'),
     ]
 
     operations = [
