@@ -175,7 +175,7 @@ def laporan_kelengkapan(lk: Lingkup) -> Lembar:
         baris.append([r["pegawai__unit_kerja__kode"], r["pegawai__unit_kerja__nama"], r["total"], r["belum_dibuka"],
                       *[r[s.value] for s in statuses], selesai, _persen(selesai, r["total"])])
     kolom = [_("Kode unit"), _("Unit kerja"), _("SKP dinilai"), _("Belum dibuka"), *[str(s.label) for s in statuses],
-             _("Selesai (final)"), _("% selesai")]
+             _("Selesai (final)"), _("Persentase selesai")]
     return Lembar(_("Kelengkapan per Unit"), kolom, baris)
 
 

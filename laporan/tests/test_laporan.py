@@ -91,7 +91,7 @@ def test_kelengkapan_per_unit_dengan_persen(client, data):
     org = data.org
     kolom, rows = _rows(_xlsx(_get(client, org.hr, "kelengkapan", periode=data.tw1.pk))["Kelengkapan per Unit"])
     assert kolom[:4] == ["Kode unit", "Unit kerja", "SKP dinilai", "Belum dibuka"]
-    assert kolom[-2:] == ["Selesai (final)", "% selesai"]
+    assert kolom[-2:] == ["Selesai (final)", "Persentase selesai"]
     s1 = next(r for r in rows if r[0] == "S1")
     assert (s1[2], s1[-2], s1[-1]) == (2, 1, 50.0)  # pegawai final, atasan's still a draft
 
