@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "notifikasi",
     "harian",
     "beranda",
+    "siasn",
 ]
 
 MIDDLEWARE = [
