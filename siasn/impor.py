@@ -13,7 +13,9 @@ HR form does; the SIASN ids (``id``/``pnsId``, ``unorId``) are kept in ``Pegawai
 New NIPs are refused with a reason (they come in through the pegawai CSV import, which asks for an
 account and an atasan). **Duplicate NIP**: in a file with ``periode_akhir`` (an e-Kinerja report, one row
 per NIP and period) the row with the latest ``periode_akhir`` wins, as BKPSDMs do after a mutasi
-(domain.md §11.1); without it a duplicate NIP is an error. Preview → confirm, all-or-nothing.
+(domain.md §11.1); in a SIASN riwayat jabatan / golongan file the row with the latest ``tmtJabatan`` /
+``tmtGolongan`` is the current post / golongan; otherwise a duplicate NIP is an error.
+Preview → confirm, all-or-nothing.
 """
 import csv
 import io
@@ -49,8 +51,14 @@ ALIAS = {
     "jabatannama": "jabatanNama", "jabatan": "jabatanNama", "unorid": "unorId", "unornama": "unorNama",
     "unit_kerja": "unorNama", "unor": "unorNama", "tmtjabatan": "tmtJabatan", "id": "pnsId", "pnsid": "pnsId",
     "periode_akhir": "periode_akhir", "periodeakhir": "periode_akhir", "is_plt_plh": "is_plt_plh",
+    # riwayat jabatan / golongan (pns_rw_jabatan, pns_rw_golongan)
+    "namajabatan": "jabatanNama", "jabatanfungsionalnama": "jabatanNama", "jabatanfungsionalumumnama": "jabatanNama",
+    "namaunor": "unorNama", "golongan": "golRuangAkhir", "golonganid": "golRuangAkhirId", "tmtgolongan": "tmtGolongan",
 }
-WAJIB = ("nipBaru", "nama")
+# A file with one of these columns holds several rows per NIP (a report per period, a history): the row with
+# the latest date is the current one (domain.md §11.1 for periode_akhir; the latest TMT for a riwayat).
+KOLOM_TERBARU = ("periode_akhir", "tmtJabatan", "tmtGolongan")
+WAJIB = ("nipBaru",)  # a riwayat golongan file has no name; where a nama column is given it must be filled
 FORMAT_TANGGAL = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 
 
@@ -101,7 +109,9 @@ def _teks(v) -> str:
 
 
 def _normal(header) -> list[str]:
-    return [ALIAS.get(_teks(h).lower().replace(" ", ""), "") for h in header]
+    kunci = [_teks(h).lower().replace(" ", "") for h in header]
+    riwayat = "idpns" in kunci  # in a riwayat file ``id`` is the riwayat row's, ``idPns`` the pegawai's
+    return [("pnsId" if k == "idpns" else "" if (riwayat and k == "id") else ALIAS.get(k, "")) for k in kunci]
 
 
 def _baris_dari_tabel(header, rows) -> list[tuple[int, dict]]:
@@ -192,8 +202,9 @@ def _tanggal(v: str) -> date | None:
 
 
 def _dedup(rows: list[tuple[int, dict]], hasil: HasilImpor) -> list[tuple[int, dict, int | None]]:
-    """With ``periode_akhir``: one row per NIP, the latest ``periode_akhir`` (domain.md §11.1)."""
-    if not any("periode_akhir" in d for _n, d in rows):
+    """With a ``KOLOM_TERBARU`` column: one row per NIP, the latest date (``periode_akhir``: domain.md §11.1)."""
+    kolom = next((k for k in KOLOM_TERBARU if any(k in d for _n, d in rows)), None)
+    if kolom is None:
         return [(n, d, None) for n, d in rows]
     pilih: dict[str, tuple[int, dict, int | None]] = {}
     urutan = []
@@ -204,12 +215,12 @@ def _dedup(rows: list[tuple[int, dict]], hasil: HasilImpor) -> list[tuple[int, d
             pilih[nip] = (n, d, None)
             urutan.append(nip)
             continue
-        baru_tgl, lama_tgl = _tanggal(d.get("periode_akhir", "")), _tanggal(lama[1].get("periode_akhir", ""))
+        baru_tgl, lama_tgl = _tanggal(d.get(kolom, "")), _tanggal(lama[1].get(kolom, ""))
         if baru_tgl is not None and (lama_tgl is None or baru_tgl > lama_tgl):
-            hasil.dilewati.append((lama[0], _("diganti baris %(b)d (periode_akhir lebih baru)") % {"b": n}))
+            hasil.dilewati.append((lama[0], _("diganti baris %(b)d (%(k)s lebih baru)") % {"b": n, "k": kolom}))
             pilih[nip] = (n, d, lama[0])
         else:
-            hasil.dilewati.append((n, _("baris %(b)d punya periode_akhir lebih baru") % {"b": lama[0]}))
+            hasil.dilewati.append((n, _("baris %(b)d punya %(k)s lebih baru") % {"b": lama[0], "k": kolom}))
     return [pilih[nip] for nip in urutan]
 
 
@@ -244,7 +255,9 @@ def _cek(b: BarisImpor, ac: _Acuan, hari_ini: date) -> None:  # noqa: C901 (one 
         return
     b.pegawai_id = pg.pk
     nama = d.get("nama", "")
-    if not nama:
+    if "nama" not in d:
+        pass
+    elif not nama:
         b.kesalahan.append(_("Nama wajib diisi."))
     elif len(nama) > 150:
         b.kesalahan.append(_("Nama terlalu panjang (maksimal 150 karakter)."))

@@ -153,3 +153,37 @@ def test_hr_of_another_instansi_cannot_touch_these_pegawai(org, as_actor):
     data = f"nipBaru,nama\n{org.pegawai.nip},Diubah\n".encode()
     r = _unggah(as_actor("hr_other"), data, "p.csv")
     assert not r.context["hasil"].ok and "instansi lain" in r.content.decode()
+
+
+def test_siasn_riwayat_golongan_latest_tmt_sets_the_golongan(org, as_actor):
+    """pns_rw_golongan: several rows per NIP and no name; the latest tmtGolongan is the current golongan."""
+    client = as_actor("hr")
+    data = json.dumps([
+        {"nipBaru": org.pegawai.nip, "golonganId": "32", "golongan": "III/b", "tmtGolongan": "2024-04-01"},
+        {"nipBaru": org.pegawai.nip, "golonganId": "31", "golongan": "III/a", "tmtGolongan": "2020-04-01"},
+    ]).encode()
+    r = _unggah(client, data, "rw_golongan.json")
+    hasil = r.context["hasil"]
+    assert hasil.ok and [b.baris for b in hasil.baris] == [1] and [n for n, _a in hasil.dilewati] == [2]
+    _konfirmasi(client)
+    pg = Pegawai.objects.get(pk=org.pegawai.pk)
+    assert pg.golongan.kode == "III/b" and pg.nama == org.pegawai.nama
+
+
+def test_siasn_riwayat_jabatan_latest_tmt_is_recorded_as_a_move(org, as_actor):
+    from django.utils import timezone
+
+    client = as_actor("hr")
+    today = timezone.localdate()
+    data = _xlsx([
+        ["id", "idPns", "nipBaru", "namaUnor", "namaJabatan", "tmtJabatan"],
+        ["R1", "PNS-9", org.pegawai.nip, "Seksi Satu", org.pegawai.jabatan.nama, "2015-01-01"],
+        ["R2", "PNS-9", org.pegawai.nip, "Seksi Dua", org.pegawai.jabatan.nama, today.isoformat()],
+    ])
+    r = _unggah(client, data, "rw_jabatan.xlsx")
+    assert r.context["hasil"].ok, r.context["hasil"].kesalahan
+    _konfirmasi(client)
+    pg = Pegawai.objects.get(pk=org.pegawai.pk)
+    assert pg.unit_kerja == org.seksi2
+    assert RiwayatJabatan.objects.filter(pegawai=pg, jenis=RiwayatJabatan.Jenis.MUTASI, tmt=today).exists()
+    assert PegawaiSiasn.objects.get(pegawai=pg).pns_id == "PNS-9"
