@@ -67,6 +67,8 @@ AKSI_LABEL = {
     "rencana_pengembangan.item_ditambah": _("Kegiatan rencana ditambahkan"),
     "rencana_pengembangan.item_diubah": _("Kegiatan rencana diubah"),
     "rencana_pengembangan.usulan_dibatalkan": _("Usulan rencana dibatalkan"),
+    "siasn.diekspor": _("Data diekspor ke bentuk SIASN"),
+    "siasn.diimpor": _("Data induk SIASN diimpor"),
     "skp.approved": _("Disetujui"),
     "skp.closed_by_move": _("SKP ditutup karena mutasi/promosi"),
     "skp.created": _("SKP dibuat"),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "beranda",
     "laporan",
     "kontrak",
+    "siasn",
 ]
 
 MIDDLEWARE = [

@@ -29,6 +29,7 @@ urlpatterns = [
     path("kontrak/", include("kontrak.urls")),
     path("notifikasi/", include("notifikasi.urls")),
     path("laporan/", include("laporan.urls")),
+    path("siasn/", include("siasn.urls")),
     path("", include("api.urls")),
 ]
 
