@@ -384,3 +384,6 @@ class PenugasanPlt(models.Model):
         return cls.objects.filter(tanggal_mulai__lte=tanggal).filter(
             Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=tanggal)
         )
+
+
+from .models_pejabat import DelegasiPenilai, PejabatNonAsn  # noqa: E402,F401  (top of the chain, delegation)
