@@ -41,7 +41,8 @@ def _penilai_q(me: Pegawai, prefix: str = "") -> Q:
 
 def skp_visible_to(user) -> QuerySet[Skp]:
     qs = Skp.objects.select_related(
-        "pegawai", "pegawai__unit_kerja", "pegawai__jabatan", "pejabat_penilai", "atasan_penilai"
+        "pegawai", "pegawai__unit_kerja", "pegawai__jabatan", "pejabat_penilai", "atasan_penilai",
+        "pejabat_penilai_non_asn", "atasan_penilai_non_asn",
     )
     r = pegawai_access.peran(user)
     if r.is_admin:

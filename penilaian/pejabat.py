@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from pegawai import access as pegawai_access
 from pegawai.identitas import identitas_dokumen, jabatan_plt
 from pegawai.models import Pegawai, PenugasanPlt, UnitKerja
+from pegawai.selectors_pejabat import pengecualian_ids
+from pegawai.syarat_penilai import PALING_RENDAH_PENGAWAS
 
 
 def _tanpa_atasan_q(prefix: str = "") -> Q:
@@ -135,3 +137,14 @@ def identitas_keputusan(skp, oleh) -> tuple[dict, Pegawai | None, str]:
         catatan = _("Diputuskan sebagai %(jabatan)s (SK %(sk)s).") % {
             "jabatan": jabatan_plt(plt), "sk": plt.nomor_sk or "-"}
     return snap, me, catatan
+
+
+# ---------------------------------------------------------------- pengawas check (PermenPANRB 6/2022 Pasal 1)
+
+def skp_penilai_di_bawah_pengawas(skps, tanggal: date | None = None):
+    """The SKPs of ``skps`` (a queryset) whose recorded ASN penilai fails the Pasal 1 check
+    (``pegawai.syarat_penilai``): below pengawas, no Plt/Plh post, no recorded delegation."""
+    calon = skps.filter(pejabat_penilai__isnull=False).exclude(
+        pejabat_penilai__jabatan__jenis__in=PALING_RENDAH_PENGAWAS)
+    delegasi, plt = pengecualian_ids(calon.values("pejabat_penilai_id"), tanggal)
+    return calon.exclude(pejabat_penilai_id__in=delegasi | plt)
