@@ -2,7 +2,18 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Golongan, Instansi, Jabatan, Pegawai, PenugasanPlt, RiwayatAtasan, UnitKerja, User
+from .models import (
+    DelegasiPenilai,
+    Golongan,
+    Instansi,
+    Jabatan,
+    Pegawai,
+    PejabatNonAsn,
+    PenugasanPlt,
+    RiwayatAtasan,
+    UnitKerja,
+    User,
+)
 
 
 @admin.register(User)
@@ -95,3 +106,21 @@ class PenugasanPltAdmin(admin.ModelAdmin):
     search_fields = ("pegawai__nip", "pegawai__nama", "unit_kerja__nama", "nomor_sk")
     autocomplete_fields = ("pegawai", "unit_kerja")
     list_select_related = ("pegawai", "unit_kerja")
+
+
+@admin.register(PejabatNonAsn)
+class PejabatNonAsnAdmin(admin.ModelAdmin):
+    list_display = ("nama", "jabatan", "instansi", "aktif")
+    list_filter = ("instansi", "aktif")
+    search_fields = ("nama", "jabatan")
+    autocomplete_fields = ("instansi",)
+    list_select_related = ("instansi",)
+
+
+@admin.register(DelegasiPenilai)
+class DelegasiPenilaiAdmin(admin.ModelAdmin):
+    list_display = ("pegawai", "nomor_sk", "tanggal_mulai", "tanggal_selesai", "instansi")
+    list_filter = ("instansi",)
+    search_fields = ("pegawai__nama", "pegawai__nip", "nomor_sk")
+    autocomplete_fields = ("instansi", "pegawai")
+    list_select_related = ("pegawai", "instansi")
