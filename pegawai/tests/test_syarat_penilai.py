@@ -151,3 +151,31 @@ def test_hr_manages_non_asn_officials_of_its_instansi(client, org):
 def test_only_hr_opens_the_pages(client, org, name, actor):
     client.force_login(getattr(org, actor).user)
     assert client.get(reverse(name)).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["pegawai:pejabat-list", "pegawai:delegasi-list", "penilaian:skp-non-asn-antrian"])
+def test_new_lists_use_a_constant_number_of_queries(client, org, name, django_assert_max_num_queries):
+    from penilaian.models import Skp
+    from penilaian.tests.factories import SkpFactory
+
+    client.force_login(org.hr)
+    url = reverse(name)
+
+    def tambah(n):
+        for _ in range(n):
+            p = PegawaiFactory(unit_kerja=org.seksi, atasan=None)
+            pejabat = PejabatNonAsn.objects.create(instansi=org.instansi, nama="Pejabat", jabatan="Bupati")
+            DelegasiPenilai.objects.create(instansi=org.instansi, pegawai=p, dasar="SK", nomor_sk="1",
+                                           tanggal_mulai=timezone.localdate())
+            SkpFactory(pegawai=p, pejabat_penilai=None, pejabat_penilai_non_asn=pejabat, status=Skp.Status.DIAJUKAN,
+                       tahun=timezone.localdate().year)
+
+    tambah(1)
+    client.get(url)
+    with django_assert_max_num_queries(30) as ctx:
+        client.get(url)
+    sedikit = len(ctx.captured_queries)
+    tambah(6)
+    with django_assert_max_num_queries(sedikit):
+        assert client.get(url).status_code == 200
