@@ -45,13 +45,26 @@ def penugasan_kosong(me: Pegawai | None, pegawai: Pegawai, tanggal: date | None 
     """The assignment through which ``me`` heads ``pegawai``'s vacant post today, or None."""
     if me is None or me.pk == pegawai.pk:
         return None
-    if pegawai.atasan_id is not None and pegawai.atasan.aktif:
+    penugasan = _penugasan_of(me, tanggal)
+    if not penugasan:  # the usual case: one cached query per request, nothing else
+        return None
+    if pegawai.atasan_id is not None and Pegawai.objects.filter(pk=pegawai.atasan_id, aktif=True).exists():
         return None
     dipimpin = set(UnitKerja.objects.filter(kepala=pegawai).values_list("parent_id", flat=True))
-    for pen in penugasan_aktif(me, tanggal).select_related("unit_kerja"):
+    for pen in penugasan:
         if pen.unit_kerja_id == pegawai.unit_kerja_id or pen.unit_kerja_id in dipimpin:
             return pen
     return None
+
+
+def _penugasan_of(me: Pegawai, tanggal: date | None) -> list[PenugasanPlt]:
+    """Today's assignments of ``me``, kept on the (per-request) pegawai object."""
+    if tanggal is not None:
+        return list(penugasan_aktif(me, tanggal).select_related("unit_kerja"))
+    cached = getattr(me, "_kinerja_penugasan_plt", None)
+    if cached is None:
+        cached = me._kinerja_penugasan_plt = list(penugasan_aktif(me).select_related("unit_kerja"))
+    return cached
 
 
 def penugasan_untuk(penilai: Pegawai | None, skp, tanggal: date | None = None) -> PenugasanPlt | None:
