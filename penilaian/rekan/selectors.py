@@ -178,6 +178,8 @@ def atasan_penilai_of(penilaian: Penilaian) -> Pegawai | None:
     skp = penilaian.skp
     if skp.atasan_penilai_id:
         return skp.atasan_penilai
+    if skp.atasan_penilai_non_asn_id:
+        return None  # a non-ASN official (domain.md §11.1): HR of the instansi records their decision
     penilai = penilaian.penilai or skp.pejabat_penilai
     return penilai.atasan if penilai else None
 
