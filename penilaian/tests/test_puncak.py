@@ -299,3 +299,15 @@ def test_hr_of_another_instansi_cannot_open_the_evaluation(client, org, puncak):
     assert client.get(reverse("penilaian:evaluasi-detail", args=[p.pk])).status_code == 404
     client.force_login(org.hr)
     assert client.get(reverse("penilaian:evaluasi-detail", args=[p.pk])).status_code == 200
+
+
+def test_keberatan_under_a_non_asn_atasan_penilai_goes_to_hr(org, puncak):
+    """PP 30/2019 Pasal 59 (domain.md §11.1): the atasan of the penilai decides; a non-ASN one has no
+    login, so no ASN pemutus is named and HR of the instansi records the decision."""
+    from penilaian.rekan.selectors import atasan_penilai_of
+
+    _sekda, bupati = puncak
+    skp = SkpFactory(pegawai=org.pegawai, atasan_penilai=None, atasan_penilai_non_asn=bupati,
+                     status=Skp.Status.DISETUJUI)
+    p = Penilaian.objects.create(skp=skp, periode=periode_terbuka(org.instansi))
+    assert atasan_penilai_of(p) is None  # not the penilai's own ASN atasan (the kepala bidang)
