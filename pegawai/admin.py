@@ -11,6 +11,7 @@ from .models import (
     PejabatNonAsn,
     PenugasanPlt,
     RiwayatAtasan,
+    RiwayatJabatan,
     UnitKerja,
     User,
 )
@@ -106,6 +107,19 @@ class PenugasanPltAdmin(admin.ModelAdmin):
     search_fields = ("pegawai__nip", "pegawai__nama", "unit_kerja__nama", "nomor_sk")
     autocomplete_fields = ("pegawai", "unit_kerja")
     list_select_related = ("pegawai", "unit_kerja")
+
+
+@admin.register(RiwayatJabatan)
+class RiwayatJabatanAdmin(admin.ModelAdmin):
+    """Corrections only: a move is recorded on the HR page (Mutasi / promosi), which also closes the SKP."""
+
+    list_display = ("pegawai", "jenis", "jabatan", "jenjang", "unit_kerja", "golongan", "tmt", "tanggal_selesai",
+                    "nomor_sk")
+    list_filter = ("jenis", "unit_kerja__instansi")
+    search_fields = ("pegawai__nip", "pegawai__nama", "nomor_sk")
+    autocomplete_fields = ("pegawai", "jabatan", "unit_kerja", "golongan", "atasan", "dicatat_oleh")
+    list_select_related = ("pegawai", "jabatan", "unit_kerja", "golongan")
+    date_hierarchy = "tmt"
 
 
 @admin.register(PejabatNonAsn)

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from pegawai import access as pegawai_access
-from pegawai.identitas import identitas_dokumen, jabatan_plt
+from pegawai.identitas import identitas_skp, jabatan_plt
 from pegawai.models import Pegawai, PenugasanPlt, UnitKerja
 from pegawai.selectors_pejabat import pengecualian_ids
 from pegawai.syarat_penilai import PALING_RENDAH_PENGAWAS
@@ -117,34 +117,24 @@ def hr_mencatat_untuk(user, skp) -> bool:
     return r.is_admin or (r.is_hr and r.instansi_id == skp.pegawai.unit_kerja.instansi_id)
 
 
-def identitas_skp(skp) -> dict:
-    """The SKP's identity block from the live records, naming a non-ASN or acting penilai as such."""
-    return identitas_dokumen(
-        pegawai_id=skp.pegawai_id, penilai_id=skp.pejabat_penilai_id, atasan_penilai_id=skp.atasan_penilai_id,
-        penilai_non_asn=skp.pejabat_penilai_non_asn, atasan_non_asn=skp.atasan_penilai_non_asn,
-        penilai_plt=penugasan_untuk(skp.pejabat_penilai, skp) if skp.pejabat_penilai_id else None,
-    )
+def blok_skp(skp) -> dict:
+    """The SKP's identity block (posts held in its dates, §11.2 rule 2), naming a non-ASN or acting penilai."""
+    return identitas_skp(skp, penilai_plt=penugasan_untuk(skp.pejabat_penilai, skp) if skp.pejabat_penilai_id else None)
 
 
-def identitas_keputusan(skp, oleh) -> tuple[dict, Pegawai | None, str]:
-    """(snapshot, penilai pegawai, catatan) for a decision ``oleh`` takes on ``skp`` now: the block names
-    who decides (the non-ASN official HR records for, or the user's pegawai, as Plt/Plh when acting);
-    ``catatan`` is the audit note of an acting or on-behalf decision ("" otherwise)."""
+def identitas_keputusan(skp, oleh, *, periode=None) -> tuple[dict, Pegawai | None, str]:
+    """(snapshot, penilai pegawai, catatan) for a decision ``oleh`` takes on ``skp`` now (in ``periode`` for
+    an evaluation): the block names who decides (the non-ASN official HR records for, or the user's pegawai,
+    as Plt/Plh when acting); ``catatan`` is the audit note of an acting or on-behalf decision ("" otherwise)."""
     if skp.pejabat_penilai_non_asn_id:
         pejabat = skp.pejabat_penilai_non_asn
-        snap = identitas_dokumen(
-            pegawai_id=skp.pegawai_id, penilai_id=None, atasan_penilai_id=skp.atasan_penilai_id,
-            penilai_non_asn=pejabat, atasan_non_asn=skp.atasan_penilai_non_asn,
-        )
+        snap = identitas_skp(skp, periode=periode, penilai_id=None)
         catatan = _("Dicatat oleh HR (%(hr)s) atas nama %(nama)s, %(jabatan)s.") % {
             "hr": oleh.get_username(), "nama": pejabat.nama, "jabatan": pejabat.jabatan}
         return snap, None, catatan
     me = pegawai_access.pegawai_of(oleh)
     plt = penugasan_untuk(me, skp)
-    snap = identitas_dokumen(
-        pegawai_id=skp.pegawai_id, penilai_id=me.pk if me else None, atasan_penilai_id=skp.atasan_penilai_id,
-        atasan_non_asn=skp.atasan_penilai_non_asn, penilai_plt=plt,
-    )
+    snap = identitas_skp(skp, periode=periode, penilai_id=me.pk if me else None, penilai_plt=plt)
     catatan = ""
     if plt is not None:
         catatan = _("Diputuskan sebagai %(jabatan)s (SK %(sk)s).") % {

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from notifikasi.pesan import kalimat
 from notifikasi.services import notify
 from pegawai.models import Pegawai
 
@@ -28,7 +29,7 @@ from ..models import (
     Skp,
     SkpVersi,
 )
-from ..pejabat import identitas_keputusan, identitas_skp, penilai_default, penilai_plt
+from ..pejabat import blok_skp, identitas_keputusan, penilai_default, penilai_plt
 from .selectors import rhk_of
 
 S = Skp.Status
@@ -71,7 +72,7 @@ def bentuk_for(pegawai: Pegawai) -> str:
 def snapshot_of(skp: Skp) -> dict:
     """Identity block of the SKP (domain.md §1.3), read from the live records (pegawai.identitas); a
     non-ASN or acting (Plt/Plh) penilai is named as such (penilaian.pejabat)."""
-    return identitas_skp(skp)
+    return blok_skp(skp)
 
 
 @transaction.atomic
@@ -199,8 +200,8 @@ def skp_submit(*, skp: Skp, oleh) -> Skp:
         penerima=getattr(skp.pejabat_penilai, "user", None),
         url=_url(skp),
         objek=skp,
-        judul=_("SKP bawahan menunggu persetujuan"),
-        pesan=_("%(nama)s mengajukan SKP %(tahun)s.") % {"nama": skp.pegawai.nama, "tahun": skp.tahun},
+        judul=kalimat("SKP bawahan menunggu persetujuan"),
+        pesan=kalimat("%(nama)s mengajukan SKP %(tahun)s.", nama=skp.pegawai.nama, tahun=skp.tahun),
     )
     return skp
 
@@ -227,8 +228,8 @@ def skp_return(*, skp: Skp, catatan: str, oleh) -> Skp:
         penerima=skp.pegawai.user,
         url=_url(skp),
         objek=skp,
-        judul=_("SKP dikembalikan"),
-        pesan=_("SKP %(tahun)s Anda dikembalikan: %(catatan)s") % {"tahun": skp.tahun, "catatan": catatan},
+        judul=kalimat("SKP dikembalikan"),
+        pesan=kalimat("SKP %(tahun)s Anda dikembalikan: %(catatan)s", tahun=skp.tahun, catatan=catatan),
     )
     return skp
 
@@ -295,8 +296,8 @@ def skp_approve(*, skp: Skp, oleh, ekspektasi: dict[int, str] | None = None) -> 
         penerima=skp.pegawai.user,
         url=_url(skp),
         objek=skp,
-        judul=_("SKP disetujui"),
-        pesan=_("SKP %(tahun)s Anda disetujui (versi %(versi)s).") % {"tahun": skp.tahun, "versi": versi},
+        judul=kalimat("SKP disetujui"),
+        pesan=kalimat("SKP %(tahun)s Anda disetujui (versi %(versi)s).", tahun=skp.tahun, versi=versi),
     )
     return skp
 
@@ -370,8 +371,7 @@ def skp_reassign_penilai(*, skp: Skp, penilai: Pegawai, oleh, alasan: str = "") 
         penerima=penilai.user,
         url=_url(skp),
         objek=skp,
-        judul=_("Anda ditetapkan sebagai pejabat penilai"),
-        pesan=_("Anda menjadi pejabat penilai SKP %(tahun)s %(nama)s.")
-        % {"tahun": skp.tahun, "nama": skp.pegawai.nama},
+        judul=kalimat("Anda ditetapkan sebagai pejabat penilai"),
+        pesan=kalimat("Anda menjadi pejabat penilai SKP %(tahun)s %(nama)s.", tahun=skp.tahun, nama=skp.pegawai.nama),
     )
     return skp

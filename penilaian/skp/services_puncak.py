@@ -10,7 +10,7 @@ from kinerja.audit import audit_log
 from pegawai.models import PejabatNonAsn
 
 from ..models import Skp
-from ..pejabat import identitas_skp
+from ..pejabat import blok_skp
 
 PERAN_NON_ASN = ("penilai", "atasan_penilai")
 
@@ -31,7 +31,7 @@ def skp_assign_non_asn(*, skp: Skp, peran: str, pejabat: PejabatNonAsn, oleh, al
         lama = skp.atasan_penilai or skp.atasan_penilai_non_asn
         skp.atasan_penilai, skp.atasan_penilai_non_asn = None, pejabat
     if skp.snapshot:
-        baru = identitas_skp(skp)
+        baru = blok_skp(skp)
         skp.snapshot = {**skp.snapshot, peran: baru[peran]}
     skp.save(update_fields=["pejabat_penilai", "pejabat_penilai_non_asn", "atasan_penilai",
                             "atasan_penilai_non_asn", "snapshot", "diubah_pada"])

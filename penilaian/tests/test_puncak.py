@@ -19,7 +19,7 @@ from pegawai.tests.factories import JabatanFactory, PegawaiFactory, UnitKerjaFac
 from penilaian import pdf
 from penilaian.access import get_skp_for, is_penilai_of, skp_to_approve
 from penilaian.evaluasi import services as evaluasi
-from penilaian.models import Penilaian, Periode, Skp
+from penilaian.models import CapaianOrganisasi, Penilaian, Periode, Skp
 from penilaian.skp import services as skp_services
 from penilaian.skp.services_puncak import skp_assign_non_asn
 from penilaian.tests.evaluasi_helpers import periode_terbuka
@@ -47,7 +47,10 @@ def _skp_baru(pegawai):
 
 
 def _nilai_sampai_final(skp, periode, *, pegawai_user, penilai_user):
-    """Open → isian + submit (the pegawai) → finalise (the penilai): domain.md §3.2."""
+    """Open → isian + submit (the pegawai) → capaian organisasi (SE 3/2023 order, §3.5) → finalise (the
+    penilai): domain.md §3.2."""
+    CapaianOrganisasi.objects.get_or_create(unit_kerja=skp.unit_kerja, periode=periode,
+                                            defaults={"predikat": "BAIK", "catatan": "Sesuai laporan"})
     p = evaluasi.penilaian_open(skp=skp, periode=periode, oleh=pegawai_user)
     iki = skp.rhk.first().iki.first()
     evaluasi.penilaian_submit(penilaian=p, versi=p.versi, oleh=pegawai_user, rencana_aksi={},

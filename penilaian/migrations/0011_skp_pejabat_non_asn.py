@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pegawai', '0005_pejabat_non_asn_delegasi'),
-        ('penilaian', '0008_identitas_satu_bentuk'),
+        ('pegawai', '0008_pejabat_non_asn_delegasi'),
+        ('penilaian', '0010_keberatan_penjelasan'),
     ]
 
     operations = [

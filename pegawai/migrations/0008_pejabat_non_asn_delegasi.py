@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pegawai', '0004_instansi_login_lokal'),
+        ('pegawai', '0007_user_bahasa'),
     ]
 
     operations = [
