@@ -107,7 +107,9 @@ def bawahan_of(pegawai: Pegawai, tanggal: date | None = None) -> QuerySet[Pegawa
     for unit_id, kepala_id in _acting_units(pegawai, tanggal):
         if kepala_id:
             q |= Q(atasan_id=kepala_id)
-        q |= Q(atasan__isnull=True, unit_kerja_id=unit_id) | Q(atasan__isnull=True, unit_dipimpin__parent_id=unit_id)
+        # A vacant post: no atasan recorded, or the recorded one has left (penilaian.pejabat).
+        q |= (Q(atasan__isnull=True) | Q(atasan__aktif=False)) & (
+            Q(unit_kerja_id=unit_id) | Q(unit_dipimpin__parent_id=unit_id))
     return Pegawai.objects.filter(q, aktif=True).exclude(pk=pegawai.pk).distinct()
 
 

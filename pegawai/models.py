@@ -394,4 +394,5 @@ class PenugasanPlt(models.Model):
         )
 
 
+from .models_pejabat import DelegasiPenilai, PejabatNonAsn  # noqa: E402,F401  (top of the chain, delegation)
 from .models_riwayat import RiwayatJabatan  # noqa: E402,F401  (the post history lives in its own module)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_akun, views_import, views_mutasi, views_plt
+from . import views, views_akun, views_import, views_mutasi, views_pejabat, views_plt
 
 app_name = "pegawai"
 
@@ -24,6 +24,10 @@ urlpatterns = [
     path("pegawai/<int:pk>/akun/buka-kunci/", views_akun.pegawai_buka_kunci, name="akun-buka-kunci"),
     path("plt/", views_plt.plt_list, name="plt-list"),
     path("plt/<int:pk>/akhiri/", views_plt.plt_end, name="plt-end"),
+    path("pejabat-non-asn/", views_pejabat.pejabat_list, name="pejabat-list"),
+    path("pejabat-non-asn/<int:pk>/ubah/", views_pejabat.pejabat_edit, name="pejabat-update"),
+    path("delegasi-penilai/", views_pejabat.delegasi_list, name="delegasi-list"),
+    path("delegasi-penilai/<int:pk>/akhiri/", views_pejabat.delegasi_end, name="delegasi-end"),
     path("tim-saya/", views.tim_saya, name="tim-saya"),
     path("profil-saya/", views.profil_saya, name="profil-saya"),
 ]

@@ -19,6 +19,7 @@ from .forms import GantiAtasanForm, PegawaiForm, UnitKerjaForm
 from .models import Instansi
 from .mutasi import riwayat_jabatan_of
 from .selectors import counts_per_unit, unit_tree
+from .selectors_pejabat import penilai_di_bawah_pengawas
 from .services import pegawai_save, pegawai_set_atasan, unit_save
 
 
@@ -85,6 +86,8 @@ def pegawai_detail(request, pk):
             access.pegawai_visible_to(request.user).filter(pk__in=[b.pk for b in bawahan]).values_list("pk", flat=True)
         )
     can_manage = access.pegawai_managed_by(request.user).filter(pk=pegawai.pk).exists()
+    # PermenPANRB 6/2022 Pasal 1: warn HR of an atasan below pengawas without a delegation (syarat_penilai).
+    lemah = can_manage and pegawai.atasan_id and bool(penilai_di_bawah_pengawas([pegawai.atasan]))
     akun = _akun_context(request, pegawai) if can_manage else {}
     response = render(
         request,
@@ -96,6 +99,7 @@ def pegawai_detail(request, pk):
             "riwayat": pegawai.riwayat_atasan.select_related("atasan_lama", "atasan_baru", "diubah_oleh")[:20],
             "riwayat_jabatan": riwayat_jabatan_of(pegawai),
             "can_manage": can_manage,
+            "peringatan_penilai": lemah,
             "audit": audit_for(pegawai)[:20],
             **akun,
         },

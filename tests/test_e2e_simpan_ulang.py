@@ -29,7 +29,7 @@ from playwright.sync_api import Page, expect
 
 from harian.models import KegiatanHarian, TanggapanKegiatan
 from laporan.models import AturanTpp
-from pegawai.models import PenugasanPlt
+from pegawai.models import DelegasiPenilai, PejabatNonAsn, PenugasanPlt
 from pegawai.tests.factories import PegawaiFactory, build_org
 from pelatihan.models import (
     Bentuk,
@@ -132,10 +132,13 @@ def d(transactional_db):
                              persen_kurang=50, persen_sangat_kurang=25, potongan_terlambat=Decimal("0.5"),
                              potongan_tidak_lapor=2, batas_potongan=40, dibuat_oleh=org.hr)
 
+    pejabat = PejabatNonAsn.objects.create(instansi=org.instansi, nama="H. Arif “Santoso”, S.H.",
+                                           jabatan="Bupati Contoh — periode 2025-2030")
+
     return SimpleNamespace(
         org=org, today=today, year=year, periode=periode, staf=staf, skp=skp, iki=iki, rhk=rhk, draft=draft,
         draft_rhk=draft_rhk, draft_iki=draft_iki, eval_pegawai=eval_pegawai, eval_staf=eval_staf, rhk_staf=rhk_staf,
-        undangan=undangan, riwayat=riwayat, rencana=rencana, item=item, kegiatan=kegiatan,
+        undangan=undangan, riwayat=riwayat, rencana=rencana, item=item, kegiatan=kegiatan, pejabat=pejabat,
         users={"pegawai": org.pegawai.user, "atasan": org.atasan.user, "hr": org.hr},
     )
 
@@ -323,6 +326,20 @@ FORMULIR = [
         stored=lambda d: PenugasanPlt.objects.get(
             pegawai=d.org.rekan, unit_kerja=d.org.seksi2, jenis="PLH", nomor_sk="800/12.5/2026",
             tanggal_mulai=hari(d, 3), tanggal_selesai=hari(d, 33)),
+    ),
+    Formulir(
+        "pejabat-non-asn", "hr", lambda d: reverse("pegawai:pejabat-update", args=[d.pejabat.pk]),
+        "form.card-body button[type=submit]",
+        lambda d: [Isi("#id_nama", TEKS[:60]), Isi("#id_jabatan", "Wali Kota “Contoh” — 2,5"),
+                   Isi("#id_aktif", False, "check")],
+    ),
+    Formulir(
+        "delegasi-penilai", "hr", lambda d: reverse("pegawai:delegasi-list"), "form.card-body button[type=submit]",
+        lambda d: [Isi("#id_nip", d.org.rekan.nip), Isi("#id_dasar", TEKS), Isi("#id_nomor_sk", "800/12.5/2026"),
+                   Isi("#id_tanggal_mulai", hari(d, 3), "date"), Isi("#id_tanggal_selesai", hari(d, 33), "date")],
+        stored=lambda d: DelegasiPenilai.objects.get(
+            pegawai=d.org.rekan, dasar=TEKS, nomor_sk="800/12.5/2026", tanggal_mulai=hari(d, 3),
+            tanggal_selesai=hari(d, 33)),
     ),
     Formulir(
         "ganti-atasan", "hr", lambda d: reverse("pegawai:ganti-atasan", args=[d.org.rekan.pk]),

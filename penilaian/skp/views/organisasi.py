@@ -15,6 +15,7 @@ from pegawai.selectors import descendant_ids
 
 from ...access import get_skp_for, skp_visible_to
 from ...models import Skp
+from ...pejabat import skp_penilai_di_bawah_pengawas
 from .. import selectors, services
 from ..forms import ReassignForm
 
@@ -68,6 +69,10 @@ def skp_monitoring(request):
         .filter(tahun=tahun, status=Skp.Status.DIAJUKAN, pegawai__unit_kerja__in=scope)
         .order_by("diajukan_pada")
     )
+    # PermenPANRB 6/2022 Pasal 1: penilai below pengawas without a recorded delegation (a warning).
+    lemah = skp_penilai_di_bawah_pengawas(
+        skp_visible_to(request.user).filter(tahun=tahun, pegawai__unit_kerja__in=scope)
+    ).select_related("pejabat_penilai__jabatan").order_by("pegawai__nama", "pk")
     return render(
         request,
         "penilaian/skp/monitoring.html",
@@ -80,6 +85,8 @@ def skp_monitoring(request):
             "n_tanpa": tanpa.count(),
             "menunggu": menunggu[:100],
             "n_menunggu": menunggu.count(),
+            "lemah": lemah[:100],
+            "n_lemah": lemah.count(),
             "tahun_list": range(date.today().year + 1, date.today().year - 3, -1),
             "Status": Skp.Status,
         },
