@@ -1,7 +1,7 @@
 """The supervisor's "Kegiatan tim" feed with inline reactions (htmx) and the silence highlight."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -90,6 +90,6 @@ def periksa(request):
         else:
             messages.success(request, _("%(n)d kegiatan dikembalikan; pegawai diberi tahu.") % {"n": n})
     kembali = request.POST.get("kembali", "")
-    if kembali and url_has_allowed_host_and_scheme(kembali, allowed_hosts={request.get_host()}):
-        return redirect(kembali)
+    if kembali.startswith("/") and url_has_allowed_host_and_scheme(kembali, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(kembali)
     return redirect("harian:tim")
