@@ -176,7 +176,9 @@ def _angka(v) -> Decimal | None:
         d = Decimal(teks)
     except InvalidOperation:
         return None
-    return d if d.is_finite() and d == d.quantize(Decimal("0.01")) and abs(d) < Decimal(10) ** 10 else None
+    if not d.is_finite() or abs(d) >= Decimal(10) ** 10:
+        return None
+    return d if d == d.quantize(Decimal("0.01")) else None
 
 
 def _norm(s: str) -> str:
