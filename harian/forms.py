@@ -143,3 +143,15 @@ class RentangForm(forms.Form):
         if c.get("dari") and c.get("sampai") and c["dari"] > c["sampai"]:
             raise forms.ValidationError(_("Tanggal 'dari' harus sebelum atau sama dengan 'sampai'."))
         return c
+
+
+class JamKerjaStandarForm(forms.Form):
+    """The instansi's standard week in hours (37.5 = 37 jam 30 menit); stored in minutes."""
+
+    jam_per_minggu = forms.DecimalField(
+        label=_("Jam kerja standar instansi (jam per minggu)"), min_value=1, max_value=168, max_digits=5,
+        decimal_places=2, widget=forms.NumberInput(attrs={"step": "0.25", "class": "form-control form-control-sm"}),
+    )
+
+    def menit(self) -> int:
+        return round(self.cleaned_data["jam_per_minggu"] * 60)

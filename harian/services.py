@@ -15,7 +15,7 @@ from pegawai.models import Pegawai
 from penilaian.models import IndikatorKinerja, RencanaAksi
 
 from . import rules
-from .models import KUANTITAS_NEGATIF, KegiatanHarian, TanggapanKegiatan
+from .models import JAM_KERJA_MENIT_DEFAULT, KUANTITAS_NEGATIF, KegiatanHarian, PengaturanHarian, TanggapanKegiatan
 
 
 @dataclass
@@ -138,3 +138,20 @@ def tanggapan_save(*, kegiatan: KegiatanHarian, atasan: Pegawai, tanda: str, kom
         url = reverse("harian:saya") + f"#kegiatan-{kegiatan.pk}"
         notify(penerima=penerima, judul=judul, pesan=pesan, url=url, objek=kegiatan)
     return obj
+
+
+@transaction.atomic
+def jam_kerja_standar_set(*, instansi, menit: int, oleh) -> None:
+    """HR sets the instansi's standard working week (minutes). Saving the default where nothing was set
+    stores nothing (the page saved back unchanged leaves no trace)."""
+    if not 60 <= menit <= 7 * 24 * 60:
+        raise ValidationError({"jam_per_minggu": _("Jam kerja standar harus antara 1 dan 168 jam per minggu.")})
+    obj = PengaturanHarian.objects.select_for_update().filter(instansi=instansi).first()
+    lama = obj.jam_kerja_menit if obj else JAM_KERJA_MENIT_DEFAULT
+    if lama == menit:
+        return
+    if obj is None:
+        obj = PengaturanHarian(instansi=instansi)
+    obj.jam_kerja_menit = menit
+    obj.save()
+    audit_log(aktor=oleh, aksi="harian.jam_kerja_standar", objek=instansi, data={"dari": lama, "ke": menit})

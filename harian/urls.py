@@ -19,5 +19,6 @@ urlpatterns = [
     path("tim/", tim.tim, name="tim"),
     path("tim/periksa/", tim.periksa, name="periksa"),
     path("tim/jam-kerja/", jam_kerja.jam_kerja_tim, name="tim-jam-kerja"),
+    path("tim/jam-kerja/standar/", jam_kerja.jam_kerja_standar, name="jam-kerja-standar"),
     path("tim/ekspor/", ekspor.ekspor_tim, name="tim-ekspor"),
 ]

@@ -16,6 +16,7 @@ AKSI_LABEL = {
     "harian.created": _("Kegiatan harian dicatat"),
     "harian.deleted": _("Kegiatan harian dihapus"),
     "harian.imported": _("Kegiatan harian diimpor"),
+    "harian.jam_kerja_standar": _("Jam kerja standar instansi diubah"),
     "harian.returned": _("Kegiatan harian dikembalikan"),
     "harian.tanggapan": _("Kegiatan harian ditanggapi"),
     "harian.updated": _("Kegiatan harian diubah"),

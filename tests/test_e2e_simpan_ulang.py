@@ -294,6 +294,10 @@ FORMULIR = [
                    Isi("#id_bukti_url", "https://drive.contoh.go.id/berkas?id=12.5&v=2")],
     ),
     Formulir(
+        "jam-kerja-standar", "hr", lambda d: reverse("harian:tim-jam-kerja"), "#tombol-simpan-standar",
+        lambda d: [Isi("#id_jam_per_minggu", "40.25", "number")],
+    ),
+    Formulir(
         "tanggapan-kegiatan", "atasan", lambda d: reverse("harian:tim"),
         lambda d: f"#tanggapan-{d.kegiatan.pk} button[type=submit]",
         lambda d: [Isi(f"#tanggapan-{d.kegiatan.pk} select[name=tanda]", "PERLU_PERBAIKAN", "select"),

@@ -289,3 +289,25 @@ def test_team_hours_shows_only_the_own_team(client, org, actor, code):
 @pytest.mark.parametrize("minggu", ["", "bukan-tanggal", "99999-01-01", "0001-01-01"])
 def test_hours_view_survives_bad_weeks(client, org, minggu):
     assert login_as(client, org, "pegawai").get(reverse("harian:jam-kerja"), {"minggu": minggu}).status_code == 200
+
+
+def test_hr_sets_the_instansis_standard_audited_and_only_for_its_own(client, org):
+    c = login_as(client, org, "hr")
+    page = c.get(reverse("harian:tim-jam-kerja"))
+    assert 'value="37.50"' in page.content.decode()  # never localised in the input
+    c.post(reverse("harian:jam-kerja-standar"), {"jam_per_minggu": "37.50"})  # unchanged: nothing stored
+    assert not PengaturanHarian.objects.exists()
+    c.post(reverse("harian:jam-kerja-standar"), {"jam_per_minggu": "40.5"})
+    assert PengaturanHarian.jam_kerja_untuk(org.instansi.pk) == 2430
+    assert PengaturanHarian.jam_kerja_untuk(org.other_instansi.pk) == 2250
+    assert AuditLog.objects.filter(aksi="harian.jam_kerja_standar").count() == 1
+    for bad in ("0", "200", "abc", ""):
+        c.post(reverse("harian:jam-kerja-standar"), {"jam_per_minggu": bad})
+    assert PengaturanHarian.jam_kerja_untuk(org.instansi.pk) == 2430
+
+
+@pytest.mark.parametrize("actor", ["pegawai", "atasan"])
+def test_only_hr_sets_the_standard(client, org, actor):
+    assert login_as(client, org, actor).post(reverse("harian:jam-kerja-standar"), {"jam_per_minggu": "40"}
+                                             ).status_code == 403
+    assert not PengaturanHarian.objects.exists()

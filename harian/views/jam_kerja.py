@@ -1,13 +1,20 @@
 """Working hours per person per week against the instansi's standard (reading in ``harian.jam``)."""
 from datetime import date, timedelta
+from decimal import Decimal
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from kinerja.web import paginate
+from kinerja.web import error_message, paginate
 from pegawai import access
+from pegawai.decorators import hr_required, instansi_for
 
-from .. import jam, selectors
+from .. import jam, selectors, services
+from ..forms import JamKerjaStandarForm
 from ..models import JAM_KERJA_MENIT_DEFAULT, PengaturanHarian
 from . import pegawai_required, tim_required
 
@@ -58,6 +65,31 @@ def jam_kerja_tim(request):
         w = rekap[p.pk][0]
         w.standar = standar_per_instansi.get(p.unit_kerja.instansi_id, JAM_KERJA_MENIT_DEFAULT)
         p.jam = w
+    standar_form = None
+    if r.is_hr and not r.is_admin:
+        menit = PengaturanHarian.jam_kerja_untuk(r.instansi_id)
+        standar_form = JamKerjaStandarForm(initial={"jam_per_minggu": (Decimal(menit) / 60).quantize(Decimal("0.01"))})
     return render(request, "harian/jam_kerja_tim.html", {
-        "page_obj": page_obj, "anggota": anggota, "bisa_tanggapi": r.is_atasan, **_nav(senin),
+        "page_obj": page_obj, "anggota": anggota, "bisa_tanggapi": r.is_atasan, "standar_form": standar_form,
+        **_nav(senin),
     })
+
+
+@require_POST
+@hr_required
+def jam_kerja_standar(request):
+    """HR sets the instansi's standard week; the team hours page shows the form."""
+    instansi = instansi_for(request)
+    form = JamKerjaStandarForm(request.POST)
+    if instansi is None:
+        messages.error(request, _("Belum ada instansi."))
+    elif not form.is_valid():
+        messages.error(request, " ".join(m for errs in form.errors.values() for m in errs))
+    else:
+        try:
+            services.jam_kerja_standar_set(instansi=instansi, menit=form.menit(), oleh=request.user)
+        except ValidationError as e:
+            error_message(request, e)
+        else:
+            messages.success(request, _("Jam kerja standar instansi tersimpan."))
+    return redirect("harian:tim-jam-kerja")
