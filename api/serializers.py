@@ -118,7 +118,8 @@ class RiwayatWriteSerializer(serializers.ModelSerializer):
 
 class KegiatanSerializer(serializers.ModelSerializer):
     pegawai_nip = serializers.CharField(source="pegawai.nip", read_only=True)
-    durasi_menit = serializers.IntegerField(read_only=True, allow_null=True, help_text="Dari jam mulai sampai jam selesai.")
+    durasi_menit = serializers.IntegerField(read_only=True, allow_null=True,
+                                            help_text="Dari jam mulai sampai jam selesai.")
 
     class Meta:
         model = KegiatanHarian
