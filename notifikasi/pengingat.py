@@ -98,7 +98,14 @@ def judul(it: Pengingat) -> str:
     return f"Pengingat {it.get_tahap_display()}: {it.get_jenis_display()}"
 
 
+def _batas_sendiri(it: Pengingat) -> bool:
+    """Reminders whose due date is their own (named in ``objek_repr``), not the period's."""
+    return it.jenis == Pengingat.Jenis.PENJELASAN_KEBERATAN
+
+
 def pesan(it: Pengingat) -> str:
+    if _batas_sendiri(it):
+        return it.objek_repr
     batas = tanggal(it.periode.batas_pengisian)
     if it.tahap == Pengingat.Tahap.ESKALASI:
         return (
@@ -117,7 +124,7 @@ def subjek(items: list[Pengingat]) -> str:
 def konteks_email(user, items: list[Pengingat]) -> dict:
     grup = defaultdict(list)
     for it in items:
-        grup[(it.periode, it.tahap == Pengingat.Tahap.ESKALASI)].append(
+        grup[(it.periode, it.tahap == Pengingat.Tahap.ESKALASI, _batas_sendiri(it))].append(
             {
                 "jenis": it.get_jenis_display(),
                 "tahap": it.get_tahap_display(),
@@ -128,8 +135,8 @@ def konteks_email(user, items: list[Pengingat]) -> dict:
     return {
         "nama": nama_penerima(user),
         "grup": [
-            {"periode": p, "batas": tanggal(p.batas_pengisian), "eskalasi": esk, "items": rows}
-            for (p, esk), rows in grup.items()
+            {"periode": p, "batas": "" if sendiri else tanggal(p.batas_pengisian), "eskalasi": esk, "items": rows}
+            for (p, esk, sendiri), rows in grup.items()
         ],
         "riwayat_url": absolute_url("/notifikasi/pengingat/"),
     }

@@ -1,8 +1,8 @@
 """Penilaian models, split by sub-domain (style.md §1): reference data, SKP, periods, evaluations,
 peer input, organisation predikat and keberatan."""
 from .evaluasi import BuktiDukung, Penilaian, Realisasi, RencanaAksi, UmpanBalik
-from .keberatan import Keberatan
-from .organisasi import CapaianOrganisasi, FinalisasiUnit
+from .keberatan import Keberatan, PermintaanPenjelasan
+from .organisasi import CapaianOrganisasi, FinalisasiUnit, PengecualianUrutan
 from .periode import BukaKunci, Periode
 from .referensi import FrasaEkspektasi, FrasaUmpanBalik, IndikatorPerilaku, PerilakuKerja
 from .rekan import MasukanRekan, MasukanRekanTersegel, RilisMasukanRekan, UndanganRekan
@@ -13,5 +13,5 @@ __all__ = [
     "FrasaUmpanBalik", "IndikatorKinerja", "IndikatorPerilaku", "Keberatan", "MasukanRekan", "Penilaian",
     "PerilakuKerja", "Periode", "Realisasi", "RencanaAksi", "RencanaHasilKerja", "Skp", "SkpVersi", "UmpanBalik",
     "UndanganRekan",
-    "MasukanRekanTersegel", "RilisMasukanRekan",
+    "MasukanRekanTersegel", "RilisMasukanRekan", "PengecualianUrutan", "PermintaanPenjelasan",
 ]

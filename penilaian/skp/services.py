@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from notifikasi.pesan import kalimat
 from notifikasi.services import notify
 from pegawai.identitas import identitas_dokumen
 from pegawai.models import Pegawai
@@ -192,8 +193,8 @@ def skp_submit(*, skp: Skp, oleh) -> Skp:
         penerima=getattr(skp.pejabat_penilai, "user", None),
         url=_url(skp),
         objek=skp,
-        judul=_("SKP bawahan menunggu persetujuan"),
-        pesan=_("%(nama)s mengajukan SKP %(tahun)s.") % {"nama": skp.pegawai.nama, "tahun": skp.tahun},
+        judul=kalimat("SKP bawahan menunggu persetujuan"),
+        pesan=kalimat("%(nama)s mengajukan SKP %(tahun)s.", nama=skp.pegawai.nama, tahun=skp.tahun),
     )
     return skp
 
@@ -220,8 +221,8 @@ def skp_return(*, skp: Skp, catatan: str, oleh) -> Skp:
         penerima=skp.pegawai.user,
         url=_url(skp),
         objek=skp,
-        judul=_("SKP dikembalikan"),
-        pesan=_("SKP %(tahun)s Anda dikembalikan: %(catatan)s") % {"tahun": skp.tahun, "catatan": catatan},
+        judul=kalimat("SKP dikembalikan"),
+        pesan=kalimat("SKP %(tahun)s Anda dikembalikan: %(catatan)s", tahun=skp.tahun, catatan=catatan),
     )
     return skp
 
@@ -283,8 +284,8 @@ def skp_approve(*, skp: Skp, oleh, ekspektasi: dict[int, str] | None = None) -> 
         penerima=skp.pegawai.user,
         url=_url(skp),
         objek=skp,
-        judul=_("SKP disetujui"),
-        pesan=_("SKP %(tahun)s Anda disetujui (versi %(versi)s).") % {"tahun": skp.tahun, "versi": versi},
+        judul=kalimat("SKP disetujui"),
+        pesan=kalimat("SKP %(tahun)s Anda disetujui (versi %(versi)s).", tahun=skp.tahun, versi=versi),
     )
     return skp
 
@@ -354,8 +355,7 @@ def skp_reassign_penilai(*, skp: Skp, penilai: Pegawai, oleh, alasan: str = "") 
         penerima=penilai.user,
         url=_url(skp),
         objek=skp,
-        judul=_("Anda ditetapkan sebagai pejabat penilai"),
-        pesan=_("Anda menjadi pejabat penilai SKP %(tahun)s %(nama)s.")
-        % {"tahun": skp.tahun, "nama": skp.pegawai.nama},
+        judul=kalimat("Anda ditetapkan sebagai pejabat penilai"),
+        pesan=kalimat("Anda menjadi pejabat penilai SKP %(tahun)s %(nama)s.", tahun=skp.tahun, nama=skp.pegawai.nama),
     )
     return skp
