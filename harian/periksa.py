@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from notifikasi.pesan import kalimat
 from notifikasi.services import notify
 from pegawai import access
 from pegawai.models import Pegawai
@@ -70,14 +71,17 @@ def kegiatan_review_bulk(*, atasan: Pegawai, ids: list[int], aksi: str, catatan:
 
 
 def _beri_tahu(daftar: list[KegiatanHarian], aksi: str, catatan: str) -> None:
-    pegawai = daftar[0].pegawai
+    """One notification for the pegawai's entries of the batch, in the reader's language (notifikasi.pesan)."""
     n = len(daftar)
     if aksi == SETUJUI:
-        judul = _("Kegiatan harian disetujui atasan: %(n)d") % {"n": n}
+        judul = kalimat("Kegiatan harian disetujui atasan: %(n)d", n=n)
     else:
-        judul = _("Kegiatan harian dikembalikan atasan: %(n)d") % {"n": n}
+        judul = kalimat("Kegiatan harian dikembalikan atasan: %(n)d", n=n)
     tanggal = sorted({k.tanggal for k in daftar})
     rentang = f"{tanggal[0]:%d-%m-%Y}" + (f" – {tanggal[-1]:%d-%m-%Y}" if len(tanggal) > 1 else "")
-    pesan = _("Tanggal %(r)s.") % {"r": rentang} + (f" {catatan}" if catatan else "")
+    if catatan:
+        pesan = kalimat("Tanggal %(r)s. Catatan: %(c)s", r=rentang, c=catatan)
+    else:
+        pesan = kalimat("Tanggal %(r)s.", r=rentang)
     url = reverse("harian:saya") + ("?status=DIKEMBALIKAN" if aksi == KEMBALIKAN else "")
-    notify(penerima=pegawai.user, judul=judul, pesan=pesan, url=url, objek=daftar[0])
+    notify(penerima=daftar[0].pegawai.user, judul=judul, pesan=pesan, url=url, objek=daftar[0])
