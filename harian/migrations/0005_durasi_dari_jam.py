@@ -19,6 +19,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='kegiatanharian',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('jam_mulai__isnull', True), ('jam_selesai__isnull', True)), models.Q(('jam_mulai__isnull', False), ('jam_selesai__isnull', False), ('jam_selesai__gt', models.F('jam_mulai'))), _connector='OR'), name='harian_jam_urut'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('jam_mulai__isnull', True), ('jam_selesai__isnull', True)), models.Q(('jam_mulai__isnull', False), ('jam_selesai__gt', models.F('jam_mulai')), ('jam_selesai__isnull', False)), _connector='OR'), name='harian_jam_urut'),
         ),
     ]
