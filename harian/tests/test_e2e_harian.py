@@ -95,3 +95,37 @@ def test_daily_log_comment_and_rollup_journey(page: Page, live_server, browser_l
     page.locator(f".js-pakai[data-target=id_real_{iki.pk}]").click()
     value = page.locator(f"#id_real_{iki.pk}").input_value()
     assert float(value) == 5
+
+
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+def test_entry_form_team_review_and_hours_fit_a_phone(page: Page, live_server, browser_login, bahasa):
+    """390 px wide, both languages: the pages do not scroll sideways; an entry saved from the phone keeps its times."""
+    from django.conf import settings
+
+    from pegawai.tests.factories import build_org
+
+    from .factories import skp_aktif
+
+    org = build_org()
+    skp_aktif(org.pegawai)
+    page.set_viewport_size({"width": 390, "height": 844})
+    browser_login(org.pegawai.user)
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": bahasa, "url": live_server.url}])
+    lebar = "() => document.documentElement.scrollWidth"
+    for url in ("/harian/tambah/", "/harian/jam-kerja/", "/harian/impor/"):
+        page.goto(live_server.url + url)
+        assert page.evaluate(lebar) <= 390, url
+    page.goto(live_server.url + "/harian/tambah/")
+    page.fill("#id_jam_mulai", "13:15")
+    page.fill("#id_jam_selesai", "14:05")
+    page.fill("#id_uraian", "Rapat evaluasi")
+    page.fill("#id_kuantitas", "1.5")
+    page.click("#tombol-simpan")
+    expect(page.locator(".alert-success")).to_be_visible()
+    k = KegiatanHarian.objects.get()
+    assert (f"{k.jam_mulai:%H:%M}", k.durasi_menit, str(k.kuantitas)) == ("13:15", 50, "1.50")
+    browser_login(org.atasan.user)
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": bahasa, "url": live_server.url}])
+    for url in ("/harian/tim/", "/harian/tim/jam-kerja/"):
+        page.goto(live_server.url + url)
+        assert page.evaluate(lebar) <= 390, url
