@@ -39,6 +39,8 @@ def bertumpuk(a: tuple[time, time], b: tuple[time, time]) -> bool:
 def tumpuk_durasi(durasi: list[int | None]) -> list[tuple[time, time] | None]:
     """The times for one pegawai's entries of one day, given in order of creation (see module docstring).
 
+    Migration 0004 imports this function: changing what it returns changes how old databases migrate.
+
     An entry without a duration gets no times (None) and takes no room.
     """
     total = sum(d for d in durasi if d)
