@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "notifikasi",
     "harian",
     "beranda",
+    "laporan",
+    "kontrak",
 ]
 
 MIDDLEWARE = [

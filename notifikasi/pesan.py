@@ -59,6 +59,19 @@ def render(data) -> str:
     if msgid.startswith(PERIODE):
         nama, _sep, tahun = msgid[len(PERIODE):].partition("|")
         return f"{nama_periode(nama)} {tahun}".strip()
+    if msgid == GABUNG:
+        parts = data.get("p") or {}
+        return " ".join(render(parts[k]) if isinstance(parts[k], dict) else str(parts[k])
+                        for k in sorted(parts, key=int))
+    if msgid.startswith(TANGGAL):
+        from datetime import date
+
+        from kinerja.format import tanggal
+
+        try:
+            return tanggal(date.fromisoformat(msgid[len(TANGGAL):]))
+        except ValueError:
+            return msgid[len(TANGGAL):]
     if msgid.startswith(PILIHAN):
         return _render_pilihan(msgid[len(PILIHAN):])
     params = {key: (render(v) if isinstance(v, dict) else v) for key, v in (data.get("p") or {}).items()}
@@ -89,6 +102,22 @@ def periode_teks(periode) -> Teks:
     if isinstance(periode, str):
         return Teks(PERIODE + periode)
     return Teks(PERIODE + f"{periode.nama}|{periode.tahun}")
+
+
+# Sentences shown one after another ("SKP baru ... . SKP sebelumnya ditutup ...").
+GABUNG = "gabung:"
+
+
+def gabung(*bagian: Teks | str) -> Teks:
+    return Teks(GABUNG, {str(i): b for i, b in enumerate(bagian)})
+
+
+# A date rendered as "1 Desember 2026" / "1 December 2026".
+TANGGAL = "tanggal:"
+
+
+def tanggal_teks(d) -> Teks:
+    return Teks(TANGGAL + d.isoformat())
 
 
 def pilihan_teks(model, field: str, value) -> Teks:

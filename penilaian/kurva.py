@@ -193,6 +193,6 @@ def pengecualian_unit_kecil(predikat_organisasi: str, n: int) -> list[Pelanggara
         return []
     kode, teks = aturan
     return [Pelanggaran(f"DIKECUALIKAN_{kode}", _(
-        "Dikecualikan: unit < %(batas)d pegawai (%(n)d pegawai berpredikat); aturan \u201c%(aturan)s\u201d tidak "
+        "Dikecualikan: unit < %(batas)d pegawai (%(n)d pegawai berpredikat); aturan “%(aturan)s” tidak "
         "diterapkan."
     ) % {"batas": BATAS_UNIT_KECIL, "n": n, "aturan": teks})]

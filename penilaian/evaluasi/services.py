@@ -18,7 +18,7 @@ from kinerja.uploads import BUKTI_TYPES, check_upload
 from notifikasi.pesan import kalimat, periode_teks, pilihan_teks
 from notifikasi.services import notify
 from pegawai.access import pegawai_of
-from pegawai.identitas import identitas_dokumen
+from pegawai.identitas import identitas_skp
 from penilaian.kurva import RATING_DARI_CAPAIAN, PredikatOrganisasi
 from penilaian.models import (
     BuktiDukung,
@@ -281,8 +281,8 @@ def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str |
     if not rating_hasil or not penilaian.rating_perilaku:
         raise ValidationError(_("Isi rating hasil kerja dan rating perilaku kerja sebelum memfinalkan."))
     penilai = pegawai_of(oleh)
-    snapshot = identitas_dokumen(pegawai_id=penilaian.skp.pegawai_id, penilai_id=penilai.pk if penilai else None,
-                                 atasan_penilai_id=penilaian.skp.atasan_penilai_id)
+    # The posts held in the SKP's dates within the period, not today's (domain.md §11.2 rule 2).
+    snapshot = identitas_skp(penilaian.skp, periode=penilaian.periode, penilai_id=penilai.pk if penilai else None)
     predikat = hitung_predikat(rating_hasil, penilaian.rating_perilaku)
     dari = penilaian.status
     _claim(penilaian, versi, status=ke, rating_hasil=rating_hasil, predikat=predikat,

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from kinerja.audit import audit_log
 from kinerja.format import tanggal
 from notifikasi.models import Pengingat
+from notifikasi.pesan import kalimat, periode_teks, pilihan_teks, tanggal_teks
 from notifikasi.selectors import tahap_for
 from notifikasi.services import notify
 from pegawai import access as pegawai_access
@@ -76,10 +77,10 @@ def penjelasan_request(*, keberatan: Keberatan, pihak: str, pertanyaan: str, bat
                                               pertanyaan=pertanyaan, batas=batas, diminta_oleh=oleh)
     audit_log(aktor=oleh, aksi="keberatan.penjelasan_diminta", objek=keberatan.penilaian, catatan=pertanyaan,
               data={"pihak": pihak, "kepada": kepada.nip, "batas": batas.isoformat()})
-    notify(penerima=kepada.user, judul=_("Penjelasan keberatan diminta"), url=_url_jawab(obj), objek=obj,
-           pesan=_("Atasan pejabat penilai meminta penjelasan tertulis Anda atas keberatan %(nama)s (%(periode)s) "
-                   "paling lambat %(batas)s.") % {"nama": keberatan.penilaian.skp.pegawai.nama,
-                                                   "periode": keberatan.penilaian.periode, "batas": tanggal(batas)})
+    notify(penerima=kepada.user, judul=kalimat("Penjelasan keberatan diminta"), url=_url_jawab(obj), objek=obj,
+           pesan=kalimat("Atasan pejabat penilai meminta penjelasan tertulis Anda atas keberatan %(nama)s "
+                         "(%(periode)s) paling lambat %(batas)s.", nama=keberatan.penilaian.skp.pegawai.nama,
+                         periode=periode_teks(keberatan.penilaian.periode), batas=tanggal_teks(batas)))
     return obj
 
 
@@ -102,10 +103,11 @@ def penjelasan_answer(*, permintaan: PermintaanPenjelasan, jawaban: str, oleh) -
     permintaan.jawaban, permintaan.dijawab_pada = jawaban, now
     audit_log(aktor=oleh, aksi="keberatan.penjelasan_diberikan", objek=keberatan.penilaian,
               data={"pihak": permintaan.pihak})
-    notify(penerima=getattr(keberatan.pemutus, "user", None), judul=_("Penjelasan keberatan diterima"),
+    notify(penerima=getattr(keberatan.pemutus, "user", None), judul=kalimat("Penjelasan keberatan diterima"),
            url=reverse("penilaian:keberatan-detail", args=[keberatan.pk]), objek=keberatan,
-           pesan=_("%(pihak)s telah memberi penjelasan atas keberatan %(nama)s.")
-           % {"pihak": permintaan.get_pihak_display(), "nama": keberatan.penilaian.skp.pegawai.nama})
+           pesan=kalimat("%(pihak)s telah memberi penjelasan atas keberatan %(nama)s.",
+                         pihak=pilihan_teks(type(permintaan), "pihak", permintaan.pihak),
+                         nama=keberatan.penilaian.skp.pegawai.nama))
     return permintaan
 
 
@@ -159,13 +161,13 @@ def keberatan_escalate_overdue(*, now: datetime | None = None) -> int:
             n += 1
             audit_log(aktor=None, aksi="keberatan.dieskalasi", objek=kb.penilaian,
                       data={"keberatan": kb.pk, "batas": kb.batas_putusan.isoformat()})
-            pesan = _("Keberatan %(nama)s (%(periode)s) belum diputus sampai batas %(batas)s.") % {
-                "nama": kb.penilaian.skp.pegawai.nama, "periode": kb.penilaian.periode,
-                "batas": tanggal(timezone.localtime(kb.batas_putusan).date())}
+            pesan = kalimat("Keberatan %(nama)s (%(periode)s) belum diputus sampai batas %(batas)s.",
+                            nama=kb.penilaian.skp.pegawai.nama, periode=periode_teks(kb.penilaian.periode),
+                            batas=tanggal_teks(timezone.localtime(kb.batas_putusan).date()))
             for user in hr_users_of(kb.penilaian.skp.pegawai.unit_kerja.instansi_id):
-                notify(penerima=user, judul=_("Keberatan melewati batas putusan"), pesan=pesan,
+                notify(penerima=user, judul=kalimat("Keberatan melewati batas putusan"), pesan=pesan,
                        url=reverse("penilaian:keberatan-terlambat"), objek=kb)
-            notify(penerima=getattr(kb.pemutus, "user", None), judul=_("Keberatan melewati batas putusan"),
+            notify(penerima=getattr(kb.pemutus, "user", None), judul=kalimat("Keberatan melewati batas putusan"),
                    pesan=pesan, url=reverse("penilaian:keberatan-detail", args=[kb.pk]), objek=kb)
     return n
 

@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from kontrak.skp import skp_check_kontrak
 from notifikasi.pesan import kalimat
 from notifikasi.services import notify
-from pegawai.identitas import identitas_dokumen
+from pegawai.identitas import identitas_skp
 from pegawai.models import Pegawai
 
 from ..access import is_owner, is_penilai_of
@@ -68,9 +69,8 @@ def bentuk_for(pegawai: Pegawai) -> str:
 
 
 def snapshot_of(skp: Skp) -> dict:
-    """Identity block of the SKP (domain.md §1.3), read from the live records (pegawai.identitas)."""
-    return identitas_dokumen(pegawai_id=skp.pegawai_id, penilai_id=skp.pejabat_penilai_id,
-                             atasan_penilai_id=skp.atasan_penilai_id)
+    """Identity block of the SKP (domain.md §1.3) with the posts held in its dates (§11.2 rule 2)."""
+    return identitas_skp(skp)
 
 
 @transaction.atomic
@@ -83,6 +83,7 @@ def skp_create(
         raise ValidationError(_("Periode SKP harus berada di dalam tahun %(tahun)s.") % {"tahun": tahun})
     if tanggal_selesai < tanggal_mulai:
         raise ValidationError(_("Periode akhir tidak boleh sebelum periode awal."))
+    skp_check_kontrak(pegawai=pegawai, tanggal_mulai=tanggal_mulai, tanggal_selesai=tanggal_selesai)  # §11.1
     bentrok = Skp.objects.filter(
         pegawai=pegawai, tahun=tahun, tanggal_mulai__lte=tanggal_selesai, tanggal_selesai__gte=tanggal_mulai
     ).first()
@@ -185,6 +186,7 @@ def skp_submit(*, skp: Skp, oleh) -> Skp:
     if not is_owner(oleh, skp):
         raise ValidationError(_("Hanya pemilik SKP yang dapat mengajukannya."))
     dari, ke = skp.status, _transisi(skp, "submit")
+    skp_check_kontrak(pegawai=skp.pegawai, tanggal_mulai=skp.tanggal_mulai, tanggal_selesai=skp.tanggal_selesai)
     _syarat_ajukan(skp)
     skp.status, skp.snapshot, skp.diajukan_pada = ke, snapshot_of(skp), timezone.now()
     skp.save(update_fields=["status", "snapshot", "diajukan_pada", "diubah_pada"])

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pegawai', '0004_instansi_login_lokal'),
+        ('pegawai', '0006_riwayat_jabatan_data_awal'),
     ]
 
     operations = [
