@@ -91,7 +91,7 @@ def d(transactional_db):
     draft_iki = IkiFactory(rhk=draft_rhk, target_angka=Decimal("7.25"), satuan="dokumen")
 
     eval_pegawai = Penilaian.objects.create(skp=skp, periode=periode)
-    RencanaAksi.objects.create(penilaian=eval_pegawai, rhk=rhk, teks="Memverifikasi berkas setiap pekan")
+    rencana_aksi = RencanaAksi.objects.create(penilaian=eval_pegawai, rhk=rhk, teks="Memverifikasi berkas setiap pekan")
     Realisasi.objects.create(penilaian=eval_pegawai, iki=iki, nilai=Decimal("3.75"))
 
     # The atasan rates another subordinate; the pegawai is invited to give peer input on it.
@@ -123,7 +123,8 @@ def d(transactional_db):
     item.riwayat.add(riwayat)
 
     kegiatan = KegiatanHarian.objects.create(pegawai=org.pegawai, tanggal=today, uraian="Memeriksa berkas",
-                                             kuantitas=Decimal("2.5"), satuan="berkas", durasi_menit=90, iki=iki)
+                                             kuantitas=Decimal("2.5"), satuan="berkas", jam_mulai=time(7, 45),
+                                             jam_selesai=time(9, 15), iki=iki, rencana_aksi=rencana_aksi)
     TanggapanKegiatan.objects.create(kegiatan=kegiatan, oleh=org.atasan, tanda="SESUAI", komentar="Bagus")
     CapaianOrganisasi.objects.create(unit_kerja=org.seksi, periode=periode, predikat="BAIK", catatan="Sesuai laporan",
                                      ditetapkan_oleh=org.hr)
@@ -296,8 +297,13 @@ FORMULIR = [
         "kegiatan-harian", "pegawai", lambda d: reverse("harian:ubah", args=[d.kegiatan.pk]), "#tombol-simpan",
         lambda d: [Isi("#id_tanggal", f"{max(d.today - timedelta(days=1), d.skp.tanggal_mulai):%Y-%m-%d}", "date"),
                    Isi("#id_uraian", TEKS), Isi("#id_kuantitas", "12.5", "number"), Isi("#id_satuan", "dokumen"),
-                   Isi("#id_durasi_menit", "", "number"), Isi("#id_iki", "", "select"),
+                   Isi("#id_jam_mulai", "13:05", "time"), Isi("#id_jam_selesai", "14:40", "time"),
+                   Isi("#id_rencana_aksi", "", "select"), Isi("#id_iki", "", "select"),
                    Isi("#id_bukti_url", "https://drive.contoh.go.id/berkas?id=12.5&v=2")],
+    ),
+    Formulir(
+        "jam-kerja-standar", "hr", lambda d: reverse("harian:tim-jam-kerja"), "#tombol-simpan-standar",
+        lambda d: [Isi("#id_jam_per_minggu", "40.25", "number")],
     ),
     Formulir(
         "tanggapan-kegiatan", "atasan", lambda d: reverse("harian:tim"),
