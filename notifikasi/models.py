@@ -59,6 +59,7 @@ class Pengingat(models.Model):
         PENILAIAN_PERLU_DINILAI = "NILAI", _("Evaluasi menunggu penilaian")
         MASUKAN_REKAN = "REKAN", _("Masukan rekan kerja belum diisi")
         PENILAIAN_PERLU_DITANGGAPI = "TANGGAPI", _("Hasil evaluasi menunggu tanggapan")
+        CHECKIN = "CHECKIN", _("Dialog kinerja terjadwal")
 
     class Tahap(models.TextChoices):
         H7 = "H-7", _("H-7")
