@@ -93,12 +93,16 @@ def pengingat_run(*, today: date | None = None) -> int:
 
 
 def judul(it: Pengingat) -> str:
+    if it.jenis == Pengingat.Jenis.CHECKIN:
+        return f"Pengingat: {it.get_jenis_display()}"
     if it.tahap == Pengingat.Tahap.ESKALASI:
         return f"Eskalasi: {it.get_jenis_display()}"
     return f"Pengingat {it.get_tahap_display()}: {it.get_jenis_display()}"
 
 
 def pesan(it: Pengingat) -> str:
+    if it.jenis == Pengingat.Jenis.CHECKIN:
+        return f"{it.objek_repr}: mohon siapkan bahan pembahasan."
     batas = tanggal(it.periode.batas_pengisian)
     if it.tahap == Pengingat.Tahap.ESKALASI:
         return (
