@@ -47,9 +47,9 @@ class RevisiForm(VersiMixin):
     minta_tanggapan = forms.BooleanField(label=_("Minta tanggapan pegawai"), required=False,
                                          widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
 
-    def __init__(self, *args, frasa_choices=None, **kwargs):
+    def __init__(self, *args, pilihan_frasa=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["frasa"].choices = frasa_choices if frasa_choices is not None else frasa_choices()
+        self.fields["frasa"].choices = pilihan_frasa if pilihan_frasa is not None else frasa_choices()
 
 
 class TanggapanForm(forms.Form):

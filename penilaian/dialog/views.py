@@ -91,7 +91,7 @@ def umpan_balik(request, pk):
         pilihan = frasa_choices()
         for g in log:  # the current entry of each target can be revised
             e = g.entri[0]
-            e.revisi_form = RevisiForm(auto_id=f"revisi-{e.pk}-%s", frasa_choices=pilihan, initial={
+            e.revisi_form = RevisiForm(auto_id=f"revisi-{e.pk}-%s", pilihan_frasa=pilihan, initial={
                 "versi": penilaian.versi, "frasa": e.frasa, "teks": e.teks, "minta_tanggapan": e.minta_tanggapan})
     return render(request, "penilaian/dialog/umpan_balik.html", {
         "penilaian": penilaian, "skp": penilaian.skp, "is_penilai": penilai, "is_owner": owner, "form": form,
