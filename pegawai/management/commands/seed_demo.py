@@ -10,8 +10,8 @@ from pegawai.demo import seed_org
 
 # Each module exposes seed(instansi, *, rng, log) and must be idempotent on its own.
 STEPS = [
-    "penilaian.skp.demo", "penilaian.evaluasi.demo", "penilaian.rekan.demo", "pelatihan.demo", "harian.demo",
-    "notifikasi.demo",
+    "penilaian.skp.demo", "penilaian.evaluasi.demo", "penilaian.rekan.demo", "penilaian.dialog.demo",
+    "pelatihan.demo", "harian.demo", "notifikasi.demo",
 ]
 
 
