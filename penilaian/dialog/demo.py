@@ -29,7 +29,8 @@ from .services import agenda_default
 def _backfill(instansi) -> int:
     """Current feedback written by earlier demo steps becomes the first entry of its log."""
     ada = UmpanBalikEntri.objects.filter(penilaian_id=OuterRef("penilaian_id")).filter(
-        Q(rhk_id=OuterRef("rhk_id"), rhk__isnull=False) | Q(perilaku_id=OuterRef("perilaku_id"), perilaku__isnull=False))
+        Q(rhk_id=OuterRef("rhk_id"), rhk__isnull=False)
+        | Q(perilaku_id=OuterRef("perilaku_id"), perilaku__isnull=False))
     rows = UmpanBalik.objects.filter(penilaian__periode__instansi=instansi).exclude(Exists(ada)).exclude(
         frasa="", teks="")
     baru = [UmpanBalikEntri(penilaian_id=u.penilaian_id, rhk_id=u.rhk_id, perilaku_id=u.perilaku_id, frasa=u.frasa,

@@ -123,12 +123,23 @@ def tanggapan_add(*, entri: UmpanBalikEntri, oleh, teks: str) -> TanggapanUmpanB
 
 
 def _aksi_replace(induk: dict, aksi: list[tuple[str, date | None]]) -> None:
-    """Replace the not-yet-linked actions of a session; actions already in a development plan stay."""
-    AksiTindakLanjut.objects.filter(**induk, item_rencana__isnull=True).delete()
-    ada = set(AksiTindakLanjut.objects.filter(**induk).values_list("teks", flat=True))
-    AksiTindakLanjut.objects.bulk_create(
-        AksiTindakLanjut(teks=teks.strip(), tenggat=tenggat, **induk)
-        for teks, tenggat in aksi if teks.strip() and teks.strip() not in ada)
+    """Make the session's not-yet-linked actions the given list; unchanged rows are left as they are (a
+    form saved back unchanged changes nothing) and actions already in a development plan always stay."""
+    terbuka = {a.teks: a for a in AksiTindakLanjut.objects.filter(**induk, item_rencana__isnull=True)}
+    tertaut = set(AksiTindakLanjut.objects.filter(**induk, item_rencana__isnull=False).values_list("teks", flat=True))
+    tetap = set()
+    for teks, tenggat in aksi:
+        teks = teks.strip()
+        if not teks or teks in tertaut or teks in tetap:
+            continue
+        tetap.add(teks)
+        a = terbuka.get(teks)
+        if a is None:
+            AksiTindakLanjut.objects.create(teks=teks, tenggat=tenggat, **induk)
+        elif a.tenggat != tenggat:
+            a.tenggat = tenggat
+            a.save(update_fields=["tenggat"])
+    AksiTindakLanjut.objects.filter(pk__in=[a.pk for t, a in terbuka.items() if t not in tetap]).delete()
 
 
 @transaction.atomic

@@ -178,7 +178,8 @@ def test_bimbingan_flow_b18_and_b19_filled_and_printed(client, org, p):
         "tanggal": timezone.localdate().isoformat(), "topik": "Ketepatan waktu laporan", "pembimbing": org.atasan.pk,
         "peran_pembimbing": "PIMPINAN", "catatan": "Dibahas kendala data", "terlaksana": "on",
         "aksi-TOTAL_FORMS": "2", "aksi-INITIAL_FORMS": "0", "aksi-0-teks": "Pelatihan penulisan laporan",
-        "aksi-0-tenggat": (timezone.localdate() + timedelta(days=30)).isoformat(), "aksi-1-teks": "", "aksi-1-tenggat": ""})
+        "aksi-0-tenggat": (timezone.localdate() + timedelta(days=30)).isoformat(), "aksi-1-teks": "",
+        "aksi-1-tenggat": ""})
     assert r.status_code == 302, r.content.decode()[:2000]
     b = Bimbingan.objects.get()
     assert b.status == Bimbingan.Status.SELESAI and b.aksi.get().teks == "Pelatihan penulisan laporan"
@@ -373,7 +374,8 @@ def test_checkin_reminder_is_sent_once(org, p):
     assert {r.object_id for r in rows} == {c.pk} and jauh.pk not in {r.object_id for r in rows}
     pengingat_run(today=today)
     pengingat_run(today=today)
-    assert Notifikasi.objects.filter(penerima=org.pegawai.user, judul__startswith="Pengingat: Dialog kinerja").count() == 1
+    terkirim = Notifikasi.objects.filter(penerima=org.pegawai.user, judul__startswith="Pengingat: Dialog kinerja")
+    assert terkirim.count() == 1
     assert set(rows.values_list("status", flat=True)) == {Pengingat.Status.SENT}
 
 
