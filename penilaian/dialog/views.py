@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -236,7 +237,7 @@ def bimbingan_baru(request, skp_pk):
     if request.GET.get("usulan") or request.POST.get("usulan"):
         asal = Penilaian.objects.filter(pk=request.GET.get("usulan") or request.POST.get("usulan"), skp=skp).first()
     me = peran(request.user).pegawai
-    initial = {"pembimbing": me, "peran_pembimbing": Bimbingan.Peran.PIMPINAN}
+    initial = {"pembimbing": me, "peran_pembimbing": Bimbingan.Peran.PIMPINAN, "tanggal": timezone.localdate()}
     if asal:
         initial["topik"] = _("Bimbingan kinerja atas predikat %(p)s tahun %(t)d") % {
             "p": asal.get_predikat_display(), "t": asal.periode.tahun}
