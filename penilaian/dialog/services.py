@@ -36,7 +36,7 @@ from penilaian.models import (
 from .format import KOMPETENSI_B19, PERNYATAAN_B18, skala_valid
 
 # Autosave on the rating page saves on every pause while typing; one burst is one revision.
-JEDA_KETIK = timedelta(minutes=10)
+JEDA_KETIK = timedelta(minutes=3)
 
 
 def _user(pegawai):

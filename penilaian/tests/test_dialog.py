@@ -416,3 +416,19 @@ def test_index_lists_in_constant_queries(client, org, django_assert_max_num_quer
     with django_assert_max_num_queries(25):
         assert client.get(reverse("penilaian:dialog-index")).status_code == 200
     assert Penilaian.objects.count() == 2
+
+
+def test_feedback_log_page_in_constant_queries(client, org, p, django_assert_max_num_queries):
+    perilaku = list(PerilakuKerja.objects.all()[:3])
+    for i in range(4):
+        for rhk in p.skp.rhk.all():
+            e = services.umpan_balik_entri_add(penilaian=p, versi=p.versi, oleh=org.atasan.user, rhk=rhk,
+                                               teks=f"Umpan balik {i}")
+            services.tanggapan_add(entri=e, oleh=org.pegawai.user, teks="Siap")
+        for v in perilaku:
+            services.umpan_balik_entri_add(penilaian=p, versi=p.versi, oleh=org.atasan.user, perilaku=v,
+                                           teks=f"Perilaku {i}")
+    for user in (org.atasan.user, org.pegawai.user):
+        client.force_login(user)
+        with django_assert_max_num_queries(30):
+            assert client.get(_ub_url(p)).status_code == 200
