@@ -30,9 +30,6 @@ class UmpanBalikEntriAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 class AksiInline(admin.TabularInline):
     model = AksiTindakLanjut
