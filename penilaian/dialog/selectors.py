@@ -86,3 +86,15 @@ def usulan_bimbingan(user) -> QuerySet[Penilaian]:
         .exclude(Exists(Bimbingan.objects.filter(penilaian_asal=OuterRef("pk"))))
         .select_related("skp", "skp__pegawai", "periode").order_by("-periode__tahun", "skp__pegawai__nama")
     )
+
+
+def umpan_balik_tim(user) -> QuerySet[Penilaian]:
+    """The evaluations of the running periods the user appraises and may still give feedback on: one
+    row per subordinate, the way into their feedback log (domain.md §1.1 stage 2)."""
+    today = timezone.localdate()
+    return (
+        Penilaian.objects.filter(skp__in=skp_to_approve(user).values("pk"),
+                                 status__in=Penilaian.status_untuk("feedback"),
+                                 periode__tanggal_mulai__lte=today, periode__batas_pengisian__gte=today)
+        .select_related("skp__pegawai", "periode").order_by("skp__pegawai__nama", "periode__tanggal_mulai")
+    )

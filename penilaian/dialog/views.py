@@ -48,6 +48,7 @@ def index(request):
         "checkin": selectors.checkin_upcoming(request.user)[:20],
         "page_obj": paginate(request, selectors.bimbingan_list(request.user)),
         "usulan": selectors.usulan_bimbingan(request.user)[:50] if r.pegawai else [],
+        "tim": selectors.umpan_balik_tim(request.user)[:100] if r.pegawai else [],
     })
 
 
