@@ -113,6 +113,8 @@ def pesan(it: Pengingat) -> str:
 
 
 def subjek(items: list[Pengingat]) -> str:
+    if all(it.jenis == Pengingat.Jenis.CHECKIN for it in items):
+        return f"[Kinerja] Pengingat: {len(items)} dialog kinerja terjadwal"
     if all(it.tahap == Pengingat.Tahap.ESKALASI for it in items):
         return f"[Kinerja] Eskalasi: {len(items)} tugas melewati batas pengisian"
     return f"[Kinerja] Pengingat: {len(items)} tugas menjelang batas pengisian"
@@ -121,7 +123,7 @@ def subjek(items: list[Pengingat]) -> str:
 def konteks_email(user, items: list[Pengingat]) -> dict:
     grup = defaultdict(list)
     for it in items:
-        grup[(it.periode, it.tahap == Pengingat.Tahap.ESKALASI)].append(
+        grup[(it.periode, it.tahap == Pengingat.Tahap.ESKALASI, it.jenis == Pengingat.Jenis.CHECKIN)].append(
             {
                 "jenis": it.get_jenis_display(),
                 "tahap": it.get_tahap_display(),
@@ -132,8 +134,8 @@ def konteks_email(user, items: list[Pengingat]) -> dict:
     return {
         "nama": nama_penerima(user),
         "grup": [
-            {"periode": p, "batas": tanggal(p.batas_pengisian), "eskalasi": esk, "items": rows}
-            for (p, esk), rows in grup.items()
+            {"periode": p, "batas": tanggal(p.batas_pengisian), "eskalasi": esk, "dialog": dialog, "items": rows}
+            for (p, esk, dialog), rows in grup.items()
         ],
         "riwayat_url": absolute_url("/notifikasi/pengingat/"),
     }

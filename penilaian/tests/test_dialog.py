@@ -364,6 +364,9 @@ def test_checkin_in_the_past_or_without_agenda_is_refused(client, org, p):
 
 
 def test_checkin_reminder_is_sent_once(org, p):
+    for peg in (org.pegawai, org.atasan):
+        peg.user.email = f"{peg.user.username}@contoh.go.id"
+        peg.user.save(update_fields=["email"])
     c = services.checkin_schedule(penilaian=p, oleh=org.atasan.user, jadwal=_jadwal(), agenda="Agenda")
     jauh = services.checkin_schedule(penilaian=p, oleh=org.atasan.user, jadwal=_jadwal(days=5), agenda="Nanti")
     today = timezone.localdate()
@@ -377,6 +380,10 @@ def test_checkin_reminder_is_sent_once(org, p):
     terkirim = Notifikasi.objects.filter(penerima=org.pegawai.user, judul__startswith="Pengingat: Dialog kinerja")
     assert terkirim.count() == 1
     assert set(rows.values_list("status", flat=True)) == {Pengingat.Status.SENT}
+    from django.core import mail
+
+    surel = [m for m in mail.outbox if "dialog kinerja terjadwal" in m.subject]
+    assert len(surel) == 2 and all("Dialog kinerja berikut" in m.body and "batas pengisian" not in m.body for m in surel)
 
 
 @pytest.mark.parametrize("actor", ACTORS + ["kabid"])
