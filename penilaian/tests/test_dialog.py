@@ -383,7 +383,8 @@ def test_checkin_reminder_is_sent_once(org, p):
     from django.core import mail
 
     surel = [m for m in mail.outbox if "dialog kinerja terjadwal" in m.subject]
-    assert len(surel) == 2 and all("Dialog kinerja berikut" in m.body and "batas pengisian" not in m.body for m in surel)
+    assert len(surel) == 2
+    assert all("Dialog kinerja berikut" in m.body and "batas pengisian" not in m.body for m in surel)
 
 
 @pytest.mark.parametrize("actor", ACTORS + ["kabid"])
