@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
+from pegawai.access import peran
 from penilaian.access import skp_to_approve
 from penilaian.models import (
     Bimbingan,
@@ -98,3 +99,13 @@ def umpan_balik_tim(user) -> QuerySet[Penilaian]:
                                  periode__tanggal_mulai__lte=today, periode__batas_pengisian__gte=today)
         .select_related("skp__pegawai", "periode").order_by("skp__pegawai__nama", "periode__tanggal_mulai")
     )
+
+
+def menunggu_tanggapan(user) -> QuerySet[UmpanBalikEntri]:
+    """Feedback to the user that asks for a response and has none yet (newest first)."""
+    me = peran(user).pegawai
+    if me is None:
+        return UmpanBalikEntri.objects.none()
+    return (UmpanBalikEntri.objects.filter(penilaian__skp__pegawai=me, minta_tanggapan=True)
+            .exclude(Exists(TanggapanUmpanBalik.objects.filter(entri=OuterRef("pk"))))
+            .select_related("penilaian__periode", "oleh", "rhk", "perilaku").order_by("-dibuat_pada"))

@@ -49,6 +49,7 @@ def index(request):
         "page_obj": paginate(request, selectors.bimbingan_list(request.user)),
         "usulan": selectors.usulan_bimbingan(request.user)[:50] if r.pegawai else [],
         "tim": selectors.umpan_balik_tim(request.user)[:100] if r.pegawai else [],
+        "minta_tanggapan": selectors.menunggu_tanggapan(request.user)[:20],
     })
 
 

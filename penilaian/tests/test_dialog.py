@@ -102,7 +102,9 @@ def test_pegawai_replies_and_the_author_is_told(client, org, p):
     e = services.umpan_balik_entri_add(penilaian=p, versi=p.versi, oleh=org.atasan.user, rhk=p.skp.rhk.first(),
                                        teks="Mohon jelaskan kendala", minta_tanggapan=True)
     client.force_login(org.pegawai.user)
+    assert "minta-tanggapan" in client.get(reverse("penilaian:dialog-index")).content.decode()
     r = client.post(reverse("penilaian:dialog-umpan-balik-tanggapan", args=[e.pk]), {"teks": "Data terlambat"})
+    assert "minta-tanggapan" not in client.get(reverse("penilaian:dialog-index")).content.decode()
     assert r.status_code == 302
     assert TanggapanUmpanBalik.objects.get().teks == "Data terlambat"
     assert Notifikasi.objects.filter(penerima=org.atasan.user, judul="Tanggapan atas umpan balik").exists()
