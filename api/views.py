@@ -24,6 +24,7 @@ from pelatihan import services as pelatihan_services
 from pelatihan.models import RiwayatPengembangan
 from penilaian import access as penilaian_access
 from penilaian.evaluasi import services as evaluasi_services
+from penilaian.evaluasi.selectors import penilaian_penentu_qs
 from penilaian.models import BuktiDukung, IndikatorKinerja, Penilaian, Periode, Realisasi, RencanaHasilKerja, Skp
 from penilaian.rekan.selectors import agregat_masukan
 
@@ -194,15 +195,15 @@ class PenilaianViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class PredikatTahunanViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
-    """The annual predikat: final annual evaluations in scope (the pegawai's yearly result)."""
+    """The annual predikat: one row per pegawai and year, the evaluation that decides it (domain.md §11.2
+    rule 1: the Akhir evaluation of the year's last SKP, ``penilaian_penentu_qs``), in scope."""
 
     queryset = Penilaian.objects.none()  # the model, for the schema; rows come from get_queryset
     serializer_class = serializers.PredikatTahunanSerializer
     filterset_class = filters.PenilaianFilter
 
     def get_queryset(self):
-        return (penilaian_access.penilaian_visible_to(self.request.user)
-                .filter(periode__jenis=Periode.Jenis.TAHUNAN, status__in=Penilaian.SELESAI).exclude(predikat="")
+        return (penilaian_penentu_qs(penilaian_access.penilaian_visible_to(self.request.user))
                 .order_by("-periode__tahun", "skp__pegawai__nama", "pk"))
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
 from kinerja.uploads import BUKTI_TYPES, check_upload
+from notifikasi.pesan import kalimat, pilihan_teks
 from notifikasi.services import notify
 from pegawai.models import Pegawai
 from penilaian.models import IndikatorKinerja
@@ -118,8 +119,10 @@ def tanggapan_save(*, kegiatan: KegiatanHarian, atasan: Pegawai, tanda: str, kom
     audit_log(aktor=oleh, aksi="harian.tanggapan", objek=kegiatan, data={"tanda": tanda, "komentar": komentar[:200]})
     penerima = kegiatan.pegawai.user
     if penerima is not None:
-        judul = _("Tanggapan atasan atas kegiatan %(t)s") % {"t": f"{kegiatan.tanggal:%d-%m-%Y}"}
-        pesan = " — ".join(x for x in (obj.get_tanda_display() if tanda else "", komentar) if x)
+        judul = kalimat("Tanggapan atasan atas kegiatan %(t)s", t=f"{kegiatan.tanggal:%d-%m-%Y}")
+        pesan = kalimat("%(tanda)s — %(komentar)s", tanda=pilihan_teks(TanggapanKegiatan, "tanda", tanda),
+                     komentar=komentar) if tanda and komentar else (
+            pilihan_teks(TanggapanKegiatan, "tanda", tanda) if tanda else komentar)
         url = reverse("harian:saya") + f"#kegiatan-{kegiatan.pk}"
         notify(penerima=penerima, judul=judul, pesan=pesan, url=url, objek=kegiatan)
     return obj

@@ -3,11 +3,12 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .web import is_htmx
@@ -22,6 +23,22 @@ def indonesian_by_default(get_response):
 
     def middleware(request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return get_response(request)
+
+    return middleware
+
+
+def remember_language(get_response):
+    """Keep ``User.bahasa`` equal to the language the user reads the site in (one UPDATE when it changes),
+    so what is sent to them later (e-mails) is written in it. Goes after AuthenticationMiddleware."""
+
+    def middleware(request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            bahasa = translation.get_language() or ""
+            if bahasa in dict(settings.LANGUAGES) and (user.bahasa or settings.LANGUAGE_CODE) != bahasa:
+                get_user_model().objects.filter(pk=user.pk).update(bahasa=bahasa)
+                user.bahasa = bahasa
         return get_response(request)
 
     return middleware

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "notifikasi",
     "harian",
     "beranda",
+    "laporan",
 ]
 
 MIDDLEWARE = [
@@ -168,6 +169,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/2"),
         "options": {"expires": 120},
     },
+    # Keberatan: reminders of explanations due and escalation of overdue decisions (PP 30/2019 Pasal 59).
+    "keberatan-penjelasan": {
+        "task": "penilaian.tasks.keberatan_harian_task",
+        "schedule": crontab(hour=6, minute=45),
+        "options": {"expires": 6 * 3600},
+    },
     # Keberatan window closed without a keberatan: the result stands (PP 30/2019 Pasal 59).
     "penilaian-lewat-waktu": {
         "task": "penilaian.tasks.terima_lewat_waktu_task",
@@ -211,6 +218,7 @@ MIDDLEWARE += [
     "kinerja.middleware.private_cache",
     "kinerja.middleware.session_timeout",
     "kinerja.middleware.reject_nul_bytes",
+    "kinerja.middleware.remember_language",
 ]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -252,6 +260,9 @@ LOGGING = {
 KINERJA = {
     # Days an employee has to file a keberatan after an evaluation is finalised (domain.md §3.5).
     "HARI_KEBERATAN": env.int("HARI_KEBERATAN", default=14),
+    # Days the atasan pejabat penilai has to decide a keberatan before it is escalated to HR (our reading
+    # of PP 30/2019 Pasal 59, domain.md §11.1: the PP sets no decision deadline; 14 days as for filing).
+    "HARI_PUTUSAN_KEBERATAN": env.int("HARI_PUTUSAN_KEBERATAN", default=14),
 }
 
 # --- Accounts: login throttling (django-axes), temporary passwords, sessions -------------------------

@@ -27,6 +27,7 @@ urlpatterns = [
     path("pelatihan/", include("pelatihan.urls")),
     path("harian/", include("harian.urls")),
     path("notifikasi/", include("notifikasi.urls")),
+    path("laporan/", include("laporan.urls")),
     path("", include("api.urls")),
 ]
 

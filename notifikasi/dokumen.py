@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from kinerja.audit import audit_log
+from notifikasi.pesan import kalimat
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.selectors import descendant_ids
 from penilaian import pdf
@@ -41,6 +42,9 @@ def _html(jenis: str, kunci: str) -> str:
         return pdf.html_penilaian(Penilaian.objects.get(pk=kunci))
     if jenis == Jenis.DOKUMEN_EVALUASI:
         return pdf.html_dokumen_evaluasi(Penilaian.objects.get(pk=kunci))
+    if jenis == Jenis.KONVERSI_AK:
+        pegawai_id, tahun = kunci.split(":")
+        return pdf.html_konversi_ak(Pegawai.objects.with_relations().get(pk=pegawai_id), int(tahun))
     unit_id, periode_id = kunci.split(":")
     return pdf.html_rekap_unit(
         UnitKerja.objects.select_related("instansi", "kepala").get(pk=unit_id), Periode.objects.get(pk=periode_id)
@@ -49,6 +53,10 @@ def _html(jenis: str, kunci: str) -> str:
 
 def kunci_rekap(unit: UnitKerja, periode: Periode) -> str:
     return f"{unit.pk}:{periode.pk}"
+
+
+def kunci_konversi(pegawai: Pegawai, tahun: int) -> str:
+    return f"{pegawai.pk}:{tahun}"
 
 
 def _segar(doc: DokumenPdf, sumber_hash: str) -> bool:
@@ -390,8 +398,9 @@ def cetak_massal_zip(*, job_id: int) -> CetakMassal:
     ok = job.total - len(gagal)
     notify(
         penerima=job.dibuat_oleh,
-        judul="Cetak massal selesai",
-        pesan=f"{job}: {ok} dicetak, {len(gagal)} gagal dari {job.total} dokumen.",
+        judul=kalimat("Cetak massal selesai"),
+        pesan=kalimat("%(job)s: %(ok)d dicetak, %(gagal)d gagal dari %(total)d dokumen.", job=str(job), ok=ok,
+                   gagal=len(gagal), total=job.total),
         url=reverse("notifikasi:cetak-detail", args=[job.pk]),
         objek=job,
     )
@@ -414,8 +423,8 @@ def cetak_massal_sweep() -> list[int]:
         elif sama.update(status=Job.TERHENTI, pesan_galat="Pencetakan terhenti: pekerja latar tidak menyelesaikannya."):
             notify(
                 penerima=job.dibuat_oleh,
-                judul="Cetak massal terhenti",
-                pesan=f"{job}: buka halamannya dan tekan Coba lagi.",
+                judul=kalimat("Cetak massal terhenti"),
+                pesan=kalimat("%(job)s: buka halamannya dan tekan Coba lagi.", job=str(job)),
                 url=reverse("notifikasi:cetak-detail", args=[job.pk]),
                 objek=job,
             )

@@ -24,6 +24,8 @@ class Notifikasi(models.Model):
     penerima = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifikasi")
     judul = models.CharField(_("judul"), max_length=200)
     pesan = models.TextField(_("pesan"), blank=True)
+    # {"judul": ..., "pesan": ...} as notifikasi.pesan stores them: rendered in the reader's language.
+    teks = models.JSONField(_("teks untuk diterjemahkan"), default=dict, blank=True)
     url = models.CharField(_("tautan"), max_length=500, blank=True)
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     object_id = models.CharField(max_length=64, blank=True)
@@ -39,6 +41,19 @@ class Notifikasi(models.Model):
 
     def __str__(self):
         return self.judul
+
+    @property
+    def judul_baca(self) -> str:
+        """The title in the reader's language (the stored Indonesian text for older rows)."""
+        from .pesan import render
+
+        return render(self.teks["judul"]) if self.teks.get("judul") else self.judul
+
+    @property
+    def pesan_baca(self) -> str:
+        from .pesan import render
+
+        return render(self.teks["pesan"]) if self.teks.get("pesan") else self.pesan
 
     @property
     def dibaca(self) -> bool:
@@ -59,6 +74,7 @@ class Pengingat(models.Model):
         PENILAIAN_PERLU_DINILAI = "NILAI", _("Evaluasi menunggu penilaian")
         MASUKAN_REKAN = "REKAN", _("Masukan rekan kerja belum diisi")
         PENILAIAN_PERLU_DITANGGAPI = "TANGGAPI", _("Hasil evaluasi menunggu tanggapan")
+        PENJELASAN_KEBERATAN = "PENJELASAN", _("Penjelasan keberatan diminta")
         CHECKIN = "CHECKIN", _("Dialog kinerja terjadwal")
 
     class Tahap(models.TextChoices):
@@ -112,6 +128,7 @@ class DokumenPdf(models.Model):
         PENILAIAN = "PENILAIAN", _("Evaluasi kinerja periodik")
         DOKUMEN_EVALUASI = "DOK_EVAL", _("Dokumen Evaluasi Kinerja Pegawai")
         REKAP_UNIT = "REKAP", _("Rekap predikat unit kerja")
+        KONVERSI_AK = "KONVERSI", _("Konversi predikat kinerja ke angka kredit")
 
     class Status(models.TextChoices):
         MENUNGGU = "MENUNGGU", _("Menunggu")

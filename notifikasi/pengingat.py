@@ -10,14 +10,17 @@ import uuid
 from collections import defaultdict
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from kinerja.format import tanggal
 from pegawai.models import Instansi
 
 from .models import Pengingat
+from .pesan import Teks, kalimat, pilihan_teks, tanggal_teks
 from .selectors import content_type_ids, pengingat_due_for
 from .services import absolute_url, alamat_email, email_send, nama_penerima, notifikasi_create
 
@@ -61,7 +64,10 @@ def pengingat_send(*, penerima_id: int) -> int:
     try:
         ke = alamat_email(user)
         if ke:
-            email_send(ke=ke, subjek=subjek(items), template="pengingat", ctx=konteks_email(user, items))
+            bahasa = user.bahasa or settings.LANGUAGE_CODE  # the reader's language
+            with translation.override(bahasa):
+                judul_email, ctx = subjek(items), konteks_email(user, items)
+            email_send(ke=ke, subjek=judul_email, template="pengingat", ctx=ctx, bahasa=bahasa)
     except Exception:
         Pengingat.objects.filter(token=token).update(status=Pengingat.Status.PENDING, token=None)
         raise
@@ -92,38 +98,43 @@ def pengingat_run(*, today: date | None = None) -> int:
 # --- message texts (Indonesian first, through gettext) ------------------------------------------
 
 
-def judul(it: Pengingat) -> str:
-    if it.jenis == Pengingat.Jenis.CHECKIN:
-        return f"Pengingat: {it.get_jenis_display()}"
+def judul(it: Pengingat) -> Teks:
+    jenis = pilihan_teks(Pengingat, "jenis", it.jenis)
     if it.tahap == Pengingat.Tahap.ESKALASI:
-        return f"Eskalasi: {it.get_jenis_display()}"
-    return f"Pengingat {it.get_tahap_display()}: {it.get_jenis_display()}"
+        return kalimat("Eskalasi: %(jenis)s", jenis=jenis)
+    return kalimat("Pengingat %(tahap)s: %(jenis)s", tahap=pilihan_teks(Pengingat, "tahap", it.tahap), jenis=jenis)
 
 
-def pesan(it: Pengingat) -> str:
-    if it.jenis == Pengingat.Jenis.CHECKIN:
-        return f"{it.objek_repr}: mohon siapkan bahan pembahasan."
-    batas = tanggal(it.periode.batas_pengisian)
+def _batas_sendiri(it: Pengingat) -> bool:
+    """Reminders whose due date is their own (named in ``objek_repr``), not the period's: a keberatan's
+    explanation, a scheduled check-in (penilaian/dialog/pengingat.py)."""
+    return it.jenis in (Pengingat.Jenis.PENJELASAN_KEBERATAN, Pengingat.Jenis.CHECKIN)
+
+
+def pesan(it: Pengingat) -> Teks | str:
+    if _batas_sendiri(it):
+        return it.objek_repr
+    batas = tanggal_teks(it.periode.batas_pengisian)
     if it.tahap == Pengingat.Tahap.ESKALASI:
-        return (
-            f"{it.objek_repr}: batas pengisian {batas} telah lewat dan belum ditindaklanjuti. "
-            "Sebagai atasan pejabat penilai, mohon dipantau."
-        )
-    return f"{it.objek_repr}: mohon diselesaikan sebelum batas pengisian {batas}."
+        return kalimat("%(perihal)s: batas pengisian %(batas)s telah lewat dan belum ditindaklanjuti. Sebagai atasan "
+                       "pejabat penilai, mohon dipantau.", perihal=it.objek_repr, batas=batas)
+    return kalimat("%(perihal)s: mohon diselesaikan sebelum batas pengisian %(batas)s.", perihal=it.objek_repr,
+                   batas=batas)
 
 
 def subjek(items: list[Pengingat]) -> str:
     if all(it.jenis == Pengingat.Jenis.CHECKIN for it in items):
-        return f"[Kinerja] Pengingat: {len(items)} dialog kinerja terjadwal"
+        return "[Kinerja] " + _("Pengingat: %(n)d dialog kinerja terjadwal") % {"n": len(items)}
     if all(it.tahap == Pengingat.Tahap.ESKALASI for it in items):
-        return f"[Kinerja] Eskalasi: {len(items)} tugas melewati batas pengisian"
-    return f"[Kinerja] Pengingat: {len(items)} tugas menjelang batas pengisian"
+        return "[Kinerja] " + _("Eskalasi: %(n)d tugas melewati batas pengisian") % {"n": len(items)}
+    return "[Kinerja] " + _("Pengingat: %(n)d tugas menjelang batas pengisian") % {"n": len(items)}
 
 
 def konteks_email(user, items: list[Pengingat]) -> dict:
     grup = defaultdict(list)
     for it in items:
-        grup[(it.periode, it.tahap == Pengingat.Tahap.ESKALASI, it.jenis == Pengingat.Jenis.CHECKIN)].append(
+        dialog = it.jenis == Pengingat.Jenis.CHECKIN
+        grup[(it.periode, it.tahap == Pengingat.Tahap.ESKALASI, _batas_sendiri(it), dialog)].append(
             {
                 "jenis": it.get_jenis_display(),
                 "tahap": it.get_tahap_display(),
@@ -134,8 +145,9 @@ def konteks_email(user, items: list[Pengingat]) -> dict:
     return {
         "nama": nama_penerima(user),
         "grup": [
-            {"periode": p, "batas": tanggal(p.batas_pengisian), "eskalasi": esk, "dialog": dialog, "items": rows}
-            for (p, esk, dialog), rows in grup.items()
+            {"periode": p, "batas": "" if sendiri else tanggal(p.batas_pengisian), "eskalasi": esk, "dialog": dialog,
+             "items": rows}
+            for (p, esk, sendiri, dialog), rows in grup.items()
         ],
         "riwayat_url": absolute_url("/notifikasi/pengingat/"),
     }

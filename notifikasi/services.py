@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from .models import Notifikasi
+from .pesan import Teks, render_indonesian
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,12 @@ def absolute_url(url: str) -> str:
 
 
 def notifikasi_create(
-    *, penerima, judul: str, pesan: str, url: str = "", objek=None, email: bool = False
+    *, penerima, judul: str | Teks, pesan: str | Teks, url: str = "", objek=None, email: bool = False
 ) -> Notifikasi:
+    """``judul``/``pesan`` as ``teks(...)`` are translated when read; plain strings are shown as written."""
     kwargs = {}
+    data = {key: v.data() for key, v in (("judul", judul), ("pesan", pesan)) if isinstance(v, Teks)}
+    judul, pesan = render_indonesian(judul), render_indonesian(pesan)
     if objek is not None:
         kwargs = {"content_type": ContentType.objects.get_for_model(objek), "object_id": str(objek.pk)}
     return Notifikasi.objects.create(
@@ -52,12 +56,13 @@ def notifikasi_create(
         judul=judul[:200],
         pesan=pesan,
         url=url[:500],
+        teks=data,
         status_email=Notifikasi.StatusEmail.PENDING if email else Notifikasi.StatusEmail.TIDAK,
         **kwargs,
     )
 
 
-def notify(*, penerima, judul: str, pesan: str, url: str = "", objek=None, email: bool = False) -> None:
+def notify(*, penerima, judul: str | Teks, pesan: str | Teks, url: str = "", objek=None, email: bool = False) -> None:
     """Tell ``penerima`` (a User; None: nobody to tell) something. Call it inside the caller's transaction:
     the row commits or rolls back with it, the e-mail is only queued once that transaction commits."""
     if penerima is None:
@@ -70,9 +75,10 @@ def notify(*, penerima, judul: str, pesan: str, url: str = "", objek=None, email
     return
 
 
-def email_send(*, ke: str, subjek: str, template: str, ctx: dict) -> None:
-    """Send one Indonesian e-mail with a plain-text body and an HTML alternative."""
-    with translation.override(settings.LANGUAGE_CODE):
+def email_send(*, ke: str, subjek: str, template: str, ctx: dict, bahasa: str = "") -> None:
+    """Send one e-mail (in ``bahasa``, default the site's language) with a plain-text body and an HTML
+    alternative."""
+    with translation.override(bahasa or settings.LANGUAGE_CODE):
         teks = render_to_string(f"emails/{template}.txt", ctx)
         html = render_to_string(f"emails/{template}.html", ctx)
     msg = EmailMultiAlternatives(subject=subjek, body=teks, to=[ke])
@@ -92,17 +98,16 @@ def notifikasi_send_email(*, notifikasi_id: int) -> bool:
     if not ke:
         Notifikasi.objects.filter(pk=notif.pk).update(status_email=Notifikasi.StatusEmail.TIDAK)
         return False
+    bahasa = notif.penerima.bahasa or settings.LANGUAGE_CODE
     try:
+        with translation.override(bahasa):  # the reader's language, not the one of the action
+            judul, pesan = notif.judul_baca, notif.pesan_baca
         email_send(
             ke=ke,
-            subjek=f"[Kinerja] {notif.judul}",
+            subjek=f"[Kinerja] {judul}",
             template="notifikasi",
-            ctx={
-                "nama": nama_penerima(notif.penerima),
-                "judul": notif.judul,
-                "pesan": notif.pesan,
-                "url": absolute_url(notif.url),
-            },
+            ctx={"nama": nama_penerima(notif.penerima), "judul": judul, "pesan": pesan, "url": absolute_url(notif.url)},
+            bahasa=bahasa,
         )
     except Exception:
         # Give the row back so the task's retry can claim it again.

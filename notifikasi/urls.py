@@ -13,6 +13,7 @@ urlpatterns = [
     path("pdf/penilaian/<int:pk>/", views_dokumen.pdf_penilaian, name="pdf-penilaian"),
     path("pdf/dokumen-evaluasi/<int:pk>/", views_dokumen.pdf_dokumen_evaluasi, name="pdf-dokumen-evaluasi"),
     path("pdf/rekap/<int:unit_pk>/<int:periode_pk>/", views_dokumen.pdf_rekap_unit, name="pdf-rekap-unit"),
+    path("pdf/konversi-ak/<int:pegawai_pk>/<int:tahun>/", views_dokumen.pdf_konversi_ak, name="pdf-konversi-ak"),
     path("cetak/", views_dokumen.cetak, name="cetak"),
     path("cetak/<int:pk>/", views_dokumen.cetak_detail, name="cetak-detail"),
     path("cetak/<int:pk>/progres/", views_dokumen.cetak_progres, name="cetak-progres"),

@@ -15,6 +15,7 @@ from pegawai import access as pegawai_access
 from pegawai.decorators import hr_required
 from pegawai.models import UnitKerja
 from penilaian import access
+from penilaian.konversi import konversi_pegawai
 from penilaian.models import Periode
 from penilaian.rekan.selectors import can_set_capaian
 
@@ -23,6 +24,7 @@ from .dokumen import (
     cetak_massal_retry,
     cetak_massal_start,
     dokumen_request,
+    kunci_konversi,
     kunci_rekap,
     progres,
 )
@@ -90,6 +92,22 @@ def pdf_rekap_unit(request, unit_pk, periode_pk):
         jenis=Jenis.REKAP_UNIT,
         kunci=kunci_rekap(unit, periode),
         nama=f"Rekap_{unit.kode}_{periode.tahun}_{periode.pk}.pdf",
+    )
+
+
+@login_required
+def pdf_konversi_ak(request, pegawai_pk, tahun):
+    """KONVERSI PREDIKAT KINERJA KE ANGKA KREDIT of one pegawai and year (domain.md §11.1): the pegawai,
+    their penilai (now, or of an SKP of that year) and HR of the instansi; 404 otherwise or without a
+    jabatan fungsional period that year."""
+    pegawai = access.get_pegawai_konversi_for(request.user, pegawai_pk, tahun)
+    if not any(kt.tahun == tahun for kt in konversi_pegawai(pegawai)):
+        raise Http404
+    return _serve(
+        request,
+        jenis=Jenis.KONVERSI_AK,
+        kunci=kunci_konversi(pegawai, tahun),
+        nama=f"Konversi_AK_{tahun}_{pegawai.nip}.pdf",
     )
 
 

@@ -2,7 +2,17 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Golongan, Instansi, Jabatan, Pegawai, PenugasanPlt, RiwayatAtasan, UnitKerja, User
+from .models import (
+    Golongan,
+    Instansi,
+    Jabatan,
+    Pegawai,
+    PenugasanPlt,
+    RiwayatAtasan,
+    RiwayatJabatan,
+    UnitKerja,
+    User,
+)
 
 
 @admin.register(User)
@@ -95,3 +105,16 @@ class PenugasanPltAdmin(admin.ModelAdmin):
     search_fields = ("pegawai__nip", "pegawai__nama", "unit_kerja__nama", "nomor_sk")
     autocomplete_fields = ("pegawai", "unit_kerja")
     list_select_related = ("pegawai", "unit_kerja")
+
+
+@admin.register(RiwayatJabatan)
+class RiwayatJabatanAdmin(admin.ModelAdmin):
+    """Corrections only: a move is recorded on the HR page (Mutasi / promosi), which also closes the SKP."""
+
+    list_display = ("pegawai", "jenis", "jabatan", "jenjang", "unit_kerja", "golongan", "tmt", "tanggal_selesai",
+                    "nomor_sk")
+    list_filter = ("jenis", "unit_kerja__instansi")
+    search_fields = ("pegawai__nip", "pegawai__nama", "nomor_sk")
+    autocomplete_fields = ("pegawai", "jabatan", "unit_kerja", "golongan", "atasan", "dicatat_oleh")
+    list_select_related = ("pegawai", "jabatan", "unit_kerja", "golongan")
+    date_hierarchy = "tmt"

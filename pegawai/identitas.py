@@ -5,8 +5,13 @@ penilai and the atasan pejabat penilai. §7.3 / §7.6: a PNS prints pangkat and 
 ("Penata, III/c"); a PPPK has a golongan and no pangkat ("IX").
 
 Keys (stable: snapshots are stored as JSON): ``id, nama, nip, pangkat_golongan, jabatan, unit, instansi``.
+
+§11.2 rule 2: a snapshot shows the post held in the document's dates, never today's master data:
+``identitas_pada`` / ``identitas_skp`` read the riwayat jabatan row valid on that date.
 """
-from .models import Golongan, Pegawai
+from datetime import date
+
+from .models import Golongan, Pegawai, RiwayatJabatan
 
 # What to select_related on a Pegawai so ``identitas_pegawai`` makes no query.
 RELASI = ("golongan", "jabatan", "unit_kerja__instansi")
@@ -51,3 +56,92 @@ def baris(identitas: dict | None) -> list[tuple[str, str]]:
     """[(label, value)] for one person, '-' when a value is missing: what the PDFs print."""
     identitas = identitas or {}
     return [(label, identitas.get(key) or "-") for key, label in BARIS]
+
+
+# --- the post held on a date (domain.md §11.2 rule 2) ------------------------------------------------
+
+def _riwayat_tertutup(ids, tanggal: date) -> dict[int, RiwayatJabatan]:
+    """Closed riwayat rows valid on ``tanggal``, per pegawai id (one query). The open row is the post
+    held now, which the master data always shows (also after an edit in Django admin), so it is not read."""
+    if not ids:
+        return {}
+    qs = RiwayatJabatan.berlaku_pada(tanggal).filter(pegawai_id__in=ids, tanggal_selesai__isnull=False)
+    return {r.pegawai_id: r for r in qs.select_related("jabatan", "golongan", "unit_kerja__instansi").order_by("tmt")}
+
+
+def _dari_riwayat(pegawai: Pegawai, entri: RiwayatJabatan) -> dict:
+    unit = entri.unit_kerja
+    return {
+        "id": pegawai.pk, "nama": pegawai.nama_lengkap, "nip": pegawai.nip,
+        "pangkat_golongan": pangkat_golongan(entri.golongan if entri.golongan_id else None),
+        "jabatan": entri.jabatan.nama if entri.jabatan_id else "", "unit": unit.nama, "instansi": unit.instansi.nama,
+    }
+
+
+def _dari_skp(pegawai: Pegawai, skp) -> dict:
+    """Live identity with the SKP's own jabatan and unit (the post it was made for), when recorded."""
+    hasil = identitas_pegawai(pegawai)
+    if getattr(skp, "jabatan_id", None):
+        hasil["jabatan"] = skp.jabatan.nama
+    if getattr(skp, "unit_kerja_id", None):
+        hasil["unit"], hasil["instansi"] = skp.unit_kerja.nama, skp.unit_kerja.instansi.nama
+    return hasil
+
+
+def identitas_pada(pegawai: Pegawai | None, tanggal: date, *, skp=None) -> dict:
+    """The identity of ``pegawai`` as held on ``tanggal`` (same keys as ``identitas_pegawai``).
+
+    Source, first that applies: the closed riwayat jabatan row valid on that date; the SKP's own
+    jabatan/unit when ``skp`` is given and no row covers the date (history before it was recorded);
+    the master data (the post held now).
+    """
+    if pegawai is None:
+        return {}
+    entri = _riwayat_tertutup([pegawai.pk], tanggal).get(pegawai.pk)
+    if entri is not None:
+        return _dari_riwayat(pegawai, entri)
+    return _dari_skp(pegawai, skp) if skp is not None else identitas_pegawai(pegawai)
+
+
+def identitas_dokumen_pada(*, tanggal: date, pegawai_id: int | None, penilai_id: int | None,
+                           atasan_penilai_id: int | None, skp=None) -> dict:
+    """``identitas_dokumen`` as of ``tanggal``: each of the three as they were then (two queries).
+    ``skp`` (the pegawai's) supplies the post when the history has no row for that date."""
+    pks = (pegawai_id, penilai_id, atasan_penilai_id)
+    ids = [pk for pk in pks if pk]
+    orang = {p.pk: p for p in Pegawai.objects.select_related(*RELASI).filter(pk__in=ids)} if ids else {}
+    riwayat = _riwayat_tertutup(ids, tanggal)
+    hasil = {}
+    for peran, pk in zip(PERAN, pks, strict=True):
+        p = orang.get(pk)
+        if p is None:
+            hasil[peran] = {}
+        elif pk in riwayat:
+            hasil[peran] = _dari_riwayat(p, riwayat[pk])
+        elif peran == "pegawai" and skp is not None:
+            hasil[peran] = _dari_skp(p, skp)
+        else:
+            hasil[peran] = identitas_pegawai(p)
+    return hasil
+
+
+def tanggal_acuan(skp, periode=None) -> date:
+    """The day whose post a document of ``skp`` (in ``periode``, if given) shows: the last day of the SKP's
+    dates (within the period). A pegawai's post never changes inside one SKP: a move closes it (§11.2)."""
+    awal, akhir = skp.tanggal_mulai, skp.tanggal_selesai
+    if periode is not None and periode.tanggal_mulai <= akhir and periode.tanggal_selesai >= awal:
+        awal, akhir = max(awal, periode.tanggal_mulai), min(akhir, periode.tanggal_selesai)
+    return max(awal, akhir)
+
+
+_PENILAI_SKP = object()
+
+
+def identitas_skp(skp, *, periode=None, penilai_id=_PENILAI_SKP) -> dict:
+    """The block an SKP (submit) or its evaluation (finalise: ``periode`` and the finalising ``penilai_id``,
+    None for nobody) freezes: the three people with the posts they held in the SKP's dates (§11.2 rule 2)."""
+    return identitas_dokumen_pada(
+        tanggal=tanggal_acuan(skp, periode), pegawai_id=skp.pegawai_id,
+        penilai_id=skp.pejabat_penilai_id if penilai_id is _PENILAI_SKP else penilai_id,
+        atasan_penilai_id=skp.atasan_penilai_id, skp=skp,
+    )

@@ -59,7 +59,7 @@ class ImportResult:
         return not self.errors
 
 
-def read_rows(data: bytes) -> list[tuple[int, dict]]:
+def read_rows(data: bytes, *, columns=COLUMNS, required=REQUIRED) -> list[tuple[int, dict]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -72,13 +72,13 @@ def read_rows(data: bytes) -> list[tuple[int, dict]]:
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in REQUIRED if c not in header]
+    missing = [c for c in required if c not in header]
     if missing:
         raise ImportFileError(_("Kolom wajib tidak ada: %(kolom)s.") % {"kolom": ", ".join(missing)})
     reader.fieldnames = header
     rows = []
     for row in reader:
-        clean = {k: (v or "").strip() for k, v in row.items() if k in COLUMNS}
+        clean = {k: (v or "").strip() for k, v in row.items() if k in columns}
         if any(clean.values()):
             rows.append((reader.line_num, clean))
     if not rows:

@@ -32,6 +32,8 @@ class User(AbstractUser):
     sandi_sementara_sampai = models.DateTimeField(_("kata sandi sementara berlaku sampai"), null=True, blank=True)
     # Raising it ends every session of the account at its next request (see get_session_auth_hash).
     sesi_versi = models.PositiveIntegerField(_("versi sesi"), default=0, editable=False)
+    # The language the user last used the site in: e-mails are written in it (blank: the site's default).
+    bahasa = models.CharField(_("bahasa"), max_length=8, choices=settings.LANGUAGES, blank=True)
 
     class Meta:
         verbose_name = _("pengguna")
@@ -384,3 +386,6 @@ class PenugasanPlt(models.Model):
         return cls.objects.filter(tanggal_mulai__lte=tanggal).filter(
             Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=tanggal)
         )
+
+
+from .models_riwayat import RiwayatJabatan  # noqa: E402,F401  (the post history lives in its own module)

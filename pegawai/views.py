@@ -17,6 +17,7 @@ from .decorators import hr_required, instansi_for
 from .filters import PegawaiFilter
 from .forms import GantiAtasanForm, PegawaiForm, UnitKerjaForm
 from .models import Instansi
+from .mutasi import riwayat_jabatan_of
 from .selectors import counts_per_unit, unit_tree
 from .services import pegawai_save, pegawai_set_atasan, unit_save
 
@@ -93,6 +94,7 @@ def pegawai_detail(request, pk):
             "bawahan": bawahan,
             "bawahan_terbuka": terbuka,
             "riwayat": pegawai.riwayat_atasan.select_related("atasan_lama", "atasan_baru", "diubah_oleh")[:20],
+            "riwayat_jabatan": riwayat_jabatan_of(pegawai),
             "can_manage": can_manage,
             "audit": audit_for(pegawai)[:20],
             **akun,

@@ -5,7 +5,6 @@ The annual predikat comes from ``penilaian.evaluasi.selectors.predikat_tahunan``
 """
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from django.db.models import (
     Count,
@@ -21,10 +20,9 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404
 
 from pegawai import access
-from pegawai.models import Jabatan, Pegawai
-from penilaian.angka_kredit import hitung_angka_kredit
+from pegawai.models import Pegawai
 from penilaian.evaluasi.selectors import predikat_tahunan
-from penilaian.predikat import Predikat
+from penilaian.konversi import KonversiTahun, konversi_pegawai
 from penilaian.tindak_lanjut import PENANDA, Kategori, penanda
 
 from .jp import BATAS_PPPK, STATUS_PPPK, TARGET_PNS, StatusJp, status_jp
@@ -143,25 +141,10 @@ def penanda_per_pegawai(pegawai_ids, *, tahun: int) -> dict[int, Kategori]:
     return hasil
 
 
-@dataclass
-class AkTahun:
-    tahun: int
-    predikat: Predikat
-    ak: Decimal | None
-
-
-def angka_kredit_per_tahun(pegawai: Pegawai, predikat_per_tahun: dict[int, Predikat]) -> list[AkTahun]:
-    """Angka kredit per year for a jabatan fungsional (domain.md §5.1), from the current jenjang.
-
-    Years are whole (12 months): the annual predikat covers the calendar year of the SKP.
-    """
-    jabatan = pegawai.jabatan
-    if jabatan is None or jabatan.jenis != Jabatan.Jenis.FUNGSIONAL or not jabatan.jenjang:
-        return []
-    return [
-        AkTahun(tahun, predikat, hitung_angka_kredit(predikat, jabatan.jenjang))
-        for tahun, predikat in sorted(predikat_per_tahun.items(), reverse=True)
-    ]
+def angka_kredit_per_tahun(pegawai: Pegawai) -> list[KonversiTahun]:
+    """Angka kredit per year, newest first, **per SKP period** (domain.md §5.1, §11.2 rule 3): months of
+    each SKP / 12 × % of its predikat × koefisien of the jenjang held in it (``penilaian.konversi``)."""
+    return list(reversed(konversi_pegawai(pegawai)))
 
 
 def ringkasan_pegawai(pegawai: Pegawai, tahun: int) -> dict:
@@ -176,7 +159,7 @@ def ringkasan_pegawai(pegawai: Pegawai, tahun: int) -> dict:
         "jp": status_jp(pegawai.status, per_tahun.get(tahun, 0)),
         "jp_per_tahun": [(th, status_jp(pegawai.status, jp)) for th, jp in sorted(per_tahun.items(), reverse=True)],
         "rencana": rencana,
-        "angka_kredit": angka_kredit_per_tahun(pegawai, predikat),
+        "angka_kredit": angka_kredit_per_tahun(pegawai),
         "penanda": penanda(predikat) if predikat else None,
         "predikat_per_tahun": sorted(predikat.items(), reverse=True),
     }

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
 from kinerja.uploads import SERTIFIKAT_TYPES, check_upload
+from notifikasi.pesan import kalimat, pilihan_teks
 from pegawai import access
 from pegawai.models import Pegawai
 from penilaian.evaluasi.selectors import penilaian_penentu_tahunan
@@ -148,11 +149,11 @@ def _tell_owner(r: RiwayatPengembangan) -> None:
     if user is None:
         return
     if r.status == Status.DIVERIFIKASI:
-        judul = _("Riwayat pelatihan diverifikasi")
-        pesan = _("%(nama)s (%(jp)d JP) sudah diverifikasi dan dihitung.") % {"nama": r.nama_kegiatan, "jp": r.jp}
+        judul = kalimat("Riwayat pelatihan diverifikasi")
+        pesan = kalimat("%(nama)s (%(jp)d JP) sudah diverifikasi dan dihitung.", nama=r.nama_kegiatan, jp=r.jp)
     else:
-        judul = _("Riwayat pelatihan ditolak")
-        pesan = _("%(nama)s ditolak: %(alasan)s") % {"nama": r.nama_kegiatan, "alasan": r.alasan_tolak}
+        judul = kalimat("Riwayat pelatihan ditolak")
+        pesan = kalimat("%(nama)s ditolak: %(alasan)s", nama=r.nama_kegiatan, alasan=r.alasan_tolak)
     url = reverse("pelatihan:riwayat-detail", args=[r.pk])
     notify(penerima=user, judul=judul, pesan=pesan, url=url, objek=r)
 
@@ -355,12 +356,9 @@ def _tell_supervisor(penilaian, rencana: RencanaPengembangan) -> None:
     user = _supervisor_user(penilaian)
     if user is None:
         return
-    judul = _("Rencana pengembangan diusulkan")
-    pesan = _("Predikat %(p)s tahun %(t)d untuk %(nama)s: rencana pengembangan %(th)d diusulkan, mohon ditinjau.") % {
-        "p": penilaian.get_predikat_display(),
-        "t": penilaian.periode.tahun,
-        "nama": rencana.pegawai.nama_lengkap,
-        "th": rencana.tahun,
-    }
+    judul = kalimat("Rencana pengembangan diusulkan")
+    pesan = kalimat("Predikat %(p)s tahun %(t)d untuk %(nama)s: rencana pengembangan %(th)d diusulkan, mohon ditinjau.",
+                 p=pilihan_teks(type(penilaian), "predikat", penilaian.predikat), t=penilaian.periode.tahun,
+                 nama=rencana.pegawai.nama_lengkap, th=rencana.tahun)
     url = reverse("pelatihan:rencana", args=[rencana.pegawai_id, rencana.tahun])
     notify(penerima=user, judul=judul, pesan=pesan, url=url, objek=rencana)

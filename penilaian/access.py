@@ -105,3 +105,15 @@ def get_penilaian_for(user, pk, *, as_pegawai: bool = False, as_penilai: bool = 
     if as_penilai and not is_penilai_of(user, obj.skp):
         raise Http404
     return obj
+
+
+def get_pegawai_konversi_for(user, pk, tahun: int) -> Pegawai:
+    """A pegawai whose angka kredit konversi of ``tahun`` the user may see (domain.md §11.1): whoever sees
+    the pegawai (self, current atasan incl. Plt/Plh, HR of the instansi) or is the (acting) pejabat
+    penilai of one of their SKPs of that year (e.g. before a mutasi). 404 otherwise."""
+    try:
+        return pegawai_access.get_pegawai_for(user, pk)
+    except Http404:
+        if not skp_to_approve(user).filter(pegawai_id=pk, tahun=tahun).exists():
+            raise
+    return Pegawai.objects.with_relations().get(pk=pk)

@@ -173,3 +173,26 @@ def periksa_distribusi(predikat_organisasi: str, jumlah: Mapping) -> list[Pelang
                 "Tidak boleh ada pegawai berpredikat Sangat Baik bila capaian organisasi Sangat Kurang (%(x)d)."
             ) % {"x": sb}))
     return out
+
+
+def pengecualian_unit_kecil(predikat_organisasi: str, n: int) -> list[Pelanggaran]:
+    """The rules of §4 that ``periksa_distribusi`` does not apply to a unit of ``n`` pegawai because it is
+    smaller than ``BATAS_UNIT_KECIL`` (rule 4 of the reading above). Our reading, not the SE's
+    (domain.md §11.2 rule 6): callers show each one as an exemption, never as a silent pass."""
+    if n <= 0 or n >= BATAS_UNIT_KECIL:
+        return []
+    org = PredikatOrganisasi(predikat_organisasi)
+    aturan = {
+        PredikatOrganisasi.BAIK: ("TIDAK_ADA_BP_KM", _("harus ada pegawai berpredikat Butuh Perbaikan dan/atau "
+                                                        "Kurang/Misconduct")),
+        PredikatOrganisasi.KURANG: ("BP_KURANG_10", _("minimal 10% pegawai berpredikat Butuh Perbaikan")),
+        PredikatOrganisasi.SANGAT_KURANG: ("BP_KM_KURANG_10", _("minimal 10% pegawai berpredikat "
+                                                                "Kurang/Misconduct dan/atau Butuh Perbaikan")),
+    }.get(org)
+    if aturan is None:
+        return []
+    kode, teks = aturan
+    return [Pelanggaran(f"DIKECUALIKAN_{kode}", _(
+        "Dikecualikan: unit < %(batas)d pegawai (%(n)d pegawai berpredikat); aturan “%(aturan)s” tidak "
+        "diterapkan."
+    ) % {"batas": BATAS_UNIT_KECIL, "n": n, "aturan": teks})]

@@ -18,7 +18,7 @@ from kinerja.format import tanggal as format_tanggal
 from pegawai.identitas import PERAN, RELASI, baris, identitas_pegawai
 from pegawai.models import Pegawai, UnitKerja
 
-from .kurva import PredikatOrganisasi
+from .kurva import PredikatOrganisasi, pengecualian_unit_kecil
 from .models import (
     CapaianOrganisasi,
     IndikatorKinerja,
@@ -29,6 +29,7 @@ from .models import (
     Skp,
 )
 from .predikat import Predikat, Rating
+from .rekan.selectors import populasi_distribusi
 
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
 # X axis of the distribution chart, lowest first (domain.md §3.2 "POLA DISTRIBUSI").
@@ -195,8 +196,9 @@ def render_dokumen_evaluasi(penilaian: Penilaian, *, lang: str | None = None) ->
 
 
 def rekap_rows(unit: UnitKerja, periode: Periode) -> list[Penilaian]:
+    """The unit's distribution population (domain.md §11.2 rules 1 and 4), the same set the page counts."""
     return list(
-        Penilaian.objects.filter(periode=periode, skp__pegawai__unit_kerja=unit)
+        populasi_distribusi(unit, periode)
         .select_related("skp__pegawai__jabatan", "skp__pegawai__golongan")
         .order_by("skp__pegawai__nama", "pk")
     )
@@ -228,6 +230,8 @@ def html_rekap_unit(unit: UnitKerja, periode: Periode, *, lang: str | None = Non
             "rows": rows,
             "distribusi": distribusi(rows),
             "capaian_organisasi": co.get_predikat_display() if co else "",
+            # Small-unit exemptions are printed as such (domain.md §11.2 rule 6), never a silent pass.
+            "pengecualian": pengecualian_unit_kecil(co.predikat, sum(1 for r in rows if r.predikat)) if co else [],
             "kepala": identitas_pegawai(kepala),
             "periode_penilaian": rentang(periode.tanggal_mulai, periode.tanggal_selesai),
         },
@@ -237,3 +241,46 @@ def html_rekap_unit(unit: UnitKerja, periode: Periode, *, lang: str | None = Non
 
 def render_rekap_unit(unit: UnitKerja, periode: Periode, *, lang: str | None = None) -> bytes:
     return html_to_pdf(html_rekap_unit(unit, periode, lang=lang))
+
+
+# --- (e) KONVERSI PREDIKAT KINERJA KE ANGKA KREDIT + TABEL AKUMULASI, domain.md §5.1 / §11.1 -----------
+
+
+def _konversi_ctx(pegawai: Pegawai, tahun: int) -> dict:
+    from .evaluasi.selectors import penilaian_penentu_tahunan
+    from .konversi import konversi_tahun
+
+    kt, semua = konversi_tahun(pegawai, tahun)
+    if kt is None:
+        raise Skp.DoesNotExist(f"Tidak ada periode jabatan fungsional tahun {tahun}")
+    orang = ("pegawai", "pejabat_penilai", "pejabat_penilai__atasan", "atasan_penilai")
+    terakhir = Skp.objects.select_related(*(f"{o}__{r}" for o in orang for r in RELASI)).get(pk=kt.skp_terakhir.pk)
+    # Signed by the pejabat penilai of the year's last SKP, who sets the annual predikat (§11.2 rule 1).
+    penentu = penilaian_penentu_tahunan(pegawai.pk, tahun)
+    snapshot = penentu.snapshot if penentu is not None and penentu.skp_id == terakhir.pk else None
+    baris = [
+        {
+            "no": i, "periode": rentang(r.skp.tanggal_mulai, r.skp.tanggal_selesai), "bulan": r.baris.bulan,
+            "jabatan": r.jabatan.nama if r.jabatan else "",
+            "jenjang": r.jabatan.get_jenjang_display() if r.jabatan and r.jabatan.jenjang else "",
+            "predikat": _label(Predikat, r.baris.predikat or ""), "persen": r.baris.persen_teks,
+            "koefisien": r.baris.koefisien, "ak": r.baris.ak,
+        }
+        for i, r in enumerate(kt.periode, 1)
+    ]
+    return {
+        "kt": kt, "baris": baris, "akumulasi": semua, "instansi": _instansi(terakhir),
+        "ident": _identitas_skp(terakhir, snapshot), "predikat_tahunan": _label(Predikat, kt.predikat_tahunan or ""),
+        "tanggal": format_tanggal(penentu.final_pada if penentu else None),
+    }
+
+
+def html_konversi_ak(pegawai: Pegawai, tahun: int, *, lang: str | None = None) -> str:
+    """Raises ``Skp.DoesNotExist`` when the pegawai held no jabatan fungsional in an SKP of ``tahun``."""
+    with translation.override(lang or settings.LANGUAGE_CODE):  # dates in the document's language
+        ctx = _konversi_ctx(pegawai, tahun)
+    return _render("pdf/konversi_ak.html", ctx, lang)
+
+
+def render_konversi_ak(pegawai: Pegawai, tahun: int, *, lang: str | None = None) -> bytes:
+    return html_to_pdf(html_konversi_ak(pegawai, tahun, lang=lang))

@@ -27,3 +27,18 @@ def accept_lapsed_penilaian_task() -> int:
     from .rekan.keberatan import penilaian_accept_lapsed
 
     return penilaian_accept_lapsed()
+
+
+@shared_task(name="penilaian.tasks.keberatan_harian_task", **OPSI)
+def keberatan_daily_task(today: str | None = None) -> int:
+    """Daily (PP 30/2019 Pasal 59, domain.md §11.1): reminders of explanations due (the claim rows of
+    ``notifikasi.pengingat``, each sent once) and one escalation to HR per keberatan past its deadline."""
+    from datetime import date
+
+    from notifikasi.tasks import send_pengingat_task
+
+    from .rekan.penjelasan import keberatan_escalate_overdue, penjelasan_pengingat_plan
+
+    for penerima_id in penjelasan_pengingat_plan(today=date.fromisoformat(today) if today else None):
+        send_pengingat_task.delay(penerima_id)
+    return keberatan_escalate_overdue()

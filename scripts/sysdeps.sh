@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian packages Kinerja needs, only those missing (idempotent).
 #   sysdeps.sh run   -> what serving the app needs (WeasyPrint's Pango/HarfBuzz, fonts)
-#   sysdeps.sh test  -> plus Chromium for browser tests and poppler-utils for PDF text checks
+#   sysdeps.sh test  -> plus Chromium for browser tests, poppler-utils for PDF text checks and gettext
+#                       for the check that every source string has an English translation
 set -euo pipefail
 mode=${1:-test}
 pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core)
 if [ "$mode" = "test" ]; then
-  pkgs+=(chromium poppler-utils)
+  pkgs+=(chromium poppler-utils gettext)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

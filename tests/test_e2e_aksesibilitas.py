@@ -54,7 +54,9 @@ def _pages(org, skp, evaluasi) -> dict[str, list[str]]:
               reverse("penilaian:evaluasi-detail", args=[evaluasi.pk]), reverse("pegawai:tim-saya"),
               reverse("penilaian:skp-matriks")]
     hr = [reverse("pegawai:hr-home"), reverse("pegawai:unit-tree"), reverse("pegawai:list"),
-          reverse("pegawai:import"), reverse("pelatihan:antrean"), reverse("penilaian:evaluasi-periode-list")]
+          reverse("pegawai:import"), reverse("pelatihan:antrean"), reverse("penilaian:evaluasi-periode-list"),
+          reverse("pegawai:mutasi", args=[org.pegawai.pk]), reverse("pegawai:mutasi-import"),
+          reverse("laporan:index"), reverse("laporan:tpp"), reverse("laporan:aturan-tpp")]
     admin = [reverse("home"), reverse("pegawai:unit-tree"), reverse("pegawai:list")]
     return {"pegawai": pegawai, "atasan": atasan, "hr": hr, "admin": admin}
 

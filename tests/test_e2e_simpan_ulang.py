@@ -28,6 +28,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from harian.models import KegiatanHarian, TanggapanKegiatan
+from laporan.models import AturanTpp
 from pegawai.models import PenugasanPlt
 from pegawai.tests.factories import PegawaiFactory, build_org
 from pelatihan.models import (
@@ -62,7 +63,7 @@ from penilaian.tests.factories import IkiFactory, RhkFactory, SkpFactory, skp_wi
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 TEKS = "Penyusunan “laporan” triwulan — seksi pelayanan & perizinan, ke-2 (Ré)"
-SNAPSHOT_APPS = ("pegawai", "penilaian", "pelatihan", "harian", "auth")
+SNAPSHOT_APPS = ("pegawai", "penilaian", "pelatihan", "harian", "laporan", "auth")
 SKIP_FIELDS = {"versi", "last_login", "password"}  # optimistic-lock counter; login bookkeeping
 
 
@@ -130,6 +131,10 @@ def d(transactional_db):
     TanggapanKegiatan.objects.create(kegiatan=kegiatan, oleh=org.atasan, tanda="SESUAI", komentar="Bagus")
     CapaianOrganisasi.objects.create(unit_kerja=org.seksi, periode=periode, predikat="BAIK", catatan="Sesuai laporan",
                                      ditetapkan_oleh=org.hr)
+    AturanTpp.objects.create(instansi=org.instansi, berlaku_mulai=date(year, 1, 1), dasar_hukum="Perkada 3/2026",
+                             persen_sangat_baik=100, persen_baik=100, persen_butuh_perbaikan=Decimal("77.5"),
+                             persen_kurang=50, persen_sangat_kurang=25, potongan_terlambat=Decimal("0.5"),
+                             potongan_tidak_lapor=2, batas_potongan=40, dibuat_oleh=org.hr)
 
     # Dialogue (issue 19): a held bimbingan with an action and a B.1.9 row, a check-in held and one scheduled.
     bimbingan = Bimbingan.objects.create(skp=skp_staf, pembimbing=org.atasan, tanggal=today - timedelta(days=3),
@@ -393,6 +398,11 @@ FORMULIR = [
         "#tombol-capaian",
         lambda d: [Isi("#id_predikat", "ISTIMEWA", "select"),
                    Isi("form:has(#tombol-capaian) textarea[name=catatan]", TEKS)],
+    ),
+    Formulir(
+        "aturan-tpp", "hr", lambda d: reverse("laporan:aturan-tpp"), "#simpan-aturan",
+        lambda d: [Isi("#id_persen_butuh_perbaikan", "72.25", "number"), Isi("#id_dasar_hukum", TEKS),
+                   Isi("#id_potongan_terlambat", "1.5", "number"), Isi("#id_toleransi_hari", "2", "number")],
     ),
 ]
 

@@ -259,7 +259,7 @@ def test_supervisor_reacts_inline_and_the_employee_is_notified(
     assert r.status_code == 200 and "Mantap" in r.content.decode() and "<html" not in r.content.decode()
     t = TanggapanKegiatan.objects.get()
     assert (t.oleh, t.tanda, t.komentar) == (org.atasan, TanggapanKegiatan.Tanda.SESUAI, "Mantap")
-    assert sent and sent[0]["penerima"] == org.pegawai.user and "Mantap" in sent[0]["pesan"]
+    assert sent and sent[0]["penerima"] == org.pegawai.user and "Mantap" in str(sent[0]["pesan"])
     # a second reaction by the same supervisor updates the first
     c.post(
         reverse("harian:tanggapi", args=[k.pk]), {"tanda": "PERLU_PERBAIKAN", "komentar": ""}, HTTP_HX_REQUEST="true"

@@ -129,7 +129,7 @@ def test_halaman_pegawai_menampilkan_angka_kredit_dan_penanda(client, org):
     _tahunan(org.pegawai, 2026, B)
     client.force_login(org.pegawai.user)
     resp = client.get(reverse("pelatihan:saya"), {"tahun": 2026})
-    assert [(a.tahun, str(a.ak)) for a in resp.context["angka_kredit"]] == [(2026, "12.50"), (2025, "12.50")]
+    assert [(a.tahun, str(a.total)) for a in resp.context["angka_kredit"]] == [(2026, "12.50"), (2025, "12.50")]
     assert resp.context["penanda"] == Kategori.PRIORITAS
     assert "Prioritas pengembangan" in resp.content.decode()
 

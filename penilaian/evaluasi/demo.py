@@ -66,7 +66,8 @@ def seed(instansi, *, rng, log=print) -> None:
     plan = []
     for i, skp in enumerate(skps):
         for j, periode in enumerate(periodes):
-            if (skp.pk, periode.pk) in ada or periode.tanggal_mulai > timezone.localdate():
+            if ((skp.pk, periode.pk) in ada or periode.tanggal_mulai > timezone.localdate()
+                    or periode.tanggal_mulai > skp.tanggal_selesai or periode.tanggal_selesai < skp.tanggal_mulai):
                 continue
             status = _status(i, j, skp, periode, periodes, staf, now)
             if status is not None:
@@ -140,7 +141,9 @@ def _create(plan, rng, now) -> list[Penilaian]:
             p.predikat = hitung_predikat(p.rating_hasil, p.rating_perilaku)
         if status in {S.FINAL, S.DITERIMA}:
             p.final_pada, p.penilai = p.diajukan_pada + timedelta(days=3), skp.pejabat_penilai
-            p.snapshot = {"pegawai": identitas_pegawai(skp.pegawai), "penilai": identitas_pegawai(skp.pejabat_penilai)}
+            # The post held in the SKP's dates (its own snapshot), not today's (domain.md §11.2 rule 2).
+            p.snapshot = {"pegawai": skp.snapshot.get("pegawai") or identitas_pegawai(skp.pegawai),
+                          "penilai": identitas_pegawai(skp.pejabat_penilai)}
         if status == S.DITERIMA:
             p.ditanggapi_pada = p.final_pada + timedelta(days=2)
         rows.append(p)

@@ -1,5 +1,12 @@
-"""Reads for the evaluation screens, and the one annual-predikat selector (``predikat_tahunan``) that
-other apps read; every list is a bounded number of queries (no per-row queries)."""
+"""Reads for the evaluation screens, and the one annual-predikat rule that other apps read; every list
+is a bounded number of queries (no per-row queries).
+
+The annual predikat (domain.md §11.2 rule 1, one per pegawai and year) has three forms over the same rule
+and order (``URUTAN_PENENTU``): ``predikat_tahunan`` (``{pegawai: {tahun: predikat}}``, for §5.2 which
+compares two years), ``predikat_tahunan_map`` (one year for a list of pegawai) and
+``penilaian_penentu_qs`` / ``penilaian_penentu_tahunan`` (the deciding evaluation rows themselves, for
+the API, documents and the §5.2 trigger). Angka kredit (``penilaian.konversi``), talent marks and
+plans (``pelatihan``), HR's follow-up recap (``rekan.tindak_lanjut``) and exports all read these."""
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -220,6 +227,34 @@ def rekap_tahunan(penilaian: Penilaian) -> list[Penilaian]:
     return sorted(qs, key=lambda p: (p.periode.is_tahunan, p.periode.tanggal_mulai, p.periode.tanggal_selesai))
 
 
+@dataclass
+class HasilSkpLain:
+    """An earlier SKP of the year with its evaluations, shown on the last SKP's Akhir evaluation."""
+
+    skp: Skp
+    penilaian: list[Penilaian] = field(default_factory=list)
+
+
+def hasil_skp_sebelumnya(penilaian: Penilaian) -> list[HasilSkpLain] | None:
+    """domain.md §11.2 rule 1: the pejabat penilai of the year's **last** SKP sets the annual predikat in
+    its Akhir evaluation after reviewing every earlier SKP's results. For that evaluation: the earlier
+    SKPs of the pegawai in the year (period, jabatan, unit, penilai) with their evaluations (period,
+    status, predikat, who rated). ``None`` when ``penilaian`` is not the Akhir of the last SKP (its SKP was
+    followed by another one this year). Two queries."""
+    skp = penilaian.skp
+    if not penilaian.periode.is_tahunan:
+        return None
+    skps = list(Skp.objects.filter(pegawai_id=skp.pegawai_id, tahun=skp.tahun).exclude(pk=skp.pk)
+                .select_related("jabatan", "unit_kerja", "pejabat_penilai").order_by("tanggal_mulai", "pk"))
+    if any((s.tanggal_selesai, s.pk) > (skp.tanggal_selesai, skp.pk) for s in skps):
+        return None
+    hasil = {s.pk: HasilSkpLain(s) for s in skps}
+    for p in (Penilaian.objects.filter(skp__in=skps).select_related("periode", "penilai")
+              .order_by("periode__tanggal_mulai", "periode__tanggal_selesai", "pk")):
+        hasil[p.skp_id].penilaian.append(p)
+    return [h for h in hasil.values() if h.penilaian or h.skp.status == Skp.Status.DISETUJUI]
+
+
 # Which of a year's annual results decides (domain.md §11.2): the SKP ending last, then the later SKP/row.
 URUTAN_PENENTU = ("skp__tanggal_selesai", "skp_id", "pk")
 
@@ -268,6 +303,36 @@ def predikat_tahunan(
     if unit_ids is not None:
         hasil = {pid: per_tahun for pid, per_tahun in hasil.items() if unit_penentu.get(pid) in unit_ids}
     return hasil
+
+
+def penilaian_penentu_qs(qs: QuerySet[Penilaian] | None = None) -> QuerySet[Penilaian]:
+    """Only the deciding annual evaluations (one per pegawai and year; same rule and order as
+    ``predikat_tahunan``), SQL-side: a correlated subquery picks each row's winner, so lists, exports and
+    the API filter, count and paginate it like any queryset."""
+    pemenang = _hasil_tahunan().filter(
+        skp__pegawai_id=OuterRef("skp__pegawai_id"), periode__tahun=OuterRef("periode__tahun")
+    ).order_by(*(f"-{f}" for f in URUTAN_PENENTU)).values("pk")[:1]
+    return (_hasil_tahunan() if qs is None else qs).filter(pk=Subquery(pemenang))
+
+
+def predikat_tahunan_map(pegawai_ids, tahun: int) -> dict[int, Predikat]:
+    """``{pegawai_id: predikat}`` of one year for a list (ids or a ``values("pk")`` queryset): the bulk
+    form of ``predikat_tahunan`` for pages and exports. One query whatever the number of pegawai."""
+    rows = penilaian_penentu_qs().filter(periode__tahun=tahun, skp__pegawai_id__in=pegawai_ids).values_list(
+        "skp__pegawai_id", "predikat")
+    return {pid: Predikat(predikat) for pid, predikat in rows}
+
+
+def akhir_skp_terakhir(qs: QuerySet[Penilaian], periode: Periode) -> QuerySet[Penilaian]:
+    """For an Akhir (annual) ``periode``: only the evaluations of each pegawai's last SKP of the year, so a
+    recap of the annual predikat counts a pegawai moved mid-year once (domain.md §11.2 rule 1: the earlier
+    SKPs' Akhir results are reviewed by the last penilai, not counted beside it). Periodic periods: as is."""
+    if not periode.is_tahunan:
+        return qs
+    sesudahnya = Skp.objects.filter(pegawai_id=OuterRef("skp__pegawai_id"), tahun=OuterRef("skp__tahun")).filter(
+        Q(tanggal_selesai__gt=OuterRef("skp__tanggal_selesai"))
+        | Q(tanggal_selesai=OuterRef("skp__tanggal_selesai"), pk__gt=OuterRef("skp_id")))
+    return qs.exclude(Exists(sesudahnya))
 
 
 def penilaian_penentu_tahunan(pegawai_id: int, tahun: int) -> Penilaian | None:

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
 from kinerja.uploads import BUKTI_TYPES, check_upload
+from notifikasi.pesan import kalimat, periode_teks, pilihan_teks
 from notifikasi.services import notify
 from pegawai.access import pegawai_of
-from pegawai.identitas import identitas_dokumen
+from pegawai.identitas import identitas_skp
 from penilaian.kurva import RATING_DARI_CAPAIAN, PredikatOrganisasi
 from penilaian.models import (
     BuktiDukung,
@@ -36,6 +37,7 @@ from penilaian.models import (
 from penilaian.predikat import Rating, hitung_predikat
 
 from .periode import cek_terbuka
+from .urutan import cek_urutan
 
 
 class KonflikVersi(ValidationError):
@@ -186,9 +188,9 @@ def penilaian_submit(*, penilaian: Penilaian, versi, oleh, rencana_aksi: dict[in
     penilai = penilaian.skp.pejabat_penilai
     if penilai is not None and penilai.user_id:
         notify(
-            penerima=penilai.user, judul=_("Penilaian siap dinilai"), url=_url(penilaian), objek=penilaian,
-            pesan=_("%(nama)s mengajukan penilaian periode %(periode)s.")
-            % {"nama": penilaian.skp.pegawai.nama_lengkap, "periode": penilaian.periode},
+            penerima=penilai.user, judul=kalimat("Penilaian siap dinilai"), url=_url(penilaian), objek=penilaian,
+            pesan=kalimat("%(nama)s mengajukan penilaian periode %(periode)s.",
+                       nama=penilaian.skp.pegawai.nama_lengkap, periode=periode_teks(penilaian.periode)),
         )
     return penilaian
 
@@ -203,7 +205,7 @@ def penilaian_return(*, penilaian: Penilaian, versi, catatan: str, oleh) -> Peni
     _claim(penilaian, versi, status=ke)
     audit_log(aktor=oleh, aksi="penilaian.returned", objek=penilaian, data={"dari": dari, "ke": ke},
               catatan=catatan.strip())
-    notify(penerima=penilaian.skp.pegawai.user, judul=_("Penilaian dikembalikan"), pesan=catatan.strip(),
+    notify(penerima=penilaian.skp.pegawai.user, judul=kalimat("Penilaian dikembalikan"), pesan=catatan.strip(),
            url=_url(penilaian), objek=penilaian)
     return penilaian
 
@@ -274,6 +276,7 @@ def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str |
     (``penilaian_rate``), in the same transaction, and the predikat is derived from them (§3.4).
     """
     ke = _cek(penilaian, "finalize", _("Penilaian berstatus %(status)s tidak dapat difinalkan."))
+    cek_urutan(penilaian)  # SE 3/2023 order: the unit's capaian organisasi first (domain.md §11.2 rule 5)
     if rating_hasil is not None or rating_perilaku is not None:
         penilaian_rate(penilaian=penilaian, versi=versi, rating_hasil=rating_hasil or "",
                        rating_perilaku=rating_perilaku or "", oleh=oleh)
@@ -283,8 +286,8 @@ def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str |
     if not rating_hasil or not penilaian.rating_perilaku:
         raise ValidationError(_("Isi rating hasil kerja dan rating perilaku kerja sebelum memfinalkan."))
     penilai = pegawai_of(oleh)
-    snapshot = identitas_dokumen(pegawai_id=penilaian.skp.pegawai_id, penilai_id=penilai.pk if penilai else None,
-                                 atasan_penilai_id=penilaian.skp.atasan_penilai_id)
+    # The posts held in the SKP's dates within the period, not today's (domain.md §11.2 rule 2).
+    snapshot = identitas_skp(penilaian.skp, periode=penilaian.periode, penilai_id=penilai.pk if penilai else None)
     predikat = hitung_predikat(rating_hasil, penilaian.rating_perilaku)
     dari = penilaian.status
     _claim(penilaian, versi, status=ke, rating_hasil=rating_hasil, predikat=predikat,
@@ -295,11 +298,11 @@ def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str |
                     "rating_perilaku": penilaian.rating_perilaku})
     notify(
         penerima=penilaian.skp.pegawai.user,
-        judul=_("Penilaian kinerja final"),
+        judul=kalimat("Penilaian kinerja final"),
         url=_url(penilaian),
         objek=penilaian,
-        pesan=_("Penilaian periode %(periode)s telah final dengan predikat %(predikat)s.")
-        % {"periode": penilaian.periode, "predikat": predikat.label},
+        pesan=kalimat("Penilaian periode %(periode)s telah final dengan predikat %(predikat)s.",
+                   periode=periode_teks(penilaian.periode), predikat=pilihan_teks(Penilaian, "predikat", predikat)),
     )
     if penilaian.periode.is_tahunan:
         from pelatihan.services import tindak_lanjut_predikat_tahunan

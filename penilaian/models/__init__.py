@@ -10,8 +10,8 @@ from .dialog import (
     UmpanBalikEntri,
 )
 from .evaluasi import BuktiDukung, Penilaian, Realisasi, RencanaAksi, UmpanBalik
-from .keberatan import Keberatan
-from .organisasi import CapaianOrganisasi, FinalisasiUnit
+from .keberatan import Keberatan, PermintaanPenjelasan
+from .organisasi import CapaianOrganisasi, FinalisasiUnit, PengecualianUrutan
 from .periode import BukaKunci, Periode
 from .referensi import FrasaEkspektasi, FrasaUmpanBalik, IndikatorPerilaku, PerilakuKerja
 from .rekan import MasukanRekan, MasukanRekanTersegel, RilisMasukanRekan, UndanganRekan
@@ -22,7 +22,7 @@ __all__ = [
     "FrasaUmpanBalik", "IndikatorKinerja", "IndikatorPerilaku", "Keberatan", "MasukanRekan", "Penilaian",
     "PerilakuKerja", "Periode", "Realisasi", "RencanaAksi", "RencanaHasilKerja", "Skp", "SkpVersi", "UmpanBalik",
     "UndanganRekan",
-    "MasukanRekanTersegel", "RilisMasukanRekan",
+    "MasukanRekanTersegel", "RilisMasukanRekan", "PengecualianUrutan", "PermintaanPenjelasan",
     "AksiTindakLanjut", "Bimbingan", "CheckIn", "EvaluasiKompetensi", "TanggapanUmpanBalik", "UmpanBalikBimbingan",
     "UmpanBalikEntri",
 ]

@@ -44,3 +44,23 @@ class FinalisasiUnit(models.Model):
 
     def __str__(self):
         return f"{self.unit_kerja} {self.periode}"
+
+
+class PengecualianUrutan(models.Model):
+    """HR's recorded exception to the SE 3/2023 order (domain.md §3.5, §11.2 rule 5): the unit's individual
+    predikat of ``periode`` may be finalised before its capaian kinerja organisasi is recorded."""
+
+    unit_kerja = models.ForeignKey("pegawai.UnitKerja", on_delete=models.CASCADE, related_name="pengecualian_urutan")
+    periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="pengecualian_urutan")
+    alasan = models.TextField(_("alasan pengecualian"))
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    waktu = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pengecualian urutan SE 3/2023")
+        verbose_name_plural = _("pengecualian urutan SE 3/2023")
+        ordering = ["-waktu"]
+        constraints = [models.UniqueConstraint(fields=["unit_kerja", "periode"], name="pengecualian_urutan_unik")]
+
+    def __str__(self):
+        return f"{self.unit_kerja} {self.periode}"

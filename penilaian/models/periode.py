@@ -42,7 +42,15 @@ class Periode(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.nama} {self.tahun}"
+        return f"{self.nama_tampil} {self.tahun}"
+
+    @property
+    def nama_tampil(self) -> str:
+        """The name in the reader's language ("Triwulan II" reads "Quarter II" in English); stored names stay
+        Indonesian as on the official forms, and a name HR typed is shown as typed."""
+        from notifikasi.pesan import nama_periode
+
+        return nama_periode(self.nama)
 
     @property
     def is_tahunan(self) -> bool:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from notifikasi.pesan import kalimat, periode_teks, pilihan_teks
 from notifikasi.services import notify
 from pelatihan.services import tindak_lanjut_predikat_tahunan
 
@@ -61,9 +62,9 @@ def penilaian_acknowledge(*, penilaian: Penilaian, oleh) -> Penilaian:
     _move(penilaian, penilaian.status, ke, ditanggapi_pada=timezone.now())
     audit_log(aktor=oleh, aksi="penilaian.diterima", objek=penilaian, data={"dari": S.FINAL, "ke": ke})
     notify(penerima=getattr(penilaian.penilai or penilaian.skp.pejabat_penilai, "user", None),
-           judul=_("Penilaian diterima"),
-           pesan=_("%(nama)s menerima hasil penilaian %(periode)s.") % {"nama": penilaian.skp.pegawai.nama,
-                                                                        "periode": penilaian.periode},
+           judul=kalimat("Penilaian diterima"),
+           pesan=kalimat("%(nama)s menerima hasil penilaian %(periode)s.", nama=penilaian.skp.pegawai.nama,
+                      periode=periode_teks(penilaian.periode)),
            url=reverse("penilaian:tanggapan", args=[penilaian.pk]), objek=penilaian)
     return penilaian
 
@@ -89,11 +90,12 @@ def keberatan_file(*, penilaian: Penilaian, alasan: str, oleh, now: datetime | N
     audit_log(aktor=oleh, aksi="keberatan.diajukan", objek=penilaian, catatan=alasan,
               data={"dari": S.FINAL, "ke": ke, "pemutus": pemutus.nip if pemutus else None})
     url = reverse("penilaian:keberatan-detail", args=[kb.pk])
-    pesan = _("%(nama)s mengajukan keberatan atas penilaian %(periode)s.") % {
-        "nama": penilaian.skp.pegawai.nama, "periode": penilaian.periode}
-    notify(penerima=getattr(pemutus, "user", None), judul=_("Keberatan perlu diputus"), pesan=pesan, url=url, objek=kb)
+    pesan = kalimat("%(nama)s mengajukan keberatan atas penilaian %(periode)s.",
+                 nama=penilaian.skp.pegawai.nama, periode=periode_teks(penilaian.periode))
+    notify(penerima=getattr(pemutus, "user", None), judul=kalimat("Keberatan perlu diputus"), pesan=pesan, url=url,
+           objek=kb)
     notify(penerima=getattr(penilaian.penilai or penilaian.skp.pejabat_penilai, "user", None),
-           judul=_("Keberatan diajukan"), pesan=pesan, url=url, objek=kb)
+           judul=kalimat("Keberatan diajukan"), pesan=pesan, url=url, objek=kb)
     return kb
 
 
@@ -138,11 +140,12 @@ def keberatan_decide(
     if penilaian.periode.is_tahunan and baru["predikat"] != lama["predikat"]:
         transaction.on_commit(lambda: tindak_lanjut_predikat_tahunan(penilaian=penilaian, oleh=oleh))
     url = reverse("penilaian:tanggapan", args=[penilaian.pk])
-    pesan = _("Keberatan atas penilaian %(periode)s telah diputus: %(status)s.") % {
-        "periode": penilaian.periode, "status": keberatan.get_status_display()}
-    notify(penerima=penilaian.skp.pegawai.user, judul=_("Keberatan diputus"), pesan=pesan, url=url, objek=keberatan)
+    pesan = kalimat("Keberatan atas penilaian %(periode)s telah diputus: %(status)s.",
+                 periode=periode_teks(penilaian.periode), status=pilihan_teks(Keberatan, "status", keberatan.status))
+    notify(penerima=penilaian.skp.pegawai.user, judul=kalimat("Keberatan diputus"), pesan=pesan, url=url,
+           objek=keberatan)
     notify(penerima=getattr(penilaian.penilai or penilaian.skp.pejabat_penilai, "user", None),
-           judul=_("Keberatan diputus"), pesan=pesan, url=url, objek=keberatan)
+           judul=kalimat("Keberatan diputus"), pesan=pesan, url=url, objek=keberatan)
     return keberatan
 
 
@@ -168,8 +171,8 @@ def penilaian_accept_lapsed(*, now: datetime | None = None) -> int:
             # Shown as "Diterima karena lewat waktu" (translated label) in the evaluation's history.
             audit_log(aktor=None, aksi="penilaian.diterima_lewat_waktu", objek=p,
                       data={"dari": S.FINAL, "ke": S.LEWAT_WAKTU, "batas": p.batas_tanggapan.isoformat()})
-            notify(penerima=p.skp.pegawai.user, judul=_("Hasil penilaian berlaku"),
-                   pesan=_("Batas tanggapan atas penilaian %(periode)s sudah lewat tanpa keberatan; hasil "
-                           "penilaian dianggap diterima.") % {"periode": p.periode},
+            notify(penerima=p.skp.pegawai.user, judul=kalimat("Hasil penilaian berlaku"),
+                   pesan=kalimat("Batas tanggapan atas penilaian %(periode)s sudah lewat tanpa keberatan; hasil "
+                              "penilaian dianggap diterima.", periode=periode_teks(p.periode)),
                    url=reverse("penilaian:tanggapan", args=[p.pk]), objek=p)
     return n

@@ -15,7 +15,8 @@ from pegawai import access as pegawai_access
 from pegawai.models import Pegawai, UnitKerja
 
 from ..access import acting_for_ids, penilaian_visible_to
-from ..kurva import batas, periksa_distribusi
+from ..evaluasi.selectors import akhir_skp_terakhir
+from ..kurva import batas, pengecualian_unit_kecil, periksa_distribusi
 from ..models import (
     CapaianOrganisasi,
     FinalisasiUnit,
@@ -252,30 +253,42 @@ def can_set_capaian(user, unit: UnitKerja) -> bool:
     return r.pegawai is not None and unit.parent_id is not None and unit.parent.kepala_id == r.pegawai.pk
 
 
+def can_record_pengecualian(user, unit: UnitKerja) -> bool:
+    """HR of the unit's instansi (or admin) records an exception to the SE 3/2023 order (§11.2 rule 5)."""
+    r = pegawai_access.peran(user)
+    return r.is_admin or (r.is_hr and unit.instansi_id == r.instansi_id)
+
+
 def is_kepala_unit(user, unit: UnitKerja) -> bool:
     r = pegawai_access.peran(user)
     return r.pegawai is not None and unit.kepala_id == r.pegawai.pk
 
 
-def penilaian_unit(unit: UnitKerja, periode) -> QuerySet[Penilaian]:
-    """Evaluations of the period whose penilai sits in the unit (§4 implementation notes)."""
-    return Penilaian.objects.filter(periode=periode).filter(
-        Q(penilai__unit_kerja=unit) | Q(penilai__isnull=True, skp__pejabat_penilai__unit_kerja=unit)
-    )
+def populasi_distribusi(unit: UnitKerja, periode) -> QuerySet[Penilaian]:
+    """The distribution population of ``unit`` in ``periode`` (domain.md §11.2 rule 4): the evaluations of
+    pegawai whose SKP belongs to the unit in that period (``Skp.unit_kerja``, set from the post held when
+    the SKP was made), neither where the pegawai nor where the finaliser sits today. SKPs recorded without
+    a unit count in the pegawai's unit. For the Akhir period only each pegawai's last SKP of the year counts
+    (§11.2 rule 1, ``akhir_skp_terakhir``). The one set the distribution page, the unit recap PDF and the
+    unit finalisation count."""
+    return akhir_skp_terakhir(Penilaian.objects.filter(periode=periode).filter(
+        Q(skp__unit_kerja=unit) | Q(skp__unit_kerja__isnull=True, skp__pegawai__unit_kerja=unit)
+    ), periode)
 
 
 def belum_dinilai_unit(unit: UnitKerja, periode) -> tuple[int, int]:
     """Pegawai of the unit's population without a predikat for ``periode`` (1 query), and how many of
     them have no approved SKP covering it.
 
-    The population is the one *Penilaian bawahan* shows: every active pegawai whose atasan sits in the
-    unit, plus anyone with an evaluation of the period appraised here; an evaluation not opened, or an
-    SKP not approved, is "belum dinilai", not absent.
+    The population is ``populasi_distribusi``'s (§11.2 rule 4) plus the active pegawai of the unit who
+    have no evaluation of the period yet; an evaluation not opened, or an SKP not approved, is "belum
+    dinilai", not absent. A pegawai rated in the period (in any unit) is not "belum dinilai" here.
     """
-    dinilai = Penilaian.objects.filter(periode=periode).exclude(predikat="").values("skp__pegawai_id")
-    tanpa_predikat = penilaian_unit(unit, periode).filter(predikat="").values("skp__pegawai_id")
+    dinilai = akhir_skp_terakhir(Penilaian.objects.filter(periode=periode), periode).exclude(predikat="").values(
+        "skp__pegawai_id")
+    tanpa_predikat = populasi_distribusi(unit, periode).filter(predikat="").values("skp__pegawai_id")
     belum = Pegawai.objects.filter(
-        Q(aktif=True, atasan__unit_kerja=unit) | Q(pk__in=tanpa_predikat)).exclude(pk__in=dinilai)
+        Q(aktif=True, unit_kerja=unit) | Q(pk__in=tanpa_predikat)).exclude(pk__in=dinilai)
     skp_ok = Skp.objects.filter(status=Skp.Status.DISETUJUI, tanggal_mulai__lte=periode.tanggal_selesai,
                                 tanggal_selesai__gte=periode.tanggal_mulai).values("pegawai_id")
     n = belum.aggregate(semua=Count("pk"), tanpa_skp=Count("pk", filter=~Q(pk__in=skp_ok)))
@@ -292,6 +305,7 @@ class Distribusi:
     batas: dict
     finalisasi: FinalisasiUnit | None
     belum_skp: int = 0  # of belum_dinilai: no approved SKP covering the period (yet)
+    pengecualian: list = field(default_factory=list)  # §4 rules not applied to a small unit (§11.2 rule 6)
 
     @property
     def chart(self) -> dict:
@@ -313,7 +327,7 @@ class Distribusi:
 def distribusi_unit(unit: UnitKerja, periode) -> Distribusi:
     """Counts per predikat (2 queries), the organisation predikat, its bounds and broken rules."""
     rows = dict(
-        penilaian_unit(unit, periode).exclude(predikat="").values_list("predikat").annotate(n=Count("pk"))
+        populasi_distribusi(unit, periode).exclude(predikat="").values_list("predikat").annotate(n=Count("pk"))
     )
     jumlah = {p: rows.get(p.value, 0) for p in Predikat}
     total = sum(jumlah.values())
@@ -322,4 +336,5 @@ def distribusi_unit(unit: UnitKerja, periode) -> Distribusi:
     pelanggaran = periksa_distribusi(capaian.predikat, jumlah) if capaian else []
     bounds = batas(capaian.predikat, total) if capaian and total else {}
     fin = FinalisasiUnit.objects.filter(unit_kerja=unit, periode=periode).select_related("oleh").first()
-    return Distribusi(jumlah, total, belum, capaian, pelanggaran, bounds, fin, belum_skp)
+    pengecualian = pengecualian_unit_kecil(capaian.predikat, total) if capaian else []
+    return Distribusi(jumlah, total, belum, capaian, pelanggaran, bounds, fin, belum_skp, pengecualian)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
 from kinerja.once import atomic_unique
+from notifikasi.pesan import kalimat, periode_teks
 from notifikasi.services import notify
 from pegawai.models import Pegawai, UnitKerja
 
@@ -94,11 +95,12 @@ def undangan_rekan_create(*, penilaian: Penilaian, rekan: list[Pegawai], oleh) -
     )
     audit_log(aktor=oleh, aksi="rekan.diundang", objek=penilaian, data={"rekan": [p.nip for p in baru]})
     url = reverse("penilaian:rekan-inbox")
-    pesan = _("Anda diminta memberi masukan perilaku kerja untuk %(nama)s (%(periode)s), paling lambat %(batas)s.") % {
-        "nama": skp.pegawai.nama, "periode": penilaian.periode, "batas": penilaian.periode.batas_pengisian}
+    pesan = kalimat(
+        "Anda diminta memberi masukan perilaku kerja untuk %(nama)s (%(periode)s), paling lambat %(batas)s.",
+        nama=skp.pegawai.nama, periode=periode_teks(penilaian.periode), batas=penilaian.periode.batas_pengisian)
     users = [p.user for p in baru if p.user_id]
     for u in users:
-        notify(penerima=u, judul=_("Permintaan masukan rekan kerja"), pesan=pesan, url=url, objek=penilaian)
+        notify(penerima=u, judul=kalimat("Permintaan masukan rekan kerja"), pesan=pesan, url=url, objek=penilaian)
     return created
 
 

@@ -1,7 +1,7 @@
 """Peer input, unit distribution, acknowledgement/keberatan and follow-up (namespace ``penilaian``)."""
 from django.urls import path
 
-from .views import keberatan, rekan, unit
+from .views import keberatan, penjelasan, rekan, unit
 
 urlpatterns = [
     path("masukan-rekan/", rekan.inbox, name="rekan-inbox"),
@@ -15,9 +15,14 @@ urlpatterns = [
     path("tanggapan/<int:pk>/keberatan/", keberatan.ajukan, name="keberatan-ajukan"),
     path("keberatan/", keberatan.keberatan_list, name="keberatan-list"),
     path("keberatan/<int:pk>/", keberatan.keberatan_detail, name="keberatan-detail"),
+    path("keberatan/<int:pk>/penjelasan/", penjelasan.penjelasan_minta, name="penjelasan-minta"),
+    path("keberatan/penjelasan/<int:pk>/", penjelasan.penjelasan_jawab, name="penjelasan-jawab"),
+    path("keberatan/terlambat/", penjelasan.keberatan_terlambat, name="keberatan-terlambat"),
     path("kinerja-unit/", unit.unit_index, name="unit-index"),
     path("kinerja-unit/<int:unit_pk>/periode/<int:periode_pk>/", unit.unit_distribusi, name="unit-distribusi"),
     path("kinerja-unit/<int:unit_pk>/periode/<int:periode_pk>/capaian/", unit.unit_capaian, name="unit-capaian"),
     path("kinerja-unit/<int:unit_pk>/periode/<int:periode_pk>/final/", unit.unit_final, name="unit-final"),
+    path("kinerja-unit/<int:unit_pk>/periode/<int:periode_pk>/pengecualian/", penjelasan.unit_pengecualian,
+         name="unit-pengecualian"),
     path("tindak-lanjut/", unit.tindak_lanjut_view, name="tindak-lanjut"),
 ]

@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from notifikasi.pesan import kalimat
 from notifikasi.services import notify
-from pegawai.identitas import identitas_dokumen
+from pegawai.identitas import identitas_skp
 from pegawai.models import Pegawai
 
 from ..access import is_owner, is_penilai_of
@@ -67,9 +68,8 @@ def bentuk_for(pegawai: Pegawai) -> str:
 
 
 def snapshot_of(skp: Skp) -> dict:
-    """Identity block of the SKP (domain.md §1.3), read from the live records (pegawai.identitas)."""
-    return identitas_dokumen(pegawai_id=skp.pegawai_id, penilai_id=skp.pejabat_penilai_id,
-                             atasan_penilai_id=skp.atasan_penilai_id)
+    """Identity block of the SKP (domain.md §1.3) with the posts held in its dates (§11.2 rule 2)."""
+    return identitas_skp(skp)
 
 
 @transaction.atomic
@@ -192,8 +192,8 @@ def skp_submit(*, skp: Skp, oleh) -> Skp:
         penerima=getattr(skp.pejabat_penilai, "user", None),
         url=_url(skp),
         objek=skp,
-        judul=_("SKP bawahan menunggu persetujuan"),
-        pesan=_("%(nama)s mengajukan SKP %(tahun)s.") % {"nama": skp.pegawai.nama, "tahun": skp.tahun},
+        judul=kalimat("SKP bawahan menunggu persetujuan"),
+        pesan=kalimat("%(nama)s mengajukan SKP %(tahun)s.", nama=skp.pegawai.nama, tahun=skp.tahun),
     )
     return skp
 
@@ -220,8 +220,8 @@ def skp_return(*, skp: Skp, catatan: str, oleh) -> Skp:
         penerima=skp.pegawai.user,
         url=_url(skp),
         objek=skp,
-        judul=_("SKP dikembalikan"),
-        pesan=_("SKP %(tahun)s Anda dikembalikan: %(catatan)s") % {"tahun": skp.tahun, "catatan": catatan},
+        judul=kalimat("SKP dikembalikan"),
+        pesan=kalimat("SKP %(tahun)s Anda dikembalikan: %(catatan)s", tahun=skp.tahun, catatan=catatan),
     )
     return skp
 
@@ -283,8 +283,8 @@ def skp_approve(*, skp: Skp, oleh, ekspektasi: dict[int, str] | None = None) -> 
         penerima=skp.pegawai.user,
         url=_url(skp),
         objek=skp,
-        judul=_("SKP disetujui"),
-        pesan=_("SKP %(tahun)s Anda disetujui (versi %(versi)s).") % {"tahun": skp.tahun, "versi": versi},
+        judul=kalimat("SKP disetujui"),
+        pesan=kalimat("SKP %(tahun)s Anda disetujui (versi %(versi)s).", tahun=skp.tahun, versi=versi),
     )
     return skp
 
@@ -354,8 +354,7 @@ def skp_reassign_penilai(*, skp: Skp, penilai: Pegawai, oleh, alasan: str = "") 
         penerima=penilai.user,
         url=_url(skp),
         objek=skp,
-        judul=_("Anda ditetapkan sebagai pejabat penilai"),
-        pesan=_("Anda menjadi pejabat penilai SKP %(tahun)s %(nama)s.")
-        % {"tahun": skp.tahun, "nama": skp.pegawai.nama},
+        judul=kalimat("Anda ditetapkan sebagai pejabat penilai"),
+        pesan=kalimat("Anda menjadi pejabat penilai SKP %(tahun)s %(nama)s.", tahun=skp.tahun, nama=skp.pegawai.nama),
     )
     return skp

@@ -87,10 +87,23 @@ class PeriodeFactory(factory.django.DjangoModelFactory):
             tanggal_mulai=_hari(-90), tanggal_selesai=_hari(-31), batas_pengisian=_hari(-1))
 
 
+def siapkan_urutan(penilaian: Penilaian) -> None:
+    """Make ``penilaian`` finalisable under the SE 3/2023 order (domain.md §11.2 rule 5): HR's exception
+    for its unit and period unless the capaian is recorded. Tests not about the order use it (a capaian
+    would change a unit head's rating hasil, §3.3)."""
+    from penilaian.evaluasi.urutan import unit_skp
+    from penilaian.models import CapaianOrganisasi, PengecualianUrutan
+
+    unit = unit_skp(penilaian)
+    ada = {"unit_kerja": unit, "periode_id": penilaian.periode_id}
+    if unit is not None and not CapaianOrganisasi.objects.filter(**ada).exists():
+        PengecualianUrutan.objects.get_or_create(**ada, defaults={"alasan": "Data uji"})
+
+
 def finalkan(penilaian: Penilaian, *, hasil: str = Rating.SESUAI, perilaku: str = Rating.SESUAI,
-             pada: datetime | None = None, oleh=None) -> Penilaian:
+             pada: datetime | None = None, oleh=None, urutan: bool = True) -> Penilaian:
     """Finalise ``penilaian`` through the real service (``penilaian_finalize``), as its pejabat penilai
-    (``oleh`` overrides).
+    (``oleh`` overrides). ``urutan=False`` leaves the SE 3/2023 order unprepared (tests of that rule).
 
     A DRAFT evaluation is first marked submitted (the service's precondition). The clock travels
     (time_machine) to ``pada`` when given, else, when the period is already locked, to noon of its last
@@ -98,6 +111,8 @@ def finalkan(penilaian: Penilaian, *, hasil: str = Rating.SESUAI, perilaku: str 
     """
     from penilaian.evaluasi.services import penilaian_finalize
 
+    if urutan:
+        siapkan_urutan(penilaian)
     if penilaian.status == Penilaian.Status.DRAFT:
         Penilaian.objects.filter(pk=penilaian.pk).update(status=Penilaian.Status.DIAJUKAN)
         penilaian.status = Penilaian.Status.DIAJUKAN

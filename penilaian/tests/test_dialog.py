@@ -133,12 +133,12 @@ def test_feedback_refused_once_the_evaluation_is_final(org, p):
 
 
 def test_existing_feedback_migrates_into_entries():
-    """The data migration copies every text (0010_umpan_balik_ke_entri)."""
+    """The data migration copies every text (0012_umpan_balik_ke_entri)."""
     import importlib
 
     from django.apps import apps
 
-    mig = importlib.import_module("penilaian.migrations.0010_umpan_balik_ke_entri")
+    mig = importlib.import_module("penilaian.migrations.0012_umpan_balik_ke_entri")
     from pegawai.tests.factories import build_org
 
     org = build_org()
@@ -379,7 +379,7 @@ def test_checkin_reminder_is_sent_once(org, p):
     assert {r.object_id for r in rows} == {c.pk} and jauh.pk not in {r.object_id for r in rows}
     pengingat_run(today=today)
     pengingat_run(today=today)
-    terkirim = Notifikasi.objects.filter(penerima=org.pegawai.user, judul__startswith="Pengingat: Dialog kinerja")
+    terkirim = Notifikasi.objects.filter(penerima=org.pegawai.user, judul__contains="Dialog kinerja terjadwal")
     assert terkirim.count() == 1
     assert set(rows.values_list("status", flat=True)) == {Pengingat.Status.SENT}
     from django.core import mail

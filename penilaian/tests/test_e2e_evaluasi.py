@@ -10,11 +10,14 @@ def test_evaluation_journey(page: Page, live_server, browser_login, tmp_path):
     from pegawai.tests.factories import build_org
     from penilaian.models import Penilaian
     from penilaian.predikat import Predikat
+    from penilaian.rekan.services import capaian_organisasi_set
     from penilaian.tests.evaluasi_helpers import PDF, periode_terbuka, skp_disetujui
 
     org = build_org()
     periode = periode_terbuka(org.instansi, nama="Triwulan Uji")
     skp = skp_disetujui(org.pegawai, n_rhk=1)
+    # SE 3/2023 order (domain.md §11.2 rule 5): the unit's capaian organisasi comes first.
+    capaian_organisasi_set(unit=org.seksi, periode=periode, predikat="BAIK", catatan="", oleh=org.hr)
     iki = skp.rhk.first().iki.first()
     pdf = tmp_path / "laporan-kegiatan.pdf"
     pdf.write_bytes(PDF)

@@ -14,9 +14,11 @@ def test_what_the_page_shows_is_what_is_saved(page: Page, live_server, browser_l
     from penilaian.models import Penilaian, Realisasi
     from penilaian.predikat import Predikat, Rating
     from penilaian.tests.evaluasi_helpers import penilaian_untuk, periode_terbuka
+    from penilaian.tests.factories import siapkan_urutan
 
     org = build_org()
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi))
+    siapkan_urutan(p)  # SE 3/2023 order (domain.md §11.2 rule 5) is not what this journey is about
     iki1, iki2 = [r.iki.first() for r in p.skp.rhk.order_by("urutan", "pk")]
     dialogs = []
 

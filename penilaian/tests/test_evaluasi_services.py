@@ -23,6 +23,7 @@ from penilaian.tests.evaluasi_helpers import (
     periode_terbuka,
     periode_terkunci,
 )
+from penilaian.tests.factories import siapkan_urutan
 
 S = Penilaian.Status
 pytestmark = pytest.mark.django_db
@@ -205,6 +206,7 @@ def test_leader_rule_does_not_apply_without_capaian_or_to_staff(org):
 
 def test_finalize_needs_both_ratings(org):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DIAJUKAN)
+    siapkan_urutan(p)
     services.penilaian_rate(
         penilaian=p, versi=p.versi, rating_hasil=Rating.SESUAI, rating_perilaku="", oleh=org.atasan.user
     )
@@ -214,6 +216,7 @@ def test_finalize_needs_both_ratings(org):
 
 def test_finalize_stores_predikat_snapshot_audit_and_notifies(org, django_capture_on_commit_callbacks):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DIAJUKAN)
+    siapkan_urutan(p)
     services.penilaian_rate(
         penilaian=p, versi=p.versi, rating_hasil=Rating.DI_ATAS, rating_perilaku=Rating.DI_ATAS, oleh=org.atasan.user
     )
@@ -242,6 +245,7 @@ def test_finalize_of_annual_period_starts_follow_up_after_commit(org, django_cap
     p = penilaian_untuk(
         org.pegawai, periode, status=S.DINILAI, rating_hasil=Rating.SESUAI, rating_perilaku=Rating.SESUAI
     )
+    siapkan_urutan(p)
     with mock.patch("pelatihan.services.tindak_lanjut_predikat_tahunan") as tindak:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             services.penilaian_finalize(penilaian=p, versi=p.versi, oleh=org.atasan.user)

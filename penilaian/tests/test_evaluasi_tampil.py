@@ -11,6 +11,7 @@ from kinerja.models import AuditLog
 from penilaian.models import BuktiDukung, Penilaian, Realisasi, RencanaAksi
 from penilaian.predikat import Predikat, Rating
 from penilaian.tests.evaluasi_helpers import penilaian_untuk, periode_terbuka
+from penilaian.tests.factories import siapkan_urutan
 
 pytestmark = pytest.mark.django_db
 S = Penilaian.Status
@@ -155,6 +156,7 @@ def dinilai(client, org):
     """Rated Sesuai/Sesuai (Baik) and saved; the penilai's page is open."""
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DINILAI,
                         rating_hasil=Rating.SESUAI, rating_perilaku=Rating.SESUAI, predikat=Predikat.BAIK)
+    siapkan_urutan(p)
     client.force_login(org.atasan.user)
     return client, p
 
@@ -268,6 +270,7 @@ def test_htmx_evidence_endpoints_owner_only(client, org, actor, status):
 @pytest.mark.parametrize(("actor", "status"), [("atasan", 302), ("pegawai", 404), ("rekan", 404), ("atasan2", 404)])
 def test_finalkan_with_ratings_penilai_only(client, org, actor, status):
     p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DIAJUKAN)
+    siapkan_urutan(p)
     client.force_login(getattr(org, actor).user)
     r = client.post(reverse("penilaian:evaluasi-finalisasi", args=[p.pk]),
                     {"versi": p.versi, "rating_hasil": Rating.SESUAI, "rating_perilaku": Rating.DI_ATAS})

@@ -9,7 +9,7 @@ from penilaian.evaluasi.services import penilaian_submit
 from penilaian.models import BuktiDukung, Penilaian, PerilakuKerja, Realisasi
 from penilaian.predikat import Predikat, Rating
 from penilaian.tests.evaluasi_helpers import PDF, penilaian_untuk, periode_terbuka
-from penilaian.tests.factories import finalkan
+from penilaian.tests.factories import finalkan, siapkan_urutan
 
 pytestmark = pytest.mark.django_db
 S = Penilaian.Status
@@ -20,6 +20,7 @@ ACTORS = ["pegawai", "rekan", "atasan", "atasan2", "hr", "hr_other"]
 def setup(org):
     periode = periode_terbuka(org.instansi)
     p = penilaian_untuk(org.pegawai, periode, status=S.DRAFT)
+    siapkan_urutan(p)  # the SE 3/2023 order (domain.md §11.2 rule 5) is tested in test_urutan_se.py
     iki = p.skp.rhk.first().iki.first()
     realisasi = Realisasi.objects.create(penilaian=p, iki=iki, nilai=3)
     bukti = BuktiDukung.objects.create(realisasi=realisasi, berkas=SimpleUploadedFile("a.pdf", PDF),

@@ -16,6 +16,7 @@ from penilaian.evaluasi import services as evaluasi
 from penilaian.models import Skp
 from penilaian.skp import services as skp_services
 from penilaian.tests.evaluasi_helpers import penilaian_untuk, periode_terbuka
+from penilaian.tests.factories import siapkan_urutan
 from penilaian.tests.test_pdf import teks
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +36,7 @@ def pppk_final(org):
         atasan=org.atasan,
     )
     p = penilaian_untuk(pppk, periode_terbuka(org.instansi), status="DIAJUKAN")
+    siapkan_urutan(p)
     Skp.objects.filter(pk=p.skp_id).update(snapshot=skp_services.snapshot_of(p.skp))
     evaluasi.penilaian_finalize(
         penilaian=p, versi=p.versi, oleh=org.atasan.user, rating_hasil="SESUAI", rating_perilaku="SESUAI"

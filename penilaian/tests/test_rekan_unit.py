@@ -27,13 +27,14 @@ def staff_with_predikat(org, periode, ratings):
         final(penilaian_of(PegawaiFactory(unit_kerja=org.seksi, atasan=org.atasan), periode), hasil, perilaku)
 
 
-def test_distribution_counts_evaluations_whose_penilai_sits_in_the_unit(org, periode):
+def test_distribution_counts_evaluations_whose_skp_belongs_to_the_unit(org, periode):
+    """domain.md §11.2 rule 4: the population is the SKP's unit in the period."""
     staff_with_predikat(org, periode, [(Rating.SESUAI, Rating.SESUAI)] * 2 + [(Rating.DI_BAWAH, Rating.SESUAI)])
-    final(penilaian_of(org.lain, periode))  # penilai sits in seksi2
+    final(penilaian_of(org.lain, periode))  # SKP of seksi2
     penilaian_of(org.pegawai, periode)  # not rated yet
     dist = distribusi_unit(org.seksi, periode)
-    # org.pegawai (opened, not rated) and org.rekan (no evaluation yet) are both "belum dinilai".
-    assert dist.total == 3 and dist.belum_dinilai == 2
+    # org.pegawai (opened, not rated), org.rekan and the head org.atasan (no evaluation yet) are "belum dinilai".
+    assert dist.total == 3 and dist.belum_dinilai == 3
     assert dist.jumlah["BAIK"] == 2 and dist.jumlah["BUTUH_PERBAIKAN"] == 1
 
 
@@ -117,7 +118,8 @@ def test_distribution_page_permissions(client, org, periode, actor, status):
 def test_distribution_page_query_count_does_not_grow(client, org, periode, django_assert_max_num_queries):
     staff_with_predikat(org, periode, [(Rating.SESUAI, Rating.SESUAI)] * 12)
     client.force_login(org.atasan.user)
-    with django_assert_max_num_queries(14):
+    # 15: includes the SE 3/2023 order exception, read while no capaian is set (domain.md §11.2 rule 5).
+    with django_assert_max_num_queries(15):
         client.get(reverse("penilaian:unit-distribusi", args=[org.seksi.pk, periode.pk]))
 
 

@@ -52,11 +52,13 @@ def test_every_subordinate_is_listed_with_what_they_wait_for(client, org, tim):
 def test_kinerja_unit_counts_agree_with_the_team_list(client, org, tim):
     periode = tim[0]
     dist = distribusi_unit(org.seksi, periode)
-    assert dist.total + dist.belum_dinilai == 5  # the five rows of Penilaian bawahan
-    assert (dist.total, dist.belum_dinilai, dist.belum_skp) == (1, 4, 3)
+    # The five rows of Penilaian bawahan plus the unit head: he is a pegawai of the unit too, and the
+    # population is the SKP's unit (domain.md §11.2 rule 4); he has no SKP yet.
+    assert dist.total + dist.belum_dinilai == 6
+    assert (dist.total, dist.belum_dinilai, dist.belum_skp) == (1, 5, 4)
     client.force_login(org.atasan.user)
     html = client.get(reverse("penilaian:unit-distribusi", args=[org.seksi.pk, periode.pk])).content.decode()
-    assert "1 pegawai berpredikat; 4 belum dinilai" in html and 'id="belum-skp"' in html
+    assert "1 pegawai berpredikat; 5 belum dinilai" in html and 'id="belum-skp"' in html
 
 
 def test_team_without_evaluations_costs_the_same_queries(client, org, django_assert_max_num_queries):

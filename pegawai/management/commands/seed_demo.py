@@ -9,9 +9,11 @@ from django.db import transaction
 from pegawai.demo import seed_org
 
 # Each module exposes seed(instansi, *, rng, log) and must be idempotent on its own.
+# "module:function" names another function than ``seed``.
 STEPS = [
-    "penilaian.skp.demo", "penilaian.evaluasi.demo", "penilaian.rekan.demo", "penilaian.dialog.demo",
-    "pelatihan.demo", "harian.demo", "notifikasi.demo",
+    "penilaian.skp.demo", "pegawai.demo:seed_mutasi", "penilaian.evaluasi.demo", "penilaian.rekan.demo",
+    "penilaian.rekan.demo_penjelasan", "penilaian.dialog.demo", "pelatihan.demo", "harian.demo", "notifikasi.demo",
+    "laporan.demo",
 ]
 
 
@@ -32,9 +34,10 @@ class Command(BaseCommand):
         if not tanpa_fitur:
             for name in STEPS:
                 # A step that cannot be imported is a bug (a typo would silently drop a feature from the demo).
+                name, _, func = name.partition(":")
                 module = importlib.import_module(name)
                 with transaction.atomic():
-                    module.seed(logins.instansi, rng=rng, log=log)
+                    getattr(module, func or "seed")(logins.instansi, rng=rng, log=log)
         log(f"Selesai dalam {time.monotonic() - started:.1f} detik. Akun demo:")
         for role, username in logins.lines:
             log(f"{role} {username}")

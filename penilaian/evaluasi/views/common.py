@@ -14,6 +14,7 @@ from .. import selectors
 from ..forms import BuktiForm, IsianForm, KembalikanForm, RatingForm
 from ..periode import bukaan_aktif
 from ..services import rating_hasil_pimpinan
+from ..urutan import alasan_belum_final
 
 S = Penilaian.Status
 
@@ -63,6 +64,7 @@ def detail_context(request, penilaian: Penilaian, *, isian_form=None, rating_for
             for bi in b.iki:
                 bi.field, bi.bukti_form = form[f"real_{bi.iki.pk}"], BuktiForm(iki=bi.iki)
     if ctx["can_rate"]:
+        ctx["urutan_ditolak"] = alasan_belum_final(penilaian)  # the Finalkan button says why it is disabled
         ctx["rating_form"] = rating_form or RatingForm(rating_tetap=rating_tetap, initial={
             "versi": penilaian.versi, "rating_hasil": rating_tetap or penilaian.rating_hasil,
             "rating_perilaku": penilaian.rating_perilaku})
@@ -74,6 +76,7 @@ def detail_context(request, penilaian: Penilaian, *, isian_form=None, rating_for
         ctx["agregat"] = agregat_masukan(penilaian)
     if periode.is_tahunan:
         ctx["rekap"] = [p for p in selectors.rekap_tahunan(penilaian) if p.pk != penilaian.pk]
+        ctx["skp_sebelumnya"] = selectors.hasil_skp_sebelumnya(penilaian)  # domain.md §11.2 rule 1
     return ctx
 
 

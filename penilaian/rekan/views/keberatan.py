@@ -23,6 +23,7 @@ from ..keberatan import (
     keberatan_file,
     penilaian_acknowledge,
 )
+from .penjelasan import penjelasan_context
 
 AUDIT_TAMPIL = Q(aksi__startswith="penilaian.") | Q(aksi__startswith="keberatan.")
 
@@ -131,4 +132,5 @@ def keberatan_detail(request, pk):
     return render(request, "penilaian/rekan/keberatan_detail.html", {
         "keberatan": keberatan, "penilaian": keberatan.penilaian, "form": form, "boleh": boleh,
         "audit": _riwayat(keberatan.penilaian), **_ringkasan(request.user, keberatan.penilaian),
+        **penjelasan_context(request, keberatan, boleh),  # PP 30/2019 Pasal 59(3)
     })

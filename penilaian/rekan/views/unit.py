@@ -13,9 +13,10 @@ from kinerja.web import error_message, id_param, paginate, tahun_param
 from pegawai import access as pegawai_access
 from pegawai.decorators import hr_required
 
-from ...models import Periode
+from ...models import PengecualianUrutan, Periode
 from .. import selectors, tindak_lanjut
 from ..forms import CapaianForm, FinalisasiForm
+from ..forms_penjelasan import PengecualianUrutanForm
 from ..services import capaian_organisasi_set, unit_finalize
 
 
@@ -54,7 +55,14 @@ def unit_distribusi(request, unit_pk, periode_pk):
         "boleh_capaian": selectors.can_set_capaian(request.user, unit),
         "boleh_final": selectors.is_kepala_unit(request.user, unit),
         "capaian_form": CapaianForm(initial=capaian), "final_form": FinalisasiForm(),
+        **urutan_context(request.user, unit, periode, dist),  # SE 3/2023 order (domain.md §11.2 rule 5)
     })
+
+
+def urutan_context(user, unit, periode, dist) -> dict:
+    ada = PengecualianUrutan.objects.select_related("oleh").filter(unit_kerja=unit, periode=periode).first()
+    boleh = dist.capaian is None and ada is None and selectors.can_record_pengecualian(user, unit)
+    return {"pengecualian_urutan": ada, "pengecualian_form": PengecualianUrutanForm() if boleh else None}
 
 
 @require_POST

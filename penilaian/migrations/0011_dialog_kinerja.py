@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('pegawai', '0004_instansi_login_lokal'),
         ('pelatihan', '0004_batas_angka_wajar'),
-        ('penilaian', '0008_identitas_satu_bentuk'),
+        ('penilaian', '0010_keberatan_penjelasan'),
     ]
 
     operations = [

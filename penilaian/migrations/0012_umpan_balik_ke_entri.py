@@ -25,5 +25,5 @@ def hapus(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("penilaian", "0009_dialog_kinerja")]
+    dependencies = [("penilaian", "0011_dialog_kinerja")]
     operations = [migrations.RunPython(salin, hapus)]

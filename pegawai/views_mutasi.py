@@ -1,0 +1,110 @@
+"""HR pages for mutasi/promosi: one move with a confirmation step, and the CSV import of moves."""
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from kinerja.once import SubmitOnceForm, submit_once
+from kinerja.web import error_message
+
+from . import access
+from .decorators import hr_required, instansi_for
+from .forms_mutasi import ImportMutasiForm, MutasiForm
+from .importer import ImportFileError
+from .importer_mutasi import COLUMNS, CONTOH, REQUIRED, import_moves, validate_moves
+from .models import Instansi
+from .mutasi import pegawai_move, pegawai_move_plan
+from .views_import import _staging_dir
+
+SESSION_KEY = "import_mutasi"
+
+
+@hr_required
+@submit_once
+def pegawai_mutasi(request, pk):
+    """Form → confirmation (what will happen) → one atomic move (pegawai.mutasi)."""
+    pegawai = access.get_pegawai_for(request.user, pk, manage=True)
+    form = MutasiForm(request.POST or None, pegawai=pegawai)
+    if request.method == "POST" and form.is_valid() and not request.POST.get("ubah"):
+        try:
+            if request.POST.get("konfirmasi") == "1":
+                hasil = pegawai_move(pegawai=pegawai, oleh=request.user, **form.service_kwargs())
+                messages.success(request, _("Perpindahan %(nama)s dicatat; SKP baru (draf) mulai %(tmt)s.")
+                                 % {"nama": pegawai.nama, "tmt": hasil.skp_baru.tanggal_mulai.strftime("%d-%m-%Y")})
+                return redirect("pegawai:detail", pk=pegawai.pk)
+            plan = pegawai_move_plan(pegawai=pegawai, **form.service_kwargs())
+        except ValidationError as exc:
+            for pesan in exc.messages:
+                form.add_error(None, pesan)
+        else:
+            return render(request, "pegawai/mutasi_konfirmasi.html", {"form": form, "pegawai": pegawai, "plan": plan})
+    return render(request, "pegawai/mutasi_form.html", {"form": form, "pegawai": pegawai})
+
+
+@hr_required
+def mutasi_import_template(request):
+    response = HttpResponse(",".join(COLUMNS) + "\r\n" + ",".join(CONTOH) + "\r\n", content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="templat-mutasi.csv"'
+    return response
+
+
+@hr_required
+def mutasi_import_upload(request):
+    instansi = instansi_for(request)
+    if instansi is None:
+        messages.error(request, _("Belum ada instansi. Tambahkan instansi melalui Admin Django terlebih dahulu."))
+        return redirect("pegawai:hr-home")
+    form = ImportMutasiForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["berkas"].read()
+        try:
+            result = validate_moves(data, instansi=instansi)
+        except ImportFileError as exc:
+            form.add_error("berkas", str(exc))
+        else:
+            token = uuid.uuid4().hex
+            (_staging_dir() / f"mutasi-{token}.csv").write_bytes(data)
+            request.session[SESSION_KEY] = {"token": token, "instansi": instansi.pk}
+            return render(request, "pegawai/mutasi_import_preview.html", {
+                "result": result, "preview": result.rows[:50], "instansi": instansi, "token": token,
+                "nama": form.cleaned_data["berkas"].name, "once_form": SubmitOnceForm(),
+            })
+    return render(request, "pegawai/mutasi_import_upload.html", {
+        "form": form, "instansi": instansi, "columns": COLUMNS, "required": REQUIRED,
+    })
+
+
+@hr_required
+@submit_once
+def mutasi_import_confirm(request):
+    staged = request.session.get(SESSION_KEY)
+    if request.method != "POST" or not staged or request.POST.get("token") != staged["token"]:
+        messages.error(request, _("Tidak ada impor yang menunggu konfirmasi. Unggah berkas lagi."))
+        return redirect("pegawai:mutasi-import")
+    instansi = Instansi.objects.filter(pk=staged["instansi"]).first()
+    r = access.peran(request.user)
+    if instansi is None or not (r.is_admin or instansi.pk == r.instansi_id):
+        request.session.pop(SESSION_KEY, None)
+        messages.error(request, _("Instansi berubah sejak berkas diunggah. Unggah berkas lagi."))
+        return redirect("pegawai:mutasi-import")
+    path = _staging_dir() / f"mutasi-{staged['token']}.csv"
+    try:
+        result = import_moves(path.read_bytes(), instansi=instansi, oleh=request.user)
+    except (ImportFileError, FileNotFoundError):
+        messages.error(request, _("Berkas impor tidak dapat dibaca lagi. Unggah berkas lagi."))
+        return redirect("pegawai:mutasi-import")
+    except ValidationError as exc:
+        error_message(request, exc, suffix=_("Tidak ada yang disimpan. Unggah berkas lagi."))
+        return redirect("pegawai:mutasi-import")
+    finally:
+        path.unlink(missing_ok=True)
+        request.session.pop(SESSION_KEY, None)
+    if not result.ok:
+        messages.error(request, _("Impor dibatalkan: data berubah dan kini ada %(n)d kesalahan. Tidak ada yang "
+                                  "disimpan.") % {"n": len(result.errors)})
+        return redirect("pegawai:mutasi-import")
+    messages.success(request, _("%(n)d mutasi/promosi berhasil dicatat.") % {"n": result.created})
+    return redirect("pegawai:list")
