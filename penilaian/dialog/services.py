@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from notifikasi.pesan import kalimat
 from notifikasi.services import notify
 from pegawai.access import pegawai_of
 from penilaian.models import (
@@ -97,10 +98,10 @@ def umpan_balik_entri_add(*, penilaian: Penilaian, versi, oleh, rhk: RencanaHasi
         sumber=UmpanBalikEntri.Sumber.LOG)
     audit_log(aktor=oleh, aksi="umpan_balik.revised" if revisi_dari else "umpan_balik.given", objek=penilaian,
               data={"entri": entri.pk, "revisi_dari": revisi_dari.pk if revisi_dari else None})
-    pesan = _("Umpan balik baru dari %(nama)s.") % {"nama": entri.oleh.nama if entri.oleh else "-"}
-    if minta_tanggapan:
-        pesan += " " + _("Pejabat penilai meminta tanggapan Anda.")
-    notify(penerima=_user(penilaian.skp.pegawai), judul=_("Umpan balik kinerja"), pesan=pesan,
+    nama = entri.oleh.nama if entri.oleh else "-"
+    pesan = (kalimat("Umpan balik baru dari %(nama)s. Pejabat penilai meminta tanggapan Anda.", nama=nama)
+             if minta_tanggapan else kalimat("Umpan balik baru dari %(nama)s.", nama=nama))
+    notify(penerima=_user(penilaian.skp.pegawai), judul=kalimat("Umpan balik kinerja"), pesan=pesan,
            url=reverse("penilaian:dialog-umpan-balik", args=[penilaian.pk]), objek=penilaian)
     return entri
 
@@ -113,8 +114,8 @@ def tanggapan_add(*, entri: UmpanBalikEntri, oleh, teks: str) -> TanggapanUmpanB
         raise ValidationError(_("Tuliskan tanggapan Anda."))
     t = TanggapanUmpanBalik.objects.create(entri=entri, oleh=pegawai_of(oleh), teks=teks)
     audit_log(aktor=oleh, aksi="umpan_balik.replied", objek=entri.penilaian, data={"entri": entri.pk})
-    notify(penerima=_user(entri.oleh), judul=_("Tanggapan atas umpan balik"),
-           pesan=_("%(nama)s menanggapi umpan balik Anda.") % {"nama": t.oleh.nama if t.oleh else "-"},
+    notify(penerima=_user(entri.oleh), judul=kalimat("Tanggapan atas umpan balik"),
+           pesan=kalimat("%(nama)s menanggapi umpan balik Anda.", nama=t.oleh.nama if t.oleh else "-"),
            url=reverse("penilaian:dialog-umpan-balik", args=[entri.penilaian_id]), objek=entri.penilaian)
     return t
 
@@ -197,10 +198,10 @@ def bimbingan_save(*, skp: Skp, oleh, data: dict, aksi: list[tuple[str, date | N
     audit_log(aktor=oleh, aksi="bimbingan.created" if baru else "bimbingan.updated", objek=b,
               data={"status": b.status})
     if baru or data.get("terlaksana"):
-        judul = _("Bimbingan kinerja terlaksana") if b.status == Bimbingan.Status.SELESAI else _(
+        judul = kalimat("Bimbingan kinerja terlaksana") if b.status == Bimbingan.Status.SELESAI else kalimat(
             "Bimbingan kinerja dijadwalkan")
-        pesan = _("%(topik)s, %(tanggal)s. Setelah bimbingan, isi Umpan Balik Pelaksanaan Bimbingan Kinerja.") % {
-            "topik": b.topik, "tanggal": b.tanggal.isoformat()}
+        pesan = kalimat("%(topik)s, %(tanggal)s. Setelah bimbingan, isi Umpan Balik Pelaksanaan Bimbingan Kinerja.",
+                        topik=b.topik, tanggal=b.tanggal.isoformat())
         notify(penerima=_user(skp.pegawai), judul=judul, pesan=pesan, url=_bimbingan_url(b), objek=b)
         if b.pembimbing_id != (pegawai_of(oleh).pk if pegawai_of(oleh) else None):
             notify(penerima=_user(b.pembimbing), judul=judul, pesan=b.topik, url=_bimbingan_url(b), objek=b)
@@ -230,7 +231,7 @@ def bimbingan_umpan_balik_submit(*, bimbingan: Bimbingan, oleh, jawaban: dict, s
     ub = UmpanBalikBimbingan.objects.create(bimbingan=bimbingan, jawaban={k: jawaban[k] for k in kode},
                                             saran=saran.strip())
     audit_log(aktor=oleh, aksi="bimbingan.b18_submitted", objek=bimbingan)
-    notify(penerima=_user(bimbingan.pembimbing), judul=_("Umpan balik pelaksanaan bimbingan diisi"),
+    notify(penerima=_user(bimbingan.pembimbing), judul=kalimat("Umpan balik pelaksanaan bimbingan diisi"),
            pesan=bimbingan.topik, url=_bimbingan_url(bimbingan), objek=bimbingan)
     return ub
 
@@ -311,7 +312,7 @@ def checkin_schedule(*, penilaian: Penilaian, oleh, jadwal: datetime, agenda: st
     c.save()
     audit_log(aktor=oleh, aksi="checkin.scheduled" if baru else "checkin.rescheduled", objek=c,
               data={"jadwal": jadwal.isoformat()})
-    notify(penerima=_user(penilaian.skp.pegawai), judul=_("Dialog kinerja dijadwalkan"),
+    notify(penerima=_user(penilaian.skp.pegawai), judul=kalimat("Dialog kinerja dijadwalkan"),
            pesan=timezone.localtime(jadwal).strftime("%Y-%m-%d %H:%M"), url=_checkin_url(c), objek=c)
     return c
 
@@ -329,7 +330,7 @@ def checkin_record(*, checkin: CheckIn, oleh, notulen: str, aksi: list[tuple[str
     checkin.save()
     _aksi_replace({"checkin": checkin}, list(aksi))
     audit_log(aktor=oleh, aksi="checkin.recorded", objek=checkin)
-    notify(penerima=_user(checkin.penilaian.skp.pegawai), judul=_("Notulen dialog kinerja"),
+    notify(penerima=_user(checkin.penilaian.skp.pegawai), judul=kalimat("Notulen dialog kinerja"),
            pesan=checkin.notulen[:200], url=_checkin_url(checkin), objek=checkin)
     return checkin
 
