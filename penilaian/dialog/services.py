@@ -275,9 +275,10 @@ def bimbingan_evaluasi_save(*, bimbingan: Bimbingan, oleh, baris: list[tuple[str
 
 
 def agenda_default(penilaian: Penilaian) -> str:
-    """Agenda prefilled from the SKP's RHK and each IKI's latest realisasi of this period."""
+    """Agenda prefilled from the SKP's RHK and each IKI's latest realisasi of this period (plain lines,
+    no colons or dashes between values, so the text reads as one typed value wherever it is shown)."""
     realisasi = {r.iki_id: r for r in penilaian.realisasi.all()}
-    baris = [_("Pembahasan capaian kinerja %(periode)s:") % {"periode": penilaian.periode}]
+    baris = [_("Pembahasan capaian kinerja %(periode)s") % {"periode": penilaian.periode}]
     for i, rhk in enumerate(penilaian.skp.rhk.prefetch_related("iki").order_by("urutan", "pk"), start=1):
         baris.append(f"{i}. {rhk.teks}")
         for iki in rhk.iki.all():
@@ -288,7 +289,7 @@ def agenda_default(penilaian: Penilaian) -> str:
                 nilai = f"{r.nilai.normalize():f} {iki.satuan or ''}".strip()
             else:
                 nilai = r.teks[:80] or _("belum diisi")
-            baris.append(f"   - {iki.teks}: {_('realisasi')} {nilai}")
+            baris.append(f"- {iki.teks} ({_('realisasi')} {nilai})")
     return "\n".join(baris)
 
 

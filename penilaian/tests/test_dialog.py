@@ -332,7 +332,7 @@ def test_checkin_agenda_is_prefilled_from_rhk_and_latest_realisasi(client, org, 
     client.force_login(org.atasan.user)
     r = client.get(reverse("penilaian:dialog-checkin-baru", args=[p.pk]))
     html = r.content.decode()
-    assert p.skp.rhk.first().teks in html and "realisasi 7 dokumen" in html
+    assert p.skp.rhk.first().teks in html and "(realisasi 7 dokumen)" in html
 
 
 def test_checkin_scheduled_recorded_and_shown_on_the_evaluation(client, org, p):
