@@ -52,6 +52,8 @@ AKSI_LABEL = {
     "penilaian.rated": _("Rating ditetapkan pejabat penilai"),
     "penilaian.returned": _("Penilaian dikembalikan"),
     "penilaian.submitted": _("Penilaian diajukan"),
+    "perjanjian_kerja.cancelled": _("Perjanjian kerja dibatalkan"),
+    "perjanjian_kerja.created": _("Perjanjian kerja dicatat"),
     "periode.created": _("Periode dibuat"),
     "periode.unlocked": _("Periode dibuka kuncinya"),
     "periode.updated": _("Periode diubah"),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "harian",
     "beranda",
     "laporan",
+    "kontrak",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("penilaian.urls")),
     path("pelatihan/", include("pelatihan.urls")),
     path("harian/", include("harian.urls")),
+    path("kontrak/", include("kontrak.urls")),
     path("notifikasi/", include("notifikasi.urls")),
     path("laporan/", include("laporan.urls")),
     path("", include("api.urls")),

@@ -14,14 +14,14 @@ from pegawai.models import Instansi, Jabatan, Pegawai, UnitKerja
 from pegawai.selectors import descendant_ids
 from pelatihan.jp import status_jp
 from pelatihan.selectors import with_jp
-from penilaian.angka_kredit import KOEFISIEN, PERSEN, hitung_angka_kredit
+from penilaian.angka_kredit import PeriodeAk, baris_ak
 from penilaian.evaluasi.selectors import completion_per_unit, urut_periode
+from penilaian.konversi import predikat_per_skp
 from penilaian.kurva import PredikatOrganisasi, periksa_distribusi
 from penilaian.models import CapaianOrganisasi, Penilaian, Periode, Skp
 from penilaian.predikat import Predikat
 
 from .sumber import predikat_tahun
-from .tpp import bulan_pada_tahun
 
 BELUM_ADA_SKP = "BELUM"
 
@@ -175,7 +175,7 @@ def laporan_kelengkapan(lk: Lingkup) -> Lembar:
         baris.append([r["pegawai__unit_kerja__kode"], r["pegawai__unit_kerja__nama"], r["total"], r["belum_dibuka"],
                       *[r[s.value] for s in statuses], selesai, _persen(selesai, r["total"])])
     kolom = [_("Kode unit"), _("Unit kerja"), _("SKP dinilai"), _("Belum dibuka"), *[str(s.label) for s in statuses],
-             _("Selesai (final)"), _("% selesai")]
+             _("Selesai (final)"), _("Persentase selesai")]
     return Lembar(_("Kelengkapan per Unit"), kolom, baris)
 
 
@@ -233,27 +233,28 @@ def laporan_jp(lk: Lingkup) -> Lembar:
 
 
 def laporan_angka_kredit(lk: Lingkup) -> Lembar:
-    """Angka kredit of the year per jabatan fungsional: one row per SKP held in a JF, months/12 × % of the
-    annual predikat × koefisien of the jenjang held (domain.md §5.1, §11.2 rules 1 and 3)."""
+    """Angka kredit of the year per jabatan fungsional: one row per SKP held in a JF, computed as the
+    pegawai's konversi document does (``penilaian.konversi``: months of the SKP period/12 × % of that SKP's
+    predikat × koefisien of the jenjang held; domain.md §5.1, §11.2 rules 1 and 3)."""
     skps = list(Skp.objects.filter(tahun=lk.tahun, pegawai_id__in=lk.pegawai_ids(),
                                    jabatan__jenis=Jabatan.Jenis.FUNGSIONAL)
                 .exclude(jabatan__jenjang="").select_related("pegawai", "jabatan", "unit_kerja")
                 .order_by("unit_kerja__kode", "pegawai__nama", "pegawai_id", "tanggal_mulai"))
-    tahunan = predikat_tahun(lk.pegawai_ids(), lk.tahun)
+    penentu = predikat_per_skp(skps)
     baris = []
     for s in skps:
-        predikat = tahunan.get(s.pegawai_id)
-        bulan = bulan_pada_tahun(s.tanggal_mulai, s.tanggal_selesai, lk.tahun)
-        ak = hitung_angka_kredit(predikat, s.jabatan.jenjang, bulan) if predikat and bulan else None
+        p = penentu.get(s.pk)
+        b = baris_ak(PeriodeAk(s.tanggal_mulai, s.tanggal_selesai, p.predikat if p else "", s.jabatan.jenjang))
         baris.append([
             len(baris) + 1, s.pegawai.nip, s.pegawai.nama_lengkap, s.unit_kerja.nama, s.jabatan.nama,
-            str(Jabatan.Jenjang(s.jabatan.jenjang).label), _masa(s.tanggal_mulai, s.tanggal_selesai), bulan,
-            str(predikat.label) if predikat else _("Belum ada predikat tahunan"),
-            float(PERSEN[predikat] * 100) if predikat else None, float(KOEFISIEN[s.jabatan.jenjang]),
-            float(ak) if ak is not None else None,
+            str(Jabatan.Jenjang(s.jabatan.jenjang).label), _masa(s.tanggal_mulai, s.tanggal_selesai), b.bulan,
+            str(b.predikat.label) if b.predikat else _("Belum ada predikat"),
+            float(b.persen * 100) if b.persen is not None else None,
+            float(b.koefisien) if b.koefisien is not None else None,
+            float(b.ak) if b.ak is not None else None,
         ])
     kolom = ["No", _("NIP"), _("Nama"), _("Unit kerja (SKP)"), _("Jabatan (SKP)"), _("Jenjang"), _("Masa SKP"),
-             _("Bulan"), _("Predikat tahunan"), _("% predikat"), _("Koefisien"), _("Angka kredit")]
+             _("Bulan"), _("Predikat periode SKP"), _("% predikat"), _("Koefisien"), _("Angka kredit")]
     return Lembar(_("Angka Kredit JF"), kolom, baris)
 
 

@@ -93,9 +93,3 @@ def hitung_tpp(aturan: Aturan, predikat: Predikat | str | None, k: Kepatuhan) ->
                     Decimal(potongan).quantize(DUA_DESIMAL, rounding=ROUND_HALF_UP),
                     akhir.quantize(DUA_DESIMAL, rounding=ROUND_HALF_UP))
 
-
-def bulan_pada_tahun(mulai: date, selesai: date, tahun: int) -> int:
-    """Months of ``tahun`` an SKP covers, for pro-rated angka kredit (domain.md §11.2 rule 3, Perban BKN
-    3/2023 "2/12 × 100% × 12,5"): a month counts when the SKP covers its 15th, so two SKPs split by a
-    mid-year mutasi add up to 12 months, never 13."""
-    return sum(1 for m in range(1, 13) if mulai <= date(tahun, m, 15) <= selesai)

@@ -135,7 +135,7 @@ def _validate_row(raw: dict, lk: _Lookups) -> tuple[dict, list[str]]:  # noqa: C
     out["gelar_belakang"] = raw.get("gelar_belakang", "")[:60]
     status = raw.get("status", "").upper()
     if status not in Pegawai.Status.values:
-        errs.append(_("Status '%(s)s' tidak dikenal (PNS, CPNS atau PPPK).") % {"s": raw.get("status", "")})
+        errs.append(_("Status '%(s)s' tidak dikenal (PNS, CPNS, PPPK atau PPPK_PW).") % {"s": raw.get("status", "")})
     out["status"] = status
     jk = raw.get("jenis_kelamin", "").upper()
     if jk and jk not in ("L", "P"):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from .nip import PNS, PPPK, ketidaksesuaian, parse_nip, validate_nip
+from .nip import PNS, PPPK, STATUS_PPPK, ketidaksesuaian, parse_nip, validate_nip
 
 
 class User(AbstractUser):
@@ -231,6 +231,7 @@ class Pegawai(models.Model):
         PNS = "PNS", _("PNS")
         CPNS = "CPNS", _("CPNS")
         PPPK = "PPPK", _("PPPK")
+        PPPK_PW = "PPPK_PW", _("PPPK Paruh Waktu")
 
     class JenisKelamin(models.TextChoices):
         L = "L", _("Laki-laki")
@@ -240,7 +241,7 @@ class Pegawai(models.Model):
     nama = models.CharField(_("nama"), max_length=150, db_index=True)
     gelar_depan = models.CharField(_("gelar depan"), max_length=30, blank=True)
     gelar_belakang = models.CharField(_("gelar belakang"), max_length=60, blank=True)
-    status = models.CharField(_("status kepegawaian"), max_length=5, choices=Status.choices, default=Status.PNS)
+    status = models.CharField(_("status kepegawaian"), max_length=8, choices=Status.choices, default=Status.PNS)
     jenis_kelamin = models.CharField(_("jenis kelamin"), max_length=1, choices=JenisKelamin.choices)
     tanggal_lahir = models.DateField(_("tanggal lahir"))
     golongan = models.ForeignKey(Golongan, verbose_name=_("golongan"), null=True, blank=True, on_delete=models.PROTECT)
@@ -285,6 +286,11 @@ class Pegawai(models.Model):
     @property
     def instansi_id(self):
         return self.unit_kerja.instansi_id
+
+    @property
+    def is_pppk(self) -> bool:
+        """PPPK or PPPK Paruh Waktu: contract, 24 JP cap, golongan without pangkat (domain.md §7.6, §11.1)."""
+        return self.status in STATUS_PPPK
 
     def clean(self):
         errors, info = {}, None

@@ -9,9 +9,11 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from pegawai.nip import STATUS_PPPK as STATUS_PPPK_PEGAWAI
+
 TARGET_PNS = 20
 BATAS_PPPK = 24
-STATUS_PPPK = {"PPPK"}
+STATUS_PPPK = STATUS_PPPK_PEGAWAI  # PPPK and PPPK Paruh Waktu (domain.md §11.1)
 
 # Plausibility of one record (issue 11 §8), not a regulation: 1 JP is 45 minutes, so 24 JP is 18 hours of
 # lessons per calendar day, beyond the most intensive diklat (Latsar CPNS runs about 10 JP a day); only

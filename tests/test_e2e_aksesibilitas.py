@@ -14,6 +14,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from kontrak.rules import akhir_satu_tahun
+from kontrak.tests.factories import PerjanjianFactory, pppk
 from pegawai.tests.factories import UserFactory, build_org
 from penilaian.models import Penilaian, Periode, Skp
 from penilaian.tests.factories import IkiFactory, RhkFactory, SkpFactory
@@ -43,6 +45,9 @@ def _data():
     skp = SkpFactory(pegawai=org.pegawai, tahun=year, status=Skp.Status.DISETUJUI)
     iki = IkiFactory(rhk=RhkFactory(skp=skp, teks="Terlayaninya permohonan izin"), target_angka=Decimal("12"))
     evaluasi = Penilaian.objects.create(skp=skp, periode=periode)
+    mulai = today - timedelta(days=330)  # a PPPK Paruh Waktu contract ending in about a month
+    org.pw = PerjanjianFactory(pegawai=pppk(unit_kerja=org.seksi, atasan=org.atasan), tanggal_mulai=mulai,
+                               tanggal_selesai=akhir_satu_tahun(mulai)).pegawai
     return org, skp, evaluasi, iki
 
 
@@ -56,7 +61,8 @@ def _pages(org, skp, evaluasi) -> dict[str, list[str]]:
     hr = [reverse("pegawai:hr-home"), reverse("pegawai:unit-tree"), reverse("pegawai:list"),
           reverse("pegawai:import"), reverse("pelatihan:antrean"), reverse("penilaian:evaluasi-periode-list"),
           reverse("pegawai:mutasi", args=[org.pegawai.pk]), reverse("pegawai:mutasi-import"),
-          reverse("laporan:index"), reverse("laporan:tpp"), reverse("laporan:aturan-tpp")]
+          reverse("laporan:index"), reverse("laporan:tpp"), reverse("laporan:aturan-tpp"),
+          reverse("kontrak:berakhir"), reverse("kontrak:pegawai", args=[org.pw.pk])]
     admin = [reverse("home"), reverse("pegawai:unit-tree"), reverse("pegawai:list")]
     return {"pegawai": pegawai, "atasan": atasan, "hr": hr, "admin": admin}
 

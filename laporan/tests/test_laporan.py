@@ -91,7 +91,7 @@ def test_kelengkapan_per_unit_dengan_persen(client, data):
     org = data.org
     kolom, rows = _rows(_xlsx(_get(client, org.hr, "kelengkapan", periode=data.tw1.pk))["Kelengkapan per Unit"])
     assert kolom[:4] == ["Kode unit", "Unit kerja", "SKP dinilai", "Belum dibuka"]
-    assert kolom[-2:] == ["Selesai (final)", "% selesai"]
+    assert kolom[-2:] == ["Selesai (final)", "Persentase selesai"]
     s1 = next(r for r in rows if r[0] == "S1")
     assert (s1[2], s1[-2], s1[-1]) == (2, 1, 50.0)  # pegawai final, atasan's still a draft
 
@@ -127,14 +127,14 @@ def test_jp_per_pegawai(client, data):
 def test_angka_kredit_per_jf(client, data):
     org = data.org
     kolom, rows = _rows(_xlsx(_get(client, org.hr, "angka_kredit"))["Angka Kredit JF"])
-    assert kolom[-5:] == ["Bulan", "Predikat tahunan", "% predikat", "Koefisien", "Angka kredit"]
+    assert kolom[-5:] == ["Bulan", "Predikat periode SKP", "% predikat", "Koefisien", "Angka kredit"]
     assert len(rows) == 1  # the only SKP held in a jabatan fungsional
     assert rows[0][1] == org.pegawai.nip
     assert rows[0][5:] == ["Ahli Pertama", "01-01-2026 s.d. 31-12-2026", 12, "Baik", 100.0, 12.5, 12.5]
 
 
 def test_angka_kredit_dipotong_per_masa_skp(client, data):
-    """Two SKPs after a mid-year move (domain.md §11.2 rule 3): each SKP's months at the annual predikat."""
+    """A partial SKP period (domain.md §11.2 rule 3): its months at its own predikat, as the konversi."""
     org = data.org
     data.skp.tanggal_selesai = data.skp.tanggal_selesai.replace(month=2, day=28)
     data.skp.save(update_fields=["tanggal_selesai"])

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from laporan.tpp import Aturan, Kepatuhan, bulan_pada_tahun, hari_kerja, hitung_tpp, kepatuhan
+from laporan.tpp import Aturan, Kepatuhan, hari_kerja, hitung_tpp, kepatuhan
 from penilaian.predikat import Predikat
 
 ATURAN = Aturan(
@@ -79,15 +79,3 @@ def test_kepatuhan(dicatat, toleransi, hasil):
 def test_persen_patuh():
     assert Kepatuhan(3, 2, 0, 1).persen_patuh == D("66.67")
     assert Kepatuhan(0, 0, 0, 0).persen_patuh == D(100)
-
-
-@pytest.mark.parametrize("mulai, selesai, bulan", [
-    (date(2026, 1, 1), date(2026, 12, 31), 12),
-    (date(2026, 1, 1), date(2026, 2, 28), 2),  # domain.md §11.1: "2/12 × 100% × 12,5"
-    (date(2026, 1, 1), date(2026, 3, 15), 3),  # a mid-month mutasi: the two SKPs add up to 12
-    (date(2026, 3, 16), date(2026, 12, 31), 9),
-    (date(2026, 6, 1), date(2026, 6, 10), 0),
-    (date(2025, 7, 1), date(2026, 6, 30), 6),  # only the months of the year asked for
-])
-def test_bulan_pada_tahun(mulai, selesai, bulan):
-    assert bulan_pada_tahun(mulai, selesai, 2026) == bulan

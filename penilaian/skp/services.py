@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from kontrak.skp import skp_check_kontrak
 from notifikasi.pesan import kalimat
 from notifikasi.services import notify
 from pegawai.identitas import identitas_skp
@@ -82,6 +83,7 @@ def skp_create(
         raise ValidationError(_("Periode SKP harus berada di dalam tahun %(tahun)s.") % {"tahun": tahun})
     if tanggal_selesai < tanggal_mulai:
         raise ValidationError(_("Periode akhir tidak boleh sebelum periode awal."))
+    skp_check_kontrak(pegawai=pegawai, tanggal_mulai=tanggal_mulai, tanggal_selesai=tanggal_selesai)  # §11.1
     bentrok = Skp.objects.filter(
         pegawai=pegawai, tahun=tahun, tanggal_mulai__lte=tanggal_selesai, tanggal_selesai__gte=tanggal_mulai
     ).first()
@@ -184,6 +186,7 @@ def skp_submit(*, skp: Skp, oleh) -> Skp:
     if not is_owner(oleh, skp):
         raise ValidationError(_("Hanya pemilik SKP yang dapat mengajukannya."))
     dari, ke = skp.status, _transisi(skp, "submit")
+    skp_check_kontrak(pegawai=skp.pegawai, tanggal_mulai=skp.tanggal_mulai, tanggal_selesai=skp.tanggal_selesai)
     _syarat_ajukan(skp)
     skp.status, skp.snapshot, skp.diajukan_pada = ke, snapshot_of(skp), timezone.now()
     skp.save(update_fields=["status", "snapshot", "diajukan_pada", "diubah_pada"])

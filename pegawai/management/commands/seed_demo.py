@@ -13,7 +13,7 @@ from pegawai.demo import seed_org
 STEPS = [
     "penilaian.skp.demo", "pegawai.demo:seed_mutasi", "penilaian.evaluasi.demo", "penilaian.rekan.demo",
     "penilaian.rekan.demo_penjelasan", "penilaian.dialog.demo", "pelatihan.demo", "harian.demo", "notifikasi.demo",
-    "laporan.demo",
+    "laporan.demo", "kontrak.demo",
 ]
 
 
