@@ -40,8 +40,12 @@ from pelatihan.models import (
     RumpunKompetensi,
 )
 from penilaian.models import (
+    AksiTindakLanjut,
+    Bimbingan,
     BukaKunci,
     CapaianOrganisasi,
+    CheckIn,
+    EvaluasiKompetensi,
     MasukanRekan,
     Penilaian,
     PerilakuKerja,
@@ -135,8 +139,22 @@ def d(transactional_db):
 
     pejabat = PejabatNonAsn.objects.create(instansi=org.instansi, nama="H. Arif “Santoso”, S.H.",
                                            jabatan="Bupati Contoh — periode 2025-2030")
+    # Dialogue (issue 19): a held bimbingan with an action and a B.1.9 row, a check-in held and one scheduled.
+    bimbingan = Bimbingan.objects.create(skp=skp_staf, pembimbing=org.atasan, tanggal=today - timedelta(days=3),
+                                         topik="Ketepatan “waktu” laporan", catatan="Dibahas 2,5 jam",
+                                         status=Bimbingan.Status.SELESAI, dibuat_oleh=org.atasan)
+    AksiTindakLanjut.objects.create(bimbingan=bimbingan, teks="Pelatihan 1,5 hari", tenggat=today + timedelta(days=9))
+    EvaluasiKompetensi.objects.create(bimbingan=bimbingan, kompetensi="TEKNIS", skala=3, alasan="Cukup, 3,5",
+                                      diisi_oleh=org.atasan)
+    jam9 = timezone.make_aware(datetime.combine(today + timedelta(days=2), time(9, 0)))
+    checkin = CheckIn.objects.create(penilaian=eval_staf, jadwal=jam9, agenda="Capaian 12,5 %", dibuat_oleh=org.atasan)
+    checkin_lalu = CheckIn.objects.create(penilaian=eval_staf, jadwal=jam9 - timedelta(days=7), agenda="Awal",
+                                          notulen="Sepakat “2,5” berkas", status=CheckIn.Status.SELESAI,
+                                          selesai_pada=jam9 - timedelta(days=7), dibuat_oleh=org.atasan)
+    AksiTindakLanjut.objects.create(checkin=checkin_lalu, teks="Unggah bukti", tenggat=today + timedelta(days=4))
 
     return SimpleNamespace(
+        bimbingan=bimbingan, checkin=checkin, checkin_lalu=checkin_lalu,
         org=org, today=today, year=year, periode=periode, staf=staf, skp=skp, iki=iki, rhk=rhk, draft=draft,
         draft_rhk=draft_rhk, draft_iki=draft_iki, eval_pegawai=eval_pegawai, eval_staf=eval_staf, rhk_staf=rhk_staf,
         undangan=undangan, riwayat=riwayat, rencana=rencana, item=item, kegiatan=kegiatan, pejabat=pejabat,
@@ -272,6 +290,29 @@ FORMULIR = [
         "rating", "atasan", lambda d: reverse("penilaian:evaluasi-detail", args=[d.eval_staf.pk]), "#simpan-rating",
         lambda d: [Isi("#rh-DI_ATAS", True, "check"), Isi("#rp-DI_BAWAH", True, "check")],
         saved="#kartu-rating .alert-success", htmx=True,
+    ),
+    Formulir(
+        "bimbingan", "atasan", lambda d: reverse("penilaian:dialog-bimbingan-ubah", args=[d.bimbingan.pk]),
+        "#form-bimbingan button[type=submit]",
+        lambda d: [Isi("#id_topik", TEKS), Isi("#id_tanggal", hari(d, -2), "date"), Isi("#id_catatan", TEKS),
+                   Isi("#id_aksi-1-teks", "Membaca 12,5 halaman"), Isi("#id_aksi-1-tenggat", hari(d, 11), "date")],
+    ),
+    Formulir(
+        "evaluasi-kompetensi", "atasan",
+        lambda d: reverse("penilaian:dialog-bimbingan-evaluasi", args=[d.bimbingan.pk]),
+        "#form-b19 button[type=submit]",
+        lambda d: [Isi("#id_skala_TEKNIS", "4", "select"), Isi("#id_alasan_TEKNIS", TEKS),
+                   Isi("#id_skala_MANAJERIAL", "5", "select"), Isi("#id_alasan_MANAJERIAL", "Tegas, 4,5")],
+    ),
+    Formulir(
+        "jadwal-dialog", "atasan", lambda d: reverse("penilaian:dialog-checkin-ubah", args=[d.checkin.pk]),
+        "#form-checkin button[type=submit]",
+        lambda d: [Isi("#id_jadwal", f"{hari(d, 3)}T14:30", "date"), Isi("#id_agenda", TEKS)],
+    ),
+    Formulir(
+        "notulen-dialog", "atasan", lambda d: reverse("penilaian:dialog-checkin", args=[d.checkin_lalu.pk]),
+        "#form-notulen button[type=submit]",
+        lambda d: [Isi("#id_notulen", TEKS), Isi("#id_aksi-0-tenggat", hari(d, 6), "date")],
     ),
     Formulir(
         "masukan-rekan", "pegawai", lambda d: reverse("penilaian:rekan-jawab", args=[d.undangan.pk]), "#kirim-masukan",

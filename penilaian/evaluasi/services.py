@@ -212,7 +212,8 @@ def penilaian_return(*, penilaian: Penilaian, versi, catatan: str, oleh) -> Peni
 
 @transaction.atomic
 def umpan_balik_save(*, penilaian: Penilaian, versi, oleh, rhk: RencanaHasilKerja | None = None,
-                     perilaku: PerilakuKerja | None = None, frasa: str = "", teks: str = "") -> UmpanBalik | None:
+                     perilaku: PerilakuKerja | None = None, frasa: str = "", teks: str = "",
+                     catat: bool = True) -> UmpanBalik | None:
     """Continuous feedback per RHK or per BerAKHLAK value (domain.md §3.2): picklist phrase + free text.
 
     Returns None and changes nothing (no version bump) when the text is unchanged, so autosave on
@@ -236,6 +237,10 @@ def umpan_balik_save(*, penilaian: Penilaian, versi, oleh, rhk: RencanaHasilKerj
     _claim(penilaian, versi)
     obj, _created = UmpanBalik.objects.update_or_create(
         penilaian=penilaian, **target, defaults={"frasa": frasa, "teks": teks, "oleh": pegawai_of(oleh)})
+    if catat:  # the dated log keeps every text (penilaian/dialog/services.py); the dialog page logs its own
+        from penilaian.dialog.services import umpan_balik_log_autosave
+
+        umpan_balik_log_autosave(umpan_balik=obj)
     return obj
 
 
