@@ -6,6 +6,7 @@ from kinerja.once import SubmitOnceMixin
 
 from .models import Golongan, Pegawai, UnitKerja
 from .nip import parse_nip
+from .unit_label import UnitChoiceField
 
 
 class NipField(forms.CharField):
@@ -49,12 +50,12 @@ class PegawaiForm(SubmitOnceMixin, forms.ModelForm):
             "aktif",
         ]
         widgets = {"tanggal_lahir": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-        field_classes = {"nip": NipField}
+        field_classes = {"nip": NipField, "unit_kerja": UnitChoiceField}
 
     def __init__(self, *args, instansi_id=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instansi_id = instansi_id or (self.instance.unit_kerja.instansi_id if self.instance.pk else None)
-        units = UnitKerja.objects.filter(aktif=True)
+        units = UnitKerja.objects.filter(aktif=True).order_by("kode")
         if self.instansi_id:
             units = units.filter(instansi_id=self.instansi_id)
         self.fields["unit_kerja"].queryset = units
@@ -134,6 +135,7 @@ class UnitKerjaForm(SubmitOnceMixin, forms.ModelForm):
     class Meta:
         model = UnitKerja
         fields = ["kode", "nama", "level", "parent", "aktif"]
+        field_classes = {"parent": UnitChoiceField}
 
     def __init__(self, *args, instansi, **kwargs):
         super().__init__(*args, **kwargs)
