@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.once import SubmitOnceMixin
@@ -21,10 +22,17 @@ class NipField(forms.CharField):
 
 
 class NipAtasanField(NipField):
-    """Pick a pegawai by NIP: scales to 50,000 pegawai where a <select> would not."""
+    """Pick a pegawai by NIP: scales to 50,000 pegawai where a <select> would not.
+
+    static/js/cari_pegawai.js turns the input into a combobox searching by name or NIP (pegawai:cari);
+    without script the NIP is typed as before.
+    """
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.TextInput(attrs={
+            "data-cari-pegawai": reverse_lazy("pegawai:cari"), "autocomplete": "off", "inputmode": "search",
+        }))
         super().__init__(*args, **kwargs)
 
 

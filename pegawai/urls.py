@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_akun, views_import, views_import_akun, views_mutasi, views_plt
+from . import views, views_akun, views_cari, views_import, views_import_akun, views_mutasi, views_plt
 
 app_name = "pegawai"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("pegawai/mutasi/impor/", views_mutasi.mutasi_import_upload, name="mutasi-import"),
     path("pegawai/mutasi/impor/konfirmasi/", views_mutasi.mutasi_import_confirm, name="mutasi-import-confirm"),
     path("pegawai/mutasi/impor/templat.csv", views_mutasi.mutasi_import_template, name="mutasi-import-template"),
+    path("pegawai/cari/", views_cari.cari_pegawai, name="cari"),
     path("pegawai/<int:pk>/", views.pegawai_detail, name="detail"),
     path("pegawai/<int:pk>/mutasi/", views_mutasi.pegawai_mutasi, name="mutasi"),
     path("pegawai/<int:pk>/ubah/", views.pegawai_update, name="update"),
