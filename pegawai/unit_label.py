@@ -25,6 +25,7 @@ class UnitChoiceField(forms.ModelChoiceField):
 
     def __init__(self, queryset, *args, **kwargs):
         super().__init__(_with_parent(queryset), *args, **kwargs)
+        self.widget.attrs.setdefault("data-saring", "")  # static/js/cari_pegawai.js: a filter box over a long list
 
     def _set_queryset(self, queryset):
         forms.ModelChoiceField.queryset.fset(self, _with_parent(queryset))

@@ -55,7 +55,9 @@ def _pages(org, skp, evaluasi) -> dict[str, list[str]]:
               reverse("penilaian:skp-matriks")]
     hr = [reverse("pegawai:hr-home"), reverse("pegawai:unit-tree"), reverse("pegawai:list"),
           reverse("pegawai:import"), reverse("pelatihan:antrean"), reverse("penilaian:evaluasi-periode-list"),
-          reverse("pegawai:mutasi", args=[org.pegawai.pk]), reverse("pegawai:mutasi-import")]
+          reverse("pegawai:mutasi", args=[org.pegawai.pk]), reverse("pegawai:mutasi-import"),
+          reverse("pegawai:import-akun"), reverse("penilaian:evaluasi-rekap"), reverse("pegawai:create"),
+          reverse("pelatihan:laporan")]
     admin = [reverse("home"), reverse("pegawai:unit-tree"), reverse("pegawai:list")]
     return {"pegawai": pegawai, "atasan": atasan, "hr": hr, "admin": admin}
 

@@ -36,3 +36,22 @@ def test_hr_picks_an_atasan_by_typing_a_name(page: Page, live_server, browser_lo
     org.pegawai.refresh_from_db()
     expect(page.get_by_text("Sari Harahap").first).to_be_visible()
     assert org.pegawai.atasan_id == target.pk
+
+
+def test_long_unit_list_gets_a_filter_box(page: Page, live_server, browser_login):
+    from pegawai.tests.factories import UnitKerjaFactory, build_org
+
+    org = build_org()
+    for i in range(8):
+        UnitKerjaFactory(instansi=org.instansi, parent=org.bidang, kode=f"P{i}", nama="Seksi Perencanaan")
+    org.hr.set_password("Rahasia-HR-2026")
+    org.hr.save()
+    browser_login(org.hr, password="Rahasia-HR-2026", next="/pegawai/tambah/")
+    box = page.locator("#id_unit_kerja").locator("xpath=preceding-sibling::input[@type='search']")
+    expect(box).to_have_attribute("aria-controls", "id_unit_kerja")
+    box.fill("seksi dua")
+    hidden = page.eval_on_selector_all("#id_unit_kerja option", "os => os.map(o => [o.textContent, o.hidden])")
+    shown = [t for t, h in hidden if not h]
+    assert "S2 — Seksi Dua (Bidang Satu)" in shown and not any(t.startswith("P1 ") for t in shown)
+    page.select_option("#id_unit_kerja", label="S2 — Seksi Dua (Bidang Satu)")
+    expect(page.locator("#id_unit_kerja")).to_have_value(str(org.seksi2.pk))

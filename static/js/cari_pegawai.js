@@ -6,9 +6,10 @@
   var lang = (document.documentElement.lang || "id").slice(0, 2);
   var TEXT = {
     id: { hint: "Ketik nama atau NIP, lalu pilih dari daftar.", none: "Tidak ada pegawai yang cocok.",
-          more: "Tampilkan lebih banyak", chosen: "Dipilih: ", found: " pegawai ditemukan." },
+          more: "Tampilkan lebih banyak", chosen: "Dipilih: ", found: " pegawai ditemukan.",
+          filter: "Saring pilihan" },
     en: { hint: "Type a name or NIP, then pick from the list.", none: "No matching employee.",
-          more: "Show more", chosen: "Selected: ", found: " employees found." },
+          more: "Show more", chosen: "Selected: ", found: " employees found.", filter: "Filter the list" },
   }[lang === "en" ? "en" : "id"];
   var counter = 0;
 
@@ -142,8 +143,36 @@
     input.addEventListener("blur", function () { setTimeout(close, 150); });
   }
 
+  // <select data-saring>: a search box above a long list (units, officials) hides the options that do not
+  // match what is typed; the select itself is untouched, so it works and submits as before.
+  function saring(select) {
+    if (select.dataset.saringSiap || select.options.length < 8) return;
+    select.dataset.saringSiap = "1";
+    var box = document.createElement("input");
+    box.type = "search";
+    box.className = "form-control form-control-sm mb-1 saring-pilihan";
+    var label = select.labels && select.labels[0] ? select.labels[0].textContent.trim() : "";
+    box.setAttribute("aria-label", TEXT.filter + (label ? ": " + label : ""));
+    box.setAttribute("placeholder", TEXT.filter);
+    box.setAttribute("aria-controls", select.id);
+    select.parentNode.insertBefore(box, select);
+    box.addEventListener("input", function () {
+      var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var first = null;
+      Array.prototype.forEach.call(select.options, function (o) {
+        var text = o.textContent.toLowerCase();
+        var show = !o.value || words.every(function (w) { return text.indexOf(w) >= 0; });
+        o.hidden = !show;
+        if (show && o.value && !first) first = o;
+      });
+      if (first && select.selectedOptions[0] && select.selectedOptions[0].hidden) select.value = first.value;
+    });
+  }
+
   function scan(root) {
-    (root.querySelectorAll ? root : document).querySelectorAll("input[data-cari-pegawai]").forEach(enhance);
+    var r = root.querySelectorAll ? root : document;
+    r.querySelectorAll("input[data-cari-pegawai]").forEach(enhance);
+    r.querySelectorAll("select[data-saring]").forEach(saring);
   }
   scan(document);
   document.addEventListener("htmx:load", function (event) { scan(event.target); });
