@@ -1,8 +1,11 @@
 """Search pegawai by name or NIP for the person pickers (atasan, kepala unit, Plt/Plh, mutasi).
 
 JSON for static/js/cari_pegawai.js; the NIP input it enhances still works without script. Scoped by
-the access module: HR finds the active pegawai of its own instansi, an admin everyone; other roles 403.
+the access module (``pegawai_searchable_by``): HR finds the active pegawai of its own instansi, an admin
+everyone, an atasan (inviting peers) its instansi; a plain pegawai gets 403.
 """
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import JsonResponse
@@ -11,16 +14,15 @@ from django.views.decorators.http import require_GET
 from kinerja.web import int_param
 
 from . import access
-from .decorators import hr_required
 
 PER_HALAMAN = 20
 
 
-def cari_pegawai_qs(user, q: str):
+def cari_pegawai_qs(scope, q: str):
     q = " ".join(q.split())
     if len(q) < 2:
         return None
-    qs = access.pegawai_managed_by(user).filter(aktif=True).select_related("unit_kerja__parent", "jabatan")
+    qs = scope.select_related("unit_kerja__parent", "jabatan")
     digits = q.replace(" ", "")
     if digits.isascii() and digits.isdecimal():  # a NIP as printed, with or without its spaces
         return qs.filter(nip__startswith=digits).order_by("nip")
@@ -31,9 +33,12 @@ def cari_pegawai_qs(user, q: str):
 
 
 @require_GET
-@hr_required
+@login_required
 def cari_pegawai(request):
-    qs = cari_pegawai_qs(request.user, request.GET.get("q", "")[:100])
+    scope = access.pegawai_searchable_by(request.user)
+    if scope is None:
+        raise PermissionDenied
+    qs = cari_pegawai_qs(scope, request.GET.get("q", "")[:100])
     if qs is None:
         return JsonResponse({"results": [], "page": 1, "has_next": False})
     page = Paginator(qs, PER_HALAMAN).get_page(int_param(request, "page", default=1, min_value=1, max_value=500))

@@ -32,10 +32,16 @@ def test_hr_of_another_instansi_finds_nothing_here(client, org):
     assert _nips(client, q=org.asing.nip) == [org.asing.nip]
 
 
-@pytest.mark.parametrize("actor", ["pegawai", "atasan"])
-def test_other_roles_are_refused(client, org, actor):
+@pytest.mark.parametrize("actor", ["pegawai", "rekan"])
+def test_plain_pegawai_are_refused(client, org, actor):
     client.force_login(getattr(org, actor).user)
     assert client.get(URL, {"q": org.lain.nip}).status_code == 403
+
+
+def test_atasan_inviting_peers_searches_its_own_instansi_only(client, org):
+    client.force_login(org.atasan.user)
+    assert _nips(client, q=org.lain.nip) == [org.lain.nip]
+    assert _nips(client, q=org.asing.nip) == []
 
 
 def test_anonymous_is_sent_to_login(client, org):

@@ -46,6 +46,10 @@
     wrap.appendChild(status);
 
     var timer = null, active = -1, items = [], page = 1, query = "", seq = 0;
+    // data-cari-tambah: a list of NIPs; the search is what follows the last comma, a pick is appended.
+    var tambah = "cariTambah" in input.dataset;
+    function head() { var i = input.value.lastIndexOf(","); return i < 0 ? "" : input.value.slice(0, i + 1) + " "; }
+    function typed() { var i = input.value.lastIndexOf(","); return (i < 0 ? input.value : input.value.slice(i + 1)).trim(); }
 
     function close() {
       list.classList.add("d-none");
@@ -69,7 +73,7 @@
     function pick(i) {
       var p = items[i];
       if (!p) return;
-      input.value = p.nip;
+      input.value = tambah ? head().replace(/\s+$/, " ").replace(/^ $/, "") + p.nip + ", " : p.nip;
       status.textContent = TEXT.chosen + p.nama + " (" + p.nip + ")";
       close();
       input.dispatchEvent(new Event("change", { bubbles: true }));
@@ -128,7 +132,7 @@
 
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      query = input.value.trim();
+      query = tambah ? typed() : input.value.trim();
       if (query.replace(/\s/g, "").length < 2) { close(); return; }
       timer = setTimeout(function () { load(1); }, 200);
     });
@@ -139,7 +143,7 @@
       else if (e.key === "Enter" && open && active >= 0) { e.preventDefault(); pick(active); }
       else if (e.key === "Escape" && open) { e.preventDefault(); close(); }
     });
-    input.addEventListener("focus", function () { input.select(); }); // typing replaces the NIP shown
+    if (!tambah) input.addEventListener("focus", function () { input.select(); }); // typing replaces the NIP
     input.addEventListener("blur", function () { setTimeout(close, 150); });
   }
 
