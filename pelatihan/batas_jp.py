@@ -21,11 +21,13 @@ def tandai_batas(riwayat_list) -> list:
     pppk = [r for r in riwayat_list if r.pegawai.status in STATUS_PPPK and r.tanggal_selesai]
     for r in riwayat_list:
         r.jp_setelah, r.melewati_batas = None, False
-    if not pppk:
+    if not riwayat_list:
         return riwayat_list
+    # Asked even when no PPPK is on the list, so a page's query count does not depend on who is on it.
     rows = (RiwayatPengembangan.objects
-            .filter(pegawai_id__in={r.pegawai_id for r in pppk}, status=Status.DIVERIFIKASI,
-                    tanggal_selesai__year__in={r.tanggal_selesai.year for r in pppk})
+            .filter(pegawai_id__in={r.pegawai_id for r in riwayat_list}, status=Status.DIVERIFIKASI,
+                    pegawai__status__in=STATUS_PPPK,
+                    tanggal_selesai__year__in={r.tanggal_selesai.year for r in riwayat_list if r.tanggal_selesai})
             .annotate(tahun=ExtractYear("tanggal_selesai")).order_by()
             .values("pegawai_id", "tahun").annotate(jp=Sum("jp")))
     verified = {(row["pegawai_id"], row["tahun"]): row["jp"] or 0 for row in rows}
