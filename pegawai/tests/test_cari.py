@@ -73,3 +73,10 @@ def test_nip_inputs_carry_the_picker(client, org):
     for url in (reverse("pegawai:create"), reverse("pegawai:ganti-atasan", args=[org.pegawai.pk]),
                 reverse("pegawai:plt-list"), reverse("pegawai:mutasi", args=[org.pegawai.pk])):
         assert f'data-cari-pegawai="{URL}"' in client.get(url).content.decode(), url
+
+
+def test_peer_invitation_field_appends_picked_nips():
+    from penilaian.rekan.forms import UndanganForm
+
+    attrs = UndanganForm.base_fields["nip_lain"].widget.attrs
+    assert str(attrs["data-cari-pegawai"]) == URL and "data-cari-tambah" in attrs
