@@ -165,3 +165,14 @@ def units_managed_by(user) -> QuerySet[UnitKerja]:
     if r.is_hr:
         return UnitKerja.objects.filter(instansi_id=r.instansi_id)
     return UnitKerja.objects.none()
+
+
+def pegawai_searchable_by(user) -> QuerySet[Pegawai] | None:
+    """Whom the person pickers may offer: HR its instansi (admin all); an atasan, choosing peers for an
+    evaluation, the active pegawai of its own instansi (as the NIP field there accepts). None: no picker."""
+    r = peran(user)
+    if r.is_admin or r.is_hr:
+        return pegawai_managed_by(user).filter(aktif=True)
+    if r.is_atasan and r.instansi_id:
+        return Pegawai.objects.filter(unit_kerja__instansi_id=r.instansi_id, aktif=True)
+    return None

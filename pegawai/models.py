@@ -132,6 +132,13 @@ class UnitKerja(models.Model):
     def __str__(self):
         return self.nama
 
+    @property
+    def label_lengkap(self) -> str:
+        """"kode — nama (induk)": tells apart the many units of the same name (select_related("parent"))."""
+        from .unit_label import label_unit
+
+        return label_unit(self)
+
     def clean(self):
         if self.parent_id and self.parent.instansi_id != self.instansi_id:
             raise ValidationError({"parent": _("Unit induk harus berada pada instansi yang sama.")})
@@ -223,7 +230,7 @@ class PegawaiQuerySet(models.QuerySet):
         return self.filter(aktif=True)
 
     def with_relations(self):
-        return self.select_related("unit_kerja", "jabatan", "golongan", "atasan", "user")
+        return self.select_related("unit_kerja__parent", "jabatan", "golongan", "atasan", "user")
 
 
 class Pegawai(models.Model):

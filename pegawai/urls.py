@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_akun, views_import, views_mutasi, views_pejabat, views_plt
+from . import views, views_akun, views_cari, views_import, views_import_akun, views_mutasi, views_pejabat, views_plt
 
 app_name = "pegawai"
 
@@ -13,9 +13,13 @@ urlpatterns = [
     path("pegawai/tambah/", views.pegawai_create, name="create"),
     path("pegawai/impor/", views_import.import_upload, name="import"),
     path("pegawai/impor/konfirmasi/", views_import.import_confirm, name="import-confirm"),
+    path("pegawai/impor/templat.csv", views_import_akun.import_template, name="import-template"),
+    path("pegawai/impor/akun/", views_import_akun.import_akun, name="import-akun"),
+    path("pegawai/impor/akun/buat/", views_import_akun.import_akun_buat, name="import-akun-buat"),
     path("pegawai/mutasi/impor/", views_mutasi.mutasi_import_upload, name="mutasi-import"),
     path("pegawai/mutasi/impor/konfirmasi/", views_mutasi.mutasi_import_confirm, name="mutasi-import-confirm"),
     path("pegawai/mutasi/impor/templat.csv", views_mutasi.mutasi_import_template, name="mutasi-import-template"),
+    path("pegawai/cari/", views_cari.cari_pegawai, name="cari"),
     path("pegawai/<int:pk>/", views.pegawai_detail, name="detail"),
     path("pegawai/<int:pk>/mutasi/", views_mutasi.pegawai_mutasi, name="mutasi"),
     path("pegawai/<int:pk>/ubah/", views.pegawai_update, name="update"),

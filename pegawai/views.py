@@ -64,7 +64,7 @@ def pegawai_list(request):
     instansi = instansi_for(request)
     units = access.units_managed_by(request.user).filter(instansi=instansi)
     base = access.pegawai_managed_by(request.user).filter(unit_kerja__instansi=instansi).select_related(
-        "unit_kerja", "jabatan", "golongan", "atasan"
+        "unit_kerja__parent", "jabatan", "golongan", "atasan"
     )
     filterset = PegawaiFilter(request.GET, queryset=base, units=units)  # bound even when empty: no filter = all
     qs = filterset.qs if filterset.is_valid() else base.none()
@@ -195,7 +195,7 @@ def tim_saya(request):
     r = access.peran(request.user)
     if r.pegawai is None:
         raise Http404
-    qs = access.bawahan_of(r.pegawai).select_related("jabatan", "golongan", "unit_kerja").order_by("nama")
+    qs = access.bawahan_of(r.pegawai).select_related("jabatan", "golongan", "unit_kerja__parent").order_by("nama")
     return render(request, "pegawai/tim_saya.html", {"page_obj": paginate(request, qs), "pegawai": r.pegawai})
 
 

@@ -82,3 +82,9 @@ def status_jp(status_pegawai: str, jp: int | None) -> StatusJp:
     if status_pegawai in STATUS_PPPK:
         return StatusJp(jp=jp, batas=BATAS_PPPK, is_target=False)
     return StatusJp(jp=jp, batas=TARGET_PNS, is_target=True)
+
+
+def melewati_batas_pppk(status_pegawai: str, jp_terverifikasi: int, jp_baru: int) -> bool:
+    """True when verifying ``jp_baru`` more JP would take a PPPK past the 24 JP cap of the year
+    (PP 49/2018 Pasal 40(1), domain.md §7.6). PNS have a minimum, not a cap: never."""
+    return status_pegawai in STATUS_PPPK and int(jp_terverifikasi or 0) + int(jp_baru or 0) > BATAS_PPPK

@@ -31,7 +31,7 @@ Status = RiwayatPengembangan.Status
 
 def riwayat_qs() -> QuerySet[RiwayatPengembangan]:
     return RiwayatPengembangan.objects.select_related(
-        "pegawai__unit_kerja", "jalur", "bentuk", "jenis", "rumpun", "diverifikasi_oleh"
+        "pegawai__unit_kerja__parent", "jalur", "bentuk", "jenis", "rumpun", "diverifikasi_oleh"
     )
 
 
@@ -103,10 +103,17 @@ class RingkasanUnit:
         return round(self.n_tercapai * 100 / self.n_pns) if self.n_pns else 0
 
 
+def _label(row) -> str:
+    """The unit as "kode — nama (induk)" from a values() row (pegawai.unit_label)."""
+    label = f"{row['unit_kerja__kode']} — {row['unit_kerja__nama']}"
+    return label + (f" ({row['unit_kerja__parent__nama']})" if row["unit_kerja__parent__nama"] else "")
+
+
 def ringkasan_per_unit(pegawai_qs: QuerySet[Pegawai]) -> list[RingkasanUnit]:
     """Per unit kerja: PNS reaching 20 JP and PPPK above 24 JP; one query (``pegawai_qs`` has ``jp``)."""
     rows = (
-        pegawai_qs.order_by().values("unit_kerja_id", "unit_kerja__nama", "unit_kerja__kode")
+        pegawai_qs.order_by().values("unit_kerja_id", "unit_kerja__nama", "unit_kerja__kode",
+                                     "unit_kerja__parent__nama")
         .annotate(
             n_pns=Count("pk", filter=Q(status__in=STATUS_PNS)),
             n_tercapai=Count("pk", filter=Q(status__in=STATUS_PNS, jp__gte=TARGET_PNS)),
@@ -117,7 +124,7 @@ def ringkasan_per_unit(pegawai_qs: QuerySet[Pegawai]) -> list[RingkasanUnit]:
         .order_by("unit_kerja__kode")
     )
     return [
-        RingkasanUnit(r["unit_kerja_id"], r["unit_kerja__nama"], r["n_pns"], r["n_tercapai"], r["n_pppk"],
+        RingkasanUnit(r["unit_kerja_id"], _label(r), r["n_pns"], r["n_tercapai"], r["n_pppk"],
                       r["n_pppk_melebihi"], r["jp_total"] or 0)
         for r in rows
     ]

@@ -68,7 +68,9 @@ def _pages(org, skp, evaluasi) -> dict[str, list[str]]:
           reverse("pegawai:mutasi", args=[org.pegawai.pk]), reverse("pegawai:mutasi-import"),
           reverse("laporan:index"), reverse("laporan:tpp"), reverse("laporan:aturan-tpp"),
           reverse("kontrak:berakhir"), reverse("kontrak:pegawai", args=[org.pw.pk]),
-          reverse("pegawai:pejabat-list"), reverse("pegawai:delegasi-list"), reverse("penilaian:skp-non-asn-antrian")]
+          reverse("pegawai:pejabat-list"), reverse("pegawai:delegasi-list"), reverse("penilaian:skp-non-asn-antrian"),
+          reverse("pegawai:import-akun"), reverse("penilaian:evaluasi-rekap"), reverse("pegawai:create"),
+          reverse("pelatihan:laporan")]
     admin = [reverse("home"), reverse("pegawai:unit-tree"), reverse("pegawai:list")]
     return {"pegawai": pegawai, "atasan": atasan, "hr": hr, "admin": admin}
 

@@ -48,7 +48,8 @@ def skp_pohon(request):
     roots, lepas = selectors.pohon_kinerja(unit, tahun) if unit else ([], [])
     return render(request, "penilaian/skp/pohon.html", {
         "unit": unit, "tahun": tahun, "roots": roots, "lepas": lepas,
-        "units": units.order_by("kode")[:500], "tahun_list": range(date.today().year + 1, date.today().year - 3, -1),
+        "units": units.select_related("parent").order_by("kode")[:500],
+        "tahun_list": range(date.today().year + 1, date.today().year - 3, -1),
     })
 
 
@@ -78,7 +79,7 @@ def skp_monitoring(request):
         "penilaian/skp/monitoring.html",
         {
             "unit": unit,
-            "units": units.order_by("kode")[:500],
+            "units": units.select_related("parent").order_by("kode")[:500],
             "tahun": tahun,
             "page_obj": page,
             "tanpa": tanpa[:100],
