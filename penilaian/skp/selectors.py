@@ -8,14 +8,12 @@ from django.db.models import (
     Exists,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Value,
     When,
 )
 
 from pegawai.models import Pegawai, UnitKerja
-from pegawai.selectors import descendant_ids
 
 from ..models import (
     EkspektasiPerilaku,
@@ -102,40 +100,6 @@ def matriks_peran_hasil(me: Pegawai, bawahan: QuerySet[Pegawai], tahun: int) -> 
                 lepas.append(r)
         baris.append(BarisMatriks(pegawai=p, sel=sel, lepas=lepas))
     return Matriks(kolom=kolom, baris=baris, tanpa_dukungan=[r for r in kolom if r.pk not in didukung])
-
-
-# --- Pohon kinerja ----------------------------------------------------------------------------------
-
-
-@dataclass
-class NodeRhk:
-    rhk: RencanaHasilKerja
-    children: list["NodeRhk"] = field(default_factory=list)
-
-
-def pohon_kinerja(unit: UnitKerja, tahun: int) -> tuple[list[NodeRhk], list[RencanaHasilKerja]]:
-    """Cascade tree from the unit head's RHK down every level (domain.md §1.4), in three queries:
-    the unit subtree, RHK of its's SKPs, their IKI. Returns (roots, RHK not linked)."""
-    ids = descendant_ids(unit)
-    rows = list(
-        RencanaHasilKerja.objects.filter(skp__tahun=tahun)
-        .filter(Q(skp__pegawai__unit_kerja_id__in=ids) | Q(skp__pegawai_id=unit.kepala_id))
-        .select_related("skp__pegawai__jabatan")
-        .prefetch_related(Prefetch("iki", queryset=IndikatorKinerja.objects.order_by("urutan", "pk")))
-        .order_by("skp__pegawai__nama", JENIS_URUT, "urutan", "pk")
-    )
-    nodes = {r.pk: NodeRhk(rhk=r) for r in rows}
-    roots, lepas = [], []
-    for node in nodes.values():
-        r = node.rhk
-        parent = nodes.get(r.induk_id)
-        if parent is not None:
-            parent.children.append(node)
-        elif r.skp.pegawai_id == unit.kepala_id:
-            roots.append(node)
-        else:
-            lepas.append(r)
-    return roots, lepas
 
 
 # --- Monitoring HR ------------------------------------------------------------------------------
