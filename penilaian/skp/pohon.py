@@ -4,8 +4,7 @@ The tree of an instansi holds every RHK of the year; loading it whole took 17–
 pegawai. The page therefore reads only the unit head's RHK, each node carrying the number of RHK that
 intervene it (counted in SQL), and a node's children come one page at a time when it is opened.
 """
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from pegawai.models import UnitKerja
 from pegawai.selectors import descendant_ids
@@ -17,35 +16,37 @@ ANAK_PER_HALAMAN = 50
 LEPAS_PER_HALAMAN = 50
 
 
-def _nodes(qs: QuerySet[RencanaHasilKerja], tahun: int, scope: Q) -> QuerySet[RencanaHasilKerja]:
-    """RHK with their owner, IKI and ``n_anak``: how many RHK of ``tahun`` in ``scope`` intervene each."""
-    anak = (
-        RencanaHasilKerja.objects.filter(scope, induk=OuterRef("pk"), skp__tahun=tahun)
-        .order_by()
-        .values("induk")
-        .annotate(n=Count("pk"))
-        .values("n")
+def _nodes(qs: QuerySet[RencanaHasilKerja]) -> QuerySet[RencanaHasilKerja]:
+    return qs.select_related("skp__pegawai__jabatan").prefetch_related(
+        Prefetch("iki", queryset=IndikatorKinerja.objects.order_by("urutan", "pk"))
     )
-    return (
-        qs.select_related("skp__pegawai__jabatan")
-        .prefetch_related(Prefetch("iki", queryset=IndikatorKinerja.objects.order_by("urutan", "pk")))
-        .annotate(n_anak=Coalesce(Subquery(anak, output_field=IntegerField()), 0))
-    )
+
+
+def with_n_anak(rows: list[RencanaHasilKerja], tahun: int, scope: Q) -> list[RencanaHasilKerja]:
+    """Set ``n_anak`` on each row: how many RHK of ``tahun`` in ``scope`` intervene it. One grouped query
+    for the page's rows (a correlated count per row was planned as a scan of the year per row)."""
+    counts = dict(
+        RencanaHasilKerja.objects.filter(scope, induk_id__in=[r.pk for r in rows], skp__tahun=tahun)
+        .order_by().values_list("induk_id").annotate(n=Count("pk")).values_list("induk_id", "n")
+    ) if rows else {}
+    for r in rows:
+        r.n_anak = counts.get(r.pk, 0)
+    return rows
 
 
 def pohon_akar(unit: UnitKerja, tahun: int, scope: Q) -> list[RencanaHasilKerja]:
-    """The top level: the unit head's RHK of ``tahun`` (two queries, whatever the size of the unit)."""
+    """The top level: the unit head's RHK of ``tahun`` (three queries, whatever the size of the unit)."""
     if unit.kepala_id is None:
         return []
     qs = RencanaHasilKerja.objects.filter(skp__pegawai_id=unit.kepala_id, skp__tahun=tahun)
-    return list(_nodes(qs, tahun, scope).order_by("skp__tanggal_mulai", JENIS_URUT, "urutan", "pk"))
+    return with_n_anak(list(_nodes(qs).order_by("skp__tanggal_mulai", JENIS_URUT, "urutan", "pk")), tahun, scope)
 
 
 def pohon_anak(rhk: RencanaHasilKerja, scope: Q) -> QuerySet[RencanaHasilKerja]:
-    """The RHK of the same year in ``scope`` that intervene ``rhk``, for one page of a node."""
-    tahun = rhk.skp.tahun
-    qs = RencanaHasilKerja.objects.filter(scope, induk=rhk, skp__tahun=tahun)
-    return _nodes(qs, tahun, scope).order_by("skp__pegawai__nama", JENIS_URUT, "urutan", "pk")
+    """The RHK of the same year in ``scope`` that intervene ``rhk``; the view pages it, then counts the
+    page's own children with :func:`with_n_anak`."""
+    qs = RencanaHasilKerja.objects.filter(scope, induk=rhk, skp__tahun=rhk.skp.tahun)
+    return _nodes(qs).order_by("skp__pegawai__nama", JENIS_URUT, "urutan", "pk")
 
 
 def pohon_lepas(unit: UnitKerja, tahun: int) -> QuerySet[RencanaHasilKerja]:

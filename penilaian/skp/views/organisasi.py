@@ -44,7 +44,9 @@ def skp_pohon_anak(request, pk):
     """One page of the RHK intervening node ``pk`` (htmx); the node must lie in the user's tree scope."""
     units = pohon_units_for(request.user)
     rhk = get_rhk_pohon_for(request.user, pk)
-    page = paginate(request, pohon.pohon_anak(rhk, pohon_rhk_q(units)), pohon.ANAK_PER_HALAMAN)
+    scope = pohon_rhk_q(units)
+    page = paginate(request, pohon.pohon_anak(rhk, scope), pohon.ANAK_PER_HALAMAN)
+    page.object_list = pohon.with_n_anak(list(page.object_list), rhk.skp.tahun, scope)
     return render(request, "penilaian/skp/_pohon_anak.html", {"rhk": rhk, "page_obj": page})
 
 
