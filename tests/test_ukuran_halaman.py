@@ -35,3 +35,16 @@ def test_pohon_pages_stay_under_100_kb_with_a_large_level(client, org):
     for url in (reverse("penilaian:skp-pohon") + "?tahun=2026", reverse("penilaian:skp-pohon-anak", args=[induk.pk])):
         r = c.get(url)
         assert r.status_code == 200 and len(r.content) < BATAS, f"{url}: {len(r.content):,} bytes"
+
+
+def test_a_very_large_team_is_searched_not_listed_in_dropdowns(client, org):
+    from harian.views.tim import TIM_DROPDOWN_MAKS
+
+    for _ in range(TIM_DROPDOWN_MAKS + 1):
+        p = PegawaiFactory(unit_kerja=org.seksi, atasan=org.atasan)
+        skp = skp_aktif(p, n_rhk=3)
+        KegiatanFactory(pegawai=p, iki=iki_of(skp), tanggal=today())
+    r = login_as(client, org, "atasan").get(reverse("harian:tim"))
+    form = r.context["filter"].form
+    assert "q" in form.fields and "pegawai" not in form.fields and "rhk" not in form.fields
+    assert r.context["bisa_tanggapi"] and len(r.content) < BATAS
