@@ -73,14 +73,21 @@ class Matriks:
     tanpa_dukungan: list[RencanaHasilKerja]
 
 
-def matriks_peran_hasil(me: Pegawai, bawahan: QuerySet[Pegawai], tahun: int) -> Matriks:
-    """Columns: my RHK of ``tahun``; rows: my subordinates; cells: their RHK that intervene mine."""
-    kolom = list(
-        RencanaHasilKerja.objects.filter(skp__pegawai=me, skp__tahun=tahun).order_by(
-            "skp__tanggal_mulai", JENIS_URUT, "urutan"
-        )
+def matriks_peran_hasil(
+    me: Pegawai, bawahan: QuerySet[Pegawai], tahun: int, *, people: list[Pegawai] | None = None
+) -> Matriks:
+    """Columns: my RHK of ``tahun``; rows: my subordinates (``people``: one page of them, else all);
+    cells: their RHK that intervene mine. Whether a column has support is asked of all subordinates."""
+    didukung = RencanaHasilKerja.objects.filter(
+        induk=OuterRef("pk"), skp__pegawai__in=bawahan.values("pk"), skp__tahun=tahun
     )
-    people = list(bawahan.select_related("jabatan").order_by("nama"))
+    kolom = list(
+        RencanaHasilKerja.objects.filter(skp__pegawai=me, skp__tahun=tahun)
+        .annotate(didukung=Exists(didukung))
+        .order_by("skp__tanggal_mulai", JENIS_URUT, "urutan")
+    )
+    if people is None:
+        people = list(bawahan.select_related("jabatan").order_by("nama"))
     sub = RencanaHasilKerja.objects.filter(skp__pegawai__in=[p.pk for p in people], skp__tahun=tahun).select_related(
         "skp"
     )
@@ -88,18 +95,16 @@ def matriks_peran_hasil(me: Pegawai, bawahan: QuerySet[Pegawai], tahun: int) -> 
     for r in sub:
         per[r.skp.pegawai_id].append(r)
     idx = {r.pk: i for i, r in enumerate(kolom)}
-    didukung = set()
     baris = []
     for p in people:
         sel, lepas = [[] for _ in kolom], []
         for r in per[p.pk]:
             if r.induk_id in idx:
                 sel[idx[r.induk_id]].append(r)
-                didukung.add(r.induk_id)
             else:
                 lepas.append(r)
         baris.append(BarisMatriks(pegawai=p, sel=sel, lepas=lepas))
-    return Matriks(kolom=kolom, baris=baris, tanpa_dukungan=[r for r in kolom if r.pk not in didukung])
+    return Matriks(kolom=kolom, baris=baris, tanpa_dukungan=[r for r in kolom if not r.didukung])
 
 
 # --- Monitoring HR ------------------------------------------------------------------------------

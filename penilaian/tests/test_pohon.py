@@ -139,3 +139,21 @@ def test_rhk_linked_to_nothing_in_the_tree_are_listed_on_demand(client, org):
     assert login_as(client, org, "hr_other").get(url, {"unit": org.bidang.pk}).status_code == 404
     assert login_as(client, org, "atasan2").get(url, {"unit": org.seksi.pk}).status_code == 404
     assert login_as(client, org, "hr").get(url).status_code == 404
+
+
+def test_matriks_pages_subordinates_and_counts_support_from_all_of_them(client, org):
+    from penilaian.skp.views.bawahan import MATRIKS_BARIS
+
+    mine = skp_with_rhk(org.atasan, n_rhk=2, tahun=2026)
+    first, second = mine.rhk.order_by("urutan", "pk")
+    for i in range(MATRIKS_BARIS + 3):
+        PegawaiFactory(unit_kerja=org.seksi, atasan=org.atasan, nama=f"Aaa {i:03d}")
+    last = PegawaiFactory(unit_kerja=org.seksi, atasan=org.atasan, nama="Zzz Terakhir")  # on page 2
+    skp_with_rhk(last, n_rhk=1, tahun=2026).rhk.update(induk=second)
+    c = login_as(client, org, "atasan")
+    r = c.get(reverse("penilaian:skp-matriks"), {"tahun": 2026})
+    m = r.context["m"]
+    assert len(m.baris) == MATRIKS_BARIS and last.pk not in {b.pegawai.pk for b in m.baris}
+    assert m.tanpa_dukungan == [first]  # the second is supported, by someone on page 2
+    r = c.get(reverse("penilaian:skp-matriks"), {"tahun": 2026, "page": 2})
+    assert last.pk in {b.pegawai.pk for b in r.context["m"].baris}
