@@ -5,7 +5,7 @@ from rest_framework import serializers
 from harian.models import KegiatanHarian
 from pegawai.models import Instansi, Pegawai, UnitKerja
 from pelatihan.models import RiwayatPengembangan
-from penilaian.models import IndikatorKinerja, Penilaian, Periode, Realisasi, RencanaHasilKerja, Skp
+from penilaian.models import IndikatorKinerja, Penilaian, Periode, Realisasi, RencanaAksi, RencanaHasilKerja, Skp
 
 
 class InstansiSerializer(serializers.ModelSerializer):
@@ -118,15 +118,20 @@ class RiwayatWriteSerializer(serializers.ModelSerializer):
 
 class KegiatanSerializer(serializers.ModelSerializer):
     pegawai_nip = serializers.CharField(source="pegawai.nip", read_only=True)
+    durasi_menit = serializers.IntegerField(read_only=True, allow_null=True,
+                                            help_text="Dari jam mulai sampai jam selesai.")
 
     class Meta:
         model = KegiatanHarian
-        fields = ["id", "pegawai", "pegawai_nip", "tanggal", "uraian", "kuantitas", "satuan", "durasi_menit", "iki",
-                  "bukti_url", "dibuat_pada", "diubah_pada"]
-        read_only_fields = ["pegawai", "dibuat_pada", "diubah_pada"]
+        fields = ["id", "pegawai", "pegawai_nip", "tanggal", "jam_mulai", "jam_selesai", "durasi_menit",
+                  "rencana_aksi", "uraian", "kuantitas", "satuan", "iki", "bukti_url", "status", "catatan_atasan",
+                  "dibuat_pada", "diubah_pada"]
+        read_only_fields = ["pegawai", "status", "catatan_atasan", "dibuat_pada", "diubah_pada"]
         # Range rules come from the service with the pages' messages; the field keeps the shape.
-        extra_kwargs = {"kuantitas": {"validators": []}, "durasi_menit": {"validators": []},
-                        "satuan": {"required": False}, "iki": {"queryset": IndikatorKinerja.objects.all()}}
+        extra_kwargs = {"kuantitas": {"validators": []}, "satuan": {"required": False},
+                        "iki": {"queryset": IndikatorKinerja.objects.all()},
+                        "rencana_aksi": {"queryset": RencanaAksi.objects.select_related("penilaian__periode",
+                                                                                        "penilaian__skp")}}
 
 
 class RealisasiWriteSerializer(serializers.Serializer):

@@ -250,7 +250,8 @@ class KegiatanViewSet(ApiViewMixin, viewsets.ModelViewSet):
         return harian_services.DataKegiatan(
             tanggal=ambil("tanggal"), uraian=ambil("uraian", ""), kuantitas=ambil("kuantitas"),
             satuan=validated.get("satuan", lama.satuan if lama else "") or "",
-            durasi_menit=ambil("durasi_menit"), iki=ambil("iki"), bukti_url=ambil("bukti_url", "") or "")
+            iki=ambil("iki"), bukti_url=ambil("bukti_url", "") or "", jam_mulai=ambil("jam_mulai"),
+            jam_selesai=ambil("jam_selesai"), rencana_aksi=ambil("rencana_aksi"))
 
     def _out(self, kegiatan, code=status.HTTP_200_OK):
         return Response(self.get_serializer(self.get_queryset().get(pk=kegiatan.pk)).data, status=code)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import KegiatanHarian, TanggapanKegiatan
+from .models import KegiatanHarian, PengaturanHarian, TanggapanKegiatan
 
 
 class TanggapanInline(admin.TabularInline):
@@ -11,14 +11,15 @@ class TanggapanInline(admin.TabularInline):
 
 @admin.register(KegiatanHarian)
 class KegiatanHarianAdmin(admin.ModelAdmin):
-    list_display = ("tanggal", "pegawai", "uraian_singkat", "kuantitas", "satuan", "iki", "dibuat_pada")
-    list_filter = ("tanggal", "pegawai__unit_kerja__instansi")
+    list_display = ("tanggal", "jam_mulai", "jam_selesai", "pegawai", "uraian_singkat", "kuantitas", "satuan", "status",
+                    "dibuat_pada")
+    list_filter = ("status", "tanggal", "pegawai__unit_kerja__instansi")
     search_fields = ("pegawai__nip", "pegawai__nama", "uraian")
     date_hierarchy = "tanggal"
     autocomplete_fields = ("pegawai",)
-    raw_id_fields = ("iki",)
+    raw_id_fields = ("iki", "rencana_aksi", "diperiksa_oleh")
     list_select_related = ("pegawai", "iki")
-    readonly_fields = ("nama_berkas", "ukuran", "content_type", "dibuat_pada", "diubah_pada")
+    readonly_fields = ("nama_berkas", "ukuran", "content_type", "diperiksa_pada", "dibuat_pada", "diubah_pada")
     inlines = [TanggapanInline]
 
     @admin.display(description="uraian")
@@ -34,3 +35,10 @@ class TanggapanKegiatanAdmin(admin.ModelAdmin):
     autocomplete_fields = ("oleh",)
     raw_id_fields = ("kegiatan",)
     list_select_related = ("kegiatan", "kegiatan__pegawai", "oleh")
+
+
+@admin.register(PengaturanHarian)
+class PengaturanHarianAdmin(admin.ModelAdmin):
+    list_display = ("instansi", "jam_kerja_menit")
+    search_fields = ("instansi__nama", "instansi__kode")
+    autocomplete_fields = ("instansi",)

@@ -14,6 +14,8 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # ISO: type=d
 class _RentangFilter(django_filters.FilterSet):
     dari = django_filters.DateFilter(label=_("Dari"), field_name="tanggal", lookup_expr="gte", widget=DATE)
     sampai = django_filters.DateFilter(label=_("Sampai"), field_name="tanggal", lookup_expr="lte", widget=DATE)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=KegiatanHarian.Status.choices,
+                                         empty_label=_("Semua status"))
 
 
 class KegiatanSayaFilter(_RentangFilter):
@@ -21,7 +23,7 @@ class KegiatanSayaFilter(_RentangFilter):
 
     class Meta:
         model = KegiatanHarian
-        fields = ["dari", "sampai", "iki"]
+        fields = ["dari", "sampai", "status", "iki"]
 
     def __init__(self, *args, iki_qs=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,7 +42,7 @@ class KegiatanTimFilter(_RentangFilter):
 
     class Meta:
         model = KegiatanHarian
-        fields = ["pegawai", "q", "dari", "sampai", "rhk"]
+        fields = ["pegawai", "q", "dari", "sampai", "status", "rhk"]
 
     def __init__(self, *args, tim=None, rhk_qs=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.once import SubmitOnceMixin
 
-from .models import DURASI_MAKS_MENIT, KegiatanHarian, TanggapanKegiatan
-from .selectors import iki_pilihan
+from .models import KegiatanHarian, TanggapanKegiatan
+from .selectors import iki_pilihan, rencana_aksi_pilihan
 from .services import DataKegiatan
 
-MENIT_SEHARI = 24 * 60
+# ISO in the widget: an <input type=time> never takes a localised value (style.md §13).
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 class IkiChoiceField(forms.ModelChoiceField):
@@ -18,7 +19,17 @@ class IkiChoiceField(forms.ModelChoiceField):
         return f"[{skp.tanggal_mulai:%d/%m}–{skp.tanggal_selesai:%d/%m/%Y}] {iki.rhk.teks[:70]} — {iki.teks[:70]}"
 
 
+class RencanaAksiChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, ra):
+        return f"[{ra.penilaian.periode}] {ra.rhk.teks[:60]} — {ra.teks[:80]}"
+
+
 class KegiatanForm(SubmitOnceMixin, forms.ModelForm):
+    rencana_aksi = RencanaAksiChoiceField(
+        queryset=None, required=False, label=_("Rencana aksi"),
+        empty_label=_("— tanpa rencana aksi —"),
+        help_text=_("Rencana aksi periode berjalan; RHK dan indikatornya mengikuti."),
+    )
     iki = IkiChoiceField(
         queryset=None, required=False, label=_("RHK / indikator kinerja"),
         empty_label=_("— tidak dikaitkan dengan RHK —"),
@@ -34,27 +45,34 @@ class KegiatanForm(SubmitOnceMixin, forms.ModelForm):
 
     class Meta:
         model = KegiatanHarian
-        fields = ["tanggal", "uraian", "kuantitas", "satuan", "durasi_menit", "iki", "bukti_url"]
+        fields = ["tanggal", "jam_mulai", "jam_selesai", "rencana_aksi", "iki", "uraian", "kuantitas", "satuan",
+                  "bukti_url"]
         widgets = {
             "tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "jam_mulai": TIME,
+            "jam_selesai": TIME,
             "uraian": forms.Textarea(
                 attrs={"rows": 3, "placeholder": _("Mis. Memverifikasi 12 berkas usulan kenaikan pangkat")}
             ),
         }
-        help_texts = {"satuan": _("Kosongkan untuk memakai satuan IKI yang dipilih."), "durasi_menit": _("Opsional.")}
+        help_texts = {"satuan": _("Kosongkan untuk memakai satuan IKI yang dipilih.")}
 
     def __init__(self, *args, pegawai, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["iki"].queryset = iki_pilihan(pegawai)
+        self.fields["rencana_aksi"].queryset = rencana_aksi_pilihan(pegawai)
+        self.fields["iki"].label = _("Indikator kinerja (RHK)")
+        self.fields["iki"].help_text = _("Terisi otomatis bila RHK rencana aksi hanya punya satu indikator. "
+                                         "Realisasi kegiatan dijumlahkan sebagai usulan realisasi indikator ini.")
         self.fields["satuan"].required = False
+        for name in ("jam_mulai", "jam_selesai"):
+            self.fields[name].required = True  # e-Kinerja 2026 (domain.md §11.1); integrations may omit them
         # Setting min_value after construction adds no validator: add the model's own (issue 11 §8).
-        kuantitas, durasi = self.fields["kuantitas"], self.fields["durasi_menit"]
+        kuantitas = self.fields["kuantitas"]
         kuantitas.validators += [
             v for v in KegiatanHarian._meta.get_field("kuantitas").validators if v not in kuantitas.validators
         ]
         kuantitas.widget.attrs.update({"min": "0", "step": "any"})
-        durasi.validators += KegiatanHarian._meta.get_field("durasi_menit").validators
-        durasi.widget.attrs.update({"min": "1", "max": str(DURASI_MAKS_MENIT)})
         if not self.instance.pk:
             self.initial.setdefault("tanggal", timezone.localdate())
             self.initial.setdefault("kuantitas", 1)
@@ -69,9 +87,11 @@ class KegiatanForm(SubmitOnceMixin, forms.ModelForm):
             uraian=c["uraian"].strip(),
             kuantitas=c["kuantitas"],
             satuan=c.get("satuan", "").strip(),
-            durasi_menit=c.get("durasi_menit"),
             iki=c.get("iki"),
             bukti_url=c.get("bukti_url", ""),
+            jam_mulai=c.get("jam_mulai"),
+            jam_selesai=c.get("jam_selesai"),
+            rencana_aksi=c.get("rencana_aksi"),
         )
 
     def _post_clean(self):
@@ -123,3 +143,15 @@ class RentangForm(forms.Form):
         if c.get("dari") and c.get("sampai") and c["dari"] > c["sampai"]:
             raise forms.ValidationError(_("Tanggal 'dari' harus sebelum atau sama dengan 'sampai'."))
         return c
+
+
+class JamKerjaStandarForm(forms.Form):
+    """The instansi's standard week in hours (37.5 = 37 jam 30 menit); stored in minutes."""
+
+    jam_per_minggu = forms.DecimalField(
+        label=_("Jam kerja standar instansi (jam per minggu)"), min_value=1, max_value=168, max_digits=5,
+        decimal_places=2, widget=forms.NumberInput(attrs={"step": "0.25", "class": "form-control form-control-sm"}),
+    )
+
+    def menit(self) -> int:
+        return round(self.cleaned_data["jam_per_minggu"] * 60)

@@ -10,8 +10,9 @@ from django.http import Http404
 
 from pegawai import access
 from pegawai.models import Pegawai
-from penilaian.models import IndikatorKinerja, RencanaHasilKerja, Skp
+from penilaian.models import IndikatorKinerja, RencanaAksi, RencanaHasilKerja, Skp
 
+from . import jam
 from .models import KegiatanHarian, TanggapanKegiatan
 
 
@@ -22,7 +23,9 @@ class RollupIki:
 
 
 def _with_relations(qs: QuerySet[KegiatanHarian]) -> QuerySet[KegiatanHarian]:
-    return qs.select_related("pegawai", "pegawai__unit_kerja", "iki", "iki__rhk").prefetch_related(
+    return qs.select_related(
+        "pegawai", "pegawai__unit_kerja", "iki", "iki__rhk", "rencana_aksi", "rencana_aksi__penilaian__periode"
+    ).prefetch_related(
         Prefetch("tanggapan", queryset=TanggapanKegiatan.objects.select_related("oleh"))
     )
 
@@ -32,7 +35,8 @@ def rollup_per_iki(penilaian) -> dict[int, RollupIki]:
     and the activities themselves, oldest first (domain.md §3.2: realisasi per IKI per period).
 
     Only activities of the SKP's own pegawai count, dated inside both the period and the SKP's dates.
-    IKIs without any linked activity are absent from the result. One query.
+    IKIs without any linked activity are absent from the result. Entries the atasan returned do not count
+    (they are being corrected); approved and submitted ones do. One query.
     """
     skp, periode = penilaian.skp, penilaian.periode
     mulai = max(periode.tanggal_mulai, skp.tanggal_mulai)
@@ -42,7 +46,7 @@ def rollup_per_iki(penilaian) -> dict[int, RollupIki]:
         return hasil
     qs = KegiatanHarian.objects.filter(
         pegawai_id=skp.pegawai_id, iki__rhk__skp_id=skp.pk, tanggal__gte=mulai, tanggal__lte=selesai
-    ).order_by("tanggal", "pk")
+    ).exclude(status=KegiatanHarian.Status.DIKEMBALIKAN).order_by("tanggal", "jam_mulai", "pk")
     for k in qs:
         r = hasil.setdefault(k.iki_id, RollupIki())
         r.jumlah += k.kuantitas
@@ -129,6 +133,16 @@ def iki_pilihan(pegawai: Pegawai) -> QuerySet[IndikatorKinerja]:
     )
 
 
+def rencana_aksi_pilihan(pegawai: Pegawai) -> QuerySet[RencanaAksi]:
+    """Rencana aksi of the pegawai's evaluations of linkable SKPs, latest period first (date checked by rules)."""
+    return (
+        RencanaAksi.objects.filter(penilaian__skp__in=Skp.objects.filter(skp_tertaut_q(), pegawai=pegawai).values("pk"))
+        .select_related("rhk", "penilaian__periode", "penilaian__skp")
+        .order_by("-penilaian__periode__tanggal_mulai", "penilaian__periode__tanggal_selesai", "rhk__urutan",
+                  "urutan", "pk")
+    )
+
+
 def rhk_tim(tim: QuerySet[Pegawai]) -> QuerySet[RencanaHasilKerja]:
     """RHKs of the team that have linked activities: the feed's RHK filter."""
     return RencanaHasilKerja.objects.filter(
@@ -172,3 +186,27 @@ def belum_melapor(anggota: QuerySet[Pegawai], *, n: int, hari_ini: date) -> list
         .filter(n_lapor=0)
         .order_by("nama")
     )
+
+
+# --- working hours ---------------------------------------------------------------------------------
+
+def jam_kerja_per_pegawai(pegawai_ids, mingguan: list[date], standar: int) -> dict[int, list[jam.JamMinggu]]:
+    """Per pegawai id: ``jam.rekap_minggu`` over the Mondays ``mingguan`` (see ``harian.jam`` for the reading).
+
+    Returned entries are left out (they are being corrected); entries without times add nothing. One query.
+    """
+    baris: dict[int, list] = {pk: [] for pk in pegawai_ids}
+    if not mingguan:
+        return {pk: [] for pk in baris}
+    qs = (
+        KegiatanHarian.objects.filter(
+            pegawai_id__in=list(baris), tanggal__gte=min(mingguan), tanggal__lte=max(mingguan) + timedelta(days=6),
+            jam_mulai__isnull=False,
+        )
+        .exclude(status=KegiatanHarian.Status.DIKEMBALIKAN)
+        .values_list("pegawai_id", "tanggal", "jam_mulai", "jam_selesai", "status")
+    )
+    for pegawai_id, tanggal, mulai, selesai, status in qs:
+        menit = KegiatanHarian(jam_mulai=mulai, jam_selesai=selesai).durasi_menit
+        baris[pegawai_id].append((tanggal, menit, status == KegiatanHarian.Status.DISETUJUI))
+    return {pk: jam.rekap_minggu(b, mingguan=mingguan, standar=standar) for pk, b in baris.items()}

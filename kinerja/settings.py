@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "notifikasi",
     "harian",
     "beranda",
+    "laporan",
+    "kontrak",
+    "siasn",
 ]
 
 MIDDLEWARE = [

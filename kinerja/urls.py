@@ -26,7 +26,10 @@ urlpatterns = [
     path("", include("penilaian.urls")),
     path("pelatihan/", include("pelatihan.urls")),
     path("harian/", include("harian.urls")),
+    path("kontrak/", include("kontrak.urls")),
     path("notifikasi/", include("notifikasi.urls")),
+    path("laporan/", include("laporan.urls")),
+    path("siasn/", include("siasn.urls")),
     path("", include("api.urls")),
 ]
 

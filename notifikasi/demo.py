@@ -8,33 +8,42 @@ from pegawai.models import Pegawai, User
 from penilaian.models import Periode
 
 from .models import Notifikasi, Pengingat
+from .pesan import kalimat, pilihan_teks, render_indonesian
 
+
+def _pengingat(tahap: str, jenis: str):
+    return kalimat("Pengingat %(tahap)s: %(jenis)s", tahap=pilihan_teks(Pengingat, "tahap", tahap),
+                   jenis=pilihan_teks(Pengingat, "jenis", jenis))
+
+
+# Stored as message ids (notifikasi.pesan): read in each demo user's language.
 PESAN = {
     "pegawai": [
         (
-            "Pengingat H-7: Realisasi belum diisi",
-            "Mohon lengkapi realisasi dan bukti dukung sebelum batas pengisian.",
+            _pengingat("H-7", "REALISASI"),
+            kalimat("Mohon lengkapi realisasi dan bukti dukung sebelum batas pengisian."),
             "/notifikasi/pengingat/",
         ),
-        ("SKP Anda telah disetujui", "Pejabat penilai telah menyetujui SKP tahun ini.", ""),
+        (kalimat("SKP Anda telah disetujui"), kalimat("Pejabat penilai telah menyetujui SKP tahun ini."), ""),
     ],
     "atasan": [
         (
-            "Pengingat H-3: Evaluasi menunggu penilaian",
-            "Ada evaluasi bawahan yang menunggu penilaian Anda.",
+            _pengingat("H-3", "NILAI"),
+            kalimat("Ada evaluasi bawahan yang menunggu penilaian Anda."),
             "/notifikasi/pengingat/",
         ),
-        ("SKP bawahan diajukan", "Seorang bawahan mengajukan SKP untuk disetujui.", ""),
+        (kalimat("SKP bawahan diajukan"), kalimat("Seorang bawahan mengajukan SKP untuk disetujui."), ""),
     ],
     "hr": [
         (
-            "Selamat datang di cetak massal",
-            "Cetak Dokumen Evaluasi satu unit sekaligus dari menu Cetak massal.",
+            kalimat("Selamat datang di cetak massal"),
+            kalimat("Cetak Dokumen Evaluasi satu unit sekaligus dari menu Cetak massal."),
             "/notifikasi/cetak/",
         )
     ],
     "admin": [
-        ("Jadwal tugas berkala", "Jadwal pengingat dapat dilihat di Admin Django → Jadwal tugas berkala.", "/admin/")
+        (kalimat("Jadwal tugas berkala"),
+         kalimat("Jadwal pengingat dapat dilihat di Admin Django → Jadwal tugas berkala."), "/admin/")
     ],
 }
 
@@ -67,7 +76,8 @@ def seed(instansi, *, rng, log):
         for i, (judul, pesan, url) in enumerate(PESAN.get(peran, [])):
             baru.append(
                 Notifikasi(
-                    penerima=user, judul=judul, pesan=pesan, url=url, dibuat_pada=now - timedelta(hours=3 * i + 1)
+                    penerima=user, judul=render_indonesian(judul), pesan=render_indonesian(pesan), url=url,
+                    teks={"judul": judul.data(), "pesan": pesan.data()}, dibuat_pada=now - timedelta(hours=3 * i + 1)
                 )
             )
     Notifikasi.objects.bulk_create(baru)

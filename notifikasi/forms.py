@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pegawai import access
+from pegawai.unit_label import UnitChoiceField
 from penilaian.models import Periode
 
 from .dokumen import BULK_JENIS
@@ -13,7 +14,7 @@ from .models import DokumenPdf
 class CetakMassalForm(forms.Form):
     """Shape only; the service checks that the period belongs to the unit's instansi."""
 
-    unit_kerja = forms.ModelChoiceField(
+    unit_kerja = UnitChoiceField(
         label=_("Unit kerja"), queryset=None, help_text=_("Termasuk semua unit di bawahnya.")
     )
     jenis = forms.ChoiceField(
@@ -32,7 +33,6 @@ class CetakMassalForm(forms.Form):
         super().__init__(*args, **kwargs)
         units = access.units_managed_by(user).order_by("kode")
         self.fields["unit_kerja"].queryset = units
-        self.fields["unit_kerja"].label_from_instance = lambda u: f"{u.kode} — {u.nama}"
         self.fields["periode"].queryset = Periode.objects.filter(instansi__in=units.values("instansi")).order_by(
             "-tahun", "-tanggal_mulai"
         )

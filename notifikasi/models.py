@@ -75,6 +75,7 @@ class Pengingat(models.Model):
         MASUKAN_REKAN = "REKAN", _("Masukan rekan kerja belum diisi")
         PENILAIAN_PERLU_DITANGGAPI = "TANGGAPI", _("Hasil evaluasi menunggu tanggapan")
         PENJELASAN_KEBERATAN = "PENJELASAN", _("Penjelasan keberatan diminta")
+        CHECKIN = "CHECKIN", _("Dialog kinerja terjadwal")
 
     class Tahap(models.TextChoices):
         H7 = "H-7", _("H-7")

@@ -106,8 +106,9 @@ def judul(it: Pengingat) -> Teks:
 
 
 def _batas_sendiri(it: Pengingat) -> bool:
-    """Reminders whose due date is their own (named in ``objek_repr``), not the period's."""
-    return it.jenis == Pengingat.Jenis.PENJELASAN_KEBERATAN
+    """Reminders whose due date is their own (named in ``objek_repr``), not the period's: a keberatan's
+    explanation, a scheduled check-in (penilaian/dialog/pengingat.py)."""
+    return it.jenis in (Pengingat.Jenis.PENJELASAN_KEBERATAN, Pengingat.Jenis.CHECKIN)
 
 
 def pesan(it: Pengingat) -> Teks | str:
@@ -122,6 +123,8 @@ def pesan(it: Pengingat) -> Teks | str:
 
 
 def subjek(items: list[Pengingat]) -> str:
+    if all(it.jenis == Pengingat.Jenis.CHECKIN for it in items):
+        return "[Kinerja] " + _("Pengingat: %(n)d dialog kinerja terjadwal") % {"n": len(items)}
     if all(it.tahap == Pengingat.Tahap.ESKALASI for it in items):
         return "[Kinerja] " + _("Eskalasi: %(n)d tugas melewati batas pengisian") % {"n": len(items)}
     return "[Kinerja] " + _("Pengingat: %(n)d tugas menjelang batas pengisian") % {"n": len(items)}
@@ -130,7 +133,8 @@ def subjek(items: list[Pengingat]) -> str:
 def konteks_email(user, items: list[Pengingat]) -> dict:
     grup = defaultdict(list)
     for it in items:
-        grup[(it.periode, it.tahap == Pengingat.Tahap.ESKALASI, _batas_sendiri(it))].append(
+        dialog = it.jenis == Pengingat.Jenis.CHECKIN
+        grup[(it.periode, it.tahap == Pengingat.Tahap.ESKALASI, _batas_sendiri(it), dialog)].append(
             {
                 "jenis": it.get_jenis_display(),
                 "tahap": it.get_tahap_display(),
@@ -141,8 +145,9 @@ def konteks_email(user, items: list[Pengingat]) -> dict:
     return {
         "nama": nama_penerima(user),
         "grup": [
-            {"periode": p, "batas": "" if sendiri else tanggal(p.batas_pengisian), "eskalasi": esk, "items": rows}
-            for (p, esk, sendiri), rows in grup.items()
+            {"periode": p, "batas": "" if sendiri else tanggal(p.batas_pengisian), "eskalasi": esk, "dialog": dialog,
+             "items": rows}
+            for (p, esk, sendiri, dialog), rows in grup.items()
         ],
         "riwayat_url": absolute_url("/notifikasi/pengingat/"),
     }

@@ -59,6 +59,10 @@ def render(data) -> str:
     if msgid.startswith(PERIODE):
         nama, _sep, tahun = msgid[len(PERIODE):].partition("|")
         return f"{nama_periode(nama)} {tahun}".strip()
+    if msgid == GABUNG:
+        parts = data.get("p") or {}
+        return " ".join(render(parts[k]) if isinstance(parts[k], dict) else str(parts[k])
+                        for k in sorted(parts, key=int))
     if msgid.startswith(TANGGAL):
         from datetime import date
 
@@ -98,6 +102,14 @@ def periode_teks(periode) -> Teks:
     if isinstance(periode, str):
         return Teks(PERIODE + periode)
     return Teks(PERIODE + f"{periode.nama}|{periode.tahun}")
+
+
+# Sentences shown one after another ("SKP baru ... . SKP sebelumnya ditutup ...").
+GABUNG = "gabung:"
+
+
+def gabung(*bagian: Teks | str) -> Teks:
+    return Teks(GABUNG, {str(i): b for i, b in enumerate(bagian)})
 
 
 # A date rendered as "1 Desember 2026" / "1 December 2026".

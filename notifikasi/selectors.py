@@ -187,6 +187,9 @@ def pengingat_due_for(instansi, *, today: date) -> list[Kandidat]:
                 if penerima is None or (tahap == Tahap.ESKALASI and jenis not in ESKALASI):
                     continue
                 hasil.append(Kandidat(penerima, jenis, tahap, p.pk, model, pk, teks[:255], url))
+    from penilaian.dialog.pengingat import checkin_due  # check-ins have their own date, not the deadline
+
+    hasil.extend(checkin_due(instansi, today=today))
     return hasil
 
 

@@ -107,7 +107,9 @@ def bawahan_of(pegawai: Pegawai, tanggal: date | None = None) -> QuerySet[Pegawa
     for unit_id, kepala_id in _acting_units(pegawai, tanggal):
         if kepala_id:
             q |= Q(atasan_id=kepala_id)
-        q |= Q(atasan__isnull=True, unit_kerja_id=unit_id) | Q(atasan__isnull=True, unit_dipimpin__parent_id=unit_id)
+        # A vacant post: no atasan recorded, or the recorded one has left (penilaian.pejabat).
+        q |= (Q(atasan__isnull=True) | Q(atasan__aktif=False)) & (
+            Q(unit_kerja_id=unit_id) | Q(unit_dipimpin__parent_id=unit_id))
     return Pegawai.objects.filter(q, aktif=True).exclude(pk=pegawai.pk).distinct()
 
 
@@ -163,3 +165,14 @@ def units_managed_by(user) -> QuerySet[UnitKerja]:
     if r.is_hr:
         return UnitKerja.objects.filter(instansi_id=r.instansi_id)
     return UnitKerja.objects.none()
+
+
+def pegawai_searchable_by(user) -> QuerySet[Pegawai] | None:
+    """Whom the person pickers may offer: HR its instansi (admin all); an atasan, choosing peers for an
+    evaluation, the active pegawai of its own instansi (as the NIP field there accepts). None: no picker."""
+    r = peran(user)
+    if r.is_admin or r.is_hr:
+        return pegawai_managed_by(user).filter(aktif=True)
+    if r.is_atasan and r.instansi_id:
+        return Pegawai.objects.filter(unit_kerja__instansi_id=r.instansi_id, aktif=True)
+    return None

@@ -3,10 +3,12 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    DelegasiPenilai,
     Golongan,
     Instansi,
     Jabatan,
     Pegawai,
+    PejabatNonAsn,
     PenugasanPlt,
     RiwayatAtasan,
     RiwayatJabatan,
@@ -118,3 +120,21 @@ class RiwayatJabatanAdmin(admin.ModelAdmin):
     autocomplete_fields = ("pegawai", "jabatan", "unit_kerja", "golongan", "atasan", "dicatat_oleh")
     list_select_related = ("pegawai", "jabatan", "unit_kerja", "golongan")
     date_hierarchy = "tmt"
+
+
+@admin.register(PejabatNonAsn)
+class PejabatNonAsnAdmin(admin.ModelAdmin):
+    list_display = ("nama", "jabatan", "instansi", "aktif")
+    list_filter = ("instansi", "aktif")
+    search_fields = ("nama", "jabatan")
+    autocomplete_fields = ("instansi",)
+    list_select_related = ("instansi",)
+
+
+@admin.register(DelegasiPenilai)
+class DelegasiPenilaiAdmin(admin.ModelAdmin):
+    list_display = ("pegawai", "nomor_sk", "tanggal_mulai", "tanggal_selesai", "instansi")
+    list_filter = ("instansi",)
+    search_fields = ("pegawai__nama", "pegawai__nip", "nomor_sk")
+    autocomplete_fields = ("instansi", "pegawai")
+    list_select_related = ("pegawai", "instansi")

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Golongan, Jabatan, Pegawai, UnitKerja
 from .selectors import descendant_ids
+from .unit_label import UnitChoiceFilter
 
 
 class PegawaiFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Cari NIP atau nama"), method="cari")
-    unit_kerja = django_filters.ModelChoiceFilter(
+    unit_kerja = UnitChoiceFilter(
         label=_("Unit kerja (termasuk sub-unit)"), queryset=UnitKerja.objects.none(), method="filter_unit"
     )
     jabatan = django_filters.ModelChoiceFilter(label=_("Jabatan"), queryset=Jabatan.objects.all())

@@ -1,11 +1,13 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.once import SubmitOnceMixin
 
 from .models import Golongan, Pegawai, UnitKerja
 from .nip import parse_nip
+from .unit_label import UnitChoiceField
 
 
 class NipField(forms.CharField):
@@ -20,10 +22,17 @@ class NipField(forms.CharField):
 
 
 class NipAtasanField(NipField):
-    """Pick a pegawai by NIP: scales to 50,000 pegawai where a <select> would not."""
+    """Pick a pegawai by NIP: scales to 50,000 pegawai where a <select> would not.
+
+    static/js/cari_pegawai.js turns the input into a combobox searching by name or NIP (pegawai:cari);
+    without script the NIP is typed as before.
+    """
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.TextInput(attrs={
+            "data-cari-pegawai": reverse_lazy("pegawai:cari"), "autocomplete": "off", "inputmode": "search",
+        }))
         super().__init__(*args, **kwargs)
 
 
@@ -49,12 +58,12 @@ class PegawaiForm(SubmitOnceMixin, forms.ModelForm):
             "aktif",
         ]
         widgets = {"tanggal_lahir": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-        field_classes = {"nip": NipField}
+        field_classes = {"nip": NipField, "unit_kerja": UnitChoiceField}
 
     def __init__(self, *args, instansi_id=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instansi_id = instansi_id or (self.instance.unit_kerja.instansi_id if self.instance.pk else None)
-        units = UnitKerja.objects.filter(aktif=True)
+        units = UnitKerja.objects.filter(aktif=True).order_by("kode")
         if self.instansi_id:
             units = units.filter(instansi_id=self.instansi_id)
         self.fields["unit_kerja"].queryset = units
@@ -134,6 +143,7 @@ class UnitKerjaForm(SubmitOnceMixin, forms.ModelForm):
     class Meta:
         model = UnitKerja
         fields = ["kode", "nama", "level", "parent", "aktif"]
+        field_classes = {"parent": UnitChoiceField}
 
     def __init__(self, *args, instansi, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from .forms import ImportPegawaiForm, NipAtasanField
 from .models import Golongan, Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 from .mutasi import ATASAN_BAWAAN
 from .nip import golongan_jenis_untuk
+from .unit_label import UnitChoiceField
 
 
 class MutasiForm(SubmitOnceMixin, forms.Form):
@@ -16,7 +17,7 @@ class MutasiForm(SubmitOnceMixin, forms.Form):
                               choices=[(j.value, j.label) for j in RiwayatJabatan.JENIS_PINDAH])
     tmt = forms.DateField(label=_("TMT (terhitung mulai tanggal)"),
                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    unit_kerja = forms.ModelChoiceField(label=_("Unit kerja tujuan"), queryset=UnitKerja.objects.none())
+    unit_kerja = UnitChoiceField(label=_("Unit kerja tujuan"), queryset=UnitKerja.objects.none())
     jabatan = forms.ModelChoiceField(label=_("Jabatan baru"), queryset=Jabatan.objects.all())
     golongan = forms.ModelChoiceField(label=_("Golongan"), queryset=Golongan.objects.none(), required=False,
                                       help_text=_("Kosongkan bila golongan tidak berubah."))

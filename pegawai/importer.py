@@ -53,6 +53,7 @@ class ImportResult:
     rows: list[dict] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     created: int = 0
+    ids: list[int] = field(default_factory=list)  # pk of the created pegawai, in file order
 
     @property
     def ok(self) -> bool:
@@ -135,7 +136,7 @@ def _validate_row(raw: dict, lk: _Lookups) -> tuple[dict, list[str]]:  # noqa: C
     out["gelar_belakang"] = raw.get("gelar_belakang", "")[:60]
     status = raw.get("status", "").upper()
     if status not in Pegawai.Status.values:
-        errs.append(_("Status '%(s)s' tidak dikenal (PNS, CPNS atau PPPK).") % {"s": raw.get("status", "")})
+        errs.append(_("Status '%(s)s' tidak dikenal (PNS, CPNS, PPPK atau PPPK_PW).") % {"s": raw.get("status", "")})
     out["status"] = status
     jk = raw.get("jenis_kelamin", "").upper()
     if jk and jk not in ("L", "P"):
@@ -285,4 +286,19 @@ def import_file(data: bytes, *, instansi: Instansi, oleh=None, dry_run: bool = F
         )
         audit_log(aktor=oleh, aksi="pegawai.imported", objek=instansi, data={"jumlah": len(objs)})
     result.created = len(objs)
+    result.ids = [o.pk for o in objs]
     return result
+
+
+def preview_labels(rows: list[dict]) -> list[dict]:
+    """The preview rows with what each code was mapped to: unit "kode — nama (induk)", jabatan, golongan."""
+    units = UnitKerja.objects.select_related("parent").in_bulk({r["unit_kerja_id"] for r in rows} - {None})
+    jabatan = Jabatan.objects.in_bulk({r["jabatan_id"] for r in rows} - {None})
+    golongan = Golongan.objects.in_bulk({r["golongan_id"] for r in rows} - {None})
+    for r in rows:
+        unit = units.get(r["unit_kerja_id"])
+        r["unit_label"] = unit.label_lengkap if unit else ""
+        r["jabatan_label"] = str(jabatan[r["jabatan_id"]]) if r["jabatan_id"] in jabatan else ""
+        gol = golongan.get(r["golongan_id"])
+        r["golongan_label"] = gol.kode if gol else ""
+    return rows

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from .nip import PNS, PPPK, ketidaksesuaian, parse_nip, validate_nip
+from .nip import PNS, PPPK, STATUS_PPPK, ketidaksesuaian, parse_nip, validate_nip
 
 
 class User(AbstractUser):
@@ -132,6 +132,13 @@ class UnitKerja(models.Model):
     def __str__(self):
         return self.nama
 
+    @property
+    def label_lengkap(self) -> str:
+        """"kode — nama (induk)": tells apart the many units of the same name (select_related("parent"))."""
+        from .unit_label import label_unit
+
+        return label_unit(self)
+
     def clean(self):
         if self.parent_id and self.parent.instansi_id != self.instansi_id:
             raise ValidationError({"parent": _("Unit induk harus berada pada instansi yang sama.")})
@@ -223,7 +230,7 @@ class PegawaiQuerySet(models.QuerySet):
         return self.filter(aktif=True)
 
     def with_relations(self):
-        return self.select_related("unit_kerja", "jabatan", "golongan", "atasan", "user")
+        return self.select_related("unit_kerja__parent", "jabatan", "golongan", "atasan", "user")
 
 
 class Pegawai(models.Model):
@@ -231,6 +238,7 @@ class Pegawai(models.Model):
         PNS = "PNS", _("PNS")
         CPNS = "CPNS", _("CPNS")
         PPPK = "PPPK", _("PPPK")
+        PPPK_PW = "PPPK_PW", _("PPPK Paruh Waktu")
 
     class JenisKelamin(models.TextChoices):
         L = "L", _("Laki-laki")
@@ -240,7 +248,7 @@ class Pegawai(models.Model):
     nama = models.CharField(_("nama"), max_length=150, db_index=True)
     gelar_depan = models.CharField(_("gelar depan"), max_length=30, blank=True)
     gelar_belakang = models.CharField(_("gelar belakang"), max_length=60, blank=True)
-    status = models.CharField(_("status kepegawaian"), max_length=5, choices=Status.choices, default=Status.PNS)
+    status = models.CharField(_("status kepegawaian"), max_length=8, choices=Status.choices, default=Status.PNS)
     jenis_kelamin = models.CharField(_("jenis kelamin"), max_length=1, choices=JenisKelamin.choices)
     tanggal_lahir = models.DateField(_("tanggal lahir"))
     golongan = models.ForeignKey(Golongan, verbose_name=_("golongan"), null=True, blank=True, on_delete=models.PROTECT)
@@ -291,6 +299,11 @@ class Pegawai(models.Model):
     @property
     def instansi_id(self):
         return self.unit_kerja.instansi_id
+
+    @property
+    def is_pppk(self) -> bool:
+        """PPPK or PPPK Paruh Waktu: contract, 24 JP cap, golongan without pangkat (domain.md §7.6, §11.1)."""
+        return self.status in STATUS_PPPK
 
     def clean(self):
         errors, info = {}, None
@@ -394,4 +407,5 @@ class PenugasanPlt(models.Model):
         )
 
 
+from .models_pejabat import DelegasiPenilai, PejabatNonAsn  # noqa: E402,F401  (top of the chain, delegation)
 from .models_riwayat import RiwayatJabatan  # noqa: E402,F401  (the post history lives in its own module)

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from notifikasi.pesan import gabung, kalimat, pilihan_teks
 from notifikasi.services import notify
 
 from .models import Golongan, Jabatan, Pegawai, RiwayatAtasan, RiwayatJabatan, UnitKerja, creates_loop
@@ -235,20 +236,22 @@ def pegawai_move(*, pegawai: Pegawai, oleh, hari_ini: date | None = None, **data
 
 def _beri_tahu(plan: RencanaPindah, skp_baru, penilaian_akhir) -> None:
     pegawai = plan.pegawai
-    pesan = _("%(jenis)s TMT %(tmt)s: %(jabatan)s, %(unit)s. SKP baru (draf) berlaku %(tmt)s s.d. %(akhir)s.") % {
-        "jenis": plan.jenis_label, "tmt": _fmt(plan.tmt), "jabatan": plan.jabatan.nama, "unit": plan.unit.nama,
-        "akhir": _fmt(plan.akhir_tahun)}
+    jenis = pilihan_teks(RiwayatJabatan, "jenis", plan.jenis)
+    pesan = kalimat("%(jenis)s TMT %(tmt)s: %(jabatan)s, %(unit)s. SKP baru (draf) berlaku %(tmt)s s.d. %(akhir)s.",
+                    jenis=jenis, tmt=_fmt(plan.tmt), jabatan=plan.jabatan.nama, unit=plan.unit.nama,
+                    akhir=_fmt(plan.akhir_tahun))
     if plan.skp_lama is not None:
-        pesan += " " + _("SKP sebelumnya ditutup pada %(tanggal)s.") % {"tanggal": _fmt(plan.tutup_pada)}
-    notify(penerima=pegawai.user if pegawai.user_id else None, judul=_("Perpindahan jabatan dicatat"), pesan=pesan,
+        pesan = gabung(pesan, kalimat("SKP sebelumnya ditutup pada %(tanggal)s.", tanggal=_fmt(plan.tutup_pada)))
+    notify(penerima=pegawai.user if pegawai.user_id else None, judul=kalimat("Perpindahan jabatan dicatat"),
+           pesan=pesan,
            url=reverse("penilaian:skp-detail", args=[skp_baru.pk]), objek=skp_baru)
     penilai = plan.skp_lama.pejabat_penilai if plan.skp_lama is not None else None
     if penilaian_akhir is not None and penilai is not None and penilai.user_id:
-        notify(penerima=penilai.user, judul=_("Evaluasi akhir SKP yang ditutup"),
+        notify(penerima=penilai.user, judul=kalimat("Evaluasi akhir SKP yang ditutup"),
                url=reverse("penilaian:evaluasi-detail", args=[penilaian_akhir.pk]), objek=penilaian_akhir,
-               pesan=_("SKP %(nama)s ditutup pada %(tanggal)s karena %(jenis)s; evaluasi akhirnya dapat diisi dan "
-                       "dinilai.") % {"nama": pegawai.nama_lengkap, "tanggal": _fmt(plan.tutup_pada),
-                                       "jenis": plan.jenis_label.lower()})
+               pesan=kalimat("SKP %(nama)s ditutup pada %(tanggal)s karena %(jenis)s; evaluasi akhirnya dapat diisi "
+                             "dan dinilai.", nama=pegawai.nama_lengkap, tanggal=_fmt(plan.tutup_pada),
+                             jenis=pilihan_teks(RiwayatJabatan, "jenis", plan.jenis)))
 
 
 def riwayat_jabatan_of(pegawai: Pegawai, limit: int = 20) -> list[RiwayatJabatan]:

@@ -12,6 +12,9 @@ from django.utils.translation import gettext as _
 
 PNS = "PNS"
 PPPK = "PPPK"
+# Pegawai statuses of a PPPK: full-time and paruh waktu (KepmenPANRB 16/2025, domain.md §11.1); both use the
+# PPPK NIP and golongan I-XVII (§7.2, §7.6).
+STATUS_PPPK = frozenset({"PPPK", "PPPK_PW"})
 PRIA = "L"
 WANITA = "P"
 
@@ -109,7 +112,7 @@ def validate_nip(nip: str) -> None:
 
 def golongan_jenis_untuk(status: str) -> str:
     """The golongan family a status uses: PPPK golongan I-XVII for PPPK, golongan/ruang otherwise (§7.3)."""
-    return PPPK if status == PPPK else PNS
+    return PPPK if status in STATUS_PPPK else PNS
 
 
 def ketidaksesuaian(
@@ -124,7 +127,7 @@ def ketidaksesuaian(
     errors = {}
     label = status_label or status
     if info is not None:
-        if status and (status == PPPK) != (info.jenis == PPPK):
+        if status and (status in STATUS_PPPK) != (info.jenis == PPPK):
             errors["status"] = _("Status %(status)s tidak sesuai dengan format NIP %(jenis)s.") % {
                 "status": label, "jenis": info.jenis}
         if jenis_kelamin and jenis_kelamin != info.jenis_kelamin:

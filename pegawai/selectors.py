@@ -5,6 +5,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import Pegawai, UnitKerja
+from .nip import STATUS_PPPK
 
 UNIT_PER_HALAMAN = 50
 
@@ -59,7 +60,7 @@ def descendant_ids(unit: UnitKerja | int) -> list[int]:
 COUNTS = {
     "jumlah": Q(),
     "jumlah_pns": Q(status__in=["PNS", "CPNS"]),
-    "jumlah_pppk": Q(status="PPPK"),
+    "jumlah_pppk": Q(status__in=STATUS_PPPK),
     "tanpa_atasan": Q(atasan__isnull=True),
     "tanpa_akun": Q(user__isnull=True),
 }

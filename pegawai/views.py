@@ -19,6 +19,7 @@ from .forms import GantiAtasanForm, PegawaiForm, UnitKerjaForm
 from .models import Instansi
 from .mutasi import riwayat_jabatan_of
 from .selectors import UNIT_PER_HALAMAN, counts_per_unit, totals_below, unit_level
+from .selectors_pejabat import penilai_di_bawah_pengawas
 from .services import pegawai_save, pegawai_set_atasan, unit_save
 
 
@@ -76,7 +77,7 @@ def pegawai_list(request):
     instansi = instansi_for(request)
     units = access.units_managed_by(request.user).filter(instansi=instansi)
     base = access.pegawai_managed_by(request.user).filter(unit_kerja__instansi=instansi).select_related(
-        "unit_kerja", "jabatan", "golongan", "atasan"
+        "unit_kerja__parent", "jabatan", "golongan", "atasan"
     )
     filterset = PegawaiFilter(request.GET, queryset=base, units=units)  # bound even when empty: no filter = all
     qs = filterset.qs if filterset.is_valid() else base.none()
@@ -98,6 +99,8 @@ def pegawai_detail(request, pk):
             access.pegawai_visible_to(request.user).filter(pk__in=[b.pk for b in bawahan]).values_list("pk", flat=True)
         )
     can_manage = access.pegawai_managed_by(request.user).filter(pk=pegawai.pk).exists()
+    # PermenPANRB 6/2022 Pasal 1: warn HR of an atasan below pengawas without a delegation (syarat_penilai).
+    lemah = can_manage and pegawai.atasan_id and bool(penilai_di_bawah_pengawas([pegawai.atasan]))
     akun = _akun_context(request, pegawai) if can_manage else {}
     response = render(
         request,
@@ -109,6 +112,7 @@ def pegawai_detail(request, pk):
             "riwayat": pegawai.riwayat_atasan.select_related("atasan_lama", "atasan_baru", "diubah_oleh")[:20],
             "riwayat_jabatan": riwayat_jabatan_of(pegawai),
             "can_manage": can_manage,
+            "peringatan_penilai": lemah,
             "audit": audit_for(pegawai)[:20],
             **akun,
         },
@@ -204,7 +208,7 @@ def tim_saya(request):
     r = access.peran(request.user)
     if r.pegawai is None:
         raise Http404
-    qs = access.bawahan_of(r.pegawai).select_related("jabatan", "golongan", "unit_kerja").order_by("nama")
+    qs = access.bawahan_of(r.pegawai).select_related("jabatan", "golongan", "unit_kerja__parent").order_by("nama")
     return render(request, "pegawai/tim_saya.html", {"page_obj": paginate(request, qs), "pegawai": r.pegawai})
 
 

@@ -14,10 +14,11 @@ from kinerja.web import error_message
 from . import access
 from .decorators import hr_required, instansi_for
 from .forms import ImportPegawaiForm
-from .importer import COLUMNS, REQUIRED, ImportFileError, import_file, validate_file
+from .importer import COLUMNS, REQUIRED, ImportFileError, import_file, preview_labels, validate_file
 from .models import Instansi
 
 SESSION_KEY = "import_pegawai"
+SESSION_AKUN = "import_pegawai_akun"  # the pegawai of the last import, for their logins (views_import_akun)
 
 
 def _staging_dir() -> Path:
@@ -52,7 +53,7 @@ def import_upload(request):
                 "pegawai/import_preview.html",
                 {
                     "result": result,
-                    "preview": result.rows[:50],
+                    "preview": preview_labels(result.rows[:50]),
                     "instansi": instansi,
                     "nama": form.cleaned_data["berkas"].name,
                     "once_form": SubmitOnceForm(),
@@ -104,4 +105,5 @@ def import_confirm(request):
         )
         return redirect("pegawai:import")
     messages.success(request, _("%(n)d pegawai berhasil diimpor.") % {"n": result.created})
-    return redirect("pegawai:list")
+    request.session[SESSION_AKUN] = {"instansi": instansi.pk, "ids": result.ids}
+    return redirect("pegawai:import-akun")

@@ -14,11 +14,12 @@ from . import access, services
 from .decorators import hr_required, instansi_for
 from .forms import NipAtasanField
 from .models import Pegawai, PenugasanPlt, UnitKerja
+from .unit_label import UnitChoiceField
 
 
 class PltForm(forms.Form):
     nip = NipAtasanField(label=_lazy("NIP pejabat Plt/Plh"), required=True)
-    unit_kerja = forms.ModelChoiceField(label=_lazy("Unit kerja yang dipimpin"), queryset=UnitKerja.objects.none())
+    unit_kerja = UnitChoiceField(label=_lazy("Unit kerja yang dipimpin"), queryset=UnitKerja.objects.none())
     jenis = forms.ChoiceField(label=_lazy("Jenis"), choices=PenugasanPlt.Jenis.choices)
     # ISO in the widget: an <input type=date> never takes a localised value
     tanggal_mulai = forms.DateField(label=_lazy("Tanggal mulai"),
@@ -58,7 +59,8 @@ def _scope(request):
 def plt_list(request):
     instansi, units = _scope(request)
     today = timezone.localdate()
-    qs = PenugasanPlt.objects.filter(unit_kerja__in=units).select_related("pegawai", "unit_kerja", "unit_kerja__kepala")
+    qs = PenugasanPlt.objects.filter(unit_kerja__in=units).select_related(
+        "pegawai", "unit_kerja__parent", "unit_kerja__kepala")
     if request.GET.get("semua") != "1":
         qs = qs.exclude(tanggal_selesai__lt=today)
     form = PltForm(request.POST or None, units=units, instansi=instansi)

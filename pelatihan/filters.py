@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.selectors import descendant_ids
+from pegawai.unit_label import UnitChoiceFilter
 
 from .models import JenisPengembangan, RiwayatPengembangan
 
@@ -15,7 +16,7 @@ class _UnitMixin:
 
 class RiwayatFilter(_UnitMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Cari NIP, nama atau kegiatan"), method="cari")
-    pegawai__unit_kerja = django_filters.ModelChoiceFilter(
+    pegawai__unit_kerja = UnitChoiceFilter(
         label=_("Unit kerja"), queryset=UnitKerja.objects.none(), method="filter_unit"
     )
     jenis = django_filters.ModelChoiceFilter(label=_("Jenis"), queryset=JenisPengembangan.objects.all())
@@ -39,7 +40,7 @@ class RiwayatFilter(_UnitMixin, django_filters.FilterSet):
 
 
 class LaporanFilter(_UnitMixin, django_filters.FilterSet):
-    unit_kerja = django_filters.ModelChoiceFilter(
+    unit_kerja = UnitChoiceFilter(
         label=_("Unit kerja (termasuk sub-unit)"), queryset=UnitKerja.objects.none(), method="filter_unit"
     )
     status = django_filters.ChoiceFilter(label=_("Status kepegawaian"), choices=Pegawai.Status.choices)

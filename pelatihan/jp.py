@@ -9,9 +9,11 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from pegawai.nip import STATUS_PPPK as STATUS_PPPK_PEGAWAI
+
 TARGET_PNS = 20
 BATAS_PPPK = 24
-STATUS_PPPK = {"PPPK"}
+STATUS_PPPK = STATUS_PPPK_PEGAWAI  # PPPK and PPPK Paruh Waktu (domain.md §11.1)
 
 # Plausibility of one record (issue 11 §8), not a regulation: 1 JP is 45 minutes, so 24 JP is 18 hours of
 # lessons per calendar day, beyond the most intensive diklat (Latsar CPNS runs about 10 JP a day); only
@@ -80,3 +82,9 @@ def status_jp(status_pegawai: str, jp: int | None) -> StatusJp:
     if status_pegawai in STATUS_PPPK:
         return StatusJp(jp=jp, batas=BATAS_PPPK, is_target=False)
     return StatusJp(jp=jp, batas=TARGET_PNS, is_target=True)
+
+
+def melewati_batas_pppk(status_pegawai: str, jp_terverifikasi: int, jp_baru: int) -> bool:
+    """True when verifying ``jp_baru`` more JP would take a PPPK past the 24 JP cap of the year
+    (PP 49/2018 Pasal 40(1), domain.md §7.6). PNS have a minimum, not a cap: never."""
+    return status_pegawai in STATUS_PPPK and int(jp_terverifikasi or 0) + int(jp_baru or 0) > BATAS_PPPK

@@ -8,15 +8,11 @@ from datetime import date
 
 from django.db.models import (
     Count,
-    IntegerField,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 
 from pegawai import access
@@ -26,6 +22,7 @@ from penilaian.konversi import KonversiTahun, konversi_pegawai
 from penilaian.tindak_lanjut import PENANDA, Kategori, penanda
 
 from .jp import BATAS_PPPK, STATUS_PPPK, TARGET_PNS, StatusJp, status_jp
+from .jp_kontrak import annotate_jp, jp_dalam, rentang_jp
 from .models import RencanaPengembangan, RiwayatPengembangan
 
 STATUS_PNS = ["PNS", "CPNS"]
@@ -34,7 +31,7 @@ Status = RiwayatPengembangan.Status
 
 def riwayat_qs() -> QuerySet[RiwayatPengembangan]:
     return RiwayatPengembangan.objects.select_related(
-        "pegawai__unit_kerja", "jalur", "bentuk", "jenis", "rumpun", "diverifikasi_oleh"
+        "pegawai__unit_kerja__parent", "jalur", "bentuk", "jenis", "rumpun", "diverifikasi_oleh"
     )
 
 
@@ -66,9 +63,10 @@ def get_riwayat_for(user, pk, *, verify: bool = False, edit: bool = False) -> Ri
 
 
 def jp_terverifikasi(pegawai: Pegawai, tahun: int) -> int:
-    return RiwayatPengembangan.objects.filter(
-        pegawai=pegawai, status=Status.DIVERIFIKASI, tanggal_selesai__year=tahun
-    ).aggregate(s=Sum("jp"))["s"] or 0
+    """Verified JP that the yearly rule counts for ``tahun``: the contract year for a PPPK with a perjanjian
+    kerja, else the calendar year (``jp_kontrak.rentang_jp``)."""
+    awal, akhir, _kontrak = rentang_jp(pegawai, tahun)
+    return jp_dalam(pegawai, awal, akhir)
 
 
 def jp_per_tahun(pegawai: Pegawai) -> dict[int, int]:
@@ -80,15 +78,9 @@ def jp_per_tahun(pegawai: Pegawai) -> dict[int, int]:
     return dict(rows)
 
 
-def with_jp(pegawai_qs: QuerySet[Pegawai], tahun: int) -> QuerySet[Pegawai]:
-    """Annotate ``jp`` = verified JP in ``tahun``, as a subquery so it can be filtered and counted."""
-    jp = (
-        RiwayatPengembangan.objects.filter(
-            pegawai=OuterRef("pk"), status=Status.DIVERIFIKASI,
-            tanggal_selesai__gte=date(tahun, 1, 1), tanggal_selesai__lte=date(tahun, 12, 31),
-        ).order_by().values("pegawai").annotate(s=Sum("jp")).values("s")
-    )
-    return pegawai_qs.annotate(jp=Coalesce(Subquery(jp, output_field=IntegerField()), Value(0)))
+def with_jp(pegawai_qs: QuerySet[Pegawai], tahun: int, *, pada: date | None = None) -> QuerySet[Pegawai]:
+    """Annotate ``jp`` = verified JP of ``tahun`` (the contract year for PPPK, ``jp_kontrak.annotate_jp``)."""
+    return annotate_jp(pegawai_qs, tahun, pada=pada)
 
 
 def below_target(pegawai_qs: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
@@ -111,10 +103,17 @@ class RingkasanUnit:
         return round(self.n_tercapai * 100 / self.n_pns) if self.n_pns else 0
 
 
+def _label(row) -> str:
+    """The unit as "kode — nama (induk)" from a values() row (pegawai.unit_label)."""
+    label = f"{row['unit_kerja__kode']} — {row['unit_kerja__nama']}"
+    return label + (f" ({row['unit_kerja__parent__nama']})" if row["unit_kerja__parent__nama"] else "")
+
+
 def ringkasan_per_unit(pegawai_qs: QuerySet[Pegawai]) -> list[RingkasanUnit]:
     """Per unit kerja: PNS reaching 20 JP and PPPK above 24 JP; one query (``pegawai_qs`` has ``jp``)."""
     rows = (
-        pegawai_qs.order_by().values("unit_kerja_id", "unit_kerja__nama", "unit_kerja__kode")
+        pegawai_qs.order_by().values("unit_kerja_id", "unit_kerja__nama", "unit_kerja__kode",
+                                     "unit_kerja__parent__nama")
         .annotate(
             n_pns=Count("pk", filter=Q(status__in=STATUS_PNS)),
             n_tercapai=Count("pk", filter=Q(status__in=STATUS_PNS, jp__gte=TARGET_PNS)),
@@ -125,7 +124,7 @@ def ringkasan_per_unit(pegawai_qs: QuerySet[Pegawai]) -> list[RingkasanUnit]:
         .order_by("unit_kerja__kode")
     )
     return [
-        RingkasanUnit(r["unit_kerja_id"], r["unit_kerja__nama"], r["n_pns"], r["n_tercapai"], r["n_pppk"],
+        RingkasanUnit(r["unit_kerja_id"], _label(r), r["n_pns"], r["n_tercapai"], r["n_pppk"],
                       r["n_pppk_melebihi"], r["jp_total"] or 0)
         for r in rows
     ]
@@ -150,13 +149,15 @@ def angka_kredit_per_tahun(pegawai: Pegawai) -> list[KonversiTahun]:
 def ringkasan_pegawai(pegawai: Pegawai, tahun: int) -> dict:
     """Everything the employee's page shows for ``tahun``: JP position, history, plan, AK, §5.2 mark."""
     per_tahun = jp_per_tahun(pegawai)
+    awal, akhir, is_kontrak = rentang_jp(pegawai, tahun)
     predikat = predikat_tahunan([pegawai.pk]).get(pegawai.pk, {})
     rencana = (
         RencanaPengembangan.objects.filter(pegawai=pegawai, tahun=tahun)
         .prefetch_related("items__riwayat", "items__rumpun", "items__jenis").first()
     )
     return {
-        "jp": status_jp(pegawai.status, per_tahun.get(tahun, 0)),
+        "jp": status_jp(pegawai.status, jp_dalam(pegawai, awal, akhir)),
+        "jp_rentang": (awal, akhir) if is_kontrak else None,
         "jp_per_tahun": [(th, status_jp(pegawai.status, jp)) for th, jp in sorted(per_tahun.items(), reverse=True)],
         "rencana": rencana,
         "angka_kredit": angka_kredit_per_tahun(pegawai),

@@ -2,7 +2,10 @@
 
 - the owner (the appraised pegawai) sees their own;
 - the pejabat penilai recorded on the SKP, or whoever acts for them (Plt/Plh of the unit they
-  head), sees and acts on the SKPs and evaluations they appraise;
+  head), sees and acts on the SKPs and evaluations they appraise; so does the Plt/Plh of a vacant post
+  for its staff, within the assignment's dates (``penilaian.pejabat``);
+- a non-ASN penilai (Kepala Daerah, Menteri) has no login: HR of the instansi records their decisions
+  (``penilaian.pejabat.hr_mencatat_untuk``);
 - the atasan pejabat penilai sees them too (they decide keberatan), as does whoever a keberatan names
   as its pemutus;
 - HR sees every one of its instansi; a superuser sees all.
@@ -18,6 +21,7 @@ from pegawai.models import Pegawai, PenugasanPlt, UnitKerja
 from pegawai.selectors import descendant_ids
 
 from .models import Penilaian, RencanaHasilKerja, Skp
+from .pejabat import dinilai_plt_q, hr_mencatat_untuk, penugasan_kosong
 
 
 def acting_for_ids(pegawai: Pegawai) -> set[int]:
@@ -33,12 +37,13 @@ def acting_for_ids(pegawai: Pegawai) -> set[int]:
 
 def _penilai_q(me: Pegawai, prefix: str = "") -> Q:
     ids = {me.pk} | acting_for_ids(me)
-    return Q(**{f"{prefix}pejabat_penilai_id__in": ids})
+    return Q(**{f"{prefix}pejabat_penilai_id__in": ids}) | dinilai_plt_q(me, prefix)
 
 
 def skp_visible_to(user) -> QuerySet[Skp]:
     qs = Skp.objects.select_related(
-        "pegawai", "pegawai__unit_kerja", "pegawai__jabatan", "pejabat_penilai", "atasan_penilai"
+        "pegawai", "pegawai__unit_kerja", "pegawai__jabatan", "pejabat_penilai", "atasan_penilai",
+        "pejabat_penilai_non_asn", "atasan_penilai_non_asn",
     )
     r = pegawai_access.peran(user)
     if r.is_admin:
@@ -62,9 +67,15 @@ def skp_to_approve(user) -> QuerySet[Skp]:
 
 def is_penilai_of(user, skp: Skp) -> bool:
     r = pegawai_access.peran(user)
-    if r.pegawai is None or skp.pegawai_id == r.pegawai.pk:
+    if r.pegawai is not None and skp.pegawai_id == r.pegawai.pk:
         return False
-    return skp.pejabat_penilai_id in ({r.pegawai.pk} | acting_for_ids(r.pegawai))
+    if skp.pejabat_penilai_non_asn_id:
+        return hr_mencatat_untuk(user, skp)
+    if r.pegawai is None:
+        return False
+    if skp.pejabat_penilai_id in ({r.pegawai.pk} | acting_for_ids(r.pegawai)):
+        return True
+    return penugasan_kosong(r.pegawai, skp.pegawai) is not None
 
 
 def is_owner(user, skp: Skp) -> bool:

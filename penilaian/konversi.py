@@ -44,7 +44,7 @@ class KonversiTahun:
         return self.periode[-1].skp if self.periode else None
 
 
-def _predikat_per_skp(skps: list[Skp]) -> dict[int, Penilaian]:
+def predikat_per_skp(skps: list[Skp]) -> dict[int, Penilaian]:
     """SKP id → the final evaluation whose predikat counts for its period (§11.2 rule 3)."""
     rows = (Penilaian.objects.filter(skp__in=skps, status__in=Penilaian.SELESAI).exclude(predikat="")
             .select_related("periode", "penilai").order_by("periode__tanggal_selesai", "pk"))
@@ -70,7 +70,7 @@ def konversi_pegawai(pegawai: Pegawai) -> list[KonversiTahun]:
                 .order_by("tanggal_mulai", "pk"))
     if not skps:
         return []
-    penentu = _predikat_per_skp(skps)
+    penentu = predikat_per_skp(skps)
     jabatan = _jabatan_per_skp(skps)
     tahunan = predikat_tahunan([pegawai.pk]).get(pegawai.pk, {})
     per_tahun: dict[int, KonversiTahun] = {}

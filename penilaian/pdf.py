@@ -15,7 +15,7 @@ from django.utils import translation
 
 from kinerja.format import hari_bulan, rentang
 from kinerja.format import tanggal as format_tanggal
-from pegawai.identitas import PERAN, RELASI, baris, identitas_pegawai
+from pegawai.identitas import PERAN, RELASI, baris, identitas_non_asn, identitas_pegawai
 from pegawai.models import Pegawai, UnitKerja
 
 from .kurva import PredikatOrganisasi, pengecualian_unit_kecil
@@ -58,8 +58,10 @@ def _identitas_skp(skp: Skp, snapshot: dict | None = None) -> dict:
     atasan_penilai = skp.atasan_penilai or (skp.pejabat_penilai.atasan if skp.pejabat_penilai else None)
     ident = {
         "pegawai": snap.get("pegawai") or identitas_pegawai(skp.pegawai),
-        "penilai": snap.get("penilai") or identitas_pegawai(skp.pejabat_penilai),
-        "atasan_penilai": snap.get("atasan_penilai") or identitas_pegawai(atasan_penilai),
+        "penilai": snap.get("penilai") or identitas_non_asn(skp.pejabat_penilai_non_asn)
+        or identitas_pegawai(skp.pejabat_penilai),
+        "atasan_penilai": snap.get("atasan_penilai") or identitas_non_asn(skp.atasan_penilai_non_asn)
+        or identitas_pegawai(atasan_penilai),
     }
     ident["baris"] = {peran: baris(ident[peran]) for peran in PERAN}
     ident["dua_kolom"] = list(zip(ident["baris"]["pegawai"], ident["baris"]["penilai"], strict=True))
@@ -77,7 +79,8 @@ def _periode_skp(skp: Skp) -> str:
 
 def _skp_qs():
     orang = ("pegawai", "pejabat_penilai", "pejabat_penilai__atasan", "atasan_penilai")
-    return Skp.objects.select_related(*(f"{o}__{r}" for o in orang for r in RELASI)).prefetch_related(
+    non_asn = ("pejabat_penilai_non_asn__instansi", "atasan_penilai_non_asn__instansi")
+    return Skp.objects.select_related(*(f"{o}__{r}" for o in orang for r in RELASI), *non_asn).prefetch_related(
         Prefetch("rhk", RencanaHasilKerja.objects.select_related("induk").prefetch_related(
             Prefetch("iki", IndikatorKinerja.objects.order_by("urutan", "pk")))),
         "ekspektasi",

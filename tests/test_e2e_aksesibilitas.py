@@ -4,7 +4,7 @@ axe-core is vendored in ``tests/vendor/axe.min.js`` (npm package ``axe-core``, v
 injected into each page after load. Any serious or critical violation fails the test, with the rule, the
 page and the first offending nodes in the message. Data from factories; login by a planted session cookie.
 """
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,6 +14,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from kontrak.rules import akhir_satu_tahun
+from kontrak.tests.factories import PerjanjianFactory, pppk
 from pegawai.tests.factories import UserFactory, build_org
 from penilaian.models import Penilaian, Periode, Skp
 from penilaian.tests.factories import IkiFactory, RhkFactory, SkpFactory
@@ -43,19 +45,32 @@ def _data():
     skp = SkpFactory(pegawai=org.pegawai, tahun=year, status=Skp.Status.DISETUJUI)
     iki = IkiFactory(rhk=RhkFactory(skp=skp, teks="Terlayaninya permohonan izin"), target_angka=Decimal("12"))
     evaluasi = Penilaian.objects.create(skp=skp, periode=periode)
+    mulai = today - timedelta(days=330)  # a PPPK Paruh Waktu contract ending in about a month
+    org.pw = PerjanjianFactory(pegawai=pppk(unit_kerja=org.seksi, atasan=org.atasan), tanggal_mulai=mulai,
+                               tanggal_selesai=akhir_satu_tahun(mulai)).pegawai
+    from harian.models import KegiatanHarian  # an entry: the team feed shows its review controls
+
+    KegiatanHarian.objects.create(pegawai=org.pegawai, tanggal=today, uraian="Rapat koordinasi", kuantitas=1,
+                                  satuan="kegiatan", jam_mulai=time(8), jam_selesai=time(9), iki=iki)
     return org, skp, evaluasi, iki
 
 
 def _pages(org, skp, evaluasi) -> dict[str, list[str]]:
     pegawai = [reverse("home"), reverse("penilaian:skp-saya"), reverse("penilaian:skp-detail", args=[skp.pk]),
                reverse("penilaian:evaluasi-saya"), reverse("penilaian:evaluasi-detail", args=[evaluasi.pk]),
-               reverse("harian:saya"), reverse("pelatihan:saya"), reverse("penilaian:skp-create")]
+               reverse("harian:saya"), reverse("pelatihan:saya"), reverse("penilaian:skp-create"),
+               reverse("harian:tambah"), reverse("harian:jam-kerja"), reverse("harian:impor")]
     atasan = [reverse("home"), reverse("penilaian:skp-queue"), reverse("penilaian:evaluasi-bawahan"),
               reverse("penilaian:evaluasi-detail", args=[evaluasi.pk]), reverse("pegawai:tim-saya"),
-              reverse("penilaian:skp-matriks")]
+              reverse("penilaian:skp-matriks"), reverse("harian:tim"), reverse("harian:tim-jam-kerja")]
     hr = [reverse("pegawai:hr-home"), reverse("pegawai:unit-tree"), reverse("pegawai:list"),
           reverse("pegawai:import"), reverse("pelatihan:antrean"), reverse("penilaian:evaluasi-periode-list"),
-          reverse("pegawai:mutasi", args=[org.pegawai.pk]), reverse("pegawai:mutasi-import")]
+          reverse("pegawai:mutasi", args=[org.pegawai.pk]), reverse("pegawai:mutasi-import"),
+          reverse("laporan:index"), reverse("laporan:tpp"), reverse("laporan:aturan-tpp"),
+          reverse("kontrak:berakhir"), reverse("kontrak:pegawai", args=[org.pw.pk]),
+          reverse("pegawai:pejabat-list"), reverse("pegawai:delegasi-list"), reverse("penilaian:skp-non-asn-antrian"),
+          reverse("pegawai:import-akun"), reverse("penilaian:evaluasi-rekap"), reverse("pegawai:create"),
+          reverse("pelatihan:laporan")]
     admin = [reverse("home"), reverse("pegawai:unit-tree"), reverse("pegawai:list")]
     return {"pegawai": pegawai, "atasan": atasan, "hr": hr, "admin": admin}
 

@@ -28,7 +28,8 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from harian.models import KegiatanHarian, TanggapanKegiatan
-from pegawai.models import PenugasanPlt
+from laporan.models import AturanTpp
+from pegawai.models import DelegasiPenilai, PejabatNonAsn, PenugasanPlt
 from pegawai.tests.factories import PegawaiFactory, build_org
 from pelatihan.models import (
     Bentuk,
@@ -39,8 +40,12 @@ from pelatihan.models import (
     RumpunKompetensi,
 )
 from penilaian.models import (
+    AksiTindakLanjut,
+    Bimbingan,
     BukaKunci,
     CapaianOrganisasi,
+    CheckIn,
+    EvaluasiKompetensi,
     MasukanRekan,
     Penilaian,
     PerilakuKerja,
@@ -58,7 +63,7 @@ from penilaian.tests.factories import IkiFactory, RhkFactory, SkpFactory, skp_wi
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 TEKS = "Penyusunan “laporan” triwulan — seksi pelayanan & perizinan, ke-2 (Ré)"
-SNAPSHOT_APPS = ("pegawai", "penilaian", "pelatihan", "harian", "auth")
+SNAPSHOT_APPS = ("pegawai", "penilaian", "pelatihan", "harian", "laporan", "auth")
 SKIP_FIELDS = {"versi", "last_login", "password"}  # optimistic-lock counter; login bookkeeping
 
 
@@ -90,7 +95,7 @@ def d(transactional_db):
     draft_iki = IkiFactory(rhk=draft_rhk, target_angka=Decimal("7.25"), satuan="dokumen")
 
     eval_pegawai = Penilaian.objects.create(skp=skp, periode=periode)
-    RencanaAksi.objects.create(penilaian=eval_pegawai, rhk=rhk, teks="Memverifikasi berkas setiap pekan")
+    rencana_aksi = RencanaAksi.objects.create(penilaian=eval_pegawai, rhk=rhk, teks="Memverifikasi berkas setiap pekan")
     Realisasi.objects.create(penilaian=eval_pegawai, iki=iki, nilai=Decimal("3.75"))
 
     # The atasan rates another subordinate; the pegawai is invited to give peer input on it.
@@ -122,15 +127,37 @@ def d(transactional_db):
     item.riwayat.add(riwayat)
 
     kegiatan = KegiatanHarian.objects.create(pegawai=org.pegawai, tanggal=today, uraian="Memeriksa berkas",
-                                             kuantitas=Decimal("2.5"), satuan="berkas", durasi_menit=90, iki=iki)
+                                             kuantitas=Decimal("2.5"), satuan="berkas", jam_mulai=time(7, 45),
+                                             jam_selesai=time(9, 15), iki=iki, rencana_aksi=rencana_aksi)
     TanggapanKegiatan.objects.create(kegiatan=kegiatan, oleh=org.atasan, tanda="SESUAI", komentar="Bagus")
     CapaianOrganisasi.objects.create(unit_kerja=org.seksi, periode=periode, predikat="BAIK", catatan="Sesuai laporan",
                                      ditetapkan_oleh=org.hr)
+    AturanTpp.objects.create(instansi=org.instansi, berlaku_mulai=date(year, 1, 1), dasar_hukum="Perkada 3/2026",
+                             persen_sangat_baik=100, persen_baik=100, persen_butuh_perbaikan=Decimal("77.5"),
+                             persen_kurang=50, persen_sangat_kurang=25, potongan_terlambat=Decimal("0.5"),
+                             potongan_tidak_lapor=2, batas_potongan=40, dibuat_oleh=org.hr)
+
+    pejabat = PejabatNonAsn.objects.create(instansi=org.instansi, nama="H. Arif “Santoso”, S.H.",
+                                           jabatan="Bupati Contoh — periode 2025-2030")
+    # Dialogue (issue 19): a held bimbingan with an action and a B.1.9 row, a check-in held and one scheduled.
+    bimbingan = Bimbingan.objects.create(skp=skp_staf, pembimbing=org.atasan, tanggal=today - timedelta(days=3),
+                                         topik="Ketepatan “waktu” laporan", catatan="Dibahas 2,5 jam",
+                                         status=Bimbingan.Status.SELESAI, dibuat_oleh=org.atasan)
+    AksiTindakLanjut.objects.create(bimbingan=bimbingan, teks="Pelatihan 1,5 hari", tenggat=today + timedelta(days=9))
+    EvaluasiKompetensi.objects.create(bimbingan=bimbingan, kompetensi="TEKNIS", skala=3, alasan="Cukup, 3,5",
+                                      diisi_oleh=org.atasan)
+    jam9 = timezone.make_aware(datetime.combine(today + timedelta(days=2), time(9, 0)))
+    checkin = CheckIn.objects.create(penilaian=eval_staf, jadwal=jam9, agenda="Capaian 12,5 %", dibuat_oleh=org.atasan)
+    checkin_lalu = CheckIn.objects.create(penilaian=eval_staf, jadwal=jam9 - timedelta(days=7), agenda="Awal",
+                                          notulen="Sepakat “2,5” berkas", status=CheckIn.Status.SELESAI,
+                                          selesai_pada=jam9 - timedelta(days=7), dibuat_oleh=org.atasan)
+    AksiTindakLanjut.objects.create(checkin=checkin_lalu, teks="Unggah bukti", tenggat=today + timedelta(days=4))
 
     return SimpleNamespace(
+        bimbingan=bimbingan, checkin=checkin, checkin_lalu=checkin_lalu,
         org=org, today=today, year=year, periode=periode, staf=staf, skp=skp, iki=iki, rhk=rhk, draft=draft,
         draft_rhk=draft_rhk, draft_iki=draft_iki, eval_pegawai=eval_pegawai, eval_staf=eval_staf, rhk_staf=rhk_staf,
-        undangan=undangan, riwayat=riwayat, rencana=rencana, item=item, kegiatan=kegiatan,
+        undangan=undangan, riwayat=riwayat, rencana=rencana, item=item, kegiatan=kegiatan, pejabat=pejabat,
         users={"pegawai": org.pegawai.user, "atasan": org.atasan.user, "hr": org.hr},
     )
 
@@ -265,6 +292,29 @@ FORMULIR = [
         saved="#kartu-rating .alert-success", htmx=True,
     ),
     Formulir(
+        "bimbingan", "atasan", lambda d: reverse("penilaian:dialog-bimbingan-ubah", args=[d.bimbingan.pk]),
+        "#form-bimbingan button[type=submit]",
+        lambda d: [Isi("#id_topik", TEKS), Isi("#id_tanggal", hari(d, -2), "date"), Isi("#id_catatan", TEKS),
+                   Isi("#id_aksi-1-teks", "Membaca 12,5 halaman"), Isi("#id_aksi-1-tenggat", hari(d, 11), "date")],
+    ),
+    Formulir(
+        "evaluasi-kompetensi", "atasan",
+        lambda d: reverse("penilaian:dialog-bimbingan-evaluasi", args=[d.bimbingan.pk]),
+        "#form-b19 button[type=submit]",
+        lambda d: [Isi("#id_skala_TEKNIS", "4", "select"), Isi("#id_alasan_TEKNIS", TEKS),
+                   Isi("#id_skala_MANAJERIAL", "5", "select"), Isi("#id_alasan_MANAJERIAL", "Tegas, 4,5")],
+    ),
+    Formulir(
+        "jadwal-dialog", "atasan", lambda d: reverse("penilaian:dialog-checkin-ubah", args=[d.checkin.pk]),
+        "#form-checkin button[type=submit]",
+        lambda d: [Isi("#id_jadwal", f"{hari(d, 3)}T14:30", "date"), Isi("#id_agenda", TEKS)],
+    ),
+    Formulir(
+        "notulen-dialog", "atasan", lambda d: reverse("penilaian:dialog-checkin", args=[d.checkin_lalu.pk]),
+        "#form-notulen button[type=submit]",
+        lambda d: [Isi("#id_notulen", TEKS), Isi("#id_aksi-0-tenggat", hari(d, 6), "date")],
+    ),
+    Formulir(
         "masukan-rekan", "pegawai", lambda d: reverse("penilaian:rekan-jawab", args=[d.undangan.pk]), "#kirim-masukan",
         lambda d: [Isi(f"input[name={k}][value={v}]", True, "check") for k, v in jawaban_rekan().items()]
         + [Isi("#id_komentar", TEKS)],
@@ -288,8 +338,13 @@ FORMULIR = [
         "kegiatan-harian", "pegawai", lambda d: reverse("harian:ubah", args=[d.kegiatan.pk]), "#tombol-simpan",
         lambda d: [Isi("#id_tanggal", f"{max(d.today - timedelta(days=1), d.skp.tanggal_mulai):%Y-%m-%d}", "date"),
                    Isi("#id_uraian", TEKS), Isi("#id_kuantitas", "12.5", "number"), Isi("#id_satuan", "dokumen"),
-                   Isi("#id_durasi_menit", "", "number"), Isi("#id_iki", "", "select"),
+                   Isi("#id_jam_mulai", "13:05", "time"), Isi("#id_jam_selesai", "14:40", "time"),
+                   Isi("#id_rencana_aksi", "", "select"), Isi("#id_iki", "", "select"),
                    Isi("#id_bukti_url", "https://drive.contoh.go.id/berkas?id=12.5&v=2")],
+    ),
+    Formulir(
+        "jam-kerja-standar", "hr", lambda d: reverse("harian:tim-jam-kerja"), "#tombol-simpan-standar",
+        lambda d: [Isi("#id_jam_per_minggu", "40.25", "number")],
     ),
     Formulir(
         "tanggapan-kegiatan", "atasan", lambda d: reverse("harian:tim"),
@@ -318,6 +373,20 @@ FORMULIR = [
         stored=lambda d: PenugasanPlt.objects.get(
             pegawai=d.org.rekan, unit_kerja=d.org.seksi2, jenis="PLH", nomor_sk="800/12.5/2026",
             tanggal_mulai=hari(d, 3), tanggal_selesai=hari(d, 33)),
+    ),
+    Formulir(
+        "pejabat-non-asn", "hr", lambda d: reverse("pegawai:pejabat-update", args=[d.pejabat.pk]),
+        "form.card-body button[type=submit]",
+        lambda d: [Isi("#id_nama", TEKS[:60]), Isi("#id_jabatan", "Wali Kota “Contoh” — 2,5"),
+                   Isi("#id_aktif", False, "check")],
+    ),
+    Formulir(
+        "delegasi-penilai", "hr", lambda d: reverse("pegawai:delegasi-list"), "form.card-body button[type=submit]",
+        lambda d: [Isi("#id_nip", d.org.rekan.nip), Isi("#id_dasar", TEKS), Isi("#id_nomor_sk", "800/12.5/2026"),
+                   Isi("#id_tanggal_mulai", hari(d, 3), "date"), Isi("#id_tanggal_selesai", hari(d, 33), "date")],
+        stored=lambda d: DelegasiPenilai.objects.get(
+            pegawai=d.org.rekan, dasar=TEKS, nomor_sk="800/12.5/2026", tanggal_mulai=hari(d, 3),
+            tanggal_selesai=hari(d, 33)),
     ),
     Formulir(
         "ganti-atasan", "hr", lambda d: reverse("pegawai:ganti-atasan", args=[d.org.rekan.pk]),
@@ -351,6 +420,11 @@ FORMULIR = [
         "#tombol-capaian",
         lambda d: [Isi("#id_predikat", "ISTIMEWA", "select"),
                    Isi("form:has(#tombol-capaian) textarea[name=catatan]", TEKS)],
+    ),
+    Formulir(
+        "aturan-tpp", "hr", lambda d: reverse("laporan:aturan-tpp"), "#simpan-aturan",
+        lambda d: [Isi("#id_persen_butuh_perbaikan", "72.25", "number"), Isi("#id_dasar_hukum", TEKS),
+                   Isi("#id_potongan_terlambat", "1.5", "number"), Isi("#id_toleransi_hari", "2", "number")],
     ),
 ]
 

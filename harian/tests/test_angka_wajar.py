@@ -1,4 +1,6 @@
-"""Daily-activity numbers (issue 11 §8): quantity ≥ 0, duration 1–1440 minutes; a clear message, nothing saved."""
+"""Daily-activity numbers and times (issue 11 §8; domain.md §11.1): realisasi ≥ 0, jam selesai after jam mulai,
+times that exist; a clear message, nothing saved."""
+from datetime import time
 from decimal import Decimal
 
 import pytest
@@ -15,44 +17,54 @@ from .factories import KegiatanFactory, skp_aktif, today
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("kuantitas", "durasi", "pesan"), [
-    ("-1", "", "Kuantitas tidak boleh negatif."),
-    ("-0.01", "30", "Kuantitas tidak boleh negatif."),
-    ("1", "0", "Durasi kegiatan harus antara 1 dan 1440 menit (24 jam)."),
-    ("1", "1441", "Durasi kegiatan harus antara 1 dan 1440 menit (24 jam)."),
-    ("1", "1000000000000", "Durasi kegiatan harus antara 1 dan 1440 menit (24 jam)."),
-    ("1", "-5", "Durasi kegiatan harus antara 1 dan 1440 menit (24 jam)."),
+def post(client, org, kuantitas, mulai, selesai):
+    return login_as(client, org, "pegawai").post(reverse("harian:tambah"), {
+        "tanggal": today().isoformat(), "uraian": "Menyusun draf SOP", "kuantitas": kuantitas,
+        "jam_mulai": mulai, "jam_selesai": selesai})
+
+
+@pytest.mark.parametrize(("kuantitas", "mulai", "selesai", "pesan"), [
+    ("-1", "08:00", "09:00", "Kuantitas tidak boleh negatif."),
+    ("-0.01", "08:00", "08:30", "Kuantitas tidak boleh negatif."),
+    ("1", "10:00", "10:00", "Jam selesai harus setelah jam mulai."),
+    ("1", "10:00", "09:59", "Jam selesai harus setelah jam mulai."),
+    ("1", "25:00", "26:00", "Masukkan waktu yang valid."),
+    ("1", "", "09:00", "Bidang ini harus diisi."),
+    ("1", "08:00", "", "Bidang ini harus diisi."),
 ])
-def test_form_refuses_impossible_numbers(client, org, kuantitas, durasi, pesan):
+def test_form_refuses_impossible_numbers_and_times(client, org, kuantitas, mulai, selesai, pesan):
     skp_aktif(org.pegawai)
-    r = login_as(client, org, "pegawai").post(reverse("harian:tambah"), {
-        "tanggal": today().isoformat(), "uraian": "Menyusun draf SOP", "kuantitas": kuantitas, "durasi_menit": durasi})
+    r = post(client, org, kuantitas, mulai, selesai)
     assert r.status_code == 200 and pesan in r.content.decode()
     assert not KegiatanHarian.objects.exists()
 
 
-@pytest.mark.parametrize(("kuantitas", "durasi"), [("0", ""), ("0", "1"), ("2.5", "1440"), ("12", "90")])
-def test_form_accepts_plausible_numbers(client, org, kuantitas, durasi):
+@pytest.mark.parametrize(("kuantitas", "mulai", "selesai", "menit"), [
+    ("0", "08:00", "08:01", 1), ("2.5", "00:00", "23:59", 1439), ("12", "13:00", "14:30", 90),
+])
+def test_form_accepts_plausible_numbers(client, org, kuantitas, mulai, selesai, menit):
     skp_aktif(org.pegawai)
-    r = login_as(client, org, "pegawai").post(reverse("harian:tambah"), {
-        "tanggal": today().isoformat(), "uraian": "Menyusun draf SOP", "kuantitas": kuantitas, "durasi_menit": durasi})
-    assert r.status_code == 302
+    assert post(client, org, kuantitas, mulai, selesai).status_code == 302
     k = KegiatanHarian.objects.get()
-    assert (k.kuantitas, k.durasi_menit) == (Decimal(kuantitas), int(durasi) if durasi else None)
+    assert (k.kuantitas, k.durasi_menit, f"{k.jam_mulai:%H:%M}") == (Decimal(kuantitas), menit, mulai)
 
 
-@pytest.mark.parametrize(
-    ("kuantitas", "durasi", "field"), [(Decimal(-1), None, "kuantitas"), (Decimal(1), 2000, "durasi_menit")]
-)
-def test_service_refuses_them_too(org, kuantitas, durasi, field):
+@pytest.mark.parametrize(("kuantitas", "mulai", "selesai", "field"), [
+    (Decimal(-1), None, None, "kuantitas"),
+    (Decimal(1), time(10), time(9), "jam_selesai"),
+    (Decimal(1), time(10), None, "jam_selesai"),
+    (Decimal(1), None, time(10), "jam_mulai"),
+])
+def test_service_refuses_them_too(org, kuantitas, mulai, selesai, field):
     skp_aktif(org.pegawai)
-    data = DataKegiatan(tanggal=today(), uraian="x", kuantitas=kuantitas, durasi_menit=durasi)
+    data = DataKegiatan(tanggal=today(), uraian="x", kuantitas=kuantitas, jam_mulai=mulai, jam_selesai=selesai)
     with pytest.raises(ValidationError) as exc:
         kegiatan_create(pegawai=org.pegawai, data=data, oleh=org.pegawai.user)
     assert field in exc.value.message_dict and not KegiatanHarian.objects.exists()
 
 
-def test_database_refuses_an_impossible_duration(org):
+@pytest.mark.parametrize(("mulai", "selesai"), [(time(10), time(9)), (time(10), time(10)), (time(10), None)])
+def test_database_refuses_times_out_of_order(org, mulai, selesai):
     k = KegiatanFactory(pegawai=org.pegawai)
     with pytest.raises(IntegrityError), transaction.atomic():
-        KegiatanHarian.objects.filter(pk=k.pk).update(durasi_menit=10**6)
+        KegiatanHarian.objects.filter(pk=k.pk).update(jam_mulai=mulai, jam_selesai=selesai)

@@ -84,6 +84,8 @@ def test_owner_adds_an_entry_through_the_form(client, org):
         reverse("harian:tambah"),
         {
             "tanggal": today().isoformat(),
+            "jam_mulai": "08:00",
+            "jam_selesai": "09:15",
             "uraian": "Menyusun draf SOP",
             "kuantitas": "2",
             "satuan": "",
@@ -93,12 +95,14 @@ def test_owner_adds_an_entry_through_the_form(client, org):
     )
     assert r.status_code == 302
     k = KegiatanHarian.objects.get()
-    assert (k.pegawai, k.iki, k.kuantitas, k.satuan, k.nama_berkas) == (
+    assert (k.pegawai, k.iki, k.kuantitas, k.satuan, k.nama_berkas, k.durasi_menit, k.status) == (
         org.pegawai,
         iki,
         Decimal(2),
         "dokumen",
         "sop.pdf",
+        75,
+        KegiatanHarian.Status.DIAJUKAN,
     )
 
 
@@ -106,7 +110,8 @@ def test_form_shows_the_refusal_message_for_a_future_date(client, org):
     skp_aktif(org.pegawai)
     r = login_as(client, org, "pegawai").post(
         reverse("harian:tambah"),
-        {"tanggal": (today() + timedelta(days=2)).isoformat(), "uraian": "Rencana", "kuantitas": "1"},
+        {"tanggal": (today() + timedelta(days=2)).isoformat(), "uraian": "Rencana", "kuantitas": "1",
+         "jam_mulai": "08:00", "jam_selesai": "09:00"},
     )
     assert r.status_code == 200 and "belum terjadi" in r.content.decode()
     assert not KegiatanHarian.objects.exists()
@@ -123,7 +128,8 @@ def test_posting_someone_elses_iki_is_refused(client, org):
     rekan = skp_aktif(org.rekan)
     r = login_as(client, org, "pegawai").post(
         reverse("harian:tambah"),
-        {"tanggal": today().isoformat(), "uraian": "x", "kuantitas": "1", "iki": iki_of(rekan).pk},
+        {"tanggal": today().isoformat(), "uraian": "x", "kuantitas": "1", "iki": iki_of(rekan).pk,
+         "jam_mulai": "08:00", "jam_selesai": "09:00"},
     )
     assert r.status_code == 200 and not KegiatanHarian.objects.exists()
 
@@ -319,7 +325,7 @@ def test_my_export_csv_and_xlsx(client, org):
     r = c.get(reverse("harian:ekspor"), {**q, "format": "xlsx"})
     ws = load_workbook(io.BytesIO(r.content)).active
     rows = list(ws.values)
-    assert rows[0][0] == "Tanggal" and len(rows) == 2 and rows[1][3] == "Menyusun laporan bulanan"
+    assert rows[0][0] == "Tanggal" and len(rows) == 2 and rows[1][4] == "Menyusun laporan bulanan"
 
 
 @pytest.mark.parametrize("actor, sees", [("atasan", True), ("atasan2", False), ("hr", True), ("hr_other", False)])
@@ -361,4 +367,4 @@ def test_export_neutralises_spreadsheet_formulas(client, org):
     csv_text = c.get(reverse("harian:ekspor"), {"format": "csv"}).content.decode("utf-8-sig")
     assert "'=HYPERLINK" in csv_text
     ws = load_workbook(io.BytesIO(c.get(reverse("harian:ekspor"), {"format": "xlsx"}).content)).active
-    assert list(ws.values)[1][3].startswith("'=")
+    assert list(ws.values)[1][4].startswith("'=")

@@ -13,6 +13,7 @@ from pegawai import access
 from .. import selectors
 from ..filters import KegiatanTimFilter
 from ..forms import RentangForm
+from ..importer import EKSPOR_KOLOM
 from . import pegawai_required, tim_required
 
 MAKS_HARI = 366
@@ -20,16 +21,17 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _kolom():
-    return [_("Tanggal"), _("NIP"), _("Nama"), _("Uraian kegiatan"), _("Kuantitas"), _("Satuan"), _("Durasi (menit)"),
-            _("RHK"), _("Indikator kinerja"), _("Tautan bukti"), _("Berkas bukti"), _("Tanggapan atasan")]
+    return EKSPOR_KOLOM  # fixed names (e-Kinerja's first): the file imports back in either language
 
 
 def _baris(k) -> list:
     tanggapan = "; ".join(
         " — ".join(x for x in (t.get_tanda_display() if t.tanda else "", t.komentar) if x) for t in k.tanggapan.all()
     )
-    row = [k.tanggal, k.pegawai.nip, k.pegawai.nama, k.uraian, k.kuantitas, k.satuan, k.durasi_menit or "",
-           k.iki.rhk.teks if k.iki else "", k.iki.teks if k.iki else "", k.bukti_url, k.nama_berkas, tanggapan]
+    row = [k.tanggal, f"{k.jam_mulai:%H:%M}" if k.jam_mulai else "", f"{k.jam_selesai:%H:%M}" if k.jam_selesai else "",
+           k.rencana_aksi.teks if k.rencana_aksi else "", k.uraian, k.kuantitas, k.satuan, k.bukti_url,
+           k.pegawai.nip, k.pegawai.nama, k.iki.rhk.teks if k.iki else "", k.iki.teks if k.iki else "",
+           k.status, k.catatan_atasan, k.nama_berkas, tanggapan]
     return [sel_aman(v) for v in row]
 
 
@@ -47,9 +49,8 @@ def _rentang(request):
 
 def _respond(request, qs, nama: str) -> HttpResponse:
     dari, sampai = _rentang(request)
-    rows = (
-        _baris(k) for k in qs.filter(tanggal__gte=dari, tanggal__lte=sampai).order_by("tanggal", "pegawai__nama", "pk")
-    )
+    qs = qs.filter(tanggal__gte=dari, tanggal__lte=sampai).order_by("tanggal", "pegawai__nama", "jam_mulai", "pk")
+    rows = (_baris(k) for k in qs)
     filename = f"kegiatan-harian-{nama}-{dari:%Y%m%d}-{sampai:%Y%m%d}"
     if request.GET.get("format") == "xlsx":
         from openpyxl import Workbook

@@ -1,14 +1,17 @@
 """The supervisor's "Kegiatan tim" feed with inline reactions (htmx) and the silence highlight."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.web import error_text, int_param, is_htmx, paginate
+from kinerja.web import error_message, error_text, int_param, is_htmx, paginate, parse_int
 from pegawai import access
 
+from .. import periksa as periksa_services
 from .. import selectors, services
 from ..filters import KegiatanTimFilter
 from ..forms import TanggapanForm
@@ -66,3 +69,30 @@ def tanggapi(request, pk):
     return render(request, "harian/_tanggapan.html", {
         "k": kegiatan, "bisa_tanggapi": True, "me": me, "error": error, "tersimpan": not error,
     })
+
+
+@require_POST
+@pegawai_required
+def periksa(request):
+    """Bulk approve/return of the ticked entries (the atasan's own team only: anything else is a 404)."""
+    r = access.peran(request.user)
+    if not r.is_atasan:
+        raise Http404
+    ids = [parse_int(i) for i in request.POST.getlist("ids")]
+    if any(i is None for i in ids):
+        raise Http404
+    aksi = request.POST.get("aksi", "")
+    try:
+        n = periksa_services.kegiatan_review_bulk(atasan=r.pegawai, ids=ids, aksi=aksi,
+                                                  catatan=request.POST.get("catatan", ""), oleh=request.user)
+    except ValidationError as e:
+        error_message(request, e)
+    else:
+        if aksi == periksa_services.SETUJUI:
+            messages.success(request, _("%(n)d kegiatan disetujui; pegawai diberi tahu.") % {"n": n})
+        else:
+            messages.success(request, _("%(n)d kegiatan dikembalikan; pegawai diberi tahu.") % {"n": n})
+    kembali = request.POST.get("kembali", "")
+    if kembali.startswith("/") and url_has_allowed_host_and_scheme(kembali, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(kembali)
+    return redirect("harian:tim")

@@ -26,7 +26,8 @@ SUDAH_ADA = "Data ini sudah ada"
 
 
 def kegiatan_data(token):
-    return {"tanggal": today().isoformat(), "uraian": "Menyusun laporan", "kuantitas": "1", "satuan": "", FIELD: token}
+    return {"tanggal": today().isoformat(), "jam_mulai": "08:00", "jam_selesai": "09:00", "uraian": "Menyusun laporan",
+            "kuantitas": "1", "satuan": "", FIELD: token}
 
 
 def unit_data(token, kode="S9"):

@@ -119,3 +119,11 @@ def test_the_language_a_user_reads_in_is_remembered_and_used_for_their_email(cli
     mail = mailoutbox[0]
     assert "SKP dikembalikan" not in mail.subject and "returned" in mail.subject.lower()
     assert "lengkapi IKI" in mail.body  # the user's own words stay as written
+
+
+def test_sentences_joined_each_in_the_readers_language():
+    from notifikasi.pesan import gabung
+
+    data = gabung(kalimat("SKP dikembalikan"), kalimat("Keberatan diputus"), "catatan: lengkapi").data()
+    with translation.override("en"):
+        assert render(data) == "SKP returned Objection decided catatan: lengkapi"

@@ -29,7 +29,7 @@ def test_hr_records_a_transfer_with_a_confirmation_step(page: Page, live_server,
     page.click("#tombol-mutasi")
     expect(page.get_by_role("heading", name="Mutasi / promosi")).to_be_visible()
     page.get_by_label("TMT (terhitung mulai tanggal)").fill(today.isoformat())
-    page.get_by_label("Unit kerja tujuan").select_option(label=org.seksi2.nama)
+    page.get_by_label("Unit kerja tujuan").select_option(label=org.seksi2.label_lengkap)
     page.get_by_label("Nomor SK").fill("821/55/2026")
     page.get_by_role("button", name="Periksa").click()
 

@@ -26,7 +26,7 @@ def test_identity_has_the_stable_keys_and_full_name(org):
     p.save()
     assert identitas_pegawai(p) == {
         "id": p.pk, "nama": f"Dr. {p.nama}, S.Kom.", "nip": p.nip, "pangkat_golongan": "Penata Muda, III/a",
-        "jabatan": p.jabatan.nama, "unit": "Seksi Satu", "instansi": org.instansi.nama,
+        "jabatan": p.jabatan.nama, "unit": "Seksi Satu", "instansi": org.instansi.nama, "status_asn": "ASN",
     }
     assert identitas_pegawai(None) == {}
 

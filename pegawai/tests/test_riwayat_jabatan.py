@@ -39,7 +39,7 @@ def dipindah(org):
 def test_identitas_pada_reads_the_row_valid_on_the_date(dipindah, tanggal, unit, golongan):
     ident = identitas_pada(dipindah, tanggal)
     assert (ident["unit"], ident["pangkat_golongan"]) == (unit, golongan)
-    assert set(ident) == {"id", "nama", "nip", "pangkat_golongan", "jabatan", "unit", "instansi"}
+    assert set(ident) == {"id", "nama", "nip", "pangkat_golongan", "jabatan", "unit", "instansi", "status_asn"}
 
 
 def test_before_the_history_the_skp_own_post_is_used(org, dipindah):

@@ -14,6 +14,7 @@ from pegawai.decorators import hr_required, instansi_for
 from penilaian.tindak_lanjut import Kategori
 
 from .. import selectors, services
+from ..batas_jp import tandai_batas
 from ..filters import LaporanFilter, RiwayatFilter
 from ..forms import TolakForm
 from ..models import RiwayatPengembangan
@@ -28,11 +29,9 @@ def antrean(request):
         .order_by("dibuat_pada", "pk")
     )
     f = RiwayatFilter(request.GET, queryset=qs, units=access.units_managed_by(request.user).order_by("kode"))
-    return render(
-        request,
-        "pelatihan/antrean.html",
-        {"filter": f, "page_obj": paginate(request, f.qs, 50), "tolak_form": TolakForm()},
-    )
+    page = paginate(request, f.qs, 50)
+    page.object_list = tandai_batas(page.object_list)  # the PPPK JP cap, shown before verifying
+    return render(request, "pelatihan/antrean.html", {"filter": f, "page_obj": page, "tolak_form": TolakForm()})
 
 
 @hr_required

@@ -15,6 +15,7 @@ from pegawai import access
 from pegawai.decorators import hr_required
 
 from .. import selectors, services
+from ..batas_jp import pesan_batas, tandai_batas
 from ..forms import RiwayatForm, TolakForm
 
 
@@ -23,6 +24,13 @@ def _own_pegawai(request):
     if pegawai is None:
         raise PermissionDenied(_("Akun ini tidak terhubung dengan data pegawai."))
     return pegawai
+
+
+def _warn_cap(request, riwayat) -> None:
+    """At submission: tell the employee when the record would pass the PPPK cap (domain.md §7.6)."""
+    (r,) = tandai_batas([riwayat])
+    if r.melewati_batas:
+        messages.warning(request, pesan_batas(r))
 
 
 @login_required
@@ -37,6 +45,7 @@ def riwayat_create(request):
             errors_to_form(form, exc)
         else:
             messages.success(request, _("Riwayat %(nama)s diajukan untuk diverifikasi.") % {"nama": r.nama_kegiatan})
+            _warn_cap(request, r)
             return redirect("pelatihan:saya")
     return render(request, "pelatihan/riwayat_form.html", {"form": form})
 
@@ -50,12 +59,13 @@ def riwayat_update(request, pk):
     form = RiwayatForm(request.POST or None, request.FILES or None, instance=riwayat, wajib_sertifikat=False)
     if request.method == "POST" and form.is_valid():
         try:
-            services.riwayat_update(riwayat=riwayat, data=form.cleaned_data,
-                                    berkas=form.cleaned_data["sertifikat"] or None, oleh=request.user)
+            riwayat = services.riwayat_update(riwayat=riwayat, data=form.cleaned_data,
+                                              berkas=form.cleaned_data["sertifikat"] or None, oleh=request.user)
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
             messages.success(request, _("Riwayat diperbarui dan diajukan kembali."))
+            _warn_cap(request, riwayat)
             return redirect("pelatihan:riwayat-detail", pk=pk)
     return render(request, "pelatihan/riwayat_form.html", {"form": form, "riwayat": riwayat})
 
@@ -78,7 +88,9 @@ def riwayat_detail(request, pk):
     riwayat = selectors.get_riwayat_for(request.user, pk)
     r = access.peran(request.user)
     bisa_verifikasi = selectors.riwayat_to_verify(request.user).filter(pk=pk).exists()
+    tandai_batas([riwayat])
     return render(request, "pelatihan/riwayat_detail.html", {
+        "peringatan_batas": pesan_batas(riwayat) if riwayat.status == riwayat.Status.DIAJUKAN else "",
         "riwayat": riwayat, "milik_saya": r.pegawai is not None and riwayat.pegawai_id == r.pegawai.pk,
         "bisa_verifikasi": bisa_verifikasi, "tolak_form": TolakForm(), "audit": audit_for(riwayat)[:20],
     })

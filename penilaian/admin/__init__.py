@@ -1,2 +1,2 @@
 """Admin for every penilaian model, one module per sub-domain."""
-from . import evaluasi, referensi, rekan, skp, urutan  # noqa: F401
+from . import dialog, evaluasi, referensi, rekan, skp, urutan  # noqa: F401

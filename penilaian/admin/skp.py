@@ -38,7 +38,8 @@ class SkpAdmin(admin.ModelAdmin):
     )
     list_filter = ("tahun", "status", "bentuk", "pendekatan", "pegawai__unit_kerja__instansi")
     search_fields = ("pegawai__nama", "pegawai__nip", "pejabat_penilai__nama")
-    autocomplete_fields = ("pegawai", "pejabat_penilai", "atasan_penilai")
+    autocomplete_fields = ("pegawai", "pejabat_penilai", "atasan_penilai", "pejabat_penilai_non_asn",
+                           "atasan_penilai_non_asn")
     list_select_related = ("pegawai", "pejabat_penilai")
     readonly_fields = ("snapshot", "diajukan_pada", "disetujui_pada", "dibuat_pada", "diubah_pada")
     inlines = [RhkInline, EkspektasiInline]

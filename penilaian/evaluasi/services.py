@@ -18,7 +18,6 @@ from kinerja.uploads import BUKTI_TYPES, check_upload
 from notifikasi.pesan import kalimat, periode_teks, pilihan_teks
 from notifikasi.services import notify
 from pegawai.access import pegawai_of
-from pegawai.identitas import identitas_skp
 from penilaian.kurva import RATING_DARI_CAPAIAN, PredikatOrganisasi
 from penilaian.models import (
     BuktiDukung,
@@ -34,6 +33,7 @@ from penilaian.models import (
     Skp,
     UmpanBalik,
 )
+from penilaian.pejabat import identitas_keputusan
 from penilaian.predikat import Rating, hitung_predikat
 
 from .periode import cek_terbuka
@@ -212,7 +212,8 @@ def penilaian_return(*, penilaian: Penilaian, versi, catatan: str, oleh) -> Peni
 
 @transaction.atomic
 def umpan_balik_save(*, penilaian: Penilaian, versi, oleh, rhk: RencanaHasilKerja | None = None,
-                     perilaku: PerilakuKerja | None = None, frasa: str = "", teks: str = "") -> UmpanBalik | None:
+                     perilaku: PerilakuKerja | None = None, frasa: str = "", teks: str = "",
+                     catat: bool = True) -> UmpanBalik | None:
     """Continuous feedback per RHK or per BerAKHLAK value (domain.md §3.2): picklist phrase + free text.
 
     Returns None and changes nothing (no version bump) when the text is unchanged, so autosave on
@@ -236,6 +237,10 @@ def umpan_balik_save(*, penilaian: Penilaian, versi, oleh, rhk: RencanaHasilKerj
     _claim(penilaian, versi)
     obj, _created = UmpanBalik.objects.update_or_create(
         penilaian=penilaian, **target, defaults={"frasa": frasa, "teks": teks, "oleh": pegawai_of(oleh)})
+    if catat:  # the dated log keeps every text (penilaian/dialog/services.py); the dialog page logs its own
+        from penilaian.dialog.services import umpan_balik_log_autosave
+
+        umpan_balik_log_autosave(umpan_balik=obj)
     return obj
 
 
@@ -256,8 +261,10 @@ def penilaian_rate(*, penilaian: Penilaian, versi, rating_hasil: str, rating_per
            capaian_organisasi=capaian, status=status_ke)
     ke = {"status": status_ke, "rating_hasil": rating_hasil, "rating_perilaku": rating_perilaku, "predikat": predikat}
     if dari != ke:
+        catatan = [_("Rating hasil mengikuti capaian organisasi.") if tetap else "",
+                   identitas_keputusan(penilaian.skp, oleh)[2]]
         audit_log(aktor=oleh, aksi="penilaian.rated", objek=penilaian, data={"dari": dari, "ke": ke},
-                  catatan=_("Rating hasil mengikuti capaian organisasi.") if tetap else "")
+                  catatan=" ".join(c for c in catatan if c))
     return penilaian
 
 
@@ -280,9 +287,9 @@ def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str |
     rating_hasil = tetap or penilaian.rating_hasil
     if not rating_hasil or not penilaian.rating_perilaku:
         raise ValidationError(_("Isi rating hasil kerja dan rating perilaku kerja sebelum memfinalkan."))
-    penilai = pegawai_of(oleh)
-    # The posts held in the SKP's dates within the period, not today's (domain.md §11.2 rule 2).
-    snapshot = identitas_skp(penilaian.skp, periode=penilaian.periode, penilai_id=penilai.pk if penilai else None)
+    # Who decides, as Plt/Plh or recorded by HR for a non-ASN penilai (domain.md §11.1, penilaian.pejabat), with
+    # the posts held in the SKP's dates within the period, not today's (§11.2 rule 2).
+    snapshot, penilai, atas_nama = identitas_keputusan(penilaian.skp, oleh, periode=penilaian.periode)
     predikat = hitung_predikat(rating_hasil, penilaian.rating_perilaku)
     dari = penilaian.status
     _claim(penilaian, versi, status=ke, rating_hasil=rating_hasil, predikat=predikat,
@@ -290,7 +297,7 @@ def penilaian_finalize(*, penilaian: Penilaian, versi, oleh, rating_hasil: str |
            final_pada=timezone.now())
     audit_log(aktor=oleh, aksi="penilaian.finalized", objek=penilaian,
               data={"dari": dari, "ke": ke, "predikat": predikat, "rating_hasil": rating_hasil,
-                    "rating_perilaku": penilaian.rating_perilaku})
+                    "rating_perilaku": penilaian.rating_perilaku}, catatan=atas_nama)
     notify(
         penerima=penilaian.skp.pegawai.user,
         judul=kalimat("Penilaian kinerja final"),

@@ -1,5 +1,14 @@
 """Penilaian models, split by sub-domain (style.md §1): reference data, SKP, periods, evaluations,
 peer input, organisation predikat and keberatan."""
+from .dialog import (
+    AksiTindakLanjut,
+    Bimbingan,
+    CheckIn,
+    EvaluasiKompetensi,
+    TanggapanUmpanBalik,
+    UmpanBalikBimbingan,
+    UmpanBalikEntri,
+)
 from .evaluasi import BuktiDukung, Penilaian, Realisasi, RencanaAksi, UmpanBalik
 from .keberatan import Keberatan, PermintaanPenjelasan
 from .organisasi import CapaianOrganisasi, FinalisasiUnit, PengecualianUrutan
@@ -14,4 +23,6 @@ __all__ = [
     "PerilakuKerja", "Periode", "Realisasi", "RencanaAksi", "RencanaHasilKerja", "Skp", "SkpVersi", "UmpanBalik",
     "UndanganRekan",
     "MasukanRekanTersegel", "RilisMasukanRekan", "PengecualianUrutan", "PermintaanPenjelasan",
+    "AksiTindakLanjut", "Bimbingan", "CheckIn", "EvaluasiKompetensi", "TanggapanUmpanBalik", "UmpanBalikBimbingan",
+    "UmpanBalikEntri",
 ]

@@ -62,6 +62,16 @@ class Skp(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The top of the chain (domain.md §11.1): a non-ASN penilai / atasan penilai (Kepala Daerah, Menteri)
+    # instead of a pegawai; at most one of each pair is set (DB check below).
+    pejabat_penilai_non_asn = models.ForeignKey(
+        "pegawai.PejabatNonAsn", verbose_name=_("pejabat penilai kinerja (non-ASN)"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="skp_dinilai",
+    )
+    atasan_penilai_non_asn = models.ForeignKey(
+        "pegawai.PejabatNonAsn", verbose_name=_("atasan pejabat penilai kinerja (non-ASN)"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
     jabatan = models.ForeignKey(
         "pegawai.Jabatan", verbose_name=_("jabatan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -95,6 +105,14 @@ class Skp(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(tanggal_selesai__gte=models.F("tanggal_mulai")), name="skp_tanggal_urut"
+            ),
+            models.CheckConstraint(
+                condition=Q(pejabat_penilai__isnull=True) | Q(pejabat_penilai_non_asn__isnull=True),
+                name="skp_satu_pejabat_penilai",
+            ),
+            models.CheckConstraint(
+                condition=Q(atasan_penilai__isnull=True) | Q(atasan_penilai_non_asn__isnull=True),
+                name="skp_satu_atasan_penilai",
             ),
         ]
 

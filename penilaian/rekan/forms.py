@@ -1,5 +1,6 @@
 """Forms check shape only; services check the domain rules (style.md §7)."""
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.forms import IdMultipleChoiceField
@@ -21,6 +22,9 @@ class UndanganForm(forms.Form):
     nip_lain = forms.CharField(
         label=_("NIP rekan dari unit lain"), required=False,
         help_text=_("Pisahkan beberapa NIP dengan koma atau spasi."),
+        # static/js/cari_pegawai.js: type a name after the last comma and pick; the NIP is added to the list
+        widget=forms.TextInput(attrs={"data-cari-pegawai": reverse_lazy("pegawai:cari"), "data-cari-tambah": "",
+                                      "autocomplete": "off"}),
     )
 
     def __init__(self, *args, penilaian, **kwargs):

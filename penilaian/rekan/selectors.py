@@ -15,7 +15,7 @@ from django.http import Http404
 from pegawai import access as pegawai_access
 from pegawai.models import Pegawai, UnitKerja
 
-from ..access import acting_for_ids, penilaian_visible_to
+from ..access import acting_for_ids, is_penilai_of, penilaian_visible_to
 from ..evaluasi.selectors import akhir_skp_terakhir
 from ..kurva import batas, pengecualian_unit_kecil, periksa_distribusi
 from ..models import (
@@ -143,7 +143,7 @@ def can_manage_rekan(user, penilaian: Penilaian) -> bool:
         return False
     if r.is_admin or r.is_hr:
         return True
-    return r.pegawai is not None and penilaian.skp.pejabat_penilai_id in ({r.pegawai.pk} | acting_for_ids(r.pegawai))
+    return is_penilai_of(user, penilaian.skp)  # incl. the Plt/Plh of a vacant post (penilaian.pejabat)
 
 
 def get_penilaian_rekan_for(user, pk) -> Penilaian:
@@ -183,6 +183,8 @@ def atasan_penilai_of(penilaian: Penilaian) -> Pegawai | None:
     skp = penilaian.skp
     if skp.atasan_penilai_id:
         return skp.atasan_penilai
+    if skp.atasan_penilai_non_asn_id:
+        return None  # a non-ASN official (domain.md §11.1): HR of the instansi records their decision
     penilai = penilaian.penilai or skp.pejabat_penilai
     return penilai.atasan if penilai else None
 

@@ -168,7 +168,8 @@ class QueueFilterForm(forms.Form):
 
 
 class ReassignForm(forms.Form):
-    penilai = forms.ModelChoiceField(label=_("Pejabat penilai baru"), queryset=Pegawai.objects.none())
+    penilai = forms.ModelChoiceField(label=_("Pejabat penilai baru"), queryset=Pegawai.objects.none(),
+                                     widget=forms.Select(attrs={"data-saring": ""}))  # filterable by name/NIP
     alasan = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, skp: Skp, **kwargs):

@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from kontrak.skp import skp_check_kontrak
 from notifikasi.pesan import kalimat
 from notifikasi.services import notify
-from pegawai.identitas import identitas_skp
 from pegawai.models import Pegawai
 
 from ..access import is_owner, is_penilai_of
@@ -30,6 +30,7 @@ from ..models import (
     Skp,
     SkpVersi,
 )
+from ..pejabat import blok_skp, identitas_keputusan, penilai_default, penilai_plt
 from .selectors import rhk_of
 
 S = Skp.Status
@@ -55,7 +56,9 @@ def _transisi(skp: Skp, aksi: str) -> str:
 
 def _lock(skp: Skp) -> Skp:
     """Re-read the row under a lock so two clicks cannot both approve (or submit) it."""
-    return Skp.objects.select_for_update(of=("self",)).select_related("pegawai", "pejabat_penilai").get(pk=skp.pk)
+    return Skp.objects.select_for_update(of=("self",)).select_related(
+        "pegawai", "pegawai__unit_kerja", "pejabat_penilai", "pejabat_penilai_non_asn__instansi",
+        "atasan_penilai_non_asn__instansi").get(pk=skp.pk)
 
 
 def _url(skp: Skp) -> str:
@@ -68,8 +71,9 @@ def bentuk_for(pegawai: Pegawai) -> str:
 
 
 def snapshot_of(skp: Skp) -> dict:
-    """Identity block of the SKP (domain.md §1.3) with the posts held in its dates (§11.2 rule 2)."""
-    return identitas_skp(skp)
+    """Identity block of the SKP (domain.md §1.3), read from the live records (pegawai.identitas); a
+    non-ASN or acting (Plt/Plh) penilai is named as such (penilaian.pejabat)."""
+    return blok_skp(skp)
 
 
 @transaction.atomic
@@ -82,6 +86,7 @@ def skp_create(
         raise ValidationError(_("Periode SKP harus berada di dalam tahun %(tahun)s.") % {"tahun": tahun})
     if tanggal_selesai < tanggal_mulai:
         raise ValidationError(_("Periode akhir tidak boleh sebelum periode awal."))
+    skp_check_kontrak(pegawai=pegawai, tanggal_mulai=tanggal_mulai, tanggal_selesai=tanggal_selesai)  # §11.1
     bentrok = Skp.objects.filter(
         pegawai=pegawai, tahun=tahun, tanggal_mulai__lte=tanggal_selesai, tanggal_selesai__gte=tanggal_mulai
     ).first()
@@ -96,7 +101,7 @@ def skp_create(
                 "akhir": bentrok.tanggal_selesai.strftime("%d-%m-%Y"),
             }
         )
-    atasan = pegawai.atasan
+    atasan, atasan_penilai = penilai_default(pegawai)  # a vacant post: its Plt/Plh (domain.md §7.5)
     skp = Skp.objects.create(
         pegawai=pegawai,
         tahun=tahun,
@@ -105,7 +110,7 @@ def skp_create(
         pendekatan=pendekatan,
         bentuk=bentuk_for(pegawai),
         pejabat_penilai=atasan,
-        atasan_penilai=atasan.atasan if atasan else None,
+        atasan_penilai=atasan_penilai,
         jabatan=pegawai.jabatan,
         unit_kerja=pegawai.unit_kerja,
     )
@@ -158,7 +163,7 @@ def _salin_tahun_lalu(skp: Skp) -> int:
 def _syarat_ajukan(skp: Skp) -> None:
     """Submission needs a penilai and ≥1 RHK utama; every RHK needs ≥1 IKI (domain.md §1.3)."""
     errors = []
-    if skp.pejabat_penilai_id is None:
+    if skp.pejabat_penilai_id is None and skp.pejabat_penilai_non_asn_id is None:
         errors.append(_("Pejabat penilai belum ditetapkan. Hubungi Admin Kepegawaian."))
     rhk = list(skp.rhk.prefetch_related("iki"))
     if not any(r.jenis == RencanaHasilKerja.Jenis.UTAMA for r in rhk):
@@ -184,6 +189,12 @@ def skp_submit(*, skp: Skp, oleh) -> Skp:
     if not is_owner(oleh, skp):
         raise ValidationError(_("Hanya pemilik SKP yang dapat mengajukannya."))
     dari, ke = skp.status, _transisi(skp, "submit")
+    skp_check_kontrak(pegawai=skp.pegawai, tanggal_mulai=skp.tanggal_mulai, tanggal_selesai=skp.tanggal_selesai)
+    if skp.pejabat_penilai_id is None and skp.pejabat_penilai_non_asn_id is None:
+        plt, atasan_plt = penilai_plt(skp.pegawai)  # a Plt/Plh appointed to the vacant post since
+        if plt is not None:
+            skp.pejabat_penilai, skp.atasan_penilai = plt, atasan_plt
+            skp.save(update_fields=["pejabat_penilai", "atasan_penilai", "diubah_pada"])
     _syarat_ajukan(skp)
     skp.status, skp.snapshot, skp.diajukan_pada = ke, snapshot_of(skp), timezone.now()
     skp.save(update_fields=["status", "snapshot", "diajukan_pada", "diubah_pada"])
@@ -275,10 +286,15 @@ def skp_approve(*, skp: Skp, oleh, ekspektasi: dict[int, str] | None = None) -> 
         )
     now = timezone.now()
     versi = (skp.versi_disetujui.aggregate(m=Max("versi"))["m"] or 0) + 1
+    # An acting (Plt/Plh) or on-behalf (non-ASN, recorded by HR) approval names its decider (penilaian.pejabat).
+    keputusan, _penilai, atas_nama = identitas_keputusan(skp, oleh)
+    if atas_nama:
+        skp.snapshot = {**(skp.snapshot or {}), "penilai": keputusan["penilai"]}
     skp.status, skp.versi, skp.disetujui_pada, skp.catatan_pengembalian = ke, versi, now, ""
-    skp.save(update_fields=["status", "versi", "disetujui_pada", "catatan_pengembalian", "diubah_pada"])
+    skp.save(update_fields=["status", "versi", "disetujui_pada", "catatan_pengembalian", "snapshot", "diubah_pada"])
     SkpVersi.objects.create(skp=skp, versi=versi, data=skp_content(skp), disetujui_pada=now, disetujui_oleh=oleh)
-    audit_log(aktor=oleh, aksi="skp.approved", objek=skp, data={"dari": dari, "ke": ke, "versi": versi})
+    audit_log(aktor=oleh, aksi="skp.approved", objek=skp, data={"dari": dari, "ke": ke, "versi": versi},
+              catatan=atas_nama)
     notify(
         penerima=skp.pegawai.user,
         url=_url(skp),
@@ -334,19 +350,23 @@ def skp_reassign_penilai(*, skp: Skp, penilai: Pegawai, oleh, alasan: str = "") 
         raise ValidationError(_("Pegawai tidak dapat menjadi pejabat penilai bagi dirinya sendiri."))
     if penilai.unit_kerja.instansi_id != skp.pegawai.unit_kerja.instansi_id:
         raise ValidationError(_("Pejabat penilai harus berasal dari instansi yang sama."))
-    lama = skp.pejabat_penilai
+    lama = skp.pejabat_penilai or skp.pejabat_penilai_non_asn
     skp.pejabat_penilai, skp.atasan_penilai = penilai, penilai.atasan
+    skp.pejabat_penilai_non_asn = None
+    if penilai.atasan_id:
+        skp.atasan_penilai_non_asn = None
     if skp.snapshot:  # an already frozen identity block follows the correction
         baru = snapshot_of(skp)
         skp.snapshot = {**skp.snapshot, "penilai": baru["penilai"], "atasan_penilai": baru["atasan_penilai"]}
-    skp.save(update_fields=["pejabat_penilai", "atasan_penilai", "snapshot", "diubah_pada"])
+    skp.save(update_fields=["pejabat_penilai", "atasan_penilai", "pejabat_penilai_non_asn",
+                            "atasan_penilai_non_asn", "snapshot", "diubah_pada"])
     audit_log(
         aktor=oleh,
         aksi="skp.penilai_changed",
         objek=skp,
         catatan=alasan,
         data={
-            "dari": lama.nama_lengkap if lama else None,
+            "dari": str(getattr(lama, "nama_lengkap", lama.nama)) if lama else None,
             "ke": penilai.nama_lengkap,
         },
     )

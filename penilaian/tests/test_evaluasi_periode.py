@@ -134,8 +134,8 @@ def test_completion_per_unit_counts_and_not_submitted(client, org):
     client.force_login(org.hr)
     url = reverse("penilaian:evaluasi-rekap") + f"?tahun={periode.tahun}&periode={periode.pk}"
     r = client.get(url)
-    rows = {u["pegawai__unit_kerja__nama"]: u for u in r.context["page_obj"]}
-    assert (rows["Seksi Satu"]["total"], rows["Seksi Satu"]["DIAJUKAN"], rows["Seksi Satu"]["DRAFT"]) == (2, 1, 1)
-    assert rows["Seksi Dua"]["belum_dibuka"] == 1
+    rows = {u.kode: u for u in r.context["page_obj"]}
+    assert (rows["S1"].total, rows["S1"].diajukan, rows["S1"].draft) == (2, 1, 1)
+    assert rows["S2"].belum_dibuka == 1
     html = client.get(url + f"&unit={org.seksi.pk}").content.decode()
     assert org.rekan.nama in html and org.pegawai.nama not in html.split('id="belum"')[1]

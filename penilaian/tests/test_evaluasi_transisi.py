@@ -175,10 +175,11 @@ def test_hr_rekap_counts_an_expired_final_as_accepted_not_as_waiting(client, org
     client.force_login(org.hr)
     url = reverse("penilaian:evaluasi-rekap") + f"?tahun={periode.tahun}&periode={periode.pk}"
     html = client.get(url).content.decode()
-    cells = html.split("Seksi Satu</td>")[1].split("</tr>")[0]
-    # total, belum dibuka, diisi, diajukan, dinilai, final, diterima (incl. lapse of time), keberatan
-    angka = [c.split("<")[0] for c in cells.split('<td class="text-end">')[1:9]]
-    assert angka == ["3", "0", "0", "0", "0", "1", "2", "0"]
+    cells = html.split("Seksi Satu (Bidang Satu)</td>")[1].split("</tr>")[0]
+    # total, belum dibuka, diisi, then keberatan; all three final or past it count as selesai
+    angka = [c.split("<")[0] for c in cells.split('<td class="text-end">')[1:5]]
+    assert angka == ["3", "0", "0", "0"]
+    assert "3 · 100%" in cells
 
 
 def test_evaluation_selectors_do_not_read_the_daily_log():

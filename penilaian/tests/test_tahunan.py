@@ -225,4 +225,5 @@ def test_akhir_recaps_count_the_moved_pegawai_once(org, pindah):
     tw = PeriodeFactory(instansi=org.instansi, tahun=2026, tanggal_mulai=date(2026, 4, 1),
                         tanggal_selesai=date(2026, 6, 30))
     e = PenilaianFactory(skp=pindah.skp1, periode=tw, predikat=SB, status=Penilaian.Status.FINAL)
-    assert pdf.rekap_rows(org.seksi, tw) == [e]  # periodic periods are unchanged
+    # periodic periods: the SKP's unit in that period (§11.2 rule 4), not where the pegawai sits today
+    assert pdf.rekap_rows(org.seksi2, tw) == [e] and pdf.rekap_rows(org.seksi, tw) == []

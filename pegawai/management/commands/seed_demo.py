@@ -12,7 +12,8 @@ from pegawai.demo import seed_org
 # "module:function" names another function than ``seed``.
 STEPS = [
     "penilaian.skp.demo", "pegawai.demo:seed_mutasi", "penilaian.evaluasi.demo", "penilaian.rekan.demo",
-    "penilaian.rekan.demo_penjelasan", "pelatihan.demo", "harian.demo", "notifikasi.demo",
+    "penilaian.rekan.demo_penjelasan", "penilaian.dialog.demo", "pelatihan.demo", "harian.demo", "notifikasi.demo",
+    "laporan.demo", "kontrak.demo", "siasn.demo", "penilaian.skp.demo_puncak",
 ]
 
 

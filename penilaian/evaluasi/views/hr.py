@@ -5,6 +5,7 @@ from kinerja.web import id_param, paginate, tahun_param
 from pegawai.decorators import hr_required, instansi_for
 
 from .. import selectors
+from ..kelengkapan import kelengkapan, perangkat_daerah
 
 
 @hr_required
@@ -18,7 +19,12 @@ def rekap(request):
     if periode is not None:
         unit_id = id_param(request, "unit")
         ctx["unit_id"] = unit_id
-        ctx["page_obj"] = paginate(request, selectors.completion_per_unit(instansi.pk, periode), 50)
+        pilihan = list(perangkat_daerah(instansi.pk))
+        induk_id = id_param(request, "induk")
+        induk = next((u for u in pilihan if u.pk == induk_id), None)
+        baris, jumlah = kelengkapan(instansi.pk, periode, induk)
+        ctx.update({"perangkat_daerah": pilihan, "induk": induk, "jumlah": jumlah})
+        ctx["page_obj"] = paginate(request, baris, 50)
         if unit_id:
             ctx["belum"] = paginate(request, selectors.belum_mengajukan(instansi.pk, periode, unit_id), 50, param="hal")
     return render(request, "penilaian/evaluasi/rekap.html", ctx)

@@ -133,7 +133,7 @@ def tindak_lanjut_view(request):
         request,
         "penilaian/rekan/tindak_lanjut.html",
         {
-            "units": units.only("pk", "kode", "nama")[:500],
+            "units": units.select_related("parent").only("pk", "kode", "nama", "parent__nama")[:500],
             "unit": unit,
             "tahun": tahun,
             "hasil": hasil,

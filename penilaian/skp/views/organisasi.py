@@ -15,6 +15,7 @@ from pegawai.selectors import descendant_ids
 
 from ...access import get_rhk_pohon_for, get_skp_for, pohon_rhk_q, pohon_units_for, skp_visible_to
 from ...models import Skp
+from ...pejabat import skp_penilai_di_bawah_pengawas
 from .. import pohon, selectors, services
 from ..forms import ReassignForm
 
@@ -35,7 +36,8 @@ def skp_pohon(request):
     roots = pohon.pohon_akar(unit, tahun, pohon_rhk_q(units)) if unit else []
     return render(request, "penilaian/skp/pohon.html", {
         "unit": unit, "tahun": tahun, "roots": roots,
-        "units": units.order_by("kode")[:500], "tahun_list": range(date.today().year + 1, date.today().year - 3, -1),
+        "units": units.select_related("parent").order_by("kode")[:500],
+        "tahun_list": range(date.today().year + 1, date.today().year - 3, -1),
     })
 
 
@@ -80,18 +82,24 @@ def skp_monitoring(request):
         .filter(tahun=tahun, status=Skp.Status.DIAJUKAN, pegawai__unit_kerja__in=scope)
         .order_by("diajukan_pada")
     )
+    # PermenPANRB 6/2022 Pasal 1: penilai below pengawas without a recorded delegation (a warning).
+    lemah = skp_penilai_di_bawah_pengawas(
+        skp_visible_to(request.user).filter(tahun=tahun, pegawai__unit_kerja__in=scope)
+    ).select_related("pejabat_penilai__jabatan").order_by("pegawai__nama", "pk")
     return render(
         request,
         "penilaian/skp/monitoring.html",
         {
             "unit": unit,
-            "units": units.order_by("kode")[:500],
+            "units": units.select_related("parent").order_by("kode")[:500],
             "tahun": tahun,
             "page_obj": page,
             "tanpa": tanpa[:100],
             "n_tanpa": tanpa.count(),
             "menunggu": menunggu[:100],
             "n_menunggu": menunggu.count(),
+            "lemah": lemah[:100],
+            "n_lemah": lemah.count(),
             "tahun_list": range(date.today().year + 1, date.today().year - 3, -1),
             "Status": Skp.Status,
         },

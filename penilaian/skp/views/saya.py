@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from kinerja.audit import audit_for
 from kinerja.web import id_param
 from pegawai import access as pegawai_access
+from pegawai.selectors_pejabat import penilai_di_bawah_pengawas
 
 from ...access import get_skp_for, is_owner, is_penilai_of
 from ...models import IndikatorKinerja, RencanaHasilKerja, Skp
@@ -73,6 +74,9 @@ def skp_detail(request, pk):
     perilaku = selectors.perilaku_with_ekspektasi(skp)
     can_review = penilai and skp.status == Skp.Status.DIAJUKAN
     identitas = skp.snapshot if skp.snapshot and not skp.is_editable else services.snapshot_of(skp)
+    hr = pegawai_access.is_hr(request.user)
+    # PermenPANRB 6/2022 Pasal 1: HR is warned of a penilai below pengawas without a delegation.
+    lemah = hr and skp.pejabat_penilai_id and bool(penilai_di_bawah_pengawas([skp.pejabat_penilai]))
     return render(
         request,
         "penilaian/skp/skp_detail.html",
@@ -84,7 +88,9 @@ def skp_detail(request, pk):
             "is_owner": owner,
             "can_edit": owner and skp.is_editable,
             "can_review": can_review,
-            "can_reassign": pegawai_access.is_hr(request.user),
+            "can_reassign": hr,
+            "peringatan_penilai": lemah,
+            "hr_mencatat": hr and skp.pejabat_penilai_non_asn_id and is_penilai_of(request.user, skp),
             "induk_choices": list(selectors.induk_choices(skp)) if owner and skp.is_editable else [],
             "ekspektasi_form": EkspektasiForm(perilaku=perilaku) if can_review else None,
             "return_form": ReturnForm() if can_review else None,

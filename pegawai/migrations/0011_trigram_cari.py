@@ -30,7 +30,7 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("pegawai", "0008_daftar_index")]
+    dependencies = [("pegawai", "0010_daftar_index")]
 
     operations = [
         TrigramExtension(),  # CREATE EXTENSION IF NOT EXISTS pg_trgm; skipped on other databases

@@ -1,0 +1,11 @@
+"""Thin Celery task (style.md §5): the job id in, the service does the work."""
+from celery import shared_task
+
+from notifikasi.tasks import OPSI
+
+
+@shared_task(**OPSI, soft_time_limit=600, time_limit=660)
+def build_laporan_task(job_id: int) -> str:
+    from .services import laporan_job_run
+
+    return laporan_job_run(job_id=job_id).status

@@ -1,0 +1,25 @@
+from django.contrib import admin
+
+from .models import EksporSiasn, EksporSiasnBaris, PegawaiSiasn
+
+
+class BarisInline(admin.TabularInline):
+    model = EksporSiasnBaris
+    extra = 0
+    can_delete = False
+    readonly_fields = ("kunci", "hash")
+
+
+@admin.register(EksporSiasn)
+class EksporSiasnAdmin(admin.ModelAdmin):
+    list_display = ("dibuat_pada", "instansi", "tahun", "jenis", "format", "jumlah_baris", "oleh")
+    list_filter = ("jenis", "format", "tahun", "instansi")
+    readonly_fields = ("instansi", "tahun", "jenis", "format", "jumlah_baris", "oleh", "dibuat_pada")
+    inlines = [BarisInline]
+
+
+@admin.register(PegawaiSiasn)
+class PegawaiSiasnAdmin(admin.ModelAdmin):
+    list_display = ("pegawai", "pns_id", "unor_id", "diperbarui_pada")
+    search_fields = ("pegawai__nip", "pegawai__nama", "pns_id")
+    raw_id_fields = ("pegawai",)

@@ -1,0 +1,286 @@
+"""Kinerja's results in SIASN's shape (``siasn.format``), with the validation report before an export.
+
+- **skp22** (one row per pegawai and year): the Akhir evaluation of the pegawai's last SKP of the year in
+  this instansi; the predikat is the annual one (``predikat_tahunan_map``, domain.md §11.2 rule 1), the
+  ratings are that evaluation's, the penilai is read from its frozen snapshot (§11.2 rule 2) with
+  ``status_asn`` (ASN / NON ASN; a Kepala Daerah has no NIP, §11.1).
+- **kinerjaPeriodik** (one row per periodic evaluation): period, ratings and predikat, and for angka kredit
+  the koefisien of the jenjang held in that SKP and the predikat's percentage (§5.1, §11.2 rule 3).
+
+A row is exported only when nothing blocks it (``ALASAN``); every export stores each row's key and the
+hash of its content, so a row whose content changed since (a keberatan decided, a penilai corrected) is
+flagged for re-export. A fixed number of queries whatever the number of pegawai.
+"""
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from pegawai.models import Instansi, Jabatan, Pegawai
+from pegawai.nip import parse_nip
+from penilaian.angka_kredit import KOEFISIEN, PERSEN
+from penilaian.evaluasi.selectors import predikat_tahunan_map, skp_dinilai
+from penilaian.models import Penilaian, Periode, Skp
+from penilaian.predikat import Predikat, Rating
+
+from . import format as fmt
+from .models import EksporSiasn, EksporSiasnBaris, PegawaiSiasn
+
+# What blocks a row, in the order the report lists them.
+ALASAN = {
+    "tanpa_akhir": _("Penilaian akhir tahun belum dibuat"),
+    "belum_final": _("Penilaian belum final"),
+    "keberatan": _("Keberatan belum diputus"),
+    "nip_kosong": _("NIP pegawai tidak ada"),
+    "nip_salah": _("NIP pegawai tidak valid"),
+    "penilai": _("Pejabat penilai tidak tercatat"),
+    "nip_penilai": _("NIP pejabat penilai (ASN) tidak tercatat"),
+    "predikat_tahunan": _("Predikat tahunan belum ada"),
+}
+
+# Export state of a row that nothing blocks.
+BARU, BERUBAH, SAMA = "baru", "berubah", "sama"
+STATUS_EKSPOR = {
+    BARU: _("Belum pernah diekspor"),
+    BERUBAH: _("Berubah sejak ekspor terakhir: ekspor ulang"),
+    SAMA: _("Sudah diekspor, tidak berubah"),
+}
+
+
+@dataclass
+class Baris:
+    kunci: str
+    nip: str
+    nama: str
+    alasan: list[str] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+    hash: str = ""
+    status_ekspor: str = ""
+
+    @property
+    def valid(self) -> bool:
+        return not self.alasan
+
+    @property
+    def alasan_teks(self) -> list[str]:
+        return [str(ALASAN[a]) for a in self.alasan]
+
+    @property
+    def status_ekspor_teks(self) -> str:
+        return str(STATUS_EKSPOR.get(self.status_ekspor, ""))
+
+
+@dataclass
+class Laporan:
+    jenis: str
+    baris: list[Baris]
+
+    @property
+    def valid(self) -> list[Baris]:
+        return [b for b in self.baris if b.valid]
+
+    @property
+    def terhalang(self) -> list[Baris]:
+        return [b for b in self.baris if not b.valid]
+
+    @property
+    def per_alasan(self) -> list[tuple[str, str, int]]:
+        """[(code, text, count)] for every reason that blocks at least one row, in ``ALASAN`` order."""
+        hitung = Counter(a for b in self.baris for a in b.alasan)
+        return [(kode, str(teks), hitung[kode]) for kode, teks in ALASAN.items() if hitung[kode]]
+
+    @property
+    def ekspor_ulang(self) -> list[Baris]:
+        return [b for b in self.baris if b.status_ekspor == BERUBAH]
+
+    @property
+    def belum_diekspor(self) -> list[Baris]:
+        return [b for b in self.baris if b.status_ekspor == BARU]
+
+
+def hash_baris(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _cek_nip(nip: str) -> str | None:
+    if not (nip or "").strip():
+        return "nip_kosong"
+    try:
+        parse_nip(nip)
+    except ValidationError:
+        return "nip_salah"
+    return None
+
+
+def _penilai(penilaian: Penilaian) -> tuple[dict, list[str]]:
+    """The penilai block of a final evaluation's snapshot and what is missing in it."""
+    penilai = (penilaian.snapshot or {}).get("penilai") or {}
+    status = penilai.get("status_asn", fmt.STATUS_ASN) if penilai else fmt.STATUS_ASN
+    alasan = []
+    if not penilai.get("nama"):
+        alasan.append("penilai")
+    elif status == fmt.STATUS_ASN and not penilai.get("nip"):
+        alasan.append("nip_penilai")
+    nip = penilai.get("nip", "") if status == fmt.STATUS_ASN else ""
+    return {
+        "statusPenilai": fmt.STATUS_NON_ASN if status != fmt.STATUS_ASN else fmt.STATUS_ASN,
+        "nip": nip or "", "nama": penilai.get("nama", ""),
+        "golongan": fmt.golongan_id(penilai.get("pangkat_golongan", "")),
+        "jabatan": penilai.get("jabatan", ""), "unit": penilai.get("unit", ""),
+    }, alasan
+
+
+def _rating(value: str) -> tuple[str, str]:
+    try:
+        return fmt.RATING[Rating(value)]
+    except ValueError:
+        return "", ""
+
+
+def _predikat(value) -> tuple[str, str]:
+    try:
+        return fmt.PREDIKAT[Predikat(value)]
+    except ValueError:
+        return "", ""
+
+
+def _blokir_status(penilaian: Penilaian) -> list[str]:
+    if penilaian.status == Penilaian.Status.KEBERATAN:
+        return ["keberatan"]
+    if penilaian.status not in Penilaian.SELESAI:
+        return ["belum_final"]
+    return []
+
+
+def _pns_id(pegawai_ids) -> dict[int, str]:
+    return dict(PegawaiSiasn.objects.filter(pegawai_id__in=pegawai_ids).values_list("pegawai_id", "pns_id"))
+
+
+def _terakhir_diekspor(instansi: Instansi, tahun: int, jenis: str) -> dict[str, str]:
+    """Row key → hash of its latest export (one query)."""
+    rows = EksporSiasnBaris.objects.filter(
+        ekspor__instansi=instansi, ekspor__tahun=tahun, ekspor__jenis=jenis).order_by(
+        "ekspor__dibuat_pada", "ekspor_id").values_list("kunci", "hash")
+    return dict(rows)  # a later export overwrites an earlier one
+
+
+def _tandai(baris: list[Baris], instansi: Instansi, tahun: int, jenis: str) -> None:
+    lama = _terakhir_diekspor(instansi, tahun, jenis)
+    for b in baris:
+        if b.valid:
+            b.hash = hash_baris(b.data)
+            b.status_ekspor = BARU if b.kunci not in lama else (SAMA if lama[b.kunci] == b.hash else BERUBAH)
+
+
+def _akhir_terakhir(instansi: Instansi, tahun: int):
+    """The Akhir evaluation of each pegawai's last SKP of the year in ``instansi`` (§11.2 rule 1)."""
+    sesudahnya = Skp.objects.filter(pegawai_id=OuterRef("skp__pegawai_id"), tahun=tahun).filter(
+        Q(tanggal_selesai__gt=OuterRef("skp__tanggal_selesai"))
+        | Q(tanggal_selesai=OuterRef("skp__tanggal_selesai"), pk__gt=OuterRef("skp_id")))
+    return (Penilaian.objects.filter(periode__instansi=instansi, periode__tahun=tahun,
+                                     periode__jenis=Periode.Jenis.TAHUNAN)
+            .exclude(Exists(sesudahnya)).select_related("skp__pegawai", "periode")
+            .order_by("skp__pegawai__nama", "skp__pegawai_id", "pk"))
+
+
+def laporan_skp22(instansi: Instansi, tahun: int) -> Laporan:
+    akhir = list(_akhir_terakhir(instansi, tahun))
+    ada = {p.skp.pegawai_id for p in akhir}
+    tanpa = (Pegawai.objects.filter(skp__in=skp_dinilai(Skp.objects.filter(tahun=tahun,
+                                                                            unit_kerja__instansi=instansi)))
+             .exclude(pk__in=ada).distinct().order_by("nama", "pk").only("pk", "nip", "nama"))
+    pegawai_ids = ada
+    predikat = predikat_tahunan_map(list(pegawai_ids), tahun) if pegawai_ids else {}
+    pns = _pns_id(pegawai_ids)
+    baris = []
+    for p in akhir:
+        pg = p.skp.pegawai
+        b = Baris(kunci=f"{pg.nip}/{tahun}", nip=pg.nip, nama=pg.nama_lengkap)
+        b.alasan = _blokir_status(p)
+        if (a := _cek_nip(pg.nip)) is not None:
+            b.alasan.append(a)
+        if not _blokir_status(p):  # only a final evaluation has a snapshot to check
+            penilai, kurang = _penilai(p)
+            b.alasan.extend(kurang)
+            pred = predikat.get(pg.pk)
+            if pred is None:
+                b.alasan.append("predikat_tahunan")
+            hasil, perilaku, kuadran = _rating(p.rating_hasil), _rating(p.rating_perilaku), _predikat(pred or "")
+            b.data = {
+                "pnsDinilaiId": pns.get(pg.pk, ""), "nipBaru": pg.nip, "nama": pg.nama_lengkap, "tahun": str(tahun),
+                "hasilKinerja": hasil[0], "hasilKinerjaNilai": hasil[1],
+                "perilakuKerja": perilaku[0], "PerilakuKerjaNilai": perilaku[1],
+                "kuadranKinerja": kuadran[0], "KuadranKinerjaNilai": kuadran[1],
+                "statusPenilai": penilai["statusPenilai"], "nipNrpPenilai": penilai["nip"],
+                "namaPenilai": penilai["nama"], "penilaiGolonganId": penilai["golongan"],
+                "penilaiJabatanNm": penilai["jabatan"], "penilaiUnorNm": penilai["unit"],
+            }
+        baris.append(b)
+    for pg in tanpa:
+        baris.append(Baris(kunci=f"{pg.nip}/{tahun}", nip=pg.nip, nama=pg.nama_lengkap, alasan=["tanpa_akhir"]))
+    _tandai(baris, instansi, tahun, EksporSiasn.Jenis.SKP22)
+    return Laporan(EksporSiasn.Jenis.SKP22, baris)
+
+
+def _koefisien(jabatan: Jabatan | None) -> str:
+    if jabatan is None or jabatan.jenis != Jabatan.Jenis.FUNGSIONAL:
+        return ""
+    k = KOEFISIEN.get(jabatan.jenjang)
+    return f"{k.normalize():f}" if k is not None else ""
+
+
+def _persentase(predikat: str) -> str:
+    try:
+        return f"{(PERSEN[Predikat(predikat)] * 100).normalize():f}"
+    except ValueError:
+        return ""
+
+
+def laporan_periodik(instansi: Instansi, tahun: int) -> Laporan:
+    qs = (Penilaian.objects.filter(periode__instansi=instansi, periode__tahun=tahun)
+          .exclude(periode__jenis=Periode.Jenis.TAHUNAN)
+          .select_related("skp__pegawai", "skp__jabatan", "skp__unit_kerja", "periode")
+          .order_by("skp__pegawai__nama", "skp__pegawai_id", "periode__tanggal_mulai", "pk"))
+    rows = list(qs)
+    pns = _pns_id({p.skp.pegawai_id for p in rows})
+    baris = []
+    for p in rows:
+        pg, skp, periode = p.skp.pegawai, p.skp, p.periode
+        b = Baris(kunci=f"{pg.nip}/{periode.pk}/{skp.pk}", nip=pg.nip, nama=pg.nama_lengkap)
+        b.alasan = _blokir_status(p)
+        if (a := _cek_nip(pg.nip)) is not None:
+            b.alasan.append(a)
+        if not _blokir_status(p):
+            penilai, kurang = _penilai(p)
+            b.alasan.extend(kurang)
+            dinilai = (p.snapshot or {}).get("pegawai") or {}
+            hasil, perilaku, kuadran = _rating(p.rating_hasil), _rating(p.rating_perilaku), _predikat(p.predikat)
+            b.data = {
+                "pnsDinilaiId": pns.get(pg.pk, ""), "nip": pg.nip, "nama": pg.nama_lengkap, "tahun": str(tahun),
+                "periodikNama": periode.nama, "periodeAwal": periode.tanggal_mulai.isoformat(),
+                "periodeAkhir": periode.tanggal_selesai.isoformat(),
+                "jabatan": dinilai.get("jabatan") or (skp.jabatan.nama if skp.jabatan_id else ""),
+                "unorNama": dinilai.get("unit") or skp.unit_kerja.nama, "instansiNama": instansi.nama,
+                "hasilKinerja": hasil[0], "hasilKinerjaNilai": hasil[1],
+                "perilakuKerja": perilaku[0], "perilakuKerjaNilai": perilaku[1],
+                "kuadranKinerjaNilai": kuadran[0], "kuadranNilai": kuadran[1],
+                "koefisenId": _koefisien(skp.jabatan if skp.jabatan_id else None),
+                "persentase": _persentase(p.predikat),
+                "statusPenilai": penilai["statusPenilai"], "penilaiNipNrp": penilai["nip"],
+                "namaPenilai": penilai["nama"], "penilaiGolonganId": penilai["golongan"],
+                "penilaiJabatanNama": penilai["jabatan"], "penilaiUnorNm": penilai["unit"],
+            }
+        baris.append(b)
+    _tandai(baris, instansi, tahun, EksporSiasn.Jenis.PERIODIK)
+    return Laporan(EksporSiasn.Jenis.PERIODIK, baris)
+
+
+LAPORAN = {EksporSiasn.Jenis.SKP22: laporan_skp22, EksporSiasn.Jenis.PERIODIK: laporan_periodik}
+
+
+def laporan(instansi: Instansi, tahun: int, jenis: str) -> Laporan:
+    return LAPORAN[jenis](instansi, tahun)

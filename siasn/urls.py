@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "siasn"
+
+urlpatterns = [
+    path("", views.siasn_home, name="home"),
+    path("ekspor/", views.siasn_ekspor, name="ekspor"),
+    path("impor/", views.siasn_impor, name="impor"),
+    path("impor/konfirmasi/", views.siasn_impor_confirm, name="impor-confirm"),
+]
