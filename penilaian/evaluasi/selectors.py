@@ -355,11 +355,15 @@ def _status_of(periode: Periode, expr) -> Subquery:
     return Subquery(Penilaian.objects.filter(skp=OuterRef("pk"), periode=periode).order_by().values(st=expr)[:1])
 
 
-def completion_per_unit(instansi_id: int, periode: Periode) -> list[dict]:
-    """Per unit: approved SKPs of the year and how many evaluations are in each status for ``periode``."""
+def completion_per_unit(instansi_id: int, periode: Periode, *, unit_ids: list[int] | None = None) -> list[dict]:
+    """Per unit (of ``unit_ids`` when given): approved SKPs of the year and how many evaluations are in each
+    status for ``periode``."""
     # The status users see: a FINAL whose response window has passed counts as LEWAT_WAKTU already.
     # Grouped by (unit, status) so the status subquery runs once per SKP, not once per counted column.
-    rows = (_skp_periode(instansi_id, periode).annotate(st=_status_of(periode, Penilaian.status_efektif()))
+    qs = _skp_periode(instansi_id, periode)
+    if unit_ids is not None:
+        qs = qs.filter(pegawai__unit_kerja_id__in=unit_ids)
+    rows = (qs.annotate(st=_status_of(periode, Penilaian.status_efektif()))
             .order_by().values_list("pegawai__unit_kerja_id", "st").annotate(n=Count("pk")))
     per_unit: dict[int, dict] = {}
     for unit_id, st, n in rows:
