@@ -98,6 +98,9 @@ class KegiatanHarian(models.Model):
         indexes = [
             models.Index(fields=["pegawai", "tanggal"], name="harian_pegawai_tanggal"),
             models.Index(fields=["iki", "tanggal"], name="harian_iki_tanggal"),
+            # The team feed's ORDER BY (-tanggal, -dibuat_pada, -id), read backwards: HR's feed over an
+            # instansi stops after one page instead of sorting every entry of the year.
+            models.Index(fields=["tanggal", "dibuat_pada", "id"], name="harian_feed_urut"),
             models.Index(fields=["status", "tanggal"], name="harian_status_tanggal"),
         ]
         constraints = [

@@ -32,7 +32,8 @@ class PegawaiFilter(django_filters.FilterSet):
             return queryset
         if value.isascii() and value.isdecimal():  # "²".isdigit() is true; a NIP is ASCII digits
             return queryset.filter(nip__startswith=value)
-        return queryset.filter(Q(nama__icontains=value) | Q(nip__icontains=value))
+        # contains, not icontains, for the NIP (digits): the trigram index is on nip itself (pegawai 0009)
+        return queryset.filter(Q(nama__icontains=value) | Q(nip__contains=value))
 
     def filter_unit(self, queryset, name, value):
         return queryset.filter(unit_kerja_id__in=descendant_ids(value)) if value else queryset

@@ -281,6 +281,12 @@ class Pegawai(models.Model):
         verbose_name = _("pegawai")
         verbose_name_plural = _("pegawai")
         ordering = ["nama", "nip"]
+        # The employee list's order (one page read off the index) and the per-unit counts of the aktif.
+        # Name/NIP search (icontains) uses trigram indexes on PostgreSQL: migration pegawai_trigram_cari.
+        indexes = [
+            models.Index(fields=["nama", "nip"], name="pegawai_nama_nip"),
+            models.Index(fields=["unit_kerja", "aktif"], name="pegawai_unit_aktif"),
+        ]
 
     def __str__(self):
         return f"{self.nama_lengkap} ({self.nip})"

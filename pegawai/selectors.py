@@ -1,43 +1,46 @@
-"""Reads for org pages: the unit tree and per-unit counts, each in a fixed number of queries."""
-from dataclasses import dataclass, field
-
+"""Reads for org pages: the unit tree (one level at a time) and per-unit counts, each in a fixed number of
+queries."""
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from .models import Pegawai, UnitKerja
 from .nip import STATUS_PPPK
 
-
-@dataclass
-class UnitNode:
-    unit: UnitKerja
-    children: list["UnitNode"] = field(default_factory=list)
-    jumlah: int = 0  # pegawai aktif in this unit only
-    jumlah_total: int = 0  # including every descendant unit
+UNIT_PER_HALAMAN = 50
 
 
-def unit_tree(units_qs) -> list[UnitNode]:
-    """Build the unit forest from one query of units and one aggregate of pegawai counts."""
-    units = list(units_qs.select_related("kepala", "instansi").order_by("kode"))
-    counts = dict(
-        Pegawai.objects.filter(unit_kerja__in=[u.pk for u in units], aktif=True)
-        .values_list("unit_kerja_id")
-        .annotate(n=Count("pk"))
-        .values_list("unit_kerja_id", "n")
-    ) if units else {}
-    nodes = {u.pk: UnitNode(unit=u, jumlah=counts.get(u.pk, 0)) for u in units}
-    roots = []
-    for node in nodes.values():
-        parent = nodes.get(node.unit.parent_id)
-        (parent.children if parent else roots).append(node)
+def unit_level(units_qs, parent: UnitKerja | None):
+    """One level of the unit tree (the units of ``units_qs`` directly under ``parent``; the top ones when
+    None), ordered by kode, each with ``n_anak`` (its sub-units) counted in SQL. The whole tree of an
+    instansi is never read: a level's page gets its pegawai totals from :func:`totals_below`."""
+    anak = (units_qs.filter(parent=OuterRef("pk")).order_by().values("parent")
+            .annotate(n=Count("pk")).values("n"))
+    qs = units_qs.filter(parent=parent) if parent else units_qs.filter(parent__isnull=True)
+    return (qs.select_related("kepala")
+            .annotate(n_anak=Coalesce(Subquery(anak, output_field=IntegerField()), 0)).order_by("kode"))
 
-    def total(node: UnitNode) -> int:
-        node.jumlah_total = node.jumlah + sum(total(c) for c in node.children)
-        return node.jumlah_total
 
-    for root in roots:
-        total(root)
-    return roots
+def totals_below(units: list[UnitKerja]) -> list[UnitKerja]:
+    """Set ``jumlah_total`` (pegawai aktif in the unit and every unit below it) on each of ``units``:
+    one recursive query for the page, whatever the size of the tree. ``UNION`` stops on a loop."""
+    if not units:
+        return units
+    table = connection.ops.quote_name(UnitKerja._meta.db_table)
+    peg = connection.ops.quote_name(Pegawai._meta.db_table)
+    marks = ", ".join(["%s"] * len(units))
+    sql = (
+        f"WITH RECURSIVE sub(root, id) AS (SELECT id, id FROM {table} WHERE id IN ({marks}) "
+        f"UNION SELECT sub.root, u.id FROM {table} u JOIN sub ON u.parent_id = sub.id) "
+        f"SELECT sub.root, COUNT(p.id) FROM sub JOIN {peg} p ON p.unit_kerja_id = sub.id AND p.aktif = %s "
+        f"GROUP BY sub.root"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [u.pk for u in units] + [True])
+        totals = dict(cursor.fetchall())
+    for u in units:
+        u.jumlah_total = totals.get(u.pk, 0)
+    return units
 
 
 def descendant_ids(unit: UnitKerja | int) -> list[int]:

@@ -7,6 +7,7 @@ app_name = "pegawai"
 urlpatterns = [
     path("hr/", views.hr_home, name="hr-home"),
     path("unit/", views.unit_tree_view, name="unit-tree"),
+    path("unit/<int:pk>/anak/", views.unit_tree_anak, name="unit-tree-anak"),
     path("unit/tambah/", views.unit_edit, name="unit-create"),
     path("unit/<int:pk>/ubah/", views.unit_edit, name="unit-update"),
     path("pegawai/", views.pegawai_list, name="list"),

@@ -18,7 +18,7 @@ from .filters import PegawaiFilter
 from .forms import GantiAtasanForm, PegawaiForm, UnitKerjaForm
 from .models import Instansi
 from .mutasi import riwayat_jabatan_of
-from .selectors import counts_per_unit, unit_tree
+from .selectors import UNIT_PER_HALAMAN, counts_per_unit, totals_below, unit_level
 from .selectors_pejabat import penilai_di_bawah_pengawas
 from .services import pegawai_save, pegawai_set_atasan, unit_save
 
@@ -35,9 +35,22 @@ def hr_home(request):
 
 @hr_required
 def unit_tree_view(request):
+    """The top units of the instansi; each opens its sub-units through :func:`unit_tree_anak`."""
     instansi = instansi_for(request)
-    roots = unit_tree(access.units_managed_by(request.user).filter(instansi=instansi))
-    return render(request, "pegawai/unit_tree.html", {"instansi": instansi, "roots": roots})
+    page = paginate(request, unit_level(access.units_managed_by(request.user).filter(instansi=instansi), None),
+                    UNIT_PER_HALAMAN)
+    page.object_list = totals_below(list(page.object_list))
+    return render(request, "pegawai/unit_tree.html", {"instansi": instansi, "page_obj": page})
+
+
+@hr_required
+def unit_tree_anak(request, pk):
+    """One page of the sub-units of unit ``pk`` (htmx); 404 outside the user's instansi."""
+    units = access.units_managed_by(request.user)
+    unit = get_object_or_404(units, pk=pk)
+    page = paginate(request, unit_level(units, unit), UNIT_PER_HALAMAN)
+    page.object_list = totals_below(list(page.object_list))
+    return render(request, "pegawai/_unit_anak.html", {"unit": unit, "page_obj": page})
 
 
 @hr_required

@@ -17,9 +17,10 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from pegawai import access as pegawai_access
-from pegawai.models import Pegawai, PenugasanPlt
+from pegawai.models import Pegawai, PenugasanPlt, UnitKerja
+from pegawai.selectors import descendant_ids
 
-from .models import Penilaian, Skp
+from .models import Penilaian, RencanaHasilKerja, Skp
 from .pejabat import dinilai_plt_q, hr_mencatat_untuk, penugasan_kosong
 
 
@@ -128,3 +129,31 @@ def get_pegawai_konversi_for(user, pk, tahun: int) -> Pegawai:
         if not skp_to_approve(user).filter(pegawai_id=pk, tahun=tahun).exists():
             raise
     return Pegawai.objects.with_relations().get(pk=pk)
+
+
+def pohon_units_for(user) -> QuerySet[UnitKerja]:
+    """Units the pohon kinerja may show: HR its instansi; a unit head the units they head and all below."""
+    r = pegawai_access.peran(user)
+    if r.is_admin or r.is_hr:
+        return pegawai_access.units_managed_by(user)
+    if r.pegawai is None:
+        return UnitKerja.objects.none()
+    ids = set()
+    for unit in UnitKerja.objects.filter(kepala=r.pegawai):
+        ids.update(descendant_ids(unit))
+    return UnitKerja.objects.filter(pk__in=ids)
+
+
+def pohon_rhk_q(units: QuerySet[UnitKerja], prefix: str = "") -> Q:
+    """RHK (through ``prefix``) whose owner works in ``units`` or heads one of them."""
+    return Q(**{f"{prefix}skp__pegawai__unit_kerja__in": units.values("pk")}) | Q(
+        **{f"{prefix}skp__pegawai_id__in": units.exclude(kepala=None).values("kepala_id")}
+    )
+
+
+def get_rhk_pohon_for(user, pk) -> RencanaHasilKerja:
+    """One RHK node of the pohon kinerja in the user's tree scope; 404 otherwise."""
+    try:
+        return RencanaHasilKerja.objects.select_related("skp").get(pohon_rhk_q(pohon_units_for(user)), pk=pk)
+    except (RencanaHasilKerja.DoesNotExist, ValueError):
+        raise Http404 from None

@@ -18,6 +18,7 @@ from ..forms import TanggapanForm
 from . import pegawai_required, tim_required
 
 N_HARI_DEFAULT = 3
+TIM_DROPDOWN_MAKS = 60
 
 
 def _n_hari(request) -> int:
@@ -28,7 +29,9 @@ def _n_hari(request) -> int:
 def tim(request):
     r = access.peran(request.user)
     tim_qs = selectors.tim_of(request.user)
-    small = r.is_atasan  # an atasan's team fits in a dropdown; an instansi (HR) is searched instead
+    # An atasan's team fits in a dropdown; an instansi (HR), or a team of hundreds (a Sekda's), is searched
+    # instead: a select of every member and of their every RHK made the page hundreds of KB.
+    small = r.is_atasan and tim_qs.count() <= TIM_DROPDOWN_MAKS
     f = KegiatanTimFilter(request.GET, queryset=selectors.kegiatan_tim(tim_qs),
                           tim=tim_qs if small else None, rhk_qs=selectors.rhk_tim(tim_qs) if small else None)
     n = _n_hari(request)

@@ -147,10 +147,38 @@ def test_hr_home_counts_per_unit(client, org):
 
 
 def test_unit_tree_shows_nested_units_with_totals(client, org):
-    html = login_as(client, org, "hr").get(reverse("pegawai:unit-tree")).content.decode()
-    assert html.index("Bidang Satu") < html.index("Seksi Satu") < html.index("Seksi Dua")
-    assert "6 pegawai" in html  # Bidang Satu including its seksi
+    c = login_as(client, org, "hr")
+    html = c.get(reverse("pegawai:unit-tree")).content.decode()
+    assert "Bidang Satu" in html and "6 pegawai" in html  # Bidang Satu including its seksi
+    assert "Seksi Satu" not in html  # a level is read when its parent opens
+    anak = reverse("pegawai:unit-tree-anak", args=[org.bidang.pk])
+    assert f'data-hx-get="{anak}"' in html
+    html = c.get(anak).content.decode()
+    assert html.index("Seksi Satu") < html.index("Seksi Dua") and "3 pegawai" in html
     assert "Seksi Contoh" not in html  # a unit of the other instansi
+
+
+@pytest.mark.parametrize("actor,code", [("hr", 200), ("hr_other", 404), ("atasan", 403), ("asing", 403)])
+def test_unit_tree_level_is_for_hr_of_the_instansi(client, org, actor, code):
+    r = login_as(client, org, actor).get(reverse("pegawai:unit-tree-anak", args=[org.bidang.pk]))
+    assert r.status_code == code
+
+
+def test_unit_tree_level_costs_the_same_however_many_units(client, org, django_assert_max_num_queries):
+    from pegawai.selectors import UNIT_PER_HALAMAN
+    from pegawai.tests.factories import UnitKerjaFactory
+
+    c = login_as(client, org, "hr")
+    url = reverse("pegawai:unit-tree-anak", args=[org.bidang.pk])
+    with django_assert_max_num_queries(50) as few:
+        c.get(url)
+    for i in range(UNIT_PER_HALAMAN + 10):
+        sub = UnitKerjaFactory(instansi=org.instansi, parent=org.bidang, kode=f"S9{i:03d}")
+        UnitKerjaFactory(instansi=org.instansi, parent=sub, kode=f"S9{i:03d}.1")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        r = c.get(url)
+    assert len(r.context["page_obj"]) == UNIT_PER_HALAMAN and f"{url}?page=2" in r.content.decode()
+    assert len(c.get(reverse("pegawai:unit-tree")).content) < 100_000
 
 
 @pytest.mark.parametrize(

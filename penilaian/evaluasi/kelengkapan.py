@@ -71,10 +71,8 @@ def perangkat_daerah(instansi_id: int):
 def kelengkapan(instansi_id: int, periode, induk: UnitKerja | None = None) -> tuple[list[BarisKelengkapan],
                                                                                    BarisKelengkapan]:
     """Rows per unit (of ``induk`` and its sub-units when given) and their total; three queries."""
-    qs = selectors.completion_per_unit(instansi_id, periode)
-    if induk is not None:
-        qs = qs.filter(pegawai__unit_kerja_id__in=descendant_ids(induk))
-    rows = list(qs)
+    rows = selectors.completion_per_unit(instansi_id, periode,
+                                         unit_ids=descendant_ids(induk) if induk is not None else None)
     units = UnitKerja.objects.select_related("parent").in_bulk([r["pegawai__unit_kerja_id"] for r in rows])
     baris = [_baris(r, units.get(r["pegawai__unit_kerja_id"])) for r in rows]
     jumlah = BarisKelengkapan(unit_id=None, kode=induk.kode if induk else "",

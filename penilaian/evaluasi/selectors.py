@@ -9,11 +9,11 @@ the API, documents and the §5.2 trigger). Angka kredit (``penilaian.konversi``)
 plans (``pelatihan``), HR's follow-up recap (``rekan.tindak_lanjut``) and exports all read these."""
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from pegawai.access import bawahan_of, peran
-from pegawai.models import Pegawai
+from pegawai.models import Pegawai, UnitKerja
 from penilaian.access import acting_for_ids, skp_to_approve
 from penilaian.models import (
     BukaKunci,
@@ -53,7 +53,8 @@ def _overlaps(periode: Periode, skp: Skp) -> bool:
 
 def skp_dinilai(qs: QuerySet[Skp]) -> QuerySet[Skp]:
     """SKPs that can be evaluated: approved ones, and any that already has evaluations."""
-    return qs.filter(Q(status=Skp.Status.DISETUJUI) | Q(penilaian__isnull=False)).distinct()
+    # Exists, not a DISTINCT join with every evaluation of the SKP (the join multiplied the rows scanned).
+    return qs.filter(Q(status=Skp.Status.DISETUJUI) | Exists(Penilaian.objects.filter(skp=OuterRef("pk"))))
 
 
 @dataclass
@@ -342,27 +343,41 @@ def penilaian_penentu_tahunan(pegawai_id: int, tahun: int) -> Penilaian | None:
     return qs.order_by(*URUTAN_PENENTU).last()
 
 
-def completion_per_unit(instansi_id: int, periode: Periode) -> QuerySet:
-    """Per unit: approved SKPs of the year and how many evaluations are in each status for ``periode``."""
+def _skp_periode(instansi_id: int, periode: Periode) -> QuerySet[Skp]:
+    """The instansi's evaluable SKPs overlapping ``periode``."""
+    return skp_dinilai(Skp.objects.filter(pegawai__unit_kerja__instansi_id=instansi_id, tahun=periode.tahun,
+                                          tanggal_mulai__lte=periode.tanggal_selesai,
+                                          tanggal_selesai__gte=periode.tanggal_mulai))
+
+
+def _status_of(periode: Periode, expr) -> Subquery:
+    # One row at most (unique skp + periode): order_by() drops the default ordering's 4-table join.
+    return Subquery(Penilaian.objects.filter(skp=OuterRef("pk"), periode=periode).order_by().values(st=expr)[:1])
+
+
+def completion_per_unit(instansi_id: int, periode: Periode, *, unit_ids: list[int] | None = None) -> list[dict]:
+    """Per unit (of ``unit_ids`` when given): approved SKPs of the year and how many evaluations are in each
+    status for ``periode``."""
     # The status users see: a FINAL whose response window has passed counts as LEWAT_WAKTU already.
-    status = Penilaian.objects.filter(skp=OuterRef("pk"), periode=periode).values(st=Penilaian.status_efektif())[:1]
-    qs = skp_dinilai(Skp.objects.filter(pegawai__unit_kerja__instansi_id=instansi_id, tahun=periode.tahun,
-                                        tanggal_mulai__lte=periode.tanggal_selesai,
-                                        tanggal_selesai__gte=periode.tanggal_mulai))
-    qs = Skp.objects.filter(pk__in=qs.values("pk")).annotate(st=Subquery(status))
-    counts = {s: Count("pk", filter=Q(st=s)) for s in S.values}
-    return (qs.values("pegawai__unit_kerja_id", "pegawai__unit_kerja__kode", "pegawai__unit_kerja__nama")
-            .annotate(total=Count("pk"), belum_dibuka=Count("pk", filter=Q(st__isnull=True)), **counts)
-            .order_by("pegawai__unit_kerja__kode"))
+    # Grouped by (unit, status) so the status subquery runs once per SKP, not once per counted column.
+    qs = _skp_periode(instansi_id, periode)
+    if unit_ids is not None:
+        qs = qs.filter(pegawai__unit_kerja_id__in=unit_ids)
+    rows = (qs.annotate(st=_status_of(periode, Penilaian.status_efektif()))
+            .order_by().values_list("pegawai__unit_kerja_id", "st").annotate(n=Count("pk")))
+    per_unit: dict[int, dict] = {}
+    for unit_id, st, n in rows:
+        row = per_unit.setdefault(unit_id, {"total": 0, "belum_dibuka": 0, **dict.fromkeys(S.values, 0)})
+        row["total"] += n
+        row["belum_dibuka" if st is None else st] += n
+    units = UnitKerja.objects.filter(pk__in=per_unit).order_by("kode").values_list("pk", "kode", "nama")
+    return [{"pegawai__unit_kerja_id": pk, "pegawai__unit_kerja__kode": kode, "pegawai__unit_kerja__nama": nama,
+             **per_unit[pk]} for pk, kode, nama in units]
 
 
 def belum_mengajukan(instansi_id: int, periode: Periode, unit_id: int | None = None) -> QuerySet[Skp]:
     """SKPs whose evaluation for ``periode`` is not yet submitted (not opened, or still a draft)."""
-    status = Penilaian.objects.filter(skp=OuterRef("pk"), periode=periode).values("status")[:1]
-    qs = skp_dinilai(Skp.objects.filter(pegawai__unit_kerja__instansi_id=instansi_id, tahun=periode.tahun,
-                                        tanggal_mulai__lte=periode.tanggal_selesai,
-                                        tanggal_selesai__gte=periode.tanggal_mulai))
-    qs = Skp.objects.filter(pk__in=qs.values("pk")).annotate(st=Subquery(status)).filter(
+    qs = _skp_periode(instansi_id, periode).annotate(st=_status_of(periode, F("status"))).filter(
         Q(st__isnull=True) | Q(st__in=Penilaian.status_untuk("submit")))
     if unit_id:
         qs = qs.filter(pegawai__unit_kerja_id=unit_id)

@@ -8,7 +8,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from pegawai import access as pegawai_access
@@ -166,9 +167,12 @@ def penilaian_for_rekan_list(user) -> QuerySet[Penilaian]:
         qs = qs.filter(skp__pejabat_penilai_id__in={r.pegawai.pk} | acting_for_ids(r.pegawai))
     if r.pegawai is not None:
         qs = qs.exclude(skp__pegawai=r.pegawai)
+    # Counted per row of the page (correlated subqueries), not by a GROUP BY over the instansi's every
+    # evaluation joined to its invitations, which spilled to disk at 50,000 pegawai.
+    undangan = UndanganRekan.objects.filter(penilaian=OuterRef("pk")).order_by().values("penilaian")
     return qs.select_related("skp__pegawai__unit_kerja").annotate(
-        n_undangan=Count("undangan_rekan", distinct=True),
-        n_jawab=Count("undangan_rekan", filter=Q(undangan_rekan__sudah_menjawab=True), distinct=True),
+        n_undangan=Coalesce(Subquery(undangan.annotate(n=Count("pk")).values("n")), 0),
+        n_jawab=Coalesce(Subquery(undangan.filter(sudah_menjawab=True).annotate(n=Count("pk")).values("n")), 0),
     ).order_by("-periode__tanggal_mulai", "skp__pegawai__nama")
 
 

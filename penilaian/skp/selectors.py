@@ -8,14 +8,12 @@ from django.db.models import (
     Exists,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Value,
     When,
 )
 
 from pegawai.models import Pegawai, UnitKerja
-from pegawai.selectors import descendant_ids
 
 from ..models import (
     EkspektasiPerilaku,
@@ -75,14 +73,21 @@ class Matriks:
     tanpa_dukungan: list[RencanaHasilKerja]
 
 
-def matriks_peran_hasil(me: Pegawai, bawahan: QuerySet[Pegawai], tahun: int) -> Matriks:
-    """Columns: my RHK of ``tahun``; rows: my subordinates; cells: their RHK that intervene mine."""
-    kolom = list(
-        RencanaHasilKerja.objects.filter(skp__pegawai=me, skp__tahun=tahun).order_by(
-            "skp__tanggal_mulai", JENIS_URUT, "urutan"
-        )
+def matriks_peran_hasil(
+    me: Pegawai, bawahan: QuerySet[Pegawai], tahun: int, *, people: list[Pegawai] | None = None
+) -> Matriks:
+    """Columns: my RHK of ``tahun``; rows: my subordinates (``people``: one page of them, else all);
+    cells: their RHK that intervene mine. Whether a column has support is asked of all subordinates."""
+    didukung = RencanaHasilKerja.objects.filter(
+        induk=OuterRef("pk"), skp__pegawai__in=bawahan.values("pk"), skp__tahun=tahun
     )
-    people = list(bawahan.select_related("jabatan").order_by("nama"))
+    kolom = list(
+        RencanaHasilKerja.objects.filter(skp__pegawai=me, skp__tahun=tahun)
+        .annotate(didukung=Exists(didukung))
+        .order_by("skp__tanggal_mulai", JENIS_URUT, "urutan")
+    )
+    if people is None:
+        people = list(bawahan.select_related("jabatan").order_by("nama"))
     sub = RencanaHasilKerja.objects.filter(skp__pegawai__in=[p.pk for p in people], skp__tahun=tahun).select_related(
         "skp"
     )
@@ -90,52 +95,16 @@ def matriks_peran_hasil(me: Pegawai, bawahan: QuerySet[Pegawai], tahun: int) -> 
     for r in sub:
         per[r.skp.pegawai_id].append(r)
     idx = {r.pk: i for i, r in enumerate(kolom)}
-    didukung = set()
     baris = []
     for p in people:
         sel, lepas = [[] for _ in kolom], []
         for r in per[p.pk]:
             if r.induk_id in idx:
                 sel[idx[r.induk_id]].append(r)
-                didukung.add(r.induk_id)
             else:
                 lepas.append(r)
         baris.append(BarisMatriks(pegawai=p, sel=sel, lepas=lepas))
-    return Matriks(kolom=kolom, baris=baris, tanpa_dukungan=[r for r in kolom if r.pk not in didukung])
-
-
-# --- Pohon kinerja ----------------------------------------------------------------------------------
-
-
-@dataclass
-class NodeRhk:
-    rhk: RencanaHasilKerja
-    children: list["NodeRhk"] = field(default_factory=list)
-
-
-def pohon_kinerja(unit: UnitKerja, tahun: int) -> tuple[list[NodeRhk], list[RencanaHasilKerja]]:
-    """Cascade tree from the unit head's RHK down every level (domain.md §1.4), in three queries:
-    the unit subtree, RHK of its's SKPs, their IKI. Returns (roots, RHK not linked)."""
-    ids = descendant_ids(unit)
-    rows = list(
-        RencanaHasilKerja.objects.filter(skp__tahun=tahun)
-        .filter(Q(skp__pegawai__unit_kerja_id__in=ids) | Q(skp__pegawai_id=unit.kepala_id))
-        .select_related("skp__pegawai__jabatan")
-        .prefetch_related(Prefetch("iki", queryset=IndikatorKinerja.objects.order_by("urutan", "pk")))
-        .order_by("skp__pegawai__nama", JENIS_URUT, "urutan", "pk")
-    )
-    nodes = {r.pk: NodeRhk(rhk=r) for r in rows}
-    roots, lepas = [], []
-    for node in nodes.values():
-        r = node.rhk
-        parent = nodes.get(r.induk_id)
-        if parent is not None:
-            parent.children.append(node)
-        elif r.skp.pegawai_id == unit.kepala_id:
-            roots.append(node)
-        else:
-            lepas.append(r)
-    return roots, lepas
+    return Matriks(kolom=kolom, baris=baris, tanpa_dukungan=[r for r in kolom if not r.didukung])
 
 
 # --- Monitoring HR ------------------------------------------------------------------------------

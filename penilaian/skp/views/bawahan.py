@@ -18,6 +18,8 @@ from .. import selectors, services
 from ..forms import EkspektasiForm, QueueFilterForm, ReturnForm
 from .common import form_errors, show_errors
 
+MATRIKS_BARIS = 50  # subordinates per page: a Sekda may have hundreds
+
 
 @login_required
 def skp_queue(request):
@@ -98,9 +100,10 @@ def skp_matriks(request):
     if me is None:
         raise PermissionDenied
     tahun = tahun_param(request)
-    matriks = selectors.matriks_peran_hasil(me, pegawai_access.bawahan_of(me), tahun)
-    return render(
-        request,
-        "penilaian/skp/matriks.html",
-        {"m": matriks, "tahun": tahun, "me": me, "tahun_list": range(date.today().year + 1, date.today().year - 3, -1)},
-    )
+    bawahan = pegawai_access.bawahan_of(me)
+    page = paginate(request, bawahan.select_related("jabatan").order_by("nama", "pk"), MATRIKS_BARIS)
+    matriks = selectors.matriks_peran_hasil(me, bawahan, tahun, people=list(page.object_list))
+    return render(request, "penilaian/skp/matriks.html", {
+        "m": matriks, "page_obj": page, "tahun": tahun, "me": me,
+        "tahun_list": range(date.today().year + 1, date.today().year - 3, -1),
+    })

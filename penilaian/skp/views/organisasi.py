@@ -4,53 +4,65 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from kinerja.web import id_param, paginate, tahun_param
 from pegawai import access as pegawai_access
 from pegawai.decorators import hr_required
-from pegawai.models import UnitKerja
 from pegawai.selectors import descendant_ids
 
-from ...access import get_skp_for, skp_visible_to
+from ...access import get_rhk_pohon_for, get_skp_for, pohon_rhk_q, pohon_units_for, skp_visible_to
 from ...models import Skp
 from ...pejabat import skp_penilai_di_bawah_pengawas
-from .. import selectors, services
+from .. import pohon, selectors, services
 from ..forms import ReassignForm
-
-
-def _units_for_tree(user):
-    """HR: every unit of its instansi; a unit head: the units they head and everything below."""
-    r = pegawai_access.peran(user)
-    if r.is_admin or r.is_hr:
-        return pegawai_access.units_managed_by(user)
-    if r.pegawai is None:
-        return UnitKerja.objects.none()
-    ids = set()
-    for unit in UnitKerja.objects.filter(kepala=r.pegawai):
-        ids.update(descendant_ids(unit))
-    return UnitKerja.objects.filter(pk__in=ids)
 
 
 def _pick_unit(request, units):
     pk = id_param(request, "unit")
-    unit = units.filter(pk=pk).first() if pk else None
+    unit = units.select_related("kepala").filter(pk=pk).first() if pk else None
     return unit or units.select_related("kepala").order_by("level", "kode").first()
 
 
 @login_required
 def skp_pohon(request):
-    """Pohon kinerja: RHK cascade from a unit head down every level (domain.md §1.4)."""
-    units = _units_for_tree(request.user)
+    """Pohon kinerja: RHK cascade from a unit head down every level (domain.md §1.4). Only the head's RHK
+    are read here; each node opens its children through :func:`skp_pohon_anak`."""
+    units = pohon_units_for(request.user)
     unit = _pick_unit(request, units)
     tahun = tahun_param(request)
-    roots, lepas = selectors.pohon_kinerja(unit, tahun) if unit else ([], [])
+    roots = pohon.pohon_akar(unit, tahun, pohon_rhk_q(units)) if unit else []
     return render(request, "penilaian/skp/pohon.html", {
-        "unit": unit, "tahun": tahun, "roots": roots, "lepas": lepas,
+        "unit": unit, "tahun": tahun, "roots": roots,
         "units": units.select_related("parent").order_by("kode")[:500],
         "tahun_list": range(date.today().year + 1, date.today().year - 3, -1),
     })
+
+
+@login_required
+def skp_pohon_anak(request, pk):
+    """One page of the RHK intervening node ``pk`` (htmx); the node must lie in the user's tree scope."""
+    units = pohon_units_for(request.user)
+    rhk = get_rhk_pohon_for(request.user, pk)
+    scope = pohon_rhk_q(units)
+    page = paginate(request, pohon.pohon_anak(rhk, scope), pohon.ANAK_PER_HALAMAN)
+    page.object_list = pohon.with_n_anak(list(page.object_list), rhk.skp.tahun, scope)
+    return render(request, "penilaian/skp/_pohon_anak.html", {"rhk": rhk, "page_obj": page})
+
+
+@login_required
+def skp_pohon_lepas(request):
+    """One page of the unit's RHK that intervene no RHK of its tree (htmx)."""
+    units = pohon_units_for(request.user)
+    pk = id_param(request, "unit")
+    unit = get_object_or_404(units.select_related("kepala"), pk=pk) if pk else None
+    if unit is None:
+        raise Http404
+    tahun = tahun_param(request)
+    page = paginate(request, pohon.pohon_lepas(unit, tahun), pohon.LEPAS_PER_HALAMAN)
+    return render(request, "penilaian/skp/_pohon_lepas.html", {"unit": unit, "tahun": tahun, "page_obj": page})
 
 
 @hr_required
