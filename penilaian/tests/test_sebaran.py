@@ -185,3 +185,10 @@ def test_query_count_does_not_grow_with_units_or_pegawai(client, pd, actor, djan
     small, total = _queries(client, pd, 2, django_assert_max_num_queries)
     assert total == 4
     assert _queries(client, pd, 12, django_assert_max_num_queries) == (small, 28)
+
+
+@pytest.mark.parametrize("actor, sees", [("hr", True), ("kabid", True), ("atasan", False)])
+def test_unit_list_links_the_view_only_for_those_it_opens_for(client, pd, actor, sees):
+    login_as(client, pd, actor)
+    html = client.get(reverse("penilaian:unit-index")).content.decode()
+    assert ('id="tautan-sebaran"' in html) is sees
