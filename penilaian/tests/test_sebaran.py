@@ -192,3 +192,12 @@ def test_unit_list_links_the_view_only_for_those_it_opens_for(client, pd, actor,
     login_as(client, pd, actor)
     html = client.get(reverse("penilaian:unit-index")).content.decode()
     assert ('id="tautan-sebaran"' in html) is sees
+
+
+def test_completion_page_links_the_chosen_perangkat_daerah(client, pd):
+    login_as(client, pd, "hr")
+    html = client.get(reverse("penilaian:evaluasi-rekap"), {"tahun": pd.periode.tahun, "periode": pd.periode.pk,
+                                                            "induk": pd.bidang.pk}).content.decode()
+    link = f'{reverse(URL)}?induk={pd.bidang.pk}&amp;periode={pd.periode.pk}'
+    assert link in html
+    assert client.get(link.replace("&amp;", "&")).context["induk"] == pd.bidang
