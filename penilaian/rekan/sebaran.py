@@ -118,8 +118,8 @@ class BarisUnit:
 
     @property
     def sesuai(self) -> bool | None:
-        """None while the unit's organisation predikat is not set."""
-        return None if self.capaian is None else not self.pelanggaran
+        """None while the unit's organisation predikat is not set or nobody in it has a predikat."""
+        return None if self.capaian is None or not self.total else not self.pelanggaran
 
 
 @dataclass
@@ -131,6 +131,10 @@ class Sebaran:
     capaian: CapaianOrganisasi | None
     pelanggaran: list = field(default_factory=list)
     pengecualian: list = field(default_factory=list)
+
+    @property
+    def units_berpredikat(self) -> int:
+        return sum(1 for u in self.units if u.total)
 
     @property
     def units_sesuai(self) -> int:
@@ -153,11 +157,11 @@ def counts_per_unit(unit_ids, periode) -> dict[int, dict[Predikat, int]]:
 
 
 def sebaran_perangkat_daerah(induk: UnitKerja, periode) -> Sebaran:
-    """The perangkat daerah's distribution, its band and broken rules, and a row per sub-unit rated."""
-    per_unit = counts_per_unit(descendant_ids(induk), periode)
-    units = UnitKerja.objects.select_related("parent").in_bulk(list(per_unit))
-    capaian = {c.unit_kerja_id: c for c in CapaianOrganisasi.objects.filter(
-        periode=periode, unit_kerja_id__in=[induk.pk, *per_unit])}
+    """The perangkat daerah's distribution, its band and broken rules, and a row per unit of it."""
+    ids = descendant_ids(induk)
+    per_unit = counts_per_unit(ids, periode)
+    units = UnitKerja.objects.select_related("parent").in_bulk(ids)
+    capaian = {c.unit_kerja_id: c for c in CapaianOrganisasi.objects.filter(periode=periode, unit_kerja_id__in=ids)}
     jumlah = {p: sum(c[p] for c in per_unit.values()) for p in URUTAN}
     total = sum(jumlah.values())
     cap = capaian.get(induk.pk)
@@ -165,8 +169,8 @@ def sebaran_perangkat_daerah(induk: UnitKerja, periode) -> Sebaran:
     baris = [BarisPredikat(p, jumlah[p], total, *bounds.get(p, (None, None)), ada_capaian=cap is not None)
              for p in URUTAN]
     rows = []
-    for uid, c in per_unit.items():
-        uc = capaian.get(uid)
+    for uid in units:
+        c, uc = per_unit.get(uid) or {p: 0 for p in URUTAN}, capaian.get(uid)
         rows.append(BarisUnit(units[uid], c, uc.predikat if uc else None,
                               periksa_distribusi(uc.predikat, c) if uc else []))
     rows.sort(key=lambda b: b.unit.kode)

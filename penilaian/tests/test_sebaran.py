@@ -109,7 +109,9 @@ def test_akhir_period_counts_only_the_last_skp_of_the_year_like_the_unit_page(pd
         PenilaianFactory(skp=skp, periode=akhir, predikat=predikat, status=Penilaian.Status.FINAL)
     s = sebaran_perangkat_daerah(pd.bidang, akhir)
     assert s.total == 1 == sum(distribusi_unit(u, akhir).total for u in (pd.seksi, pd.seksi2))
-    assert [u.unit.kode for u in s.units] == ["S2"] and s.units[0].per_predikat == [1, 0, 0, 0, 0]
+    units = {u.unit.kode: u for u in s.units}
+    assert list(units) == ["B1", "S1", "S2", "S2A"]  # every unit of the perangkat daerah, rated or not
+    assert units["S2"].per_predikat == [1, 0, 0, 0, 0] and units["S1"].total == 0 and s.units_berpredikat == 1
 
 
 @pytest.mark.parametrize("actor, status", [
