@@ -203,3 +203,12 @@ def test_completion_page_links_the_chosen_perangkat_daerah(client, pd):
     link = f'{reverse(URL)}?induk={pd.bidang.pk}&amp;periode={pd.periode.pk}'
     assert link in html
     assert client.get(link.replace("&amp;", "&")).context["induk"] == pd.bidang
+
+
+def test_page_in_english(client, pd, settings):
+    dinilai(pd.seksi, pd.periode, P.BAIK, 3)
+    CapaianOrganisasi.objects.create(unit_kerja=pd.bidang, periode=pd.periode, predikat="BAIK")
+    login_as(client, pd, "hr")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse(URL), {"induk": pd.bidang.pk, "periode": pd.periode.pk}).content.decode()
+    assert "Range the curve allows (minimum–maximum)" in html and "Within range" in html and "100.0%" in html
