@@ -14,9 +14,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .once import SubmitOnceForm
 from .web import error_message
 
 
@@ -36,6 +38,19 @@ def simpan(request, key: str, data: bytes, **meta) -> str:
     _berkas(key, token).write_bytes(data)
     request.session[key] = {"token": token, **meta}
     return token
+
+
+def pratinjau(request, template: str, *, nama: str, token: str, baris: list, galat: int, siap: bool,
+              konfirmasi: str, kembali: str, batas: int = 100, label=None, **konteks) -> HttpResponse:
+    """The preview page (a template extending impor/pratinjau_base.html): the first ``batas`` rows (through
+    ``label`` when the rows need their names looked up), the verdict, and "Simpan semua" only when the whole
+    file can be saved."""
+    preview = baris[:batas]
+    return render(request, template, {
+        "nama": nama, "token": token, "preview": label(preview) if label else preview, "jumlah_baris": len(baris),
+        "jumlah_galat": galat,
+        "siap": siap, "batas": batas, "url_konfirmasi": reverse(konfirmasi), "url_kembali": reverse(kembali),
+        "once_form": SubmitOnceForm(), **konteks})
 
 
 def batal(request, key: str) -> None:

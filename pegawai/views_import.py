@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kinerja import impor
-from kinerja.once import SubmitOnceForm, submit_once
+from kinerja.once import submit_once
 
 from . import access
 from .decorators import hr_required, instansi_for
@@ -41,18 +41,11 @@ def import_upload(request):
         except ImportFileError as exc:
             form.add_error("berkas", str(exc))
         else:
-            impor.simpan(request, SESSION_KEY, data, instansi=instansi.pk)
-            return render(
-                request,
-                "pegawai/import_preview.html",
-                {
-                    "result": result,
-                    "preview": preview_labels(result.rows[:50]),
-                    "instansi": instansi,
-                    "nama": form.cleaned_data["berkas"].name,
-                    "once_form": SubmitOnceForm(),
-                },
-            )
+            return impor.pratinjau(
+                request, "pegawai/import_preview.html", nama=form.cleaned_data["berkas"].name,
+                token=impor.simpan(request, SESSION_KEY, data, instansi=instansi.pk), baris=result.rows,
+                galat=len(result.errors), siap=result.ok, batas=50, label=preview_labels, result=result,
+                konfirmasi="pegawai:import-confirm", kembali="pegawai:import")
     return render(
         request,
         "pegawai/import_upload.html",

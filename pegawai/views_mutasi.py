@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kinerja import impor
-from kinerja.once import SubmitOnceForm, submit_once
+from kinerja.once import submit_once
 
 from . import access
 from .decorators import hr_required, instansi_for
@@ -62,11 +62,11 @@ def mutasi_import_upload(request):
         except ImportFileError as exc:
             form.add_error("berkas", str(exc))
         else:
-            token = impor.simpan(request, SESSION_KEY, data, instansi=instansi.pk)
-            return render(request, "pegawai/mutasi_import_preview.html", {
-                "result": result, "preview": result.rows[:50], "instansi": instansi, "token": token,
-                "nama": form.cleaned_data["berkas"].name, "once_form": SubmitOnceForm(),
-            })
+            return impor.pratinjau(
+                request, "pegawai/mutasi_import_preview.html", nama=form.cleaned_data["berkas"].name,
+                token=impor.simpan(request, SESSION_KEY, data, instansi=instansi.pk), baris=result.rows,
+                galat=len(result.errors), siap=result.ok, batas=50, result=result,
+                konfirmasi="pegawai:mutasi-import-confirm", kembali="pegawai:mutasi-import")
     return render(request, "pegawai/mutasi_import_upload.html", {
         "form": form, "instansi": instansi, "columns": COLUMNS, "required": REQUIRED,
     })

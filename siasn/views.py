@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from kinerja import impor as pementasan
-from kinerja.once import SubmitOnceForm, submit_once
+from kinerja.once import submit_once
 from kinerja.web import MAX_TAHUN, MIN_TAHUN, int_param, paginate, tahun_param
 from pegawai import access as pegawai_access
 from pegawai.models import Instansi
@@ -95,9 +95,10 @@ def siasn_impor(request):
             form.add_error("berkas", str(exc))
         else:
             token = pementasan.simpan(request, SESSION_KEY, data, instansi=instansi.pk, nama=berkas.name[:200])
-            return render(request, "siasn/impor_preview.html", {
-                "hasil": hasil, "instansi": instansi, "nama": berkas.name, "token": token,
-                "once_form": SubmitOnceForm(), "preview": hasil.baris[:100]})
+            return pementasan.pratinjau(
+                request, "siasn/impor_preview.html", nama=berkas.name, token=token, baris=hasil.baris,
+                galat=len(hasil.kesalahan), siap=hasil.ok, hasil=hasil, instansi=instansi,
+                konfirmasi="siasn:impor-confirm", kembali="siasn:impor")
     return render(request, "siasn/impor.html", {"form": form, "instansi": instansi, "alias": impor.ALIAS})
 
 

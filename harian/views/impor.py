@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja import impor as pementasan
-from kinerja.once import SubmitOnceForm, submit_once
+from kinerja.once import submit_once
 from pegawai import access
 
 from ..importer import TEMPLAT_KOLOM, WAJIB, ImportFileError, import_file, validate_file
@@ -44,11 +44,11 @@ def impor(request):
         except ImportFileError as exc:
             form.add_error("berkas", str(exc))
         else:
-            token = pementasan.simpan(request, SESSION_KEY, data, pegawai=me.pk)
-            return render(request, "harian/impor_preview.html", {
-                "hasil": hasil, "preview": hasil.rows[:100], "nama": form.cleaned_data["berkas"].name,
-                "token": token, "once_form": SubmitOnceForm(),
-            })
+            return pementasan.pratinjau(
+                request, "harian/impor_preview.html", nama=form.cleaned_data["berkas"].name,
+                token=pementasan.simpan(request, SESSION_KEY, data, pegawai=me.pk), baris=hasil.rows,
+                galat=len(hasil.errors), siap=hasil.ok, hasil=hasil,
+                konfirmasi="harian:impor-konfirmasi", kembali="harian:impor")
     return render(request, "harian/impor_upload.html", {"form": form, "kolom": TEMPLAT_KOLOM, "wajib": WAJIB})
 
 
