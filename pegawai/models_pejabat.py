@@ -14,6 +14,21 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+class Berjangka:
+    """A record that holds from ``tanggal_mulai`` to ``tanggal_selesai`` (open-ended when empty)."""
+
+    def clean(self):
+        if self.tanggal_selesai and self.tanggal_mulai and self.tanggal_selesai < self.tanggal_mulai:
+            raise ValidationError({"tanggal_selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
+
+    @classmethod
+    def aktif_pada(cls, tanggal: date | None = None):
+        tanggal = tanggal or date.today()
+        return cls.objects.filter(tanggal_mulai__lte=tanggal).filter(
+            Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=tanggal)
+        )
+
+
 class PejabatNonAsn(models.Model):
     instansi = models.ForeignKey(
         "pegawai.Instansi", verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="pejabat_non_asn"
@@ -32,7 +47,7 @@ class PejabatNonAsn(models.Model):
         return f"{self.nama} — {self.jabatan}"
 
 
-class DelegasiPenilai(models.Model):
+class DelegasiPenilai(Berjangka, models.Model):
     """A dated delegation of the Pejabat Penilai Kinerja's authority to someone below pengawas."""
 
     instansi = models.ForeignKey(
@@ -62,19 +77,8 @@ class DelegasiPenilai(models.Model):
     def __str__(self):
         return f"{self.pegawai.nama} ({self.nomor_sk})"
 
-    def clean(self):
-        if self.tanggal_selesai and self.tanggal_mulai and self.tanggal_selesai < self.tanggal_mulai:
-            raise ValidationError({"tanggal_selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
 
-    @classmethod
-    def aktif_pada(cls, tanggal: date | None = None):
-        tanggal = tanggal or date.today()
-        return cls.objects.filter(tanggal_mulai__lte=tanggal).filter(
-            Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=tanggal)
-        )
-
-
-class PenugasanPlt(models.Model):
+class PenugasanPlt(Berjangka, models.Model):
     """A dated acting assignment (Plt/Plh) that makes someone acting head and penilai of a unit."""
 
     class Jenis(models.TextChoices):
@@ -99,14 +103,3 @@ class PenugasanPlt(models.Model):
 
     def __str__(self):
         return f"{self.get_jenis_display()} {self.unit_kerja}: {self.pegawai.nama}"
-
-    def clean(self):
-        if self.tanggal_selesai and self.tanggal_mulai and self.tanggal_selesai < self.tanggal_mulai:
-            raise ValidationError({"tanggal_selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
-
-    @classmethod
-    def aktif_pada(cls, tanggal: date | None = None):
-        tanggal = tanggal or date.today()
-        return cls.objects.filter(tanggal_mulai__lte=tanggal).filter(
-            Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=tanggal)
-        )
