@@ -116,3 +116,24 @@ def test_admin_saves_both_languages(admin_client):
     assert (f.teks, f.teks_en) == (FRASA_ID, "Excellent teamwork")
     with translation.override("en"):
         assert frasa_dalam_bahasa(FRASA_ID) == "Excellent teamwork"
+
+
+def test_english_supervisor_approves_with_a_picked_expectation_kept_in_indonesian(client, org):
+    from penilaian.models import Skp
+    from penilaian.tests.factories import skp_with_rhk
+
+    skp = skp_with_rhk(org.pegawai, status=Skp.Status.DIAJUKAN)
+    perilaku = PerilakuKerja.objects.get(kode="KOLABORATIF")
+    frasa_id, frasa_en = "Aktif berkoordinasi lintas unit", "Actively coordinates across units"
+    _english(client, org.atasan.user)
+    url = reverse("penilaian:skp-detail", args=[skp.pk])
+    html = client.get(url).content.decode()
+    assert f'<option value="{frasa_id}">{frasa_en}</option>' in html
+    assert 'id="contoh-bahasa"' in html  # says the example goes in in Indonesian, as on the SKP document
+    r = client.post(reverse("penilaian:skp-approve", args=[skp.pk]), {f"teks_{perilaku.pk}": frasa_id})
+    assert r.status_code == 302
+    assert skp.ekspektasi.get(perilaku=perilaku).teks == frasa_id
+    html = client.get(url).content.decode()
+    assert frasa_en in html and frasa_id not in html and 'id="contoh-bahasa"' not in html
+    client.post("/i18n/setlang/", {"language": "id", "next": "/"})
+    assert frasa_id in client.get(url).content.decode()
