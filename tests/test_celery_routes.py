@@ -58,3 +58,24 @@ def test_beat_only_schedules_registered_tasks(tasks, settings):
     from kinerja import settings as prod
 
     assert {e["task"] for e in prod.CELERY_BEAT_SCHEDULE.values()} <= set(tasks)
+
+
+@pytest.mark.broker
+@pytest.mark.filterwarnings("ignore::celery.exceptions.AlwaysEagerIgnored")  # send_task always publishes
+def test_a_task_is_published_on_its_own_queue_in_redis(settings):
+    """Through a real broker: each message waits in the list of its queue, where only that worker looks."""
+    if not settings.REDIS_URL:
+        pytest.skip("needs a live Redis broker: set REDIS_URL")
+    import redis
+
+    url = f"{settings.REDIS_URL.rsplit('/', 1)[0]}/12"  # own DB: no worker of the suite listens there
+    r = redis.Redis.from_url(url)
+    r.flushdb()
+    try:
+        with app.connection_for_write(url) as conn:
+            for name in ("notifikasi.tasks.kirim_email_notifikasi_task", "notifikasi.tasks.render_dokumen_task",
+                         "laporan.tasks.build_laporan_task", "notifikasi.tasks.sapu_cetak_macet_task"):
+                app.send_task(name, args=(0,), connection=conn)
+        assert {q: r.llen(q) for q in ANTRIAN} == {"default": 1, "email": 1, "pdf": 1, "reports": 1}
+    finally:
+        r.flushdb()
