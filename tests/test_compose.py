@@ -147,3 +147,4 @@ def test_dockerfile_builds_the_served_image():
     text = (ROOT / "Dockerfile").read_text()
     assert text.startswith("# ") and "FROM python:3.11-slim" in text
     assert "libharfbuzz-subset0" in text and "collectstatic --noinput" in text and "gunicorn" in text
+    assert "deploy/tls/*.pem" in (ROOT / ".dockerignore").read_text().splitlines()  # the proxy's keys stay out
