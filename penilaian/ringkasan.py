@@ -13,8 +13,7 @@ beat schedule runs it nightly as a safety net (``rebuild_ringkasan_task``), reco
 from collections import defaultdict
 from datetime import datetime
 
-from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, DateTimeField, Exists, IntegerField, OuterRef, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -50,6 +49,15 @@ def tandai_pegawai(*pegawai_ids: int, unit_lain=()) -> None:
     units |= set(Skp.objects.filter(pegawai_id__in=pegawai_ids).exclude(unit_kerja=None)
                  .values_list("unit_kerja_id", flat=True).distinct())
     tandai_unit(*units, *unit_lain)
+
+
+def tandai_skp(skp: Skp) -> None:
+    """An SKP's status changed: the unit of its pegawai (completion) and its own unit (distribution)."""
+    tandai_unit(skp.pegawai.unit_kerja_id, skp.unit_kerja_id)
+
+
+def tandai_penilaian(penilaian: Penilaian) -> None:
+    tandai_skp(penilaian.skp)
 
 
 def tandai_instansi(instansi_id: int, tahun: int) -> None:
@@ -121,7 +129,7 @@ def _hitung_tahun(unit_ids: list[int], tahun_list: list[int]) -> dict[tuple, dic
         tanpa = aktif.exclude(Exists(Skp.objects.filter(pegawai=OuterRef("pk"), tahun=t)))
         for u, n in tanpa.order_by().values_list("unit_kerja_id").annotate(n=Count("pk")):
             hasil[(u, t)]["tanpa_skp"] = n
-    for (u, t), row in hasil.items():
+    for (u, _t), row in hasil.items():
         row["pegawai_aktif"] = jumlah.get(u, 0)
     stat = (Skp.objects.filter(tahun__in=tahun_list, pegawai__unit_kerja_id__in=unit_ids).order_by()
             .values_list("pegawai__unit_kerja_id", "tahun", "status").annotate(n=Count("pk")))
@@ -145,9 +153,9 @@ def hitung_unit(unit_ids, instansi_id: int, tahun_list, now: datetime | None = N
     if not unit_ids or not tahun_list:
         return
     periodes = list(Periode.objects.filter(instansi_id=instansi_id, tahun__in=tahun_list))
-    with transaction.atomic():
-        _simpan(RingkasanUnit, _hitung_periode(unit_ids, periodes, now), "periode_id", now)
-        _simpan(RingkasanSkpUnit, _hitung_tahun(unit_ids, tahun_list), "tahun", now)
+    # Two upserts, no savepoint: each row is whole on its own, and a recompute racing it writes the same.
+    _simpan(RingkasanUnit, _hitung_periode(unit_ids, periodes, now), "periode_id", now)
+    _simpan(RingkasanSkpUnit, _hitung_tahun(unit_ids, tahun_list), "tahun", now)
 
 
 def _kotor(instansi_id: int) -> list[tuple]:
@@ -172,25 +180,28 @@ def rebuild(instansi_id: int | None = None, tahun: int | None = None) -> int:
         UnitKerja.objects.order_by().values_list("instansi_id", flat=True).distinct())
     n = 0
     for iid in instansi:
-        kotor = _kotor(iid)  # read before computing: these marks are covered by this rebuild
+        kotor = _kotor(iid) if tahun is None else []  # read before computing: covered by this rebuild
         tahun_list = [tahun] if tahun else sorted(
             set(Periode.objects.filter(instansi_id=iid).values_list("tahun", flat=True)) | {now.year})
         units = list(UnitKerja.objects.filter(instansi_id=iid).order_by("pk").values_list("pk", flat=True))
         for i in range(0, len(units), BATCH_UNIT):
             hitung_unit(units[i:i + BATCH_UNIT], iid, tahun_list, now)
-        for t in tahun_list:
-            RingkasanPenuh.objects.update_or_create(instansi_id=iid, tahun=t, defaults={"dihitung_pada": now})
-        if tahun is None:
-            _hapus_kotor(kotor)
+        RingkasanPenuh.objects.bulk_create(
+            [RingkasanPenuh(instansi_id=iid, tahun=t, dihitung_pada=now) for t in tahun_list],
+            update_conflicts=True, unique_fields=["instansi", "tahun"], update_fields=["dihitung_pada"])
+        _hapus_kotor(kotor)
         n += len(units)
     return n
 
 
 def _segarkan_kotor(instansi_id: int, now: datetime) -> int:
-    kotor = _kotor(instansi_id)
-    lewat = set(RingkasanUnit.objects.filter(unit_kerja__instansi_id=instansi_id, batas_final_awal__lt=now)
-                .values_list("unit_kerja_id", flat=True))
-    units = {u for _pk, u, _t in kotor} | lewat
+    # One query: the marks, and (pk 0) the units whose counted FINAL has just closed its response window.
+    lewat = RingkasanUnit.objects.filter(unit_kerja__instansi_id=instansi_id, batas_final_awal__lt=now).values_list(
+        Value(0, output_field=IntegerField()), "unit_kerja_id", Value(None, output_field=DateTimeField()))
+    semua = list(RingkasanKotor.objects.filter(unit_kerja__instansi_id=instansi_id).values_list(
+        "pk", "unit_kerja_id", "ditandai_pada").union(lewat))
+    kotor = [k for k in semua if k[0]]
+    units = {u for _pk, u, _t in semua}
     if units:
         tahun_list = RingkasanPenuh.objects.filter(instansi_id=instansi_id).values_list("tahun", flat=True)
         hitung_unit(units, instansi_id, list(tahun_list), now)
@@ -198,13 +209,15 @@ def _segarkan_kotor(instansi_id: int, now: datetime) -> int:
     return len(units)
 
 
-def segarkan(instansi_id: int, tahun: int) -> RingkasanPenuh:
-    """Make the instansi's rows of ``tahun`` current before a read: build the year if never built, then
-    recompute the marked units and those with a response window just closed. A fixed number of queries."""
-    penuh = RingkasanPenuh.objects.filter(instansi_id=instansi_id, tahun=tahun).first()
-    if penuh is None:
-        rebuild(instansi_id, tahun)
-        penuh = RingkasanPenuh.objects.get(instansi_id=instansi_id, tahun=tahun)
+def segarkan(instansi_id: int, *tahun: int) -> dict[int, datetime]:
+    """Make the instansi's rows of the years current before a read: build a year never built, then
+    recompute the marked units and those with a response window just closed (two queries when nothing
+    changed). Returns when each year was last rebuilt in full."""
+    penuh = dict(RingkasanPenuh.objects.filter(instansi_id=instansi_id, tahun__in=tahun).values_list(
+        "tahun", "dihitung_pada"))
+    for t in sorted(set(tahun) - set(penuh)):  # first read of the year (the nightly task builds them ahead)
+        rebuild(instansi_id, t)
+        penuh[t] = timezone.now()
     _segarkan_kotor(instansi_id, timezone.now())
     return penuh
 
@@ -221,9 +234,11 @@ def segarkan_semua() -> int:
 SELESAI = [KOLOM_STATUS[s] for s in sorted(Penilaian.SELESAI)]
 
 
-def completion_per_unit(instansi_id: int, periode: Periode, *, unit_ids=None) -> list[dict]:
-    """The rows of ``evaluasi.selectors.completion_per_unit`` (same keys and numbers), from the summary."""
-    segarkan(instansi_id, periode.tahun)
+def completion_per_unit(instansi_id: int, periode: Periode, *, unit_ids=None, segar: bool = True) -> list[dict]:
+    """The rows of ``evaluasi.selectors.completion_per_unit`` (same keys and numbers), from the summary.
+    ``segar=False``: the caller has run ``segarkan`` for this request already (as for the readers below)."""
+    if segar:
+        segarkan(instansi_id, periode.tahun)
     qs = RingkasanUnit.objects.filter(periode=periode, unit_kerja__instansi_id=instansi_id, total__gt=0)
     if unit_ids is not None:
         qs = qs.filter(unit_kerja_id__in=unit_ids)
@@ -235,17 +250,19 @@ def completion_per_unit(instansi_id: int, periode: Periode, *, unit_ids=None) ->
     return hasil
 
 
-def jumlah_penilaian(instansi_id: int, periode: Periode) -> tuple[int, int]:
+def jumlah_penilaian(instansi_id: int, periode: Periode, *, segar: bool = True) -> tuple[int, int]:
     """Evaluable SKPs of the instansi in ``periode`` and how many of their evaluations are final."""
-    segarkan(instansi_id, periode.tahun)
+    if segar:
+        segarkan(instansi_id, periode.tahun)
     c = RingkasanUnit.objects.filter(periode=periode, unit_kerja__instansi_id=instansi_id).aggregate(
         total=Sum("total"), **{k: Sum(k) for k in SELESAI})
     return c["total"] or 0, sum(c[k] or 0 for k in SELESAI)
 
 
-def jumlah_pegawai(instansi_id: int, tahun: int) -> tuple[int, int]:
+def jumlah_pegawai(instansi_id: int, tahun: int, *, segar: bool = True) -> tuple[int, int]:
     """Active pegawai of the instansi and those without an SKP of ``tahun``."""
-    segarkan(instansi_id, tahun)
+    if segar:
+        segarkan(instansi_id, tahun)
     c = RingkasanSkpUnit.objects.filter(tahun=tahun, unit_kerja__instansi_id=instansi_id).aggregate(
         aktif=Sum("pegawai_aktif"), tanpa=Sum("tanpa_skp"))
     return c["aktif"] or 0, c["tanpa"] or 0
@@ -258,10 +275,11 @@ def skp_per_unit(units: list[UnitKerja], tahun: int) -> dict[int, RingkasanSkpUn
     return {r.unit_kerja_id: r for r in RingkasanSkpUnit.objects.filter(tahun=tahun, unit_kerja__in=units)}
 
 
-def distribusi(unit_ids, periode: Periode) -> dict[Predikat, int]:
+def distribusi(unit_ids, periode: Periode, *, segar: bool = True) -> dict[Predikat, int]:
     """Evaluations per predikat over the units (e.g. a perangkat daerah and its sub-units) in ``periode``:
     the summed ``rekan.selectors.populasi_distribusi`` counts of each unit."""
-    segarkan(periode.instansi_id, periode.tahun)
+    if segar:
+        segarkan(periode.instansi_id, periode.tahun)
     c = RingkasanUnit.objects.filter(periode=periode, unit_kerja_id__in=unit_ids).aggregate(
         **{k: Sum(k) for k in KOLOM_PREDIKAT.values()})
     return {p: c[KOLOM_PREDIKAT[p.value]] or 0 for p in Predikat}

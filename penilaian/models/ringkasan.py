@@ -38,6 +38,9 @@ class RingkasanUnit(models.Model):
         constraints = [models.UniqueConstraint(fields=["unit_kerja", "periode"], name="ringkasan_unit_periode_unik")]
         indexes = [models.Index(fields=["periode", "unit_kerja"])]
 
+    def __str__(self):
+        return f"{self.unit_kerja_id} / {self.periode_id}"
+
 
 class RingkasanSkpUnit(models.Model):
     """One unit × one year: active pegawai, those without an SKP of the year, SKPs by status."""
@@ -58,6 +61,9 @@ class RingkasanSkpUnit(models.Model):
         constraints = [models.UniqueConstraint(fields=["unit_kerja", "tahun"], name="ringkasan_skp_unit_tahun_unik")]
         indexes = [models.Index(fields=["tahun", "unit_kerja"])]
 
+    def __str__(self):
+        return f"{self.unit_kerja_id} / {self.tahun}"
+
 
 class RingkasanKotor(models.Model):
     """A unit whose summary rows are out of date: set by the services in their transaction, cleared by the
@@ -65,6 +71,9 @@ class RingkasanKotor(models.Model):
 
     unit_kerja = models.OneToOneField("pegawai.UnitKerja", on_delete=models.CASCADE, related_name="+")
     ditandai_pada = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.unit_kerja_id} @ {self.ditandai_pada}"
 
 
 class RingkasanPenuh(models.Model):
@@ -76,3 +85,6 @@ class RingkasanPenuh(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["instansi", "tahun"], name="ringkasan_penuh_unik")]
+
+    def __str__(self):
+        return f"{self.instansi_id} / {self.tahun} @ {self.dihitung_pada}"
