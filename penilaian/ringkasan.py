@@ -123,14 +123,12 @@ def _hitung_tahun(unit_ids: list[int], tahun_list: list[int]) -> dict[tuple, dic
     """``{(unit_id, tahun): fields}``, as skp.selectors.monitoring_per_unit (3 queries)."""
     hasil = {(u, t): {"pegawai_aktif": 0, "tanpa_skp": 0, **dict.fromkeys(KOLOM_SKP.values(), 0)}
              for u in unit_ids for t in tahun_list}
-    aktif = Pegawai.objects.filter(unit_kerja_id__in=unit_ids, aktif=True)
-    jumlah = dict(aktif.order_by().values_list("unit_kerja_id").annotate(n=Count("pk")))
+    aktif = Pegawai.objects.filter(unit_kerja_id__in=unit_ids, aktif=True).order_by()
     for t in tahun_list:
-        tanpa = aktif.exclude(Exists(Skp.objects.filter(pegawai=OuterRef("pk"), tahun=t)))
-        for u, n in tanpa.order_by().values_list("unit_kerja_id").annotate(n=Count("pk")):
-            hasil[(u, t)]["tanpa_skp"] = n
-    for (u, _t), row in hasil.items():
-        row["pegawai_aktif"] = jumlah.get(u, 0)
+        ada = Exists(Skp.objects.filter(pegawai=OuterRef("pk"), tahun=t))
+        rows = aktif.values_list("unit_kerja_id").annotate(n=Count("pk"), tanpa=Count("pk", filter=~Q(ada)))
+        for u, n, tanpa in rows:
+            hasil[(u, t)].update(pegawai_aktif=n, tanpa_skp=tanpa)
     stat = (Skp.objects.filter(tahun__in=tahun_list, pegawai__unit_kerja_id__in=unit_ids).order_by()
             .values_list("pegawai__unit_kerja_id", "tahun", "status").annotate(n=Count("pk")))
     for u, t, st, n in stat:
@@ -213,13 +211,17 @@ def segarkan(instansi_id: int, *tahun: int) -> dict[int, datetime]:
     """Make the instansi's rows of the years current before a read: build a year never built, then
     recompute the marked units and those with a response window just closed (two queries when nothing
     changed). Returns when each year was last rebuilt in full."""
-    penuh = dict(RingkasanPenuh.objects.filter(instansi_id=instansi_id, tahun__in=tahun).values_list(
-        "tahun", "dihitung_pada"))
-    for t in sorted(set(tahun) - set(penuh)):  # first read of the year (the nightly task builds them ahead)
-        rebuild(instansi_id, t)
-        penuh[t] = timezone.now()
-    _segarkan_kotor(instansi_id, timezone.now())
-    return penuh
+    penuh = dict(RingkasanPenuh.objects.filter(instansi_id=instansi_id).values_list("tahun", "dihitung_pada"))
+    baru = sorted(set(tahun) - set(penuh))
+    if baru:  # first read of the year (the nightly task builds the usual ones ahead)
+        kotor = None if penuh else _kotor(instansi_id)  # nothing else built: the build covers every mark
+        for t in baru:
+            rebuild(instansi_id, t)
+        _hapus_kotor(kotor or [])
+    if penuh:
+        _segarkan_kotor(instansi_id, timezone.now())
+    now = timezone.now()
+    return {t: penuh.get(t, now) for t in tahun}
 
 
 def segarkan_semua() -> int:
