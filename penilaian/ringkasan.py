@@ -287,6 +287,18 @@ def distribusi(unit_ids, periode: Periode, *, segar: bool = True) -> dict[Predik
     return {p: c[KOLOM_PREDIKAT[p.value]] or 0 for p in Predikat}
 
 
+def distribusi_per_unit(unit_ids, periode: Periode, *, segar: bool = True) -> dict[int, dict[Predikat, int]]:
+    """``{unit_id: {predikat: n}}`` for each of the units in ``periode`` (a row per sub-unit); one query."""
+    if segar:
+        segarkan(periode.instansi_id, periode.tahun)
+    hasil = {u: dict.fromkeys(Predikat, 0) for u in unit_ids}
+    kolom = list(KOLOM_PREDIKAT.values())
+    for unit_id, *n in RingkasanUnit.objects.filter(periode=periode, unit_kerja_id__in=unit_ids).values_list(
+            "unit_kerja_id", *kolom):
+        hasil[unit_id] = {p: n[i] for i, p in enumerate(Predikat)}
+    return hasil
+
+
 def diperbarui(instansi_id: int | None, tahun: int) -> datetime | None:
     """When the year was last rebuilt in full (changes since then are counted as they happen)."""
     return RingkasanPenuh.objects.filter(instansi_id=instansi_id, tahun=tahun).values_list(

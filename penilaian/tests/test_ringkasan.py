@@ -58,13 +58,14 @@ def assert_sama(org):
     """Summary == live aggregate for every unit and period of the instansi (and the instansi totals)."""
     units = list(UnitKerja.objects.filter(instansi=org.instansi))
     for periode in Periode.objects.filter(instansi=org.instansi):
+        per_unit = ringkasan.distribusi_per_unit([u.pk for u in units], periode)
         assert ringkasan.completion_per_unit(org.instansi.pk, periode) == live.completion_per_unit(
             org.instansi.pk, periode), periode.nama
         for unit in units:
             rows = dict(populasi_distribusi(unit, periode).exclude(predikat="").values_list("predikat").annotate(
                 n=Count("pk")))
-            assert ringkasan.distribusi([unit.pk], periode) == {p: rows.get(p.value, 0) for p in Predikat}, (
-                periode.nama, unit.kode)
+            want = {p: rows.get(p.value, 0) for p in Predikat}
+            assert ringkasan.distribusi([unit.pk], periode) == want == per_unit[unit.pk], (periode.nama, unit.kode)
     ids = [u.pk for u in units]
     rows = ringkasan.skp_per_unit(units, TAHUN)
     for u, want in _live_skp(ids, TAHUN).items():
