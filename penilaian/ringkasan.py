@@ -26,7 +26,7 @@ S = Penilaian.Status
 KOLOM_STATUS = {s.value: s.value.lower() for s in S}
 KOLOM_PREDIKAT = {p.value: p.value.lower() for p in Predikat}
 KOLOM_SKP = {s.value: f"skp_{s.value.lower()}" for s in Skp.Status}
-BATCH_UNIT = 300  # units per recompute batch of a full rebuild: bounded memory and IN lists
+BATCH_UNIT = 100  # units per recompute batch of a full rebuild: bounded memory (~30k SKPs) and IN lists
 
 
 # --- marking (called by the services) ---------------------------------------------------------------
