@@ -194,6 +194,17 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=0, minute=15),
         "options": {"expires": 12 * 3600},
     },
+    # Summary rows of HR's counts: marked units recomputed ahead of the pages, a full rebuild as a safety net.
+    "ringkasan-segarkan": {
+        "task": "penilaian.tasks.segarkan_ringkasan_task",
+        "schedule": crontab(minute="*/5"),
+        "options": {"expires": 300},
+    },
+    "ringkasan-rebuild": {
+        "task": "penilaian.tasks.rebuild_ringkasan_task",
+        "schedule": crontab(hour=1, minute=30),
+        "options": {"expires": 6 * 3600},
+    },
 }
 
 # Cache and sessions in Redis, so any web replica serves any request (README "Skala"). The cache uses its
