@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('pegawai', '0011_trigram_cari'),
-        ('penilaian', '0013_umpan_balik_ke_entri'),
+        ('penilaian', '0014_referensi_bahasa_inggris'),
     ]
 
     operations = [
