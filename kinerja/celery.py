@@ -30,6 +30,7 @@ RUTE = {
     ],
     "reports": [
         "laporan.tasks.build_laporan_task",
+        "penilaian.tasks.rebuild_ringkasan_task",
     ],
     "default": [
         "notifikasi.tasks.pengingat_harian_task",
@@ -40,6 +41,7 @@ RUTE = {
         "penilaian.tasks.rilis_masukan_rekan_jatuh_tempo_task",
         "penilaian.tasks.terima_lewat_waktu_task",
         "penilaian.tasks.keberatan_harian_task",
+        "penilaian.tasks.segarkan_ringkasan_task",
     ],
 }
 

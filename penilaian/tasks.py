@@ -52,7 +52,8 @@ def refresh_ringkasan_task() -> int:
     return segarkan_semua()
 
 
-@shared_task(name="penilaian.tasks.rebuild_ringkasan_task", **OPSI)
+# A whole instansi's year, recounted: a report-sized job on the reports queue, with a report's time limits.
+@shared_task(name="penilaian.tasks.rebuild_ringkasan_task", **OPSI, soft_time_limit=600, time_limit=660)
 def rebuild_ringkasan_task(instansi_id: int | None = None) -> int:
     """Nightly safety net (and after bulk imports): rebuild every summary row, recording the time."""
     from .ringkasan import rebuild
