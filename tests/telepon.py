@@ -28,8 +28,17 @@ def data_pegawai():
     from pegawai.tests.factories import build_org
     from pelatihan.models import ItemRencana, RencanaPengembangan
     from pelatihan.tests.factories import RiwayatFactory
-    from penilaian.models import BuktiDukung, CheckIn, Penilaian, PermintaanPenjelasan, Realisasi, Skp, UmpanBalikEntri
-    from penilaian.models import Bimbingan, UndanganRekan
+    from penilaian.models import (
+        Bimbingan,
+        BuktiDukung,
+        CheckIn,
+        Penilaian,
+        PermintaanPenjelasan,
+        Realisasi,
+        Skp,
+        UmpanBalikEntri,
+        UndanganRekan,
+    )
     from penilaian.rekan.keberatan import keberatan_file
     from penilaian.skp.services import skp_approve, skp_submit
     from penilaian.tests.factories import IkiFactory, PeriodeFactory, RhkFactory, SkpFactory, finalkan

@@ -57,7 +57,7 @@ def _gagal(report: dict) -> list[str]:
 def test_five_main_pages_score_100_in_lighthouse_accessibility(live_server, tmp_path):
     if not (shutil.which("node") and shutil.which("npx")):
         pytest.skip("Node (node, npx) is not installed: Lighthouse cannot run on this machine")
-    assert LIGHTHOUSE.exists(), "Lighthouse is not installed: run `bash scripts/sysdeps.sh test` (npm ci in tests/lighthouse)"
+    assert LIGHTHOUSE.exists(), "Lighthouse is not installed: run `bash scripts/sysdeps.sh test` (npm ci)"
     d = data_pegawai()
     pegawai, hr = _cookie(d.org.pegawai.user), _cookie(d.org.hr)
     pages = [(reverse("login"), ""), (reverse("home"), pegawai),

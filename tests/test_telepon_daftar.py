@@ -21,7 +21,8 @@ def test_every_named_url_is_walked_at_390px_or_excluded_with_a_reason():
     both = sorted(set(HALAMAN) & set(DIKECUALIKAN))
     assert not both, "listed and excluded at once: " + ", ".join(both)
     missing = sorted(names - set(HALAMAN) - set(DIKECUALIKAN))
-    assert not missing, "a new page: add it to HALAMAN (the pegawai opens it) or DIKECUALIKAN (why not): " + ", ".join(missing)
+    assert not missing, ("a new page: add it to HALAMAN (the pegawai opens it) or DIKECUALIKAN (why not): "
+                         + ", ".join(missing))
     stale = sorted((set(HALAMAN) | set(DIKECUALIKAN)) - names)
     assert not stale, "no such URL name any more: " + ", ".join(stale)
     assert all(reason.strip() for reason in DIKECUALIKAN.values())
