@@ -16,7 +16,6 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.telepon import data_pegawai
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -31,9 +30,11 @@ def _cookie(user) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
-def _lighthouse(url: str, cookie: str, out: Path) -> dict:
-    args = [str(LIGHTHOUSE), url, f"--config-path={DIR / 'config.json'}", f"--chrome-path={CHROMIUM}",
-            "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
+def _lighthouse(url: str, cookie: str, out: Path, chromium: dict) -> dict:
+    """One Lighthouse run in the Chromium the browser tests use (``chromium``: the conftest's launch args)."""
+    args = [str(LIGHTHOUSE), url, f"--config-path={DIR / 'config.json'}",
+            f"--chrome-path={chromium['executable_path']}",
+            "--chrome-flags=" + " ".join(["--headless=new", *chromium["args"]]),
             "--output=json", f"--output-path={out}", "--quiet"]
     if cookie:
         args.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
@@ -54,7 +55,7 @@ def _gagal(report: dict) -> list[str]:
     return out
 
 
-def test_five_main_pages_score_100_in_lighthouse_accessibility(live_server, tmp_path):
+def test_five_main_pages_score_100_in_lighthouse_accessibility(live_server, tmp_path, browser_type_launch_args):
     if not (shutil.which("node") and shutil.which("npx")):
         pytest.skip("Node (node, npx) is not installed: Lighthouse cannot run on this machine")
     assert LIGHTHOUSE.exists(), "Lighthouse is not installed: run `bash scripts/sysdeps.sh test` (npm ci)"
@@ -65,7 +66,7 @@ def test_five_main_pages_score_100_in_lighthouse_accessibility(live_server, tmp_
              (reverse("penilaian:skp-detail", args=[d.skp.pk]), pegawai), (reverse("pegawai:hr-home"), hr)]
     found = []
     for n, (url, cookie) in enumerate(pages):
-        report = _lighthouse(live_server.url + url, cookie, tmp_path / f"lh-{n}.json")
+        report = _lighthouse(live_server.url + url, cookie, tmp_path / f"lh-{n}.json", browser_type_launch_args)
         # A logged-in page must not have been answered by the login page (an expired or refused cookie).
         assert (reverse("login") in report["finalDisplayedUrl"]) == (not cookie), report["finalDisplayedUrl"]
         score = report["categories"]["accessibility"]["score"]
