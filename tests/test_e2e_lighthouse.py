@@ -5,6 +5,10 @@ Lighthouse 12.2.3 is pinned in ``tests/lighthouse/package-lock.json`` and instal
 (``npm ci``; ``make test`` runs it). One Lighthouse process per page, accessibility only, on its default mobile
 screen, in the Debian Chromium; a logged-in page gets the session cookie through ``--extra-headers``. Data
 from factories (``tests/telepon.py``). Skipped, with the reason, only on a machine without Node.
+
+``tests/lighthouse/config.json`` keeps Lighthouse's default simulated throttling on purpose: with any other
+method Lighthouse waits 5.25 s of quiet after each load, where half a second after the last request is enough
+for the accessibility audits (no performance figures are taken), so a page takes about 10 s, not 20.
 """
 import json
 import shutil
