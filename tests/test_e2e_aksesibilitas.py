@@ -70,7 +70,7 @@ def _pages(org, skp, evaluasi) -> dict[str, list[str]]:
           reverse("kontrak:berakhir"), reverse("kontrak:pegawai", args=[org.pw.pk]),
           reverse("pegawai:pejabat-list"), reverse("pegawai:delegasi-list"), reverse("penilaian:skp-non-asn-antrian"),
           reverse("pegawai:import-akun"), reverse("penilaian:evaluasi-rekap"), reverse("pegawai:create"),
-          reverse("pelatihan:laporan")]
+          reverse("pelatihan:laporan"), reverse("penilaian:sebaran-perangkat-daerah")]
     admin = [reverse("home"), reverse("pegawai:unit-tree"), reverse("pegawai:list")]
     return {"pegawai": pegawai, "atasan": atasan, "hr": hr, "admin": admin}
 
