@@ -173,8 +173,9 @@ BERKAS = "a file download (PDF, CSV or an uploaded file), not an HTML page"
 PENILAI = "for the pejabat penilai or pembimbing only (404 for the pegawai)"
 HR = "for HR (Admin Kepegawaian) only (403 for the pegawai)"
 ATASAN = "for a supervisor with subordinates (403 for the pegawai)"
+KEPALA = "for HR and the heads of a perangkat daerah (403 for the pegawai)"
 JSON = "the JSON API (REST), not an HTML page"
-PERAN_LAIN = (PENILAI, HR, ATASAN)
+PERAN_LAIN = (PENILAI, HR, ATASAN, KEPALA)
 
 # Not walked at 390 px, each with the reason. Names of the Django admin ("admin:…") are all excluded: staff only.
 DIKECUALIKAN = {
@@ -229,6 +230,7 @@ DIKECUALIKAN = {
         "penilaian:dialog-bimbingan-baru", "penilaian:dialog-bimbingan-ubah", "penilaian:dialog-bimbingan-evaluasi",
         "penilaian:unit-distribusi")},
     **{n: ATASAN for n in ("pelatihan:tim", "harian:tim", "harian:tim-jam-kerja")},
+    "penilaian:sebaran-perangkat-daerah": KEPALA,
     **{n: HR for n in (
         "pegawai:hr-home", "pegawai:unit-tree", "pegawai:unit-tree-anak", "pegawai:unit-create", "pegawai:unit-update",
         "pegawai:list", "pegawai:create", "pegawai:import", "pegawai:import-confirm", "pegawai:import-akun",
