@@ -7,12 +7,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import (
+    Case,
     Count,
+    F,
+    FilteredRelation,
+    IntegerField,
     Q,
     QuerySet,
     Sum,
+    Value,
+    When,
 )
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404
 
 from pegawai import access
@@ -81,6 +87,16 @@ def jp_per_tahun(pegawai: Pegawai) -> dict[int, int]:
 def with_jp(pegawai_qs: QuerySet[Pegawai], tahun: int, *, pada: date | None = None) -> QuerySet[Pegawai]:
     """Annotate ``jp`` = verified JP of ``tahun`` (the contract year for PPPK, ``jp_kontrak.annotate_jp``)."""
     return annotate_jp(pegawai_qs, tahun, pada=pada)
+
+
+def with_jp_rekap(pegawai_qs: QuerySet[Pegawai], tahun: int) -> QuerySet[Pegawai]:
+    """Annotate ``jp`` from the stored ``RekapJp`` row of ``tahun`` (one LEFT JOIN, no aggregate): the
+    contract year for a PPPK with a contract, else the calendar year; the same figure as ``with_jp``."""
+    return pegawai_qs.annotate(
+        rekap_tahun=FilteredRelation("rekap_jp", condition=Q(rekap_jp__tahun=tahun)),
+    ).annotate(jp=Case(
+        When(status__in=STATUS_PPPK, rekap_tahun__jp_kontrak__isnull=False, then=F("rekap_tahun__jp_kontrak")),
+        default=Coalesce(F("rekap_tahun__jp_kalender"), Value(0)), output_field=IntegerField()))
 
 
 def below_target(pegawai_qs: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
