@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 from kinerja.web import error_message, id_param, paginate, tahun_param
 from pegawai import access as pegawai_access
 from pegawai.decorators import hr_required
+from pegawai.models import Pegawai
 
 from ...models import PengecualianUrutan, Periode
+from ...tindak_lanjut import Kategori
 from .. import selectors, tindak_lanjut
 from ..forms import CapaianForm, FinalisasiForm
 from ..forms_penjelasan import PengecualianUrutanForm
@@ -115,6 +117,10 @@ DAFTAR = {
 }
 
 
+DAFTAR_KATEGORI = {"perbaikan": Kategori.PERBAIKAN, "talent": Kategori.TALENT_POOL,
+                   "kompetensi": Kategori.PRIORITAS}
+
+
 @hr_required
 def tindak_lanjut_view(request):
     units = pegawai_access.units_managed_by(request.user).order_by("kode")
@@ -124,11 +130,8 @@ def tindak_lanjut_view(request):
     tahun = tahun_param(request, default=timezone.localdate().year - 1)
     daftar = request.GET.get("daftar") if request.GET.get("daftar") in DAFTAR else "perbaikan"
     hasil = tindak_lanjut.tindak_lanjut(unit, tahun) if unit else None
-    ids = (
-        {"perbaikan": hasil.perbaikan, "talent": hasil.talent_pool, "kompetensi": hasil.pengembangan}[daftar]
-        if hasil
-        else []
-    )
+    kategori = DAFTAR_KATEGORI[daftar]
+    daftar_qs = tindak_lanjut.pegawai_list(unit, tahun, kategori) if hasil else Pegawai.objects.none()
     return render(
         request,
         "penilaian/rekan/tindak_lanjut.html",
@@ -139,13 +142,7 @@ def tindak_lanjut_view(request):
             "hasil": hasil,
             "daftar": daftar,
             "daftar_label": DAFTAR,
-            "page_obj": paginate(request, tindak_lanjut.pegawai_list(ids)),
-            "jumlah": {
-                "perbaikan": len(hasil.perbaikan),
-                "talent": len(hasil.talent_pool),
-                "kompetensi": len(hasil.pengembangan),
-            }
-            if hasil
-            else {},
+            "page_obj": paginate(request, daftar_qs),
+            "jumlah": {k: hasil.jumlah[kat] for k, kat in DAFTAR_KATEGORI.items()} if hasil else {},
         },
     )
