@@ -25,6 +25,7 @@ from pegawai import access
 from pegawai.models import Pegawai
 from penilaian.evaluasi.selectors import predikat_tahunan
 from penilaian.konversi import KonversiTahun, konversi_pegawai
+from penilaian.rekan.tindak_lanjut import dengan_kategori, penentu_dengan_lalu
 from penilaian.tindak_lanjut import PENANDA, Kategori, penanda
 
 from .jp import BATAS_PPPK, STATUS_PPPK, TARGET_PNS, StatusJp, status_jp
@@ -194,10 +195,12 @@ class RingkasPenanda:
 
 
 def penanda_ringkas(pegawai_qs: QuerySet[Pegawai], *, tahun: int, contoh: int = 20) -> list[RingkasPenanda]:
-    """Talent pool candidates and development priorities in scope (§5.2): counts plus a few names; 2 queries."""
-    marks = penanda_per_pegawai(pegawai_qs.order_by().values("pk"), tahun=tahun)
-    pilih = {m: [pid for pid, x in marks.items() if x == m] for m in PENANDA}
-    nama = Pegawai.objects.select_related("unit_kerja").in_bulk(
-        [pid for ids in pilih.values() for pid in ids[:contoh]]
-    ) if marks else {}
-    return [RingkasPenanda(m, len(ids), [nama[i] for i in ids[:contoh]]) for m, ids in pilih.items()]
+    """Talent pool candidates and development priorities in scope (§5.2): counts plus a few names, selected
+    in SQL (``penilaian.rekan.tindak_lanjut``); 2 queries per mark whatever the size of the instansi."""
+    penentu = penentu_dengan_lalu(tahun, pegawai_ids=pegawai_qs.order_by().values("pk"))
+    hasil = []
+    for m in PENANDA:
+        ids = dengan_kategori(penentu, m).order_by().values("skp__pegawai_id")
+        nama = list(Pegawai.objects.filter(pk__in=ids).select_related("unit_kerja").order_by("nama", "nip")[:contoh])
+        hasil.append(RingkasPenanda(m, ids.count() if len(nama) == contoh else len(nama), nama))
+    return hasil
