@@ -25,7 +25,7 @@ from pegawai import access
 from pegawai.models import Pegawai
 from penilaian.evaluasi.selectors import predikat_tahunan
 from penilaian.konversi import KonversiTahun, konversi_pegawai
-from penilaian.rekan.tindak_lanjut import dengan_kategori, penentu_dengan_lalu
+from penilaian.rekan.tindak_lanjut import dengan_kategori, penentu
 from penilaian.tindak_lanjut import PENANDA, Kategori, penanda
 
 from .jp import BATAS_PPPK, STATUS_PPPK, TARGET_PNS, StatusJp, status_jp
@@ -197,10 +197,10 @@ class RingkasPenanda:
 def penanda_ringkas(pegawai_qs: QuerySet[Pegawai], *, tahun: int, contoh: int = 20) -> list[RingkasPenanda]:
     """Talent pool candidates and development priorities in scope (§5.2): counts plus a few names, selected
     in SQL (``penilaian.rekan.tindak_lanjut``); 2 queries per mark whatever the size of the instansi."""
-    penentu = penentu_dengan_lalu(tahun, pegawai_ids=pegawai_qs.order_by().values("pk"))
+    dinilai = penentu(tahun, pegawai_ids=pegawai_qs.order_by().values("pk"))
     hasil = []
     for m in PENANDA:
-        ids = dengan_kategori(penentu, m).order_by().values("skp__pegawai_id")
+        ids = dengan_kategori(dinilai, tahun, m).order_by().values("skp__pegawai_id")
         nama = list(Pegawai.objects.filter(pk__in=ids).select_related("unit_kerja").order_by("nama", "nip")[:contoh])
         hasil.append(RingkasPenanda(m, ids.count() if len(nama) == contoh else len(nama), nama))
     return hasil

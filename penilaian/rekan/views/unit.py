@@ -2,6 +2,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kinerja.web import error_message, id_param, paginate, tahun_param
+from kinerja.web import MAX_PAGE, PAGE_SIZE, error_message, id_param, int_param, paginate, tahun_param
 from pegawai import access as pegawai_access
 from pegawai.decorators import hr_required
 from pegawai.models import Pegawai
@@ -132,6 +133,8 @@ def tindak_lanjut_view(request):
     hasil = tindak_lanjut.tindak_lanjut(unit, tahun) if unit else None
     kategori = DAFTAR_KATEGORI[daftar]
     daftar_qs = tindak_lanjut.pegawai_list(unit, tahun, kategori) if hasil else Pegawai.objects.none()
+    halaman = Paginator(daftar_qs, PAGE_SIZE)
+    halaman.count = hasil.jumlah[kategori] if hasil else 0  # known from the grouped count: no second scan
     return render(
         request,
         "penilaian/rekan/tindak_lanjut.html",
@@ -142,7 +145,7 @@ def tindak_lanjut_view(request):
             "hasil": hasil,
             "daftar": daftar,
             "daftar_label": DAFTAR,
-            "page_obj": paginate(request, daftar_qs),
+            "page_obj": halaman.get_page(int_param(request, "page", default=1, min_value=1, max_value=MAX_PAGE)),
             "jumlah": {k: hasil.jumlah[kat] for k, kat in DAFTAR_KATEGORI.items()} if hasil else {},
         },
     )
