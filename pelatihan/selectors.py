@@ -196,11 +196,14 @@ class RingkasPenanda:
 
 def penanda_ringkas(pegawai_qs: QuerySet[Pegawai], *, tahun: int, contoh: int = 20) -> list[RingkasPenanda]:
     """Talent pool candidates and development priorities in scope (§5.2): counts plus a few names, selected
-    in SQL (``penilaian.rekan.tindak_lanjut``); 2 queries per mark whatever the size of the instansi."""
+    in SQL (``penilaian.rekan.tindak_lanjut``); at most 2 queries per mark whatever the size of the instansi."""
     dinilai = penentu(tahun, pegawai_ids=pegawai_qs.order_by().values("pk"))
     hasil = []
     for m in PENANDA:
         ids = dengan_kategori(dinilai, tahun, m).order_by().values("skp__pegawai_id")
-        nama = list(Pegawai.objects.filter(pk__in=ids).select_related("unit_kerja").order_by("nama", "nip")[:contoh])
-        hasil.append(RingkasPenanda(m, ids.count() if len(nama) == contoh else len(nama), nama))
+        # Count first (driven by the year's results): with none, the name query would walk every pegawai.
+        jumlah = ids.count()
+        nama = list(Pegawai.objects.filter(pk__in=ids).select_related("unit_kerja").order_by("nama", "nip")
+                    [:contoh]) if jumlah else []
+        hasil.append(RingkasPenanda(m, jumlah, nama))
     return hasil
