@@ -188,6 +188,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=6, minute=45),
         "options": {"expires": 6 * 3600},
     },
+    # Stored JP of PPPK whose contract year moved overnight (pelatihan.rekap).
+    "rekap-jp": {
+        "task": "pelatihan.tasks.rekap_jp_refresh_task",
+        "schedule": crontab(hour=0, minute=30),
+        "options": {"expires": 12 * 3600},
+    },
     # Keberatan window closed without a keberatan: the result stands (PP 30/2019 Pasal 59).
     "penilaian-lewat-waktu": {
         "task": "penilaian.tasks.terima_lewat_waktu_task",

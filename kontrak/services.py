@@ -14,6 +14,14 @@ from .rules import pesan_masa_kontrak
 Jenis = PerjanjianKerja.Jenis
 
 
+def _rekap_jp(pegawai_id: int) -> None:
+    """A contract moves the PPPK's JP year (domain.md §7.6): the stored JP of the pegawai follows, in this
+    transaction. The one call from kontrak into pelatihan (which reads kontrak), hence imported here."""
+    from pelatihan.rekap import rekap_jp_hitung
+
+    rekap_jp_hitung(pegawai_ids=[pegawai_id])
+
+
 @transaction.atomic
 def perjanjian_create(
     *, pegawai: Pegawai, nomor: str, tanggal_mulai: date, tanggal_selesai: date, target_kinerja: str, oleh
@@ -50,6 +58,7 @@ def perjanjian_create(
         pegawai=pegawai, nomor=nomor, tanggal_mulai=tanggal_mulai, tanggal_selesai=tanggal_selesai, jenis=jenis,
         target_kinerja=target_kinerja, dibuat_oleh=oleh if getattr(oleh, "is_authenticated", False) else None,
     )
+    _rekap_jp(pegawai.pk)
     audit_log(aktor=oleh, aksi="perjanjian_kerja.created", objek=pegawai, catatan=nomor,
               data={"jenis": jenis, "mulai": str(tanggal_mulai), "selesai": str(tanggal_selesai)})
     return pk
@@ -66,6 +75,7 @@ def perjanjian_cancel(*, perjanjian: PerjanjianKerja, alasan: str, oleh) -> Perj
         raise ValidationError(_("Perjanjian kerja ini sudah dibatalkan."))
     perjanjian.status, perjanjian.alasan_batal = PerjanjianKerja.Status.DIBATALKAN, alasan[:255]
     perjanjian.save(update_fields=["status", "alasan_batal"])
+    _rekap_jp(perjanjian.pegawai_id)
     audit_log(aktor=oleh, aksi="perjanjian_kerja.cancelled", objek=perjanjian.pegawai, catatan=alasan,
               data={"nomor": perjanjian.nomor})
     return perjanjian

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from pegawai.models import Instansi, Jabatan, Pegawai, UnitKerja
 from pegawai.selectors import descendant_ids
 from pelatihan.jp import status_jp
-from pelatihan.selectors import with_jp
+from pelatihan.selectors import with_jp_rekap
 from penilaian.angka_kredit import PeriodeAk, baris_ak
 from penilaian.evaluasi.selectors import urut_periode
 from penilaian.konversi import predikat_per_skp
@@ -218,7 +218,7 @@ def laporan_distribusi(lk: Lingkup) -> Lembar:
 def laporan_jp(lk: Lingkup) -> Lembar:
     """Verified JP of the year per pegawai against 20 JP (PNS) or the 24 JP cap (PPPK), domain.md §8.1."""
     baris = []
-    for p in with_jp(lk.pegawai(), lk.tahun):
+    for p in with_jp_rekap(lk.pegawai(), lk.tahun):
         s = status_jp(p.status, p.jp)
         if s.is_target:
             ketentuan = _("minimal %(n)d JP") % {"n": s.batas}

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import transaction
 
 from .models import (
     Bentuk,
@@ -9,6 +10,7 @@ from .models import (
     RiwayatPengembangan,
     RumpunKompetensi,
 )
+from .rekap import rekap_jp_hitung
 
 
 class ReferensiAdmin(admin.ModelAdmin):
@@ -39,6 +41,24 @@ class RiwayatPengembanganAdmin(admin.ModelAdmin):
     list_select_related = ("pegawai", "jenis", "diverifikasi_oleh")
     date_hierarchy = "tanggal_selesai"
     readonly_fields = ("nama_berkas", "ukuran", "content_type", "dibuat_pada", "diubah_pada")
+
+    # An admin edit bypasses the services: keep the stored JP (``pelatihan.rekap``) current all the same.
+    @transaction.atomic
+    def save_model(self, request, obj, form, change):
+        lama = RiwayatPengembangan.objects.filter(pk=obj.pk).values_list("pegawai_id", flat=True).first()
+        super().save_model(request, obj, form, change)
+        rekap_jp_hitung(pegawai_ids={obj.pegawai_id, lama} - {None})
+
+    @transaction.atomic
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        rekap_jp_hitung(pegawai_ids=[obj.pegawai_id])
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        ids = set(queryset.values_list("pegawai_id", flat=True))
+        super().delete_queryset(request, queryset)
+        rekap_jp_hitung(pegawai_ids=ids)
 
 
 class ItemRencanaInline(admin.TabularInline):

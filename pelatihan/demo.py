@@ -210,3 +210,10 @@ def _follow_up(instansi, pegawai_ids) -> int:
         predikat__in=PREDIKAT_PERBAIKAN,
     ).select_related("periode", "skp__pegawai__jabatan", "skp__pejabat_penilai__user", "penilai__user")[:200]
     return sum(1 for p in low if tindak_lanjut_predikat_tahunan(penilaian=p) is not None)
+
+
+def seed_rekap(instansi, *, rng, log=print) -> None:
+    """Last step: the demo writes records in bulk, so the stored JP per pegawai is rebuilt once."""
+    from .rekap import rekap_jp_rebuild
+
+    log(f"Rekap JP: {rekap_jp_rebuild(instansi_id=instansi.pk)} baris.")

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.db.models import (
     Case,
+    Count,
     DateField,
     F,
     IntegerField,
@@ -56,17 +57,17 @@ def _md(expr):
     return ExtractMonth(expr) * 100 + ExtractDay(expr)
 
 
-def annotate_jp(pegawai_qs: QuerySet[Pegawai], tahun: int, *, pada: date | None = None) -> QuerySet[Pegawai]:
-    """Annotate ``jp``: verified JP in the contract year at ``pada`` for a PPPK/PPPK PW with a contract then,
-    else in the calendar year ``tahun``. Subqueries only, so lists can still filter and count on ``jp``."""
-    pada = pada or tanggal_acuan(tahun, timezone.localdate())
+def _jp_kolom(tahun: int, pada: date, *, semua_status: bool) -> tuple[dict, Subquery, Subquery, QuerySet]:
+    """The annotations shared by ``annotate_jp`` and ``annotate_jp_rekap``: the contract holding ``pada``
+    (for PPPK only unless ``semua_status``), the contract-year total and the calendar-year records."""
     kontrak = PerjanjianKerja.objects.pada(pada).filter(pegawai=OuterRef("pk")).order_by("-tanggal_mulai")
     mulai = Subquery(kontrak.values("tanggal_mulai")[:1], output_field=DateField())
-    qs = pegawai_qs.annotate(
-        jp_kontrak_mulai=Case(When(status__in=STATUS_PPPK, then=mulai), default=None, output_field=DateField()),
-        jp_kontrak_selesai=Subquery(kontrak.values("tanggal_selesai")[:1], output_field=DateField()),
-        jp_kontrak_md=_md(F("jp_kontrak_mulai")),
-    )
+    kolom = {
+        "jp_kontrak_mulai": mulai if semua_status else Case(
+            When(status__in=STATUS_PPPK, then=mulai), default=None, output_field=DateField()),
+        "jp_kontrak_selesai": Subquery(kontrak.values("tanggal_selesai")[:1], output_field=DateField()),
+        "jp_kontrak_md": _md(F("jp_kontrak_mulai")),
+    }
     verified = RiwayatPengembangan.objects.filter(pegawai=OuterRef("pk"), status=DIVERIFIKASI).order_by()
     kalender = verified.filter(tanggal_selesai__range=(date(tahun, 1, 1), date(tahun, 12, 31)))
     # kontrak.rules.ke_tahun in SQL: the record's contract year equals that of ``pada`` (the year terms of
@@ -81,9 +82,33 @@ def annotate_jp(pegawai_qs: QuerySet[Pegawai], tahun: int, *, pada: date | None 
         .annotate(jp_ke=ExtractYear("tanggal_selesai") - sebelum_ulang, pada_ke=Value(pada.year) - pada_sebelum)
         .filter(jp_ke=F("pada_ke"))
     )
+    return kolom, _total(dalam_kontrak), _total(kalender), kalender
 
-    def total(q):
-        return Subquery(q.values("pegawai").annotate(s=Sum("jp")).values("s"), output_field=IntegerField())
 
-    return qs.annotate(jp=Coalesce(
-        Case(When(jp_kontrak_mulai__isnull=False, then=total(dalam_kontrak)), default=total(kalender)), Value(0)))
+def _total(q, agg=None) -> Subquery:
+    return Subquery(q.values("pegawai").annotate(s=agg or Sum("jp")).values("s"), output_field=IntegerField())
+
+
+def annotate_jp(pegawai_qs: QuerySet[Pegawai], tahun: int, *, pada: date | None = None) -> QuerySet[Pegawai]:
+    """Annotate ``jp``: verified JP in the contract year at ``pada`` for a PPPK/PPPK PW with a contract then,
+    else in the calendar year ``tahun``. Subqueries only, so lists can still filter and count on ``jp``.
+
+    The live form: reports read the stored ``RekapJp`` (``pelatihan.rekap``), which is built from this."""
+    pada = pada or tanggal_acuan(tahun, timezone.localdate())
+    kolom, per_kontrak, per_kalender, _kalender = _jp_kolom(tahun, pada, semua_status=False)
+    return pegawai_qs.annotate(**kolom).annotate(jp=Coalesce(
+        Case(When(jp_kontrak_mulai__isnull=False, then=per_kontrak), default=per_kalender), Value(0)))
+
+
+def annotate_jp_rekap(pegawai_qs: QuerySet[Pegawai], tahun: int, *, pada: date) -> QuerySet[Pegawai]:
+    """The columns of one ``RekapJp`` row: ``jp_kalender`` and ``n_kegiatan`` (verified, calendar year
+    ``tahun``) and ``jp_kontrak`` (verified JP in the contract year holding ``pada``; None without a
+    contract then). Computed whatever the pegawai's status, so a change of status needs no rebuild; the
+    rule picks the column when read (``pelatihan.rekap.with_jp_rekap``)."""
+    kolom, per_kontrak, per_kalender, kalender = _jp_kolom(tahun, pada, semua_status=True)
+    return pegawai_qs.annotate(**kolom).annotate(
+        jp_kalender=Coalesce(per_kalender, Value(0)),
+        n_kegiatan=Coalesce(_total(kalender, Count("pk")), Value(0)),
+        jp_kontrak=Case(When(jp_kontrak_mulai__isnull=False, then=Coalesce(per_kontrak, Value(0))),
+                        default=None, output_field=IntegerField()),
+    )

@@ -239,3 +239,30 @@ class ItemRencana(models.Model):
 
     def __str__(self):
         return self.kompetensi
+
+
+class RekapJp(models.Model):
+    """Verified JP of one pegawai in one year, kept current by ``pelatihan.rekap`` (issue 18: the JP report
+    reads these rows instead of aggregating every record of the instansi on each request).
+
+    A row exists only when one of its numbers is not 0; no row reads as 0 JP. ``jp_kontrak`` is the
+    contract year holding ``pada`` (today for the current year, else 31 December; None without a contract
+    then), for PPPK (domain.md §7.6); the rule picks it or ``jp_kalender`` from the pegawai's status."""
+
+    pegawai = models.ForeignKey("pegawai.Pegawai", on_delete=models.CASCADE, related_name="rekap_jp")
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    jp_kalender = models.PositiveIntegerField(_("JP terverifikasi tahun kalender"), default=0)
+    n_kegiatan = models.PositiveIntegerField(_("jumlah kegiatan terverifikasi"), default=0)
+    jp_kontrak = models.PositiveIntegerField(_("JP terverifikasi tahun perjanjian kerja"), null=True, blank=True)
+    pada = models.DateField(_("dihitung untuk tanggal"))
+    diperbarui_pada = models.DateTimeField(_("diperbarui pada"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("rekap JP")
+        verbose_name_plural = _("rekap JP")
+        constraints = [models.UniqueConstraint(fields=["pegawai", "tahun"], name="rekap_jp_unik")]
+        # The report filters "below 20 JP" and sorts by JP within a year.
+        indexes = [models.Index(fields=["tahun", "jp_kalender"], name="rekap_jp_tahun_jp")]
+
+    def __str__(self):
+        return f"{self.pegawai_id} {self.tahun}: {self.jp_kalender} JP"

@@ -7,18 +7,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import (
+    Case,
     Count,
+    F,
+    FilteredRelation,
+    IntegerField,
     Q,
     QuerySet,
     Sum,
+    Value,
+    When,
 )
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404
 
 from pegawai import access
 from pegawai.models import Pegawai
 from penilaian.evaluasi.selectors import predikat_tahunan
 from penilaian.konversi import KonversiTahun, konversi_pegawai
+from penilaian.rekan.tindak_lanjut import dengan_kategori, penentu
 from penilaian.tindak_lanjut import PENANDA, Kategori, penanda
 
 from .jp import BATAS_PPPK, STATUS_PPPK, TARGET_PNS, StatusJp, status_jp
@@ -81,6 +88,16 @@ def jp_per_tahun(pegawai: Pegawai) -> dict[int, int]:
 def with_jp(pegawai_qs: QuerySet[Pegawai], tahun: int, *, pada: date | None = None) -> QuerySet[Pegawai]:
     """Annotate ``jp`` = verified JP of ``tahun`` (the contract year for PPPK, ``jp_kontrak.annotate_jp``)."""
     return annotate_jp(pegawai_qs, tahun, pada=pada)
+
+
+def with_jp_rekap(pegawai_qs: QuerySet[Pegawai], tahun: int) -> QuerySet[Pegawai]:
+    """Annotate ``jp`` from the stored ``RekapJp`` row of ``tahun`` (one LEFT JOIN, no aggregate): the
+    contract year for a PPPK with a contract, else the calendar year; the same figure as ``with_jp``."""
+    return pegawai_qs.annotate(
+        rekap_tahun=FilteredRelation("rekap_jp", condition=Q(rekap_jp__tahun=tahun)),
+    ).annotate(jp=Case(
+        When(status__in=STATUS_PPPK, rekap_tahun__jp_kontrak__isnull=False, then=F("rekap_tahun__jp_kontrak")),
+        default=Coalesce(F("rekap_tahun__jp_kalender"), Value(0)), output_field=IntegerField()))
 
 
 def below_target(pegawai_qs: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
@@ -178,10 +195,15 @@ class RingkasPenanda:
 
 
 def penanda_ringkas(pegawai_qs: QuerySet[Pegawai], *, tahun: int, contoh: int = 20) -> list[RingkasPenanda]:
-    """Talent pool candidates and development priorities in scope (§5.2): counts plus a few names; 2 queries."""
-    marks = penanda_per_pegawai(pegawai_qs.order_by().values("pk"), tahun=tahun)
-    pilih = {m: [pid for pid, x in marks.items() if x == m] for m in PENANDA}
-    nama = Pegawai.objects.select_related("unit_kerja").in_bulk(
-        [pid for ids in pilih.values() for pid in ids[:contoh]]
-    ) if marks else {}
-    return [RingkasPenanda(m, len(ids), [nama[i] for i in ids[:contoh]]) for m, ids in pilih.items()]
+    """Talent pool candidates and development priorities in scope (§5.2): counts plus a few names, selected
+    in SQL (``penilaian.rekan.tindak_lanjut``); at most 2 queries per mark whatever the size of the instansi."""
+    dinilai = penentu(tahun, pegawai_ids=pegawai_qs.order_by().values("pk"))
+    hasil = []
+    for m in PENANDA:
+        ids = dengan_kategori(dinilai, tahun, m).order_by().values("skp__pegawai_id")
+        # Count first (driven by the year's results): with none, the name query would walk every pegawai.
+        jumlah = ids.count()
+        nama = list(Pegawai.objects.filter(pk__in=ids).select_related("unit_kerja").order_by("nama", "nip")
+                    [:contoh]) if jumlah else []
+        hasil.append(RingkasPenanda(m, jumlah, nama))
+    return hasil

@@ -28,6 +28,7 @@ from .models import (
     RiwayatPengembangan,
     RumpunKompetensi,
 )
+from .rekap import rekap_jp_hitung
 
 Status = RiwayatPengembangan.Status
 TANGGAL_MIN = date(1970, 1, 1)
@@ -138,6 +139,8 @@ def _decide(riwayat: RiwayatPengembangan, *, ke: str, oleh, alasan: str = "") ->
     locked.save(update_fields=["status", "alasan_tolak", "diverifikasi_oleh", "diverifikasi_pada", "diubah_pada"])
     aksi = "pelatihan.diverifikasi" if ke == Status.DIVERIFIKASI else "pelatihan.ditolak"
     audit_log(aktor=oleh, aksi=aksi, objek=locked, data={"dari": Status.DIAJUKAN, "ke": ke}, catatan=alasan)
+    if ke == Status.DIVERIFIKASI:
+        rekap_jp_hitung(pegawai_ids=[locked.pegawai_id])
     _tell_owner(locked)
     return locked
 

@@ -42,6 +42,8 @@ def perlu_perbaikan(predikat: Predikat | str | None) -> bool:
 
 
 PREDIKAT_PERBAIKAN = frozenset(p for p in Predikat if perlu_perbaikan(p))  # for database filters
+# For database filters too: the predikat a two-years-running mark needs in both years.
+PREDIKAT_DUA_TAHUN = {kategori: predikat for predikat, kategori in _DUA_TAHUN.items()}
 
 
 def kategori_tindak_lanjut(

@@ -8,7 +8,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.web import error_message, error_text, int_param, is_htmx, paginate, parse_int
+from kinerja.keyset import keyset_page
+from kinerja.web import error_message, error_text, int_param, is_htmx, parse_int
 from pegawai import access
 
 from .. import periksa as periksa_services
@@ -36,7 +37,8 @@ def tim(request):
                           tim=tim_qs if small else None, rhk_qs=selectors.rhk_tim(tim_qs) if small else None)
     n = _n_hari(request)
     hari_ini = timezone.localdate()
-    page_obj = paginate(request, f.qs if f.is_valid() else f.queryset.none(), 20)
+    # Keyset pages: HR's feed spans the instansi, and a COUNT(*) of it cost more than the page itself.
+    page_obj = keyset_page(request, f.qs if f.is_valid() else f.queryset.none(), 20)
     for k in page_obj:
         k.tanggapan_form = TanggapanForm.untuk(k, r.pegawai)
     return render(request, "harian/kegiatan_tim.html", {

@@ -5,6 +5,7 @@ import pytest
 from kinerja import settings as prod  # the real schedule (the test settings empty it)
 from kinerja.celery import app
 from notifikasi import tasks
+from pelatihan import tasks as pelatihan_tasks  # noqa: F401  (registers the beat's JP refresh task)
 from penilaian import tasks as penilaian_tasks
 
 TERDAFTAR = {

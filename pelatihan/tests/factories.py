@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pegawai.tests.factories import PegawaiFactory
 from pelatihan.models import JenisPengembangan, RiwayatPengembangan, RumpunKompetensi
+from pelatihan.rekap import rekap_jp_hitung
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -22,6 +23,7 @@ def jenis(kode: str = "BIMTEK") -> JenisPengembangan:
 class RiwayatFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = RiwayatPengembangan
+        skip_postgeneration_save = True
 
     pegawai = factory.SubFactory(PegawaiFactory)
     nama_kegiatan = factory.Sequence(lambda n: f"Bimtek Penyusunan SKP angkatan {n}")
@@ -36,6 +38,12 @@ class RiwayatFactory(factory.django.DjangoModelFactory):
     status = RiwayatPengembangan.Status.DIAJUKAN
     sertifikat = factory.django.FileField(filename="s.pdf", data=PDF)
     nama_berkas = "sertifikat.pdf"
+
+    @factory.post_generation
+    def rekap(obj, create, extracted, **kwargs):
+        # Rows written directly, as a bulk path does: the stored JP is rebuilt for the pegawai afterwards.
+        if create:
+            rekap_jp_hitung(pegawai_ids=[obj.pegawai_id])
 
 
 def form_data(**overrides) -> dict:

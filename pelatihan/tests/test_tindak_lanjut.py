@@ -185,3 +185,22 @@ def test_skp_sebelumnya_yang_final_belakangan_tidak_membuat_usulan(org, notify):
     assert tindak_lanjut_predikat_tahunan(penilaian=awal) is None
     assert not ItemRencana.objects.exists()
     notify.assert_not_called()
+
+
+def test_ringkasan_penanda_sama_dengan_penanda_per_pegawai(org, django_assert_max_num_queries):
+    from pegawai.models import Pegawai
+    from pelatihan.selectors import penanda_ringkas
+
+    for p in (org.pegawai, org.rekan, org.lain):
+        _tahunan(p, 2025, SB)
+        _tahunan(p, 2026, SB if p != org.lain else B)
+    _tahunan(org.atasan, 2025, B)
+    _tahunan(org.atasan, 2026, B)
+    qs = Pegawai.objects.filter(unit_kerja__instansi=org.instansi)
+    marks = penanda_per_pegawai(qs.values("pk"), tahun=2026)
+    with django_assert_max_num_queries(4):
+        ringkas = penanda_ringkas(qs, tahun=2026, contoh=1)
+    for r in ringkas:
+        ids = {pid for pid, m in marks.items() if m == r.penanda}
+        assert r.jumlah == len(ids) and {p.pk for p in r.contoh} <= ids and len(r.contoh) == 1
+    assert [r.jumlah for r in ringkas] == [2, 1]  # talent pool: pegawai, rekan; priority: atasan

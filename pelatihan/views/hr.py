@@ -53,7 +53,7 @@ def _laporan_qs(request, tahun):
     units = access.units_managed_by(request.user).filter(instansi=instansi).order_by("kode")
     base = access.pegawai_managed_by(request.user).filter(unit_kerja__instansi=instansi, aktif=True)
     f = LaporanFilter(request.GET, queryset=base, units=units)
-    return instansi, f, selectors.with_jp(f.qs, tahun)
+    return instansi, f, selectors.with_jp_rekap(f.qs, tahun)
 
 
 @hr_required

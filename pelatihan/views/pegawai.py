@@ -43,7 +43,7 @@ def tim(request):
     if not r.is_atasan:
         raise PermissionDenied
     tahun = tahun_param(request)
-    qs = selectors.with_jp(access.bawahan_of(r.pegawai).with_relations(), tahun).order_by("nama")
+    qs = selectors.with_jp_rekap(access.bawahan_of(r.pegawai).with_relations(), tahun).order_by("nama")
     page_obj = paginate(request, qs, 50)
     ids = [p.pk for p in page_obj]
     marks = selectors.penanda_per_pegawai(ids, tahun=tahun)

@@ -23,7 +23,7 @@ from penilaian.konversi import konversi_pegawai
 from penilaian.models import Penilaian, Periode, Skp
 from penilaian.predikat import Predikat
 from penilaian.predikat import Rating as R
-from penilaian.rekan.tindak_lanjut import tindak_lanjut
+from penilaian.rekan.tindak_lanjut import pegawai_list, tindak_lanjut
 from penilaian.tests.factories import PenilaianFactory, PeriodeFactory, SkpFactory, finalkan
 from penilaian.tindak_lanjut import Kategori
 
@@ -78,7 +78,8 @@ def test_one_annual_predikat_from_the_last_skp_read_alike_by_every_consumer(org,
     assert penanda_per_pegawai([pid], tahun=2026) == {pid: Kategori.PRIORITAS}
     # HR's follow-up recap counts the pegawai once, in the unit of the deciding SKP
     rekap = tindak_lanjut(org.seksi, 2026)
-    assert rekap.distribusi[B] == 1 and rekap.distribusi[SB] == 0 and rekap.pengembangan == [pid]
+    assert rekap.distribusi[B] == 1 and rekap.distribusi[SB] == 0 and rekap.jumlah[Kategori.PRIORITAS] == 1
+    assert [p.pk for p in pegawai_list(org.seksi, 2026, Kategori.PRIORITAS)] == [pid]
     assert tindak_lanjut(org.seksi2, 2026).distribusi[SB] == 0
     # the §5.2 trigger acts on the deciding evaluation even when called for the earlier one
     assert tindak_lanjut_predikat_tahunan(penilaian=pindah.e1) is None

@@ -14,6 +14,7 @@ STEPS = [
     "penilaian.skp.demo", "pegawai.demo_mutasi:seed_mutasi", "penilaian.evaluasi.demo", "penilaian.rekan.demo",
     "penilaian.rekan.demo_penjelasan", "penilaian.dialog.demo", "pelatihan.demo", "harian.demo", "notifikasi.demo",
     "laporan.demo", "kontrak.demo", "siasn.demo", "penilaian.skp.demo_puncak",
+    "pelatihan.demo:seed_rekap",
 ]
 
 

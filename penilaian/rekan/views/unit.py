@@ -2,6 +2,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kinerja.web import error_message, id_param, paginate, tahun_param
+from kinerja.web import MAX_PAGE, PAGE_SIZE, error_message, id_param, int_param, paginate, tahun_param
 from pegawai import access as pegawai_access
 from pegawai.decorators import hr_required
-from pegawai.models import UnitKerja
+from pegawai.models import Pegawai, UnitKerja
 
 from ...models import PengecualianUrutan, Periode
+from ...tindak_lanjut import Kategori
 from .. import selectors, tindak_lanjut
 from ..forms import CapaianForm, FinalisasiForm
 from ..forms_penjelasan import PengecualianUrutanForm
@@ -119,6 +121,10 @@ DAFTAR = {
 }
 
 
+DAFTAR_KATEGORI = {"perbaikan": Kategori.PERBAIKAN, "talent": Kategori.TALENT_POOL,
+                   "kompetensi": Kategori.PRIORITAS}
+
+
 @hr_required
 def tindak_lanjut_view(request):
     units = pegawai_access.units_managed_by(request.user).order_by("kode")
@@ -128,11 +134,10 @@ def tindak_lanjut_view(request):
     tahun = tahun_param(request, default=timezone.localdate().year - 1)
     daftar = request.GET.get("daftar") if request.GET.get("daftar") in DAFTAR else "perbaikan"
     hasil = tindak_lanjut.tindak_lanjut(unit, tahun) if unit else None
-    ids = (
-        {"perbaikan": hasil.perbaikan, "talent": hasil.talent_pool, "kompetensi": hasil.pengembangan}[daftar]
-        if hasil
-        else []
-    )
+    kategori = DAFTAR_KATEGORI[daftar]
+    daftar_qs = tindak_lanjut.pegawai_list(unit, tahun, kategori) if hasil else Pegawai.objects.none()
+    halaman = Paginator(daftar_qs, PAGE_SIZE)
+    halaman.count = hasil.jumlah[kategori] if hasil else 0  # known from the grouped count: no second scan
     return render(
         request,
         "penilaian/rekan/tindak_lanjut.html",
@@ -143,13 +148,7 @@ def tindak_lanjut_view(request):
             "hasil": hasil,
             "daftar": daftar,
             "daftar_label": DAFTAR,
-            "page_obj": paginate(request, tindak_lanjut.pegawai_list(ids)),
-            "jumlah": {
-                "perbaikan": len(hasil.perbaikan),
-                "talent": len(hasil.talent_pool),
-                "kompetensi": len(hasil.pengembangan),
-            }
-            if hasil
-            else {},
+            "page_obj": halaman.get_page(int_param(request, "page", default=1, min_value=1, max_value=MAX_PAGE)),
+            "jumlah": {k: hasil.jumlah[kat] for k, kat in DAFTAR_KATEGORI.items()} if hasil else {},
         },
     )
