@@ -31,6 +31,7 @@ RUTE = {
     "reports": [
         "laporan.tasks.build_laporan_task",
         "penilaian.tasks.rebuild_ringkasan_task",
+        "pelatihan.tasks.rekap_jp_rebuild_task",
     ],
     "default": [
         "notifikasi.tasks.pengingat_harian_task",
@@ -42,6 +43,7 @@ RUTE = {
         "penilaian.tasks.terima_lewat_waktu_task",
         "penilaian.tasks.keberatan_harian_task",
         "penilaian.tasks.segarkan_ringkasan_task",
+        "pelatihan.tasks.rekap_jp_refresh_task",
     ],
 }
 

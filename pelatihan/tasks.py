@@ -12,7 +12,7 @@ def rekap_jp_refresh_task() -> int:
     return rekap_jp_refresh()
 
 
-@shared_task(**OPSI)
+@shared_task(**OPSI, soft_time_limit=600, time_limit=660)  # a whole instansi: on the reports queue
 def rekap_jp_rebuild_task(instansi_id: int | None = None) -> int:
     """Bulk paths (imports, seed): rebuild the stored JP of an instansi, or of everyone."""
     from .rekap import rekap_jp_rebuild
