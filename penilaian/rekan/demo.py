@@ -148,7 +148,10 @@ def seed(instansi, *, rng, log=print) -> None:
 
     # Triwulan III: the seksi's distribution, organisation predikat Baik, and the keberatan in progress.
     tw3_rows = _penilaian(skps, tw3, lambda s: atasan.pk, lambda i, pid: POLA[i % len(POLA)], now - timedelta(days=3))
-    for unit, by in ((atasan.unit_kerja, atasan.atasan), (atasan.unit_kerja.parent, None)):
+    # Also the perangkat daerah above the team and the top of the tree: their distribution page (per
+    # perangkat daerah) draws the curve's bands.
+    atas = [u for u in _leluhur(atasan.unit_kerja) if u.level <= UnitKerja.Level.PERANGKAT_DAERAH]
+    for unit, by in ((atasan.unit_kerja, atasan.atasan), (atasan.unit_kerja.parent, None), *((u, None) for u in atas)):
         if unit is not None:
             for periode in (tw3, tw4):
                 CapaianOrganisasi.objects.get_or_create(
@@ -259,3 +262,12 @@ def _tahunan(instansi, atasan) -> int:
         Penilaian.objects.filter(pk__in=[p.pk for p in rows.values()], status=S.FINAL).update(status=S.DITERIMA)
         n += len(rows)
     return n
+
+
+def _leluhur(unit: UnitKerja) -> list[UnitKerja]:
+    """The units above ``unit``, nearest first."""
+    naik = []
+    while unit.parent_id is not None:
+        unit = unit.parent
+        naik.append(unit)
+    return naik
