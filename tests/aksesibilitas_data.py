@@ -16,7 +16,7 @@ from kontrak.tests.factories import PerjanjianFactory, pppk
 from laporan.models import LaporanJob
 from notifikasi.models import CetakMassal, DokumenPdf
 from pegawai.models import DelegasiPenilai, PejabatNonAsn, PenugasanPlt
-from pegawai.tests.factories import UserFactory, build_org
+from pegawai.tests.factories import PegawaiFactory, UserFactory, build_org
 from penilaian.models import Bimbingan, Penilaian, Periode, Skp
 from penilaian.tests.factories import IkiFactory, PeriodeFactory, RhkFactory, SkpFactory, finalkan
 
@@ -38,8 +38,10 @@ def _evaluasi(org, today):
     skp_rekan = SkpFactory(pegawai=org.rekan, tahun=year, status=Skp.Status.DISETUJUI)
     IkiFactory(rhk=RhkFactory(skp=skp_rekan))
     evaluasi_rekan = Penilaian.objects.create(skp=skp_rekan, periode=periode)
-    SkpFactory(pegawai=org.lain, tahun=year, status=Skp.Status.DIAJUKAN)
-    return periode, skp, iki, evaluasi, final, evaluasi_rekan
+    diajukan = SkpFactory(pegawai=PegawaiFactory(unit_kerja=org.seksi, atasan=org.atasan), tahun=year,
+                          status=Skp.Status.DIAJUKAN)  # in the atasan's queue, with the approval form
+    IkiFactory(rhk=RhkFactory(skp=diajukan))
+    return periode, skp, iki, evaluasi, final, evaluasi_rekan, diajukan
 
 
 def _dialog(org, evaluasi):
@@ -67,7 +69,7 @@ def build():
 
     org = build_org()
     today = timezone.localdate()
-    periode, skp, iki, evaluasi, final, evaluasi_rekan = _evaluasi(org, today)
+    periode, skp, iki, evaluasi, final, evaluasi_rekan, diajukan = _evaluasi(org, today)
     keberatan = keberatan_file(penilaian=final, alasan="Realisasi RHK kedua sudah 100% dan bukti diunggah.",
                                oleh=org.pegawai.user)
     undangan = UndanganRekan.objects.create(penilaian=evaluasi_rekan, rekan=org.pegawai, diundang_oleh=org.atasan.user)
@@ -93,7 +95,8 @@ def build():
     laporan = LaporanJob.objects.create(instansi=org.instansi, jenis="pegawai", status=LaporanJob.Status.GAGAL,
                                         total=1, dibuat_oleh=org.hr, pesan_galat="Berkas tidak dapat disusun.")
     admin = UserFactory(username="root", is_superuser=True, is_staff=True)
-    return SimpleNamespace(org=org, periode=periode, skp=skp, iki=iki, evaluasi=evaluasi, final=final,
+    return SimpleNamespace(org=org, periode=periode, skp=skp, diajukan=diajukan, iki=iki, evaluasi=evaluasi,
+                           final=final,
                            cetak=cetak, laporan=laporan, keberatan=keberatan, undangan=undangan, checkin=checkin,
                            bimbingan=bimbingan, pw=pw,
                            kegiatan=kegiatan, riwayat=riwayat, pejabat=pejabat, admin=admin)
@@ -125,7 +128,7 @@ def pages(d) -> dict[str, list[str]]:
     ]
     atasan = [
         r("home"), r("penilaian:skp-queue"), r("penilaian:skp-matriks"), r("penilaian:skp-pohon"),
-        r("penilaian:skp-detail", args=[d.skp.pk]), r("penilaian:evaluasi-bawahan"),
+        r("penilaian:skp-detail", args=[d.diajukan.pk]), r("penilaian:evaluasi-bawahan"),
         r("penilaian:evaluasi-detail", args=[d.evaluasi.pk]),
         r("penilaian:rekan-daftar"), r("penilaian:rekan-kelola", args=[d.evaluasi.pk]),
         r("penilaian:keberatan-list"), r("penilaian:unit-index"),
