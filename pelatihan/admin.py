@@ -12,10 +12,10 @@ from .models import (
 
 
 class ReferensiAdmin(admin.ModelAdmin):
-    list_display = ("kode", "nama", "urutan", "aktif")
+    list_display = ("kode", "nama", "nama_en", "urutan", "aktif")
     list_editable = ("urutan", "aktif")
     list_filter = ("aktif",)
-    search_fields = ("kode", "nama")
+    search_fields = ("kode", "nama", "nama_en")
 
 
 admin.site.register(Jalur, ReferensiAdmin)
@@ -25,7 +25,7 @@ admin.site.register(RumpunKompetensi, ReferensiAdmin)
 
 @admin.register(JenisPengembangan)
 class JenisPengembanganAdmin(ReferensiAdmin):
-    list_display = ("kode", "nama", "jalur", "bentuk", "urutan", "aktif")
+    list_display = ("kode", "nama", "nama_en", "jalur", "bentuk", "urutan", "aktif")
     list_filter = ("jalur", "bentuk", "aktif")
     list_select_related = ("jalur", "bentuk")
 

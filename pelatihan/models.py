@@ -7,16 +7,22 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.dwibahasa import DuaBahasa
+
 from .jp import JP_MAKS
 
 JP_TERLALU_BANYAK = _("Jumlah JP satu kegiatan paling banyak 1000.")
 
 
-class Referensi(models.Model):
-    """An admin-editable pick-list entry (domain.md §8.2: "keep these lists as reference data")."""
+class Referensi(DuaBahasa, models.Model):
+    """An admin-editable pick-list entry (domain.md §8.2: "keep these lists as reference data"); ``str()``
+    gives the reader's language (kinerja/dwibahasa.py)."""
 
     kode = models.CharField(_("kode"), max_length=40, unique=True)
     nama = models.CharField(_("nama"), max_length=150)
+    nama_en = models.CharField(
+        _("nama (bahasa Inggris)"), max_length=150, blank=True, help_text=_("Kosong: nama Indonesia yang tampil.")
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     aktif = models.BooleanField(_("aktif"), default=True)
 
@@ -25,7 +31,7 @@ class Referensi(models.Model):
         ordering = ["urutan", "nama"]
 
     def __str__(self):
-        return self.nama
+        return self.dalam_bahasa("nama")
 
 
 class Jalur(Referensi):

@@ -52,3 +52,44 @@ def load(apps) -> None:
         Jenis.objects.update_or_create(kode=kode, defaults={
             "nama": nama, "urutan": i, "jalur": jalur[jalur_kode], "bentuk": bentuk.get(bentuk_kode),
         })
+
+# English names by kode, filled into ``nama_en`` by migration 0005 (the admin edits them afterwards).
+NAMA_EN = {
+    "PENDIDIKAN": "Education", "PELATIHAN": "Training",
+    "KLASIKAL": "Classroom", "NON_KLASIKAL": "Non-classroom",
+    "TEKNIS": "Technical", "MANAJERIAL": "Managerial", "SOSIAL_KULTURAL": "Socio-cultural",
+    "TUGAS_BELAJAR": "Study assignment",
+    "IZIN_BELAJAR": "Study permit",
+    "PELATIHAN_KEPEMIMPINAN": "Structural leadership training (PKN I/II, PKA, PKP)",
+    "PELATIHAN_MANAJERIAL": "Managerial training",
+    "PELATIHAN_TEKNIS": "Technical training",
+    "PELATIHAN_FUNGSIONAL": "Functional training",
+    "PELATIHAN_SOSIAL_KULTURAL": "Socio-cultural training",
+    "SEMINAR": "Seminar/conference/forum",
+    "WORKSHOP": "Workshop",
+    "KURSUS": "Course",
+    "PENATARAN": "Upgrading course",
+    "BIMTEK": "Technical guidance",
+    "SOSIALISASI": "Information session",
+    "COACHING": "Coaching",
+    "MENTORING": "Mentoring",
+    "E_LEARNING": "E-learning",
+    "PJJ": "Distance learning",
+    "DETASERING": "Secondment",
+    "OUTBOUND": "Outdoor learning",
+    "PATOK_BANDING": "Benchmarking",
+    "PERTUKARAN": "Exchange of civil servants with private-sector or state/regional enterprise staff",
+    "BELAJAR_MANDIRI": "Self-development",
+    "KOMUNITAS_BELAJAR": "Community of practice",
+    "BIMBINGAN_TEMPAT_KERJA": "On-the-job guidance",
+    "MAGANG": "Internship/work placement",
+}
+
+
+def load_english(apps) -> None:
+    """Fill the empty English names of the reference rows from ``NAMA_EN`` (migration 0005)."""
+    for name in ("Jalur", "Bentuk", "RumpunKompetensi", "JenisPengembangan"):
+        model = apps.get_model("pelatihan", name)
+        for obj in model.objects.filter(nama_en="", kode__in=NAMA_EN):
+            obj.nama_en = NAMA_EN[obj.kode]
+            obj.save(update_fields=["nama_en"])

@@ -3,6 +3,10 @@
 The page text minus the data shown on it (names of people, units, jabatan, instansi; what users typed:
 RHK, IKI, realisasi, feedback, training names; the official form titles) must read English. Only Indonesian
 function words are looked for: they never occur in English text, so a hit is an untranslated string.
+
+Reference lists are not data: a column with an English twin (``nama``/``nama_en``, ``teks``/``teks_en``,
+kinerja/dwibahasa.py) is translated, so ``reference_strings`` reports its Indonesian text on an English page,
+function words or not (a picked phrase stored in a record counts too; what a user wrote around it does not).
 """
 import re
 from bisect import bisect_left
@@ -26,17 +30,29 @@ SKIP_APPS = ("sessions", "admin", "axes", "contenttypes", "auth")
 
 
 class Data:
-    """Every text value stored in the database (names and what users typed)."""
+    """Every text value stored in the database (names and what users typed); ``referensi`` holds the
+    Indonesian texts of reference rows that have an English text of their own."""
 
     def __init__(self):
-        values = set()
+        values, referensi = set(), set()
         for model in apps.get_models():
+            if model._meta.app_label in SKIP_APPS:
+                continue
             fields = [f.attname for f in model._meta.concrete_fields
                       if isinstance(f, models.CharField | models.TextField) and not f.choices]
-            if not fields or model._meta.app_label in SKIP_APPS:
+            ref = [f for f in fields if f"{f}_en" in fields]
+            for f in ref:  # a row without English falls back to Indonesian: then it is shown as data
+                for teks, teks_en in model.objects.values_list(f, f"{f}_en"):
+                    (referensi if teks_en and teks_en != teks else values).add(_norm(teks))
+            fields = [f for f in fields if f not in ref]
+            if not fields:
                 continue
             for row in model.objects.values_list(*fields):
                 values.update(_norm(v) for v in row if isinstance(v, str) and len(v.strip()) > 2)
+        self.referensi = referensi
+        # Several words: looked for inside a text; one word ("Teknis") only as a whole text.
+        self.referensi_kalimat = sorted((r for r in referensi if " " in r), key=len, reverse=True)
+        values -= referensi  # a picked phrase copied into a record is still a reference text
         self.longest_first = sorted(values, key=len, reverse=True)
         self.sorted = sorted(values)
 
@@ -64,11 +80,14 @@ def _clean(node: str) -> str:
     return _norm(node.strip(" —–-·|:,.()"))
 
 
+def _parts(html: str):
+    return (part for raw in TAG.split(html) for part in SEPARATOR.split(unescape(raw)))
+
+
 def indonesian_words(html: str, data: Data, konteks: list | None = None) -> list[str]:
     html = SCRIPT.sub(" ", html)
     found = set()
-    parts = (part for raw in TAG.split(html) for part in SEPARATOR.split(unescape(raw)))
-    for raw in parts:
+    for raw in _parts(html):
         node = _clean(raw)
         if not node or not any(w.lower() in KATA for w in WORD.findall(node)) or data.is_prefix(node):
             continue
@@ -81,4 +100,29 @@ def indonesian_words(html: str, data: Data, konteks: list | None = None) -> list
         if hits and konteks is not None:
             konteks.append(node[:200])
         found.update(hits)
+    return sorted(found)
+
+
+# An input shows its stored value unchanged (a phrase picked in Indonesian stays so while it is edited).
+TEXTAREA = re.compile(r"<textarea\b[^>]*>.*?</textarea>", re.S | re.I)
+
+
+def reference_strings(html: str, data: Data) -> list[str]:
+    """Indonesian texts of translated reference rows shown on the page (an English page must show none)."""
+    html = TEXTAREA.sub(" ", SCRIPT.sub(" ", html))
+    found = set()
+    for raw in _parts(html):
+        node = _clean(raw)
+        if not node:
+            continue
+        if node in data.referensi:
+            found.add(node)
+            continue
+        calon = [r for r in data.referensi_kalimat if r in node]
+        if not calon or data.is_prefix(node):
+            continue
+        for value in data.longest_first:  # what a user wrote may quote a phrase: that stays as written
+            if len(value) > 3 and value in node:
+                node = node.replace(value, " ")
+        found.update(r for r in calon if re.search(rf"(?<!\w){re.escape(r)}(?!\w)", node))
     return sorted(found)

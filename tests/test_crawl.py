@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from pegawai.models import Pegawai
-from tests.bahasa import Data, indonesian_words
+from tests.bahasa import Data, indonesian_words, reference_strings
 
 HREF = re.compile(r'href="(/[^"#]*)"')
 SKIP = ("/keluar", "/admin/", "/static/", "/i18n/", "/media")
@@ -61,6 +61,8 @@ def crawl(client, data=None):
             konteks = []
             if indonesian_words(body, data, konteks):
                 problems.append(("id", url, konteks[:3]))
+            if referensi := reference_strings(body, data):
+                problems.append(("referensi", url, referensi[:3]))
         for href in HREF.findall(body):
             href = href.replace("&amp;", "&")
             shape = re.sub(r"\d+", "N", href)
@@ -77,7 +79,8 @@ def test_every_linked_page_opens_for_each_demo_role(client, demo, role, language
     assert client.login(username=demo[role], password="kinerja123")
     if language == "en":
         client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    # In English, a page must not show Indonesian outside names, what users typed and official form titles.
+    # In English, a page must not show Indonesian outside names, what users typed and official form titles,
+    # nor the Indonesian text of a translated reference list (training lists, BerAKHLAK, picklist phrases).
     seen, problems = crawl(client, data=Data() if language == "en" else None)
     assert len(seen) > 20
     assert problems == []

@@ -17,7 +17,7 @@ from kinerja.once import FIELD, new_token
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.tests.factories import PegawaiFactory, login_as, make_nip
 from pegawai.tests.test_import import csv_bytes, row, upload
-from pegawai.tests.test_views import form_data
+from pegawai.tests.test_views_ubah import form_data
 from penilaian.models import Periode, UndanganRekan
 from penilaian.tests.rekan_factories import peers, penilaian_of
 

@@ -10,30 +10,30 @@ class IndikatorInline(admin.TabularInline):
 
 @admin.register(PerilakuKerja)
 class PerilakuKerjaAdmin(admin.ModelAdmin):
-    list_display = ("urutan", "nama", "makna", "kode")
-    search_fields = ("nama", "kode")
+    list_display = ("urutan", "nama", "nama_en", "makna", "kode")
+    search_fields = ("nama", "nama_en", "kode")
     inlines = [IndikatorInline]
 
 
 @admin.register(IndikatorPerilaku)
 class IndikatorPerilakuAdmin(admin.ModelAdmin):
-    list_display = ("perilaku", "urutan", "teks")
+    list_display = ("perilaku", "urutan", "teks", "teks_en")
     list_filter = ("perilaku",)
-    search_fields = ("teks",)
+    search_fields = ("teks", "teks_en")
     list_select_related = ("perilaku",)
 
 
 @admin.register(FrasaEkspektasi)
 class FrasaEkspektasiAdmin(admin.ModelAdmin):
-    list_display = ("teks", "perilaku", "aktif")
+    list_display = ("teks", "teks_en", "perilaku", "aktif")
     list_filter = ("perilaku", "aktif")
-    search_fields = ("teks",)
+    search_fields = ("teks", "teks_en")
     list_select_related = ("perilaku",)
 
 
 @admin.register(FrasaUmpanBalik)
 class FrasaUmpanBalikAdmin(admin.ModelAdmin):
-    list_display = ("teks", "perilaku", "aktif")
+    list_display = ("teks", "teks_en", "perilaku", "aktif")
     list_filter = ("perilaku", "aktif")
-    search_fields = ("teks",)
+    search_fields = ("teks", "teks_en")
     list_select_related = ("perilaku",)

@@ -17,9 +17,9 @@ def frasa_choices():
     hasil, perilaku = [], {}
     for f in FrasaUmpanBalik.objects.filter(aktif=True).select_related("perilaku").order_by("perilaku__urutan", "pk"):
         if f.perilaku_id is None:
-            hasil.append((f.teks, f.teks))
-        else:
-            perilaku.setdefault(str(_(f.perilaku.nama)), []).append((f.teks, f.teks))
+            hasil.append((f.teks, str(f)))
+        else:  # the value stays the Indonesian phrase (what is stored); the label is in the reader's language
+            perilaku.setdefault(str(f.perilaku), []).append((f.teks, str(f)))
     return [("", _("— pilih frasa (opsional) —")), (_("Hasil kerja"), hasil), *perilaku.items()]
 
 

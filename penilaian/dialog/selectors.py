@@ -38,7 +38,7 @@ def target_choices(penilaian: Penilaian) -> list[tuple[str, str]]:
     for rhk in RencanaHasilKerja.objects.filter(skp=penilaian.skp_id).prefetch_related("iki").order_by("urutan", "pk"):
         pilihan.append((f"rhk-{rhk.pk}", f"RHK: {rhk.teks[:90]}"))
         pilihan.extend((f"iki-{i.pk}", f"— IKI: {i.teks[:90]}") for i in rhk.iki.all())
-    pilihan.extend((f"perilaku-{p.pk}", str(p.nama)) for p in PerilakuKerja.objects.order_by("urutan"))
+    pilihan.extend((f"perilaku-{p.pk}", str(p)) for p in PerilakuKerja.objects.order_by("urutan"))
     return pilihan
 
 
@@ -54,7 +54,7 @@ def log_umpan_balik(penilaian: Penilaian) -> list[LogSasaran]:
     grup: dict[str, LogSasaran] = {}
     for e in entri:
         if e.target_kunci not in grup:
-            label, jenis = (e.rhk.teks, "rhk") if e.rhk_id else (str(e.perilaku.nama), "perilaku")
+            label, jenis = (e.rhk.teks, "rhk") if e.rhk_id else (str(e.perilaku), "perilaku")
             grup[e.target_kunci] = LogSasaran(e.target_kunci, label, jenis)
         grup[e.target_kunci].entri.append(e)
     urut = {k: i for i, (k, _l) in enumerate(target_choices(penilaian))}

@@ -203,8 +203,8 @@ def penilaian_detail(penilaian: Penilaian) -> dict:
     perilaku = [BarisPerilaku(p, ekspektasi.get(p.pk, ""), ub_perilaku.get(p.pk))
                 for p in PerilakuKerja.objects.prefetch_related("indikator")]
     frasa: dict = {}
-    for f in FrasaUmpanBalik.objects.filter(aktif=True).values("perilaku_id", "teks"):
-        frasa.setdefault(f["perilaku_id"], []).append(f["teks"])
+    for f in FrasaUmpanBalik.objects.filter(aktif=True).only("perilaku", "teks", "teks_en"):
+        frasa.setdefault(f.perilaku_id, []).append((f.teks, str(f)))  # (stored value, label for the reader)
     return {"baris_rhk": baris, "baris_perilaku": perilaku, "frasa": frasa}
 
 

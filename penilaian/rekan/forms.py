@@ -75,10 +75,10 @@ class MasukanForm(forms.Form):
         self.perilaku = list(PerilakuKerja.objects.prefetch_related("indikator").order_by("urutan"))
         for p in self.perilaku:
             self.fields[p.kode] = forms.ChoiceField(
-                label=_(p.nama),
+                label=str(p),
                 choices=Rating.choices,
                 widget=forms.RadioSelect,
-                error_messages={"required": _("Pilih salah satu untuk %(nama)s.") % {"nama": _(p.nama)}},
+                error_messages={"required": _("Pilih salah satu untuk %(nama)s.") % {"nama": p}},
             )
         self.order_fields([p.kode for p in self.perilaku] + ["komentar"])
 

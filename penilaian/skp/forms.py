@@ -132,9 +132,9 @@ class EkspektasiForm(forms.Form):
         self.perilaku = perilaku
         for p in perilaku:
             self.fields[f"frasa_{p.pk}"] = forms.ChoiceField(
-                label=_(p.nama),
+                label=str(p),
                 required=False,
-                choices=[("", _("— pilih contoh ekspektasi —"))] + [(f.teks, f.teks) for f in p.frasa_aktif],
+                choices=[("", _("— pilih contoh ekspektasi —"))] + [(f.teks, str(f)) for f in p.frasa_aktif],
             )
             self.fields[f"teks_{p.pk}"] = forms.CharField(
                 label=_("Ekspektasi khusus pimpinan"),

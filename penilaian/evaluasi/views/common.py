@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from harian.selectors import rollup_per_iki
+from kinerja.dwibahasa import frasa_dalam_bahasa
 from penilaian.access import is_owner, is_penilai_of
 from penilaian.kurva import PredikatOrganisasi
 from penilaian.models import Penilaian
@@ -23,6 +24,13 @@ def matriks_json() -> dict:
     """The §3.4 matrix for the live predikat preview; the server still derives the stored value."""
     return {h.value: {p.value: {"kode": v.value, "label": str(v.label)} for p, v in row.items()}
             for h, row in MATRIKS.items()}
+
+
+def _pilihan(frasa: list[tuple[str, str]], ub) -> list[tuple[str, str]]:
+    """The phrase picklist as (stored value, label); a stored phrase since taken off the list stays selectable."""
+    if ub is None or not ub.frasa or ub.frasa in {nilai for nilai, _label in frasa}:
+        return frasa
+    return [*frasa, (ub.frasa, frasa_dalam_bahasa(ub.frasa))]
 
 
 def detail_context(request, penilaian: Penilaian, *, isian_form=None, rating_form=None) -> dict:
@@ -51,9 +59,9 @@ def detail_context(request, penilaian: Penilaian, *, isian_form=None, rating_for
     }
     frasa = data["frasa"]
     for b in data["baris_rhk"]:
-        b.target, b.pilihan = f"rhk-{b.rhk.pk}", frasa.get(None, [])
+        b.target, b.pilihan = f"rhk-{b.rhk.pk}", _pilihan(frasa.get(None, []), b.umpan_balik)
     for bp in data["baris_perilaku"]:
-        bp.target, bp.pilihan = f"perilaku-{bp.perilaku.pk}", frasa.get(bp.perilaku.pk, [])
+        bp.target, bp.pilihan = f"perilaku-{bp.perilaku.pk}", _pilihan(frasa.get(bp.perilaku.pk, []), bp.umpan_balik)
     if can_edit:
         form = isian_form or IsianForm(initial={"versi": penilaian.versi}, baris_rhk=data["baris_rhk"])
         ctx["isian_form"] = form
