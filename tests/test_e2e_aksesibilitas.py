@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests import aksesibilitas_data
 
@@ -141,14 +142,14 @@ def test_skip_link_and_error_summary_take_the_keyboard_user_where_needed(page, l
     page.fill("#id_password", "salah-sekali")
     page.click("button[type=submit]")
     # Only an error of the whole form: shown once, in the form, and focused.
-    assert page.locator("text=NIP atau kata sandi salah.").count() == 1
+    expect(page.locator("text=NIP atau kata sandi salah.")).to_have_count(1)
     assert "NIP atau kata sandi salah." in page.evaluate("document.activeElement.textContent")
     # Field errors: the summary at the top takes focus and links to the field.
     _masuk(page, live_server, org.hr)
     page.goto(live_server.url + reverse("pegawai:create"))
     page.fill("#id_nip", "12345")
     page.locator("form [type=submit]").last.click()
-    assert page.evaluate("document.activeElement.id") == "ringkasan-galat"
+    expect(page.locator("#ringkasan-galat")).to_be_focused()
     assert "NIP harus 18 digit" in page.inner_text("#ringkasan-galat")
     page.click("#ringkasan-galat a")
     assert page.evaluate("document.activeElement.id") == "id_nip"
