@@ -4,7 +4,7 @@ Each selector runs a fixed number of queries whatever the amount of data: counts
 the database and lists are sliced, so the page never grows with rows (style.md §2.4).
 """
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
@@ -16,8 +16,8 @@ from pegawai.models import Instansi, Pegawai
 from pelatihan.jp import StatusJp, status_jp
 from pelatihan.models import RiwayatPengembangan
 from pelatihan.selectors import jp_terverifikasi, riwayat_to_verify
+from penilaian import ringkasan
 from penilaian.access import skp_to_approve
-from penilaian.evaluasi.selectors import skp_dinilai
 from penilaian.models import Penilaian, Periode, Skp, UndanganRekan
 from penilaian.rekan.selectors import undangan_terbuka
 
@@ -131,6 +131,7 @@ class KartuHr:
     penilaian_total: int = 0
     penilaian_selesai: int = 0
     riwayat_menunggu: int = 0
+    diperbarui: datetime | None = None  # last full rebuild of the summary rows the counts come from
 
     @property
     def persen_selesai(self) -> int:
@@ -139,26 +140,18 @@ class KartuHr:
 
 def kartu_hr(user, instansi: Instansi | None, hari_ini: date) -> KartuHr:
     """Instansi-wide figures: active staff, staff without an SKP this year, completion of the current
-    period (evaluations finalised / evaluable SKPs, domain.md §3.2), training records to verify (5 queries)."""
+    period (evaluations finalised / evaluable SKPs, domain.md §3.2), training records to verify; the counts
+    come from the summary rows (``penilaian.ringkasan``)."""
     tahun = hari_ini.year
     kartu = KartuHr(instansi=instansi, tahun=tahun)
     if instansi is None:
         return kartu
-    ada_skp = Exists(Skp.objects.filter(pegawai=OuterRef("pk"), tahun=tahun))
-    pegawai = Pegawai.objects.filter(unit_kerja__instansi=instansi, aktif=True).aggregate(
-        aktif=Count("pk"), tanpa_skp=Count("pk", filter=~Q(ada_skp)))
-    kartu.pegawai_aktif, kartu.tanpa_skp = pegawai["aktif"], pegawai["tanpa_skp"]
     kartu.periode = periode_berjalan(instansi.pk, hari_ini)
+    kartu.diperbarui = ringkasan.segarkan(instansi.pk, tahun, *([kartu.periode.tahun] if kartu.periode else []))[tahun]
+    kartu.pegawai_aktif, kartu.tanpa_skp = ringkasan.jumlah_pegawai(instansi.pk, tahun, segar=False)
     if kartu.periode is not None:
-        p = kartu.periode
-        dinilai = skp_dinilai(Skp.objects.filter(
-            pegawai__unit_kerja__instansi=instansi, tahun=p.tahun,
-            tanggal_mulai__lte=p.tanggal_selesai, tanggal_selesai__gte=p.tanggal_mulai))
-        selesai = Exists(Penilaian.objects.filter(skp=OuterRef("pk"), periode=p, status__in=Penilaian.SELESAI))
-        c = Skp.objects.filter(pk__in=dinilai.values("pk")).aggregate(
-            total=Count("pk"), selesai=Count("pk", filter=Q(selesai))
-        )
-        kartu.penilaian_total, kartu.penilaian_selesai = c["total"], c["selesai"]
+        kartu.penilaian_total, kartu.penilaian_selesai = ringkasan.jumlah_penilaian(
+            instansi.pk, kartu.periode, segar=False)
     kartu.riwayat_menunggu = (
         riwayat_to_verify(user)
         .filter(status=RiwayatPengembangan.Status.DIAJUKAN, pegawai__unit_kerja__instansi=instansi)

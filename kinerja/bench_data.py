@@ -11,6 +11,7 @@ from decimal import Decimal
 from harian.models import KegiatanHarian
 from pegawai.models import Instansi, Pegawai
 from penilaian.models import IndikatorKinerja, RencanaHasilKerja, Skp
+from penilaian.ringkasan import rebuild as rebuild_ringkasan
 
 BATCH = 5000
 RHK_PER_SKP = 3
@@ -80,3 +81,5 @@ def seed_kinerja(instansi: Instansi, *, tahun: int, hari: int, log=print) -> Non
             batch = []
     n += len(KegiatanHarian.objects.bulk_create(batch))
     log(f"Kegiatan harian: {n:,} ({len(days)} hari kerja).")
+    rebuild_ringkasan(instansi.pk)  # bulk_create bypasses the services that keep the summary rows current
+    log("Ringkasan per unit dihitung ulang.")

@@ -80,8 +80,19 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# An optional read replica (README "Skala"): kinerja.db_router sends the reads of report and export code
+# there, inside ``baca_replika()``; writes never go to it. Tests treat it as a mirror of default.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {**env.db("DATABASE_REPLICA_URL"), "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["kinerja.db_router.ReplikaRouter"]
+# PgBouncer in transaction mode: a server connection belongs to us only for one transaction, so no
+# server-side cursors (``.iterator()``) and health-checked client connections kept open to PgBouncer.
+PGBOUNCER = env.bool("PGBOUNCER", default=False)
+for _db in DATABASES.values():
+    _db["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300 if PGBOUNCER else 0)
+    _db["CONN_HEALTH_CHECKS"] = PGBOUNCER or _db["CONN_MAX_AGE"] > 0
+    _db["DISABLE_SERVER_SIDE_CURSORS"] = PGBOUNCER
+    _db["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "pegawai.User"
@@ -183,15 +194,33 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=0, minute=15),
         "options": {"expires": 12 * 3600},
     },
+    # Summary rows of HR's counts: marked units recomputed ahead of the pages, a full rebuild as a safety net.
+    "ringkasan-segarkan": {
+        "task": "penilaian.tasks.segarkan_ringkasan_task",
+        "schedule": crontab(minute="*/5"),
+        "options": {"expires": 300},
+    },
+    "ringkasan-rebuild": {
+        "task": "penilaian.tasks.rebuild_ringkasan_task",
+        "schedule": crontab(hour=1, minute=30),
+        "options": {"expires": 6 * 3600},
+    },
 }
 
+# Cache and sessions in Redis, so any web replica serves any request (README "Skala"). The cache uses its
+# own database number (CACHE_REDIS_DB, or a separate Redis in CACHE_URL), never the broker's.
+_redis_base = REDIS_URL.rsplit("/", 1)[0] if REDIS_URL.count("/") > 2 else REDIS_URL
+CACHE_URL = env("CACHE_URL", default="") or (REDIS_URL and f"{_redis_base}/{env.int('CACHE_REDIS_DB', default=1)}")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# cached_db: reads from Redis, writes (at most once a minute per user, see session_timeout) also to the
+# database, so a Redis restart logs nobody out. Without Redis plain db: a per-process cache would go stale.
+SESSION_ENGINE = "django.contrib.sessions.backends." + env("SESSION_STORE", default="cached_db" if CACHE_URL else "db")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

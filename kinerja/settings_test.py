@@ -1,6 +1,6 @@
 """Test settings: only things that make the suite faster or isolated from a dev worker."""
 from .settings import *  # noqa: F401,F403
-from .settings import LOGGING, REDIS_URL
+from .settings import DATABASES, LOGGING, REDIS_URL
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
@@ -17,6 +17,8 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Bulk print inside the on_commit callback: no thread outlives a test (tests of the thread turn it on).
 CETAK_MASSAL_THREAD = False
 CELERY_BEAT_SCHEDULE = {}
+# No read replica in tests, even when DATABASE_REPLICA_URL is exported (test_db_router.py sets its own).
+DATABASES.pop("replica", None)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_AUTOREFRESH = True
 # django-axes logs every login at INFO; keep test output readable.

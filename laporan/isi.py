@@ -15,11 +15,12 @@ from pegawai.selectors import descendant_ids
 from pelatihan.jp import status_jp
 from pelatihan.selectors import with_jp
 from penilaian.angka_kredit import PeriodeAk, baris_ak
-from penilaian.evaluasi.selectors import completion_per_unit, urut_periode
+from penilaian.evaluasi.selectors import urut_periode
 from penilaian.konversi import predikat_per_skp
 from penilaian.kurva import PredikatOrganisasi, periksa_distribusi
 from penilaian.models import CapaianOrganisasi, Penilaian, Periode, Skp
 from penilaian.predikat import Predikat
+from penilaian.ringkasan import completion_per_unit
 
 from .sumber import predikat_tahun
 

@@ -2,6 +2,7 @@
 audited (kinerja/audit.py)."""
 import logging
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -10,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
+from kinerja.db_router import baca_replika
 from notifikasi import latar
 from pegawai import access
 from pegawai.models import Instansi, UnitKerja
@@ -94,7 +96,8 @@ def _job_run(job_id: int) -> LaporanJob:
         lk = lingkup_dari(job.instansi, job.params)
         lembar = []
         for i, f in enumerate(jenis_lembar(job.jenis, lk), start=1):
-            lembar.append(f(lk))
+            with baca_replika():  # the scan of the year on the read replica when there is one
+                lembar.append(f(lk))
             LaporanJob.objects.filter(pk=job.pk).update(selesai=i, denyut=timezone.now())
         isi_berkas = berkas.xlsx(lembar, lk.keterangan())
         nama = f"laporan-{job.jenis}-{job.instansi.kode}-{lk.tahun}.xlsx".replace("_", "-")
@@ -103,7 +106,9 @@ def _job_run(job_id: int) -> LaporanJob:
         job.save(update_fields=["berkas", "status", "selesai", "selesai_pada"])
     except Exception as exc:  # noqa: BLE001 - the page must show the failure instead of waiting forever
         logger.exception("Laporan %s gagal", job_id)
-        LaporanJob.objects.filter(pk=job.pk).update(status=Job.GAGAL, pesan_galat=str(exc)[:2000],
+        pesan = _("Waktu menyusun laporan habis; persempit lingkupnya (unit kerja atau periode) lalu susun lagi."
+                  ) if isinstance(exc, SoftTimeLimitExceeded) else str(exc)
+        LaporanJob.objects.filter(pk=job.pk).update(status=Job.GAGAL, pesan_galat=pesan[:2000],
                                                      selesai_pada=timezone.now())
         job.refresh_from_db()
     return job

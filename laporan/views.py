@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kinerja.db_router import baca_replika
 from kinerja.uploads import serve_private
 from kinerja.web import errors_to_form, paginate
 from pegawai import access
@@ -97,7 +98,7 @@ def unduh(request, jenis):
     if jenis in isi.BUTUH_PERIODE and lk.periode is None:
         form.add_error("periode", _("Pilih periode untuk laporan ini."))
         return _index(request, instansi, form, status=400)
-    with translation.override(BAHASA_BERKAS):
+    with translation.override(BAHASA_BERKAS), baca_replika():
         lembar = isi.LAPORAN[jenis](lk)
         isi_berkas = berkas.xlsx([lembar], lk.keterangan())
     services.laporan_audit(oleh=request.user, instansi=instansi, jenis=jenis, params=params, baris=len(lembar.baris))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.audit import audit_log
 from kinerja.once import atomic_unique
+from penilaian.ringkasan import tandai_unit
 
 from .models import Golongan, Instansi, Jabatan, Pegawai, RiwayatAtasan, UnitKerja
 from .nip import PNS, PPPK, golongan_jenis_untuk, ketidaksesuaian, parse_nip
@@ -285,6 +286,7 @@ def import_file(data: bytes, *, instansi: Instansi, oleh=None, dry_run: bool = F
             batch_size=1000,
         )
         audit_log(aktor=oleh, aksi="pegawai.imported", objek=instansi, data={"jumlah": len(objs)})
+        tandai_unit(*{o.unit_kerja_id for o in objs})  # bulk_create: the summary rows of their units
     result.created = len(objs)
     result.ids = [o.pk for o in objs]
     return result

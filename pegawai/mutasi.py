@@ -176,6 +176,7 @@ def pegawai_move(*, pegawai: Pegawai, oleh, hari_ini: date | None = None, **data
     """
     from penilaian.evaluasi.services import penilaian_open
     from penilaian.models import Skp
+    from penilaian.ringkasan import tandai_pegawai
     from penilaian.skp.services import skp_create
 
     pegawai = Pegawai.objects.select_for_update(of=("self",)).select_related(
@@ -230,6 +231,7 @@ def pegawai_move(*, pegawai: Pegawai, oleh, hari_ini: date | None = None, **data
                      "golongan": plan.golongan.kode if plan.golongan else "", "atasan": pegawai.atasan_id},
               "skp_lama": skp_lama.pk if skp_lama else None, "skp_baru": skp_baru.pk},
     )
+    tandai_pegawai(pegawai.pk, unit_lain=[unit_lama.pk])  # counted by the unit of today: both units change
     _beri_tahu(plan, skp_baru, penilaian_akhir)
     return HasilPindah(entri=entri, skp_lama=skp_lama, skp_baru=skp_baru, penilaian_akhir=penilaian_akhir)
 

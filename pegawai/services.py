@@ -17,11 +17,15 @@ from .services_akun import akun_check_manageable, akun_sync_status
 @atomic_unique
 def pegawai_save(*, pegawai: Pegawai, oleh, created: bool) -> Pegawai:
     """Save a validated pegawai (from PegawaiForm) and audit it."""
-    atasan_lama, aktif_lama = None, pegawai.aktif
+    from penilaian.ringkasan import tandai_pegawai
+
+    atasan_lama, aktif_lama, unit_lama = None, pegawai.aktif, None
     if not created:
-        atasan_lama, aktif_lama = Pegawai.objects.filter(pk=pegawai.pk).values_list("atasan_id", "aktif").first()
+        atasan_lama, aktif_lama, unit_lama = Pegawai.objects.filter(pk=pegawai.pk).values_list(
+            "atasan_id", "aktif", "unit_kerja_id").first()
     pegawai.full_clean()
     pegawai.save()
+    tandai_pegawai(pegawai.pk, unit_lain=[unit_lama])  # active count, unit moved by an edit
     _sync_username(pegawai, oleh)
     akun_sync_status(pegawai=pegawai, oleh=oleh, aktif_lama=aktif_lama)
     if created or atasan_lama != pegawai.atasan_id:

@@ -42,3 +42,19 @@ def keberatan_daily_task(today: str | None = None) -> int:
     for penerima_id in penjelasan_pengingat_plan(today=date.fromisoformat(today) if today else None):
         send_pengingat_task.delay(penerima_id)
     return keberatan_escalate_overdue()
+
+
+@shared_task(name="penilaian.tasks.segarkan_ringkasan_task", **OPSI)
+def refresh_ringkasan_task() -> int:
+    """Every few minutes: recompute the summary rows of the units marked changed, so HR pages rarely do."""
+    from .ringkasan import segarkan_semua
+
+    return segarkan_semua()
+
+
+@shared_task(name="penilaian.tasks.rebuild_ringkasan_task", **OPSI)
+def rebuild_ringkasan_task(instansi_id: int | None = None) -> int:
+    """Nightly safety net (and after bulk imports): rebuild every summary row, recording the time."""
+    from .ringkasan import rebuild
+
+    return rebuild(instansi_id)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from kinerja import impor as pementasan
+from kinerja.db_router import baca_replika
 from kinerja.once import submit_once
 from kinerja.web import MAX_TAHUN, MIN_TAHUN, int_param, paginate, tahun_param
 from pegawai import access as pegawai_access
@@ -40,7 +41,8 @@ def siasn_home(request):
     tahun = tahun_param(request)
     jenis = _jenis(request, request.GET)
     tampil = request.GET.get("tampil") if request.GET.get("tampil") in TAMPIL else "terhalang"
-    lap = ek.laporan(instansi, tahun, jenis)
+    with baca_replika():  # the whole year of the instansi: on the read replica when there is one
+        lap = ek.laporan(instansi, tahun, jenis)
     riwayat = (EksporSiasn.objects.filter(instansi=instansi, tahun=tahun).select_related("oleh", "oleh__pegawai")
                [:10])
     return render(request, "siasn/home.html", {
@@ -64,7 +66,8 @@ def siasn_ekspor(request):
     format = request.POST.get("format")
     if format not in EksporSiasn.Format.values:
         raise Http404
-    lap = ek.laporan(instansi, tahun, jenis)
+    with baca_replika():  # the whole year of the instansi: on the read replica when there is one
+        lap = ek.laporan(instansi, tahun, jenis)
     ekspor, isi = ekspor_siasn(laporan=lap, instansi=instansi, tahun=tahun, format=format, oleh=request.user)
     nama = f"siasn-{jenis}-{instansi.kode}-{tahun}.{format}"
     tipe = XLSX_TYPE if format == EksporSiasn.Format.XLSX else "application/json"

@@ -158,6 +158,7 @@ def pages(d) -> dict[str, list[str]]:
         r("penilaian:evaluasi-periode-ubah", args=[d.periode.pk]), r("penilaian:evaluasi-rekap"),
         r("penilaian:rekan-daftar"), r("penilaian:keberatan-list"), r("penilaian:keberatan-terlambat"),
         r("penilaian:unit-index"), r("penilaian:unit-distribusi", args=[org.seksi.pk, d.periode.pk]),
+        r("penilaian:sebaran-perangkat-daerah"),
         r("penilaian:tindak-lanjut"), r("penilaian:dialog-index"),
         r("pelatihan:antrean"), r("pelatihan:laporan"), r("pelatihan:pegawai", args=[org.pegawai.pk]),
         r("pelatihan:riwayat-detail", args=[d.riwayat.pk]),

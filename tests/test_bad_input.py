@@ -19,6 +19,7 @@ PAGES = [
     ("penilaian:evaluasi-saya", "pegawai"), ("penilaian:unit-index", "atasan"), ("penilaian:skp-matriks", "atasan"),
     ("penilaian:skp-monitoring", "hr"), ("penilaian:skp-pohon", "atasan"), ("penilaian:tindak-lanjut", "hr"),
     ("harian:kalender", "pegawai"), ("harian:tim", "atasan"), ("pegawai:hr-home", "hr"),
+    ("penilaian:sebaran-perangkat-daerah", "hr"),
 ]
 
 

@@ -13,6 +13,7 @@ from laporan.models import LaporanJob
 from laporan.services import laporan_job_run
 from pegawai.tests.factories import PegawaiFactory
 from penilaian.models import CapaianOrganisasi
+from penilaian.ringkasan import rebuild as rebuild_ringkasan
 from penilaian.tests.factories import PenilaianFactory, SkpFactory
 
 
@@ -215,6 +216,7 @@ def test_jumlah_query_tidak_bertambah(client, data, django_assert_max_num_querie
             PenilaianFactory(skp=SkpFactory(pegawai=p, status="DISETUJUI", jabatan=data.jf), periode=data.tw1)
 
     tambah(2)
+    rebuild_ringkasan()  # the summary rows as the nightly task leaves them (a first read would build them)
     with django_assert_max_num_queries(16):
         _xlsx(client.get(reverse("laporan:unduh", args=[jenis]), params))
     tambah(12)

@@ -1,6 +1,7 @@
 """Kelengkapan penilaian: per unit and for a whole perangkat daerah, as percentages HR can read at a glance.
 
-A row counts the approved SKPs of the period (``selectors.completion_per_unit``) and how far their
+A row counts the approved SKPs of the period (``selectors.completion_per_unit``, read from its summary rows
+in ``penilaian.ringkasan``) and how far their
 evaluations have come: *diajukan* = submitted or beyond (domain.md §3.2: DIAJUKAN, DINILAI and the
 final states), *selesai* = final or past it (``Penilaian.SELESAI``).
 """
@@ -8,9 +9,8 @@ from dataclasses import dataclass
 
 from pegawai.models import UnitKerja
 from pegawai.selectors import descendant_ids
+from penilaian import ringkasan
 from penilaian.models import Penilaian
-
-from . import selectors
 
 S = Penilaian.Status
 DIAJUKAN_ATAU_LEBIH = [S.DIAJUKAN, S.DINILAI, *sorted(Penilaian.SELESAI)]
@@ -70,8 +70,8 @@ def perangkat_daerah(instansi_id: int):
 
 def kelengkapan(instansi_id: int, periode, induk: UnitKerja | None = None) -> tuple[list[BarisKelengkapan],
                                                                                    BarisKelengkapan]:
-    """Rows per unit (of ``induk`` and its sub-units when given) and their total; three queries."""
-    rows = selectors.completion_per_unit(instansi_id, periode,
+    """Rows per unit (of ``induk`` and its sub-units when given) and their total, from the summary rows."""
+    rows = ringkasan.completion_per_unit(instansi_id, periode,
                                          unit_ids=descendant_ids(induk) if induk is not None else None)
     units = UnitKerja.objects.select_related("parent").in_bulk([r["pegawai__unit_kerja_id"] for r in rows])
     baris = [_baris(r, units.get(r["pegawai__unit_kerja_id"])) for r in rows]

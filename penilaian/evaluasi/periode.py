@@ -18,6 +18,7 @@ from kinerja.format import nama_bulan
 from kinerja.once import atomic_unique
 from pegawai.models import Instansi, Pegawai
 from penilaian.models import BukaKunci, Periode
+from penilaian.ringkasan import tandai_instansi
 
 ROMAWI = ["I", "II", "III", "IV"]
 NAMA_AKHIR = "Akhir"
@@ -75,8 +76,11 @@ def periode_save(*, periode: Periode, oleh) -> Periode:
     periode.nama = periode.nama.strip()
     periode_validate(periode)
     before = None if created else Periode.objects.filter(pk=periode.pk).values(
-        "nama", "tanggal_mulai", "tanggal_selesai", "batas_pengisian").first()
+        "nama", "tanggal_mulai", "tanggal_selesai", "batas_pengisian", "tahun").first()
     periode.save()
+    tandai_instansi(periode.instansi_id, periode.tahun)
+    if before and before["tahun"] != periode.tahun:
+        tandai_instansi(periode.instansi_id, before["tahun"])
     data = {"ke": {"nama": periode.nama, "mulai": str(periode.tanggal_mulai), "selesai": str(periode.tanggal_selesai),
                    "batas": str(periode.batas_pengisian)}}
     if before:
@@ -97,6 +101,7 @@ def periode_create_standard_set(*, instansi: Instansi, tahun: int, jenis: str, o
     for p in baru:
         p.instansi = instansi
     Periode.objects.bulk_create(baru)
+    tandai_instansi(instansi.pk, tahun)
     for p in Periode.objects.filter(instansi=instansi, tahun=tahun, nama__in=[p.nama for p in baru]):
         audit_log(aktor=oleh, aksi="periode.created", objek=p, data={"ke": {"nama": p.nama, "set": jenis}})
     return baru

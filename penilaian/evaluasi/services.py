@@ -35,6 +35,7 @@ from penilaian.models import (
 )
 from penilaian.pejabat import identitas_keputusan
 from penilaian.predikat import Rating, hitung_predikat
+from penilaian.ringkasan import tandai_penilaian
 
 from .periode import cek_terbuka
 from .urutan import cek_urutan
@@ -75,6 +76,8 @@ def _claim(penilaian: Penilaian, versi: int | str | None, **fields) -> None:
         )
     penilaian.versi = versi + 1
     penilaian.diubah_pada = now
+    if "status" in fields or "predikat" in fields:
+        tandai_penilaian(penilaian)
     for key, value in fields.items():
         setattr(penilaian, key, value)
 
@@ -103,6 +106,7 @@ def penilaian_open(*, skp: Skp, periode: Periode, oleh) -> Penilaian:
         raise ValidationError(_("Periode ini berada di luar masa berlaku SKP."))
     obj, created = Penilaian.objects.get_or_create(skp=skp, periode=periode)
     if created:
+        tandai_penilaian(obj)
         audit_log(aktor=oleh, aksi="penilaian.opened", objek=obj, data={"ke": obj.status})
     return obj
 

@@ -15,6 +15,7 @@ from .organisasi import CapaianOrganisasi, FinalisasiUnit, PengecualianUrutan
 from .periode import BukaKunci, Periode
 from .referensi import FrasaEkspektasi, FrasaUmpanBalik, IndikatorPerilaku, PerilakuKerja
 from .rekan import MasukanRekan, MasukanRekanTersegel, RilisMasukanRekan, UndanganRekan
+from .ringkasan import RingkasanKotor, RingkasanPenuh, RingkasanSkpUnit, RingkasanUnit
 from .skp import EkspektasiPerilaku, IndikatorKinerja, RencanaHasilKerja, Skp, SkpVersi
 
 __all__ = [
@@ -24,5 +25,5 @@ __all__ = [
     "UndanganRekan",
     "MasukanRekanTersegel", "RilisMasukanRekan", "PengecualianUrutan", "PermintaanPenjelasan",
     "AksiTindakLanjut", "Bimbingan", "CheckIn", "EvaluasiKompetensi", "TanggapanUmpanBalik", "UmpanBalikBimbingan",
-    "UmpanBalikEntri",
+    "UmpanBalikEntri", "RingkasanKotor", "RingkasanPenuh", "RingkasanSkpUnit", "RingkasanUnit",
 ]

@@ -4,10 +4,11 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.forms import IdMultipleChoiceField
-from pegawai.models import Pegawai
+from pegawai.models import Pegawai, UnitKerja
+from pegawai.unit_label import UnitChoiceField
 
 from ..kurva import PredikatOrganisasi
-from ..models import PerilakuKerja
+from ..models import PerilakuKerja, Periode
 from ..predikat import Rating
 from .segel import MAKS_KOMENTAR
 
@@ -143,3 +144,18 @@ class PutusanForm(forms.Form):
                 )
             )
         return data
+
+
+class SebaranForm(forms.Form):
+    """The perangkat daerah and period of the distribution page (a GET form: shape only)."""
+
+    induk = UnitChoiceField(label=_("Perangkat daerah (beserta seluruh sub-unitnya)"),
+                            queryset=UnitKerja.objects.none(), empty_label=None)
+    periode = forms.ModelChoiceField(label=_("Periode"), queryset=Periode.objects.none(), empty_label=None)
+
+    def __init__(self, *args, units, periodes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["induk"].queryset = units
+        self.fields["periode"].queryset = periodes
+        for f in self.fields.values():
+            f.widget.attrs["class"] = "form-select form-select-sm"

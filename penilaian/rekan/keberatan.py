@@ -23,6 +23,7 @@ from pelatihan.services import tindak_lanjut_predikat_tahunan
 
 from ..models import Keberatan, Penilaian
 from ..predikat import Rating, hitung_predikat
+from ..ringkasan import tandai_penilaian
 from .selectors import atasan_penilai_of, can_decide
 
 S = Penilaian.Status
@@ -41,6 +42,7 @@ def _move(penilaian: Penilaian, dari: str, ke: str, **fields) -> None:
     if moved != 1:
         raise ValidationError(_("Status penilaian sudah berubah; muat ulang halaman."))
     penilaian.refresh_from_db()
+    tandai_penilaian(penilaian)
 
 
 def _owner_check(penilaian: Penilaian, oleh) -> None:
@@ -168,6 +170,7 @@ def penilaian_accept_lapsed(*, now: datetime | None = None) -> int:
             if not moved:
                 continue
             n += 1
+            tandai_penilaian(p)
             # Shown as "Diterima karena lewat waktu" (translated label) in the evaluation's history.
             audit_log(aktor=None, aksi="penilaian.diterima_lewat_waktu", objek=p,
                       data={"dari": S.FINAL, "ke": S.LEWAT_WAKTU, "batas": p.batas_tanggapan.isoformat()})

@@ -277,8 +277,18 @@ def populasi_distribusi(unit: UnitKerja, periode) -> QuerySet[Penilaian]:
     a unit count in the pegawai's unit. For the Akhir period only each pegawai's last SKP of the year counts
     (§11.2 rule 1, ``akhir_skp_terakhir``). The one set the distribution page, the unit recap PDF and the
     unit finalisation count."""
+    return populasi_units([unit.pk], periode)
+
+
+# The unit an evaluation counts in (the rule of ``populasi_distribusi``), for grouping several units at once.
+UNIT_POPULASI = Coalesce("skp__unit_kerja_id", "skp__pegawai__unit_kerja_id")
+
+
+def populasi_units(unit_ids, periode) -> QuerySet[Penilaian]:
+    """``populasi_distribusi`` of several units at once (e.g. a perangkat daerah with its sub-units); each
+    evaluation belongs to exactly one unit (``UNIT_POPULASI``), so the per-unit counts add up."""
     return akhir_skp_terakhir(Penilaian.objects.filter(periode=periode).filter(
-        Q(skp__unit_kerja=unit) | Q(skp__unit_kerja__isnull=True, skp__pegawai__unit_kerja=unit)
+        Q(skp__unit_kerja_id__in=unit_ids) | Q(skp__unit_kerja__isnull=True, skp__pegawai__unit_kerja_id__in=unit_ids)
     ), periode)
 
 

@@ -1,7 +1,7 @@
 """Peer input, unit distribution, acknowledgement/keberatan and follow-up (namespace ``penilaian``)."""
 from django.urls import path
 
-from .views import keberatan, penjelasan, rekan, unit
+from .views import keberatan, penjelasan, rekan, sebaran, unit
 
 urlpatterns = [
     path("masukan-rekan/", rekan.inbox, name="rekan-inbox"),
@@ -19,6 +19,7 @@ urlpatterns = [
     path("keberatan/penjelasan/<int:pk>/", penjelasan.penjelasan_jawab, name="penjelasan-jawab"),
     path("keberatan/terlambat/", penjelasan.keberatan_terlambat, name="keberatan-terlambat"),
     path("kinerja-unit/", unit.unit_index, name="unit-index"),
+    path("kinerja-unit/perangkat-daerah/", sebaran.sebaran, name="sebaran-perangkat-daerah"),
     path("kinerja-unit/<int:unit_pk>/periode/<int:periode_pk>/", unit.unit_distribusi, name="unit-distribusi"),
     path("kinerja-unit/<int:unit_pk>/periode/<int:periode_pk>/capaian/", unit.unit_capaian, name="unit-capaian"),
     path("kinerja-unit/<int:unit_pk>/periode/<int:periode_pk>/final/", unit.unit_final, name="unit-final"),

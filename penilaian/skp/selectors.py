@@ -4,7 +4,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import (
     Case,
-    Count,
     Exists,
     OuterRef,
     Prefetch,
@@ -123,24 +122,14 @@ def pegawai_tanpa_skp(pegawai_qs: QuerySet[Pegawai], tahun: int) -> QuerySet[Peg
 
 
 def monitoring_per_unit(units: list[UnitKerja], tahun: int) -> list[BarisUnit]:
-    """Per unit: pegawai aktif, those without an SKP for ``tahun`` and SKP counts by status; 3 queries."""
-    unit_ids = [u.pk for u in units]
-    rows = {u.pk: BarisUnit(unit=u, status={s: 0 for s in Skp.Status.values}) for u in units}
-    pegawai = Pegawai.objects.filter(unit_kerja_id__in=unit_ids, aktif=True)
-    for uid, n in pegawai.values_list("unit_kerja_id").annotate(n=Count("pk")).values_list("unit_kerja_id", "n"):
-        rows[uid].pegawai = n
-    for uid, n in (
-        pegawai_tanpa_skp(pegawai, tahun)
-        .values_list("unit_kerja_id")
-        .annotate(n=Count("pk"))
-        .values_list("unit_kerja_id", "n")
-    ):
-        rows[uid].tanpa_skp = n
-    stat = (
-        Skp.objects.filter(tahun=tahun, pegawai__unit_kerja_id__in=unit_ids)
-        .values_list("pegawai__unit_kerja_id", "status")
-        .annotate(n=Count("pk"))
-    )
-    for uid, status, n in stat:
-        rows[uid].status[status] = n
-    return [rows[u.pk] for u in units]
+    """Per unit: pegawai aktif, those without an SKP for ``tahun`` and SKP counts by status, from the
+    summary rows (``penilaian.ringkasan``, the same numbers as counting the tables)."""
+    from ..ringkasan import KOLOM_SKP, skp_per_unit
+
+    rows = skp_per_unit(units, tahun)
+    hasil = []
+    for u in units:
+        r = rows.get(u.pk)
+        hasil.append(BarisUnit(unit=u, pegawai=r.pegawai_aktif if r else 0, tanpa_skp=r.tanpa_skp if r else 0,
+                               status={s: getattr(r, kolom) if r else 0 for s, kolom in KOLOM_SKP.items()}))
+    return hasil

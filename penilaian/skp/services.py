@@ -31,6 +31,7 @@ from ..models import (
     SkpVersi,
 )
 from ..pejabat import blok_skp, identitas_keputusan, penilai_default, penilai_plt
+from ..ringkasan import tandai_pegawai, tandai_skp
 from .selectors import rhk_of
 
 S = Skp.Status
@@ -118,6 +119,7 @@ def skp_create(
         [EkspektasiPerilaku(skp=skp, perilaku=p) for p in PerilakuKerja.objects.all()]
     )
     n_salin = _salin_tahun_lalu(skp) if salin else 0
+    tandai_pegawai(pegawai.pk)  # a later SKP takes over the Akhir of the earlier one (distribution)
     audit_log(aktor=oleh, aksi="skp.created", objek=skp, data={"ke": skp.status, "rhk_disalin": n_salin})
     return skp
 
@@ -198,6 +200,7 @@ def skp_submit(*, skp: Skp, oleh) -> Skp:
     _syarat_ajukan(skp)
     skp.status, skp.snapshot, skp.diajukan_pada = ke, snapshot_of(skp), timezone.now()
     skp.save(update_fields=["status", "snapshot", "diajukan_pada", "diubah_pada"])
+    tandai_skp(skp)
     audit_log(aktor=oleh, aksi="skp.submitted", objek=skp, data={"dari": dari, "ke": ke})
     notify(
         penerima=getattr(skp.pejabat_penilai, "user", None),
@@ -226,6 +229,7 @@ def skp_return(*, skp: Skp, catatan: str, oleh) -> Skp:
         raise ValidationError(_("Tuliskan catatan pengembalian agar pegawai tahu apa yang harus diperbaiki."))
     skp.status, skp.catatan_pengembalian = ke, catatan
     skp.save(update_fields=["status", "catatan_pengembalian", "diubah_pada"])
+    tandai_skp(skp)
     audit_log(aktor=oleh, aksi="skp.returned", objek=skp, data={"dari": dari, "ke": ke}, catatan=catatan)
     notify(
         penerima=skp.pegawai.user,
@@ -292,6 +296,7 @@ def skp_approve(*, skp: Skp, oleh, ekspektasi: dict[int, str] | None = None) -> 
         skp.snapshot = {**(skp.snapshot or {}), "penilai": keputusan["penilai"]}
     skp.status, skp.versi, skp.disetujui_pada, skp.catatan_pengembalian = ke, versi, now, ""
     skp.save(update_fields=["status", "versi", "disetujui_pada", "catatan_pengembalian", "snapshot", "diubah_pada"])
+    tandai_skp(skp)
     SkpVersi.objects.create(skp=skp, versi=versi, data=skp_content(skp), disetujui_pada=now, disetujui_oleh=oleh)
     audit_log(aktor=oleh, aksi="skp.approved", objek=skp, data={"dari": dari, "ke": ke, "versi": versi},
               catatan=atas_nama)
@@ -332,6 +337,7 @@ def skp_open_revision(*, skp: Skp, oleh, alasan: str = "") -> Skp:
     dari, ke = skp.status, _transisi(skp, "revise")
     skp.status = ke
     skp.save(update_fields=["status", "diubah_pada"])
+    tandai_skp(skp)
     audit_log(
         aktor=oleh,
         aksi="skp.revision_opened",

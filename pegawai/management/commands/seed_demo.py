@@ -38,6 +38,10 @@ class Command(BaseCommand):
                 module = importlib.import_module(name)
                 with transaction.atomic():
                     getattr(module, func or "seed")(logins.instansi, rng=rng, log=log)
+        # The steps write with bulk_create, past the services that keep the summary rows current.
+        from penilaian.ringkasan import rebuild
+
+        rebuild(logins.instansi.pk)
         log(f"Selesai dalam {time.monotonic() - started:.1f} detik. Akun demo:")
         for role, username in logins.lines:
             log(f"{role} {username}")

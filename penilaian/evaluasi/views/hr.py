@@ -4,6 +4,7 @@ from django.shortcuts import render
 from kinerja.web import id_param, paginate, tahun_param
 from pegawai.decorators import hr_required, instansi_for
 
+from ... import ringkasan
 from .. import selectors
 from ..kelengkapan import kelengkapan, perangkat_daerah
 
@@ -23,6 +24,7 @@ def rekap(request):
         induk_id = id_param(request, "induk")
         induk = next((u for u in pilihan if u.pk == induk_id), None)
         baris, jumlah = kelengkapan(instansi.pk, periode, induk)
+        ctx["diperbarui"] = ringkasan.diperbarui(instansi.pk, periode.tahun)
         ctx.update({"perangkat_daerah": pilihan, "induk": induk, "jumlah": jumlah})
         ctx["page_obj"] = paginate(request, baris, 50)
         if unit_id:

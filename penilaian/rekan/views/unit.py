@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from kinerja.web import error_message, id_param, paginate, tahun_param
 from pegawai import access as pegawai_access
 from pegawai.decorators import hr_required
+from pegawai.models import UnitKerja
 
 from ...models import PengecualianUrutan, Periode
 from .. import selectors, tindak_lanjut
@@ -39,6 +40,9 @@ def unit_index(request):
     periode = periode_qs.filter(pk=pk).first() if pk else None
     return render(request, "penilaian/rekan/unit_index.html", {
         "page_obj": paginate(request, units), "periode_list": periode_qs[:40],
+        # the perangkat-daerah view opens for HR and for heads of (the parent of) a perangkat daerah
+        "boleh_sebaran": r.is_hr or r.is_admin or selectors.unit_visible_for_kurva(request.user).filter(
+            level__lte=UnitKerja.Level.PERANGKAT_DAERAH).exists(),
         "periode": periode or periode_qs.filter(tanggal_mulai__lte=timezone.localdate()).first() or periode_qs.first(),
         "q": q,
     })

@@ -13,6 +13,7 @@ from pegawai import access as pegawai_access
 from pegawai.decorators import hr_required
 from pegawai.selectors import descendant_ids
 
+from ... import ringkasan
 from ...access import get_rhk_pohon_for, get_skp_for, pohon_rhk_q, pohon_units_for, skp_visible_to
 from ...models import Skp
 from ...pejabat import skp_penilai_di_bawah_pengawas
@@ -75,6 +76,8 @@ def skp_monitoring(request):
     tahun = tahun_param(request)
     page = paginate(request, scope.select_related("parent").order_by("kode"), 50)
     page.object_list = selectors.monitoring_per_unit(list(page.object_list), tahun)
+    instansi = pegawai_access.peran(request.user).instansi_id
+    diperbarui = ringkasan.diperbarui(instansi, tahun) if instansi else None
     pegawai = pegawai_access.pegawai_managed_by(request.user).filter(unit_kerja__in=scope)
     tanpa = selectors.pegawai_tanpa_skp(pegawai, tahun).select_related("jabatan", "unit_kerja", "atasan")
     menunggu = (
@@ -94,6 +97,7 @@ def skp_monitoring(request):
             "units": units.select_related("parent").order_by("kode")[:500],
             "tahun": tahun,
             "page_obj": page,
+            "diperbarui": diperbarui,
             "tanpa": tanpa[:100],
             "n_tanpa": tanpa.count(),
             "menunggu": menunggu[:100],
