@@ -140,7 +140,8 @@ def pages(d) -> dict[str, list[str]]:
         r("pelatihan:pegawai", args=[org.pegawai.pk]), r("pelatihan:rencana", args=[org.pegawai.pk, year]),
         r("notifikasi:daftar"),
     ]
-    kabid = [r("penilaian:keberatan-list"), r("penilaian:keberatan-detail", args=[d.keberatan.pk])]
+    kabid = [r("home"), r("penilaian:evaluasi-bawahan"), r("pegawai:tim-saya"), r("penilaian:keberatan-list"),
+             r("penilaian:keberatan-detail", args=[d.keberatan.pk])]
     hr = [
         r("pegawai:hr-home"), r("pegawai:unit-tree"), r("pegawai:unit-create"),
         r("pegawai:unit-update", args=[org.seksi.pk]), r("pegawai:list"), r("pegawai:create"),
