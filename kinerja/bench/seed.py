@@ -1,0 +1,47 @@
+"""Seed the bench instansi: organisation and accounts (``pegawai.demo.seed_org``, one password hash for
+all), then a year of SKPs, evaluations, peer input, training and daily activities. Idempotent: a second
+run with the same size reuses what is there; another size is refused (use another database).
+"""
+import random
+import time
+from datetime import date
+
+from django.core.management.base import CommandError
+from django.db import connection, transaction
+
+from pegawai.demo import seed_org
+from pegawai.models import Instansi, Pegawai
+
+from .seed_evaluasi import seed_evaluasi
+from .seed_lain import seed_harian, seed_pelatihan, seed_rekan
+from .seed_skp import Tahun, seed_skp
+
+BENCH_KODE = "BENCH"
+BENCH_NAMA = "Pemerintah Kota Uji Beban"
+PASSWORD = "bench-Kinerja-2026"
+
+
+def seed(n: int, *, hari: int = 20, tahun: int | None = None, log=print) -> tuple[Instansi, Tahun, float]:
+    """Returns the instansi, its year and the seconds the seeding took (0 when it existed)."""
+    started = time.monotonic()
+    instansi = Instansi.objects.filter(kode=BENCH_KODE).first()
+    if instansi is not None and (have := Pegawai.objects.filter(unit_kerja__instansi=instansi).count()) != n:
+        raise CommandError(f"Instansi {BENCH_KODE} sudah berisi {have:,} pegawai, bukan {n:,}. "
+                           "Pakai basis data lain atau jumlah yang sama.")
+    baru = instansi is None
+    with transaction.atomic():
+        if baru:
+            seed_org(n_pegawai=n, password=PASSWORD, rng=random.Random(7), log=log, kode=BENCH_KODE,
+                     nama=BENCH_NAMA, demo_users=False)
+            instansi = Instansi.objects.get(kode=BENCH_KODE)
+            log(f"  organisasi dan akun: {time.monotonic() - started:.1f} s")
+        data = seed_skp(instansi, tahun=tahun or date.today().year, log=log)
+        penilaian = seed_evaluasi(instansi, data, log=log)
+        seed_rekan(instansi, data, penilaian, log=log)
+        seed_pelatihan(data, log=log)
+        seed_harian(data, hari=hari, log=log)
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum would soon have them; without them the planner guesses.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return instansi, data, (time.monotonic() - started) if baru else 0.0
