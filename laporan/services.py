@@ -66,7 +66,7 @@ def laporan_job_start(*, oleh, instansi: Instansi, jenis: str, params: dict) -> 
 
 
 def laporan_job_enqueue(*, job_id: int) -> None:
-    """As the bulk print does (notifikasi.dokumen.cetak_massal_enqueue): the broker when REDIS_URL is set,
+    """As the bulk print does (notifikasi.cetak_massal.cetak_massal_enqueue): the broker when REDIS_URL is set,
     else a background thread of the web process; inline in tests (``CETAK_MASSAL_THREAD=False``)."""
     from kinerja.celery import app
 

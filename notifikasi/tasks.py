@@ -88,7 +88,7 @@ def render_dokumen_task(dokumen_id: int) -> int:
 @shared_task(name="notifikasi.tasks.cetak_massal_task", **OPSI)
 def run_cetak_massal_task(job_id: int) -> int:
     """Fan out the items still to render; with none left (a retry of a job stalled at its end) the ZIP."""
-    from .dokumen import cetak_massal_run
+    from .cetak_massal import cetak_massal_run
 
     item_ids = cetak_massal_run(job_id=job_id)
     for pk in item_ids:
@@ -100,7 +100,7 @@ def run_cetak_massal_task(job_id: int) -> int:
 
 @shared_task(name="notifikasi.tasks.cetak_item_task", **OPSI, **BATAS_PDF)
 def render_cetak_item_task(item_id: int) -> bool:
-    from .dokumen import cetak_massal_ready_for_zip, cetak_massal_render_item
+    from .cetak_massal import cetak_massal_ready_for_zip, cetak_massal_render_item
     from .models import CetakMassalItem
 
     cetak_massal_render_item(item_id=item_id)
@@ -113,7 +113,7 @@ def render_cetak_item_task(item_id: int) -> bool:
 
 @shared_task(**OPSI, **BATAS_ZIP)
 def zip_cetak_task(job_id: int) -> str:
-    from .dokumen import cetak_massal_zip
+    from .cetak_massal import cetak_massal_zip
 
     return cetak_massal_zip(job_id=job_id).status
 
@@ -121,7 +121,8 @@ def zip_cetak_task(job_id: int) -> str:
 @shared_task(name="notifikasi.tasks.sapu_cetak_macet_task", **OPSI)
 def sweep_stuck_cetak_task() -> int:
     """Beat: re-queue PDFs and bulk jobs whose worker died (no progress for CETAK_MACET_DETIK)."""
-    from .dokumen import cetak_massal_enqueue, cetak_massal_sweep, dokumen_sweep
+    from .cetak_massal import cetak_massal_enqueue, cetak_massal_sweep
+    from .dokumen import dokumen_sweep
 
     dokumen = dokumen_sweep()
     for pk in dokumen:

@@ -19,15 +19,8 @@ from penilaian.konversi import konversi_pegawai
 from penilaian.models import Periode
 from penilaian.rekan.selectors import can_set_capaian
 
-from .dokumen import (
-    CetakSudahBerjalan,
-    cetak_massal_retry,
-    cetak_massal_start,
-    dokumen_request,
-    kunci_konversi,
-    kunci_rekap,
-    progres,
-)
+from .cetak_massal import CetakSudahBerjalan, cetak_massal_retry, cetak_massal_start, progres
+from .dokumen import dokumen_request, kunci_konversi, kunci_rekap
 from .forms import CetakMassalForm
 from .models import CetakMassal, CetakMassalItem, DokumenPdf
 

@@ -2,7 +2,6 @@
 
 domain.md §7 (employee master data) is the source of every rule here.
 """
-from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -369,43 +368,5 @@ class RiwayatAtasan(models.Model):
         return f"{self.pegawai.nama}: {self.atasan_lama} → {self.atasan_baru}"
 
 
-class PenugasanPlt(models.Model):
-    """A dated acting assignment (Plt/Plh) that makes someone acting head and penilai of a unit."""
-
-    class Jenis(models.TextChoices):
-        PLT = "PLT", _("Pelaksana Tugas (Plt)")
-        PLH = "PLH", _("Pelaksana Harian (Plh)")
-
-    pegawai = models.ForeignKey(
-        Pegawai, verbose_name=_("pejabat Plt/Plh"), on_delete=models.CASCADE, related_name="penugasan_plt"
-    )
-    unit_kerja = models.ForeignKey(
-        UnitKerja, verbose_name=_("unit kerja"), on_delete=models.CASCADE, related_name="penugasan_plt"
-    )
-    jenis = models.CharField(_("jenis"), max_length=3, choices=Jenis.choices, default=Jenis.PLT)
-    tanggal_mulai = models.DateField(_("tanggal mulai"))
-    tanggal_selesai = models.DateField(_("tanggal selesai"), null=True, blank=True)
-    nomor_sk = models.CharField(_("nomor SK/surat perintah"), max_length=100, blank=True)
-
-    class Meta:
-        verbose_name = _("penugasan Plt/Plh")
-        verbose_name_plural = _("penugasan Plt/Plh")
-        ordering = ["-tanggal_mulai"]
-
-    def __str__(self):
-        return f"{self.get_jenis_display()} {self.unit_kerja}: {self.pegawai.nama}"
-
-    def clean(self):
-        if self.tanggal_selesai and self.tanggal_mulai and self.tanggal_selesai < self.tanggal_mulai:
-            raise ValidationError({"tanggal_selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
-
-    @classmethod
-    def aktif_pada(cls, tanggal: date | None = None):
-        tanggal = tanggal or date.today()
-        return cls.objects.filter(tanggal_mulai__lte=tanggal).filter(
-            Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=tanggal)
-        )
-
-
-from .models_pejabat import DelegasiPenilai, PejabatNonAsn  # noqa: E402,F401  (top of the chain, delegation)
+from .models_pejabat import DelegasiPenilai, PejabatNonAsn, PenugasanPlt  # noqa: E402,F401  (edges of the chain)
 from .models_riwayat import RiwayatJabatan  # noqa: E402,F401  (the post history lives in its own module)

@@ -1,23 +1,20 @@
 """HR pages for mutasi/promosi: one move with a confirmation step, and the CSV import of moves."""
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from kinerja.once import SubmitOnceForm, submit_once
-from kinerja.web import error_message
+from kinerja import impor
+from kinerja.once import submit_once
 
 from . import access
 from .decorators import hr_required, instansi_for
 from .forms_mutasi import ImportMutasiForm, MutasiForm
 from .importer import ImportFileError
 from .importer_mutasi import COLUMNS, CONTOH, REQUIRED, import_moves, validate_moves
-from .models import Instansi
 from .mutasi import pegawai_move, pegawai_move_plan
-from .views_import import _staging_dir
+from .views_import import instansi_staged
 
 SESSION_KEY = "import_mutasi"
 
@@ -65,13 +62,11 @@ def mutasi_import_upload(request):
         except ImportFileError as exc:
             form.add_error("berkas", str(exc))
         else:
-            token = uuid.uuid4().hex
-            (_staging_dir() / f"mutasi-{token}.csv").write_bytes(data)
-            request.session[SESSION_KEY] = {"token": token, "instansi": instansi.pk}
-            return render(request, "pegawai/mutasi_import_preview.html", {
-                "result": result, "preview": result.rows[:50], "instansi": instansi, "token": token,
-                "nama": form.cleaned_data["berkas"].name, "once_form": SubmitOnceForm(),
-            })
+            return impor.pratinjau(
+                request, "pegawai/mutasi_import_preview.html", nama=form.cleaned_data["berkas"].name,
+                token=impor.simpan(request, SESSION_KEY, data, instansi=instansi.pk), baris=result.rows,
+                galat=len(result.errors), siap=result.ok, batas=50, result=result,
+                konfirmasi="pegawai:mutasi-import-confirm", kembali="pegawai:mutasi-import")
     return render(request, "pegawai/mutasi_import_upload.html", {
         "form": form, "instansi": instansi, "columns": COLUMNS, "required": REQUIRED,
     })
@@ -80,31 +75,11 @@ def mutasi_import_upload(request):
 @hr_required
 @submit_once
 def mutasi_import_confirm(request):
-    staged = request.session.get(SESSION_KEY)
-    if request.method != "POST" or not staged or request.POST.get("token") != staged["token"]:
-        messages.error(request, _("Tidak ada impor yang menunggu konfirmasi. Unggah berkas lagi."))
-        return redirect("pegawai:mutasi-import")
-    instansi = Instansi.objects.filter(pk=staged["instansi"]).first()
-    r = access.peran(request.user)
-    if instansi is None or not (r.is_admin or instansi.pk == r.instansi_id):
-        request.session.pop(SESSION_KEY, None)
-        messages.error(request, _("Instansi berubah sejak berkas diunggah. Unggah berkas lagi."))
-        return redirect("pegawai:mutasi-import")
-    path = _staging_dir() / f"mutasi-{staged['token']}.csv"
-    try:
-        result = import_moves(path.read_bytes(), instansi=instansi, oleh=request.user)
-    except (ImportFileError, FileNotFoundError):
-        messages.error(request, _("Berkas impor tidak dapat dibaca lagi. Unggah berkas lagi."))
-        return redirect("pegawai:mutasi-import")
-    except ValidationError as exc:
-        error_message(request, exc, suffix=_("Tidak ada yang disimpan. Unggah berkas lagi."))
-        return redirect("pegawai:mutasi-import")
-    finally:
-        path.unlink(missing_ok=True)
-        request.session.pop(SESSION_KEY, None)
-    if not result.ok:
-        messages.error(request, _("Impor dibatalkan: data berubah dan kini ada %(n)d kesalahan. Tidak ada yang "
-                                  "disimpan.") % {"n": len(result.errors)})
-        return redirect("pegawai:mutasi-import")
+    result = impor.konfirmasi(
+        request, SESSION_KEY, kembali="pegawai:mutasi-import", galat_berkas=(ImportFileError,),
+        cek=lambda staged: instansi_staged(request, staged, "pegawai:mutasi-import"),
+        jalankan=lambda data, instansi: import_moves(data, instansi=instansi, oleh=request.user))
+    if not impor.disimpan(result):
+        return result
     messages.success(request, _("%(n)d mutasi/promosi berhasil dicatat.") % {"n": result.created})
     return redirect("pegawai:list")

@@ -1,19 +1,15 @@
 """The HR page "SIASN": validation report, downloads in SIASN's shape, and the master-data import."""
-import uuid
-from pathlib import Path
-
 from django import forms
-from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from kinerja.once import SubmitOnceForm, submit_once
-from kinerja.web import MAX_TAHUN, MIN_TAHUN, error_message, int_param, paginate, tahun_param
+from kinerja import impor as pementasan
+from kinerja.once import submit_once
+from kinerja.web import MAX_TAHUN, MIN_TAHUN, int_param, paginate, tahun_param
 from pegawai import access as pegawai_access
 from pegawai.models import Instansi
 
@@ -86,12 +82,6 @@ class ImporForm(forms.Form):
     berkas = forms.FileField(label=_lazy("Berkas (JSON, XLSX atau CSV)"))
 
 
-def _staging() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "impor"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 @siasn_hr_required
 def siasn_impor(request):
     instansi = instansi_siasn(request)
@@ -104,12 +94,11 @@ def siasn_impor(request):
         except impor.ImporError as exc:
             form.add_error("berkas", str(exc))
         else:
-            token = uuid.uuid4().hex
-            (_staging() / f"{token}.siasn").write_bytes(data)
-            request.session[SESSION_KEY] = {"token": token, "instansi": instansi.pk, "nama": berkas.name[:200]}
-            return render(request, "siasn/impor_preview.html", {
-                "hasil": hasil, "instansi": instansi, "nama": berkas.name, "token": token,
-                "once_form": SubmitOnceForm(), "preview": hasil.baris[:100]})
+            token = pementasan.simpan(request, SESSION_KEY, data, instansi=instansi.pk, nama=berkas.name[:200])
+            return pementasan.pratinjau(
+                request, "siasn/impor_preview.html", nama=berkas.name, token=token, baris=hasil.baris,
+                galat=len(hasil.kesalahan), siap=hasil.ok, hasil=hasil, instansi=instansi,
+                konfirmasi="siasn:impor-confirm", kembali="siasn:impor")
     return render(request, "siasn/impor.html", {"form": form, "instansi": instansi, "alias": impor.ALIAS})
 
 
@@ -117,31 +106,21 @@ def siasn_impor(request):
 @siasn_hr_required
 @submit_once
 def siasn_impor_confirm(request):
-    staged = request.session.get(SESSION_KEY)
-    if not staged or request.POST.get("token") != staged["token"]:
-        messages.error(request, _("Tidak ada impor yang menunggu konfirmasi. Unggah berkas lagi."))
-        return redirect("siasn:impor")
     r = pegawai_access.peran(request.user)
-    instansi = Instansi.objects.filter(pk=staged["instansi"]).first()
-    if instansi is None or not (r.is_admin or instansi.pk == r.instansi_id):
-        request.session.pop(SESSION_KEY, None)
-        raise Http404
-    path = _staging() / f"{staged['token']}.siasn"
-    try:
-        hasil = impor.impor(path.read_bytes(), staged["nama"], instansi=instansi, oleh=request.user)
-    except (impor.ImporError, FileNotFoundError):
-        messages.error(request, _("Berkas impor tidak dapat dibaca lagi. Unggah berkas lagi."))
-        return redirect("siasn:impor")
-    except ValidationError as exc:
-        error_message(request, exc, suffix=_("Tidak ada yang disimpan. Unggah berkas lagi."))
-        return redirect("siasn:impor")
-    finally:
-        path.unlink(missing_ok=True)
-        request.session.pop(SESSION_KEY, None)
-    if not hasil.ok:
-        messages.error(request, _("Impor dibatalkan: data berubah dan kini ada %(n)d kesalahan. Tidak ada yang "
-                                  "disimpan.") % {"n": len(hasil.kesalahan)})
-        return redirect("siasn:impor")
+
+    def cek(staged):
+        instansi = Instansi.objects.filter(pk=staged["instansi"]).first()
+        if instansi is None or not (r.is_admin or instansi.pk == r.instansi_id):
+            pementasan.batal(request, SESSION_KEY)
+            raise Http404
+        return staged | {"instansi": instansi}
+
+    hasil = pementasan.konfirmasi(
+        request, SESSION_KEY, kembali="siasn:impor", galat_berkas=(impor.ImporError,), cek=cek,
+        jumlah_galat=lambda hasil: len(hasil.kesalahan),
+        jalankan=lambda data, st: impor.impor(data, st["nama"], instansi=st["instansi"], oleh=request.user))
+    if not pementasan.disimpan(hasil):
+        return hasil
     messages.success(request, _("Impor selesai: %(u)d pegawai diperbarui, %(m)d mutasi dicatat.")
                      % {"u": hasil.diubah, "m": hasil.dipindah})
     return redirect("siasn:home")

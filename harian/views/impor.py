@@ -1,20 +1,16 @@
 """The pegawai's import of daily entries: upload → preview (every row's reasons) → confirm; template download."""
 import csv
 import io
-import uuid
-from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kinerja.once import SubmitOnceForm, submit_once
-from kinerja.web import error_message
+from kinerja import impor as pementasan
+from kinerja.once import submit_once
 from pegawai import access
 
 from ..importer import TEMPLAT_KOLOM, WAJIB, ImportFileError, import_file, validate_file
@@ -37,12 +33,6 @@ class ImporForm(forms.Form):
         return f
 
 
-def _staging() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "impor"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 @pegawai_required
 def impor(request):
     me = access.peran(request.user).pegawai
@@ -54,13 +44,11 @@ def impor(request):
         except ImportFileError as exc:
             form.add_error("berkas", str(exc))
         else:
-            token = uuid.uuid4().hex
-            (_staging() / f"harian-{token}.bin").write_bytes(data)
-            request.session[SESSION_KEY] = {"token": token, "pegawai": me.pk}
-            return render(request, "harian/impor_preview.html", {
-                "hasil": hasil, "preview": hasil.rows[:100], "nama": form.cleaned_data["berkas"].name,
-                "token": token, "once_form": SubmitOnceForm(),
-            })
+            return pementasan.pratinjau(
+                request, "harian/impor_preview.html", nama=form.cleaned_data["berkas"].name,
+                token=pementasan.simpan(request, SESSION_KEY, data, pegawai=me.pk), baris=hasil.rows,
+                galat=len(hasil.errors), siap=hasil.ok, hasil=hasil,
+                konfirmasi="harian:impor-konfirmasi", kembali="harian:impor")
     return render(request, "harian/impor_upload.html", {"form": form, "kolom": TEMPLAT_KOLOM, "wajib": WAJIB})
 
 
@@ -68,27 +56,18 @@ def impor(request):
 @submit_once
 def impor_konfirmasi(request):
     me = access.peran(request.user).pegawai
-    staged = request.session.get(SESSION_KEY)
-    if (request.method != "POST" or not staged or staged.get("pegawai") != me.pk
-            or request.POST.get("token") != staged.get("token")):
-        messages.error(request, _("Tidak ada impor yang menunggu konfirmasi. Unggah berkas lagi."))
-        return redirect("harian:impor")
-    path = _staging() / f"harian-{staged['token']}.bin"
-    try:
-        hasil = import_file(path.read_bytes(), pegawai=me, oleh=request.user)
-    except (ImportFileError, FileNotFoundError):
-        messages.error(request, _("Berkas impor tidak dapat dibaca lagi. Unggah berkas lagi."))
-        return redirect("harian:impor")
-    except ValidationError as exc:  # an entry saved meanwhile now overlaps
-        error_message(request, exc, suffix=_("Tidak ada yang disimpan. Unggah berkas lagi."))
-        return redirect("harian:impor")
-    finally:
-        path.unlink(missing_ok=True)
-        request.session.pop(SESSION_KEY, None)
-    if not hasil.ok:
-        messages.error(request, _("Impor dibatalkan: data berubah dan kini ada %(n)d kesalahan. Tidak ada yang "
-                                  "disimpan.") % {"n": len(hasil.errors)})
-        return redirect("harian:impor")
+
+    def cek(staged):  # a file staged under another login of this browser is not this pegawai's
+        if staged.get("pegawai") != me.pk:
+            messages.error(request, _("Tidak ada impor yang menunggu konfirmasi. Unggah berkas lagi."))
+            return redirect("harian:impor")
+        return me
+
+    hasil = pementasan.konfirmasi(
+        request, SESSION_KEY, kembali="harian:impor", galat_berkas=(ImportFileError,), cek=cek,
+        jalankan=lambda data, pegawai: import_file(data, pegawai=pegawai, oleh=request.user))
+    if not pementasan.disimpan(hasil):
+        return hasil
     messages.success(request, _("%(n)d kegiatan berhasil diimpor.") % {"n": hasil.created})
     return redirect("harian:saya")
 

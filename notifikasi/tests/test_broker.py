@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 
-from notifikasi.dokumen import cetak_massal_start
+from notifikasi.cetak_massal import cetak_massal_start
 from notifikasi.models import CetakMassal, CetakMassalItem, Notifikasi, Pengingat
 from notifikasi.tasks import plan_pengingat_task, send_pengingat_task
 

@@ -10,15 +10,9 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from notifikasi import dokumen, latar
-from notifikasi.dokumen import (
-    cetak_massal_render_item,
-    cetak_massal_start,
-    cetak_massal_sweep,
-    cetak_massal_zip,
-    dokumen_request,
-    dokumen_sweep,
-)
+from notifikasi import cetak_massal, latar
+from notifikasi.cetak_massal import cetak_massal_render_item, cetak_massal_start, cetak_massal_sweep, cetak_massal_zip
+from notifikasi.dokumen import dokumen_request, dokumen_sweep
 from notifikasi.models import CetakMassal, CetakMassalItem, DokumenPdf, Notifikasi
 from penilaian.models import Penilaian, Skp
 
@@ -61,14 +55,14 @@ def test_bulk_print_answers_before_the_job_is_done(client, settings, golongan_ad
     settings.CETAK_MASSAL_THREAD = True
     p = periode(org)
     penilaian_final(skp_lengkap(org.pegawai), p)
-    lepas, asli = threading.Event(), dokumen.dokumen_ensure
+    lepas, asli = threading.Event(), cetak_massal.dokumen_ensure
 
     def lambat(**kw):
         assert lepas.wait(30)
         return asli(**kw)
 
     client.force_login(org.hr)
-    with mock.patch.object(dokumen, "dokumen_ensure", lambat):
+    with mock.patch.object(cetak_massal, "dokumen_ensure", lambat):
         resp = _post(client, org, p)
         job = CetakMassal.objects.get()
         assert resp.status_code == 302 and job.status in CetakMassal.AKTIF  # answered while the PDF is still being made
@@ -138,8 +132,8 @@ def test_two_clicks_racing_past_the_check_still_make_one_job(org, per):
     pertama = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     # the check misses the first job (it was not committed yet), the second look finds it
     with (
-        mock.patch.object(dokumen, "_berjalan", side_effect=[None, pertama]),
-        pytest.raises(dokumen.CetakSudahBerjalan) as exc,
+        mock.patch.object(cetak_massal, "_berjalan", side_effect=[None, pertama]),
+        pytest.raises(cetak_massal.CetakSudahBerjalan) as exc,
     ):
         cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     assert exc.value.job == pertama and CetakMassal.objects.count() == 1
@@ -161,7 +155,7 @@ def test_stalled_job_is_shown_and_retry_prints_only_what_is_missing(
     assert "Coba lagi" in html
 
     with (
-        mock.patch.object(dokumen, "dokumen_ensure", wraps=dokumen.dokumen_ensure) as render,
+        mock.patch.object(cetak_massal, "dokumen_ensure", wraps=cetak_massal.dokumen_ensure) as render,
         django_capture_on_commit_callbacks(execute=True),
     ):
         resp = client.post(reverse("notifikasi:cetak-coba-lagi", args=[job.pk]))
@@ -193,7 +187,7 @@ def test_sweeper_continues_a_stalled_job_then_gives_up_visibly(client, org, per)
     assert job.status == JOB.BERJALAN and job.percobaan == 1 and not job.terhenti
     assert CetakMassalItem.objects.get(pk=item.pk).status == ITEM.MENUNGGU  # the lost claim is free again
     assert cetak_massal_sweep() == []  # fresh again: nothing to do
-    for _ in range(dokumen.MAKS_PERCOBAAN - 1):
+    for _ in range(cetak_massal.MAKS_PERCOBAAN - 1):
         _macet(job)
         assert cetak_massal_sweep() == [job.pk]
     _macet(job)
@@ -224,7 +218,7 @@ def test_a_document_that_keeps_killing_its_worker_is_failed_not_retried_forever(
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     item = job.items.filter(status=ITEM.MENUNGGU).first()
     CetakMassalItem.objects.filter(pk=item.pk).update(
-        percobaan=dokumen.MAKS_PERCOBAAN
+        percobaan=cetak_massal.MAKS_PERCOBAAN
     )  # claimed 3 times, never finished
     assert cetak_massal_render_item(item_id=item.pk)
     item.refresh_from_db()
@@ -238,7 +232,7 @@ def test_zip_is_built_once_when_two_late_tasks_race(org, per, diambil_alih, sett
     job = cetak_massal_start(oleh=org.hr, unit=org.seksi, jenis="DOK_EVAL", periode=per, antre=False)
     for it in job.items.filter(status=ITEM.MENUNGGU):
         cetak_massal_render_item(item_id=it.pk)
-    asli, hasil_kedua, sudah = dokumen.nama_berkas, [], []
+    asli, hasil_kedua, sudah = cetak_massal.nama_berkas, [], []
 
     def sela(pegawai, jenis):
         if not sudah:  # the first build, halfway: the second late task arrives
@@ -248,7 +242,7 @@ def test_zip_is_built_once_when_two_late_tasks_race(org, per, diambil_alih, sett
             hasil_kedua.append(cetak_massal_zip(job_id=job.pk).status)
         return asli(pegawai, jenis)
 
-    with mock.patch.object(dokumen, "nama_berkas", side_effect=sela) as build:
+    with mock.patch.object(cetak_massal, "nama_berkas", side_effect=sela) as build:
         cetak_massal_zip(job_id=job.pk)
         n = build.call_count
         # a third late call: no-op
@@ -274,7 +268,8 @@ def test_a_pdf_whose_worker_died_is_queued_again(org, per, django_capture_on_com
     assert len(antre) == 1  # its worker is gone: the next request queues it
     DokumenPdf.objects.filter(pk=doc.pk).update(diminta_pada=timezone.now() - LAMA)
     assert dokumen_sweep() == [doc.pk] and dokumen_sweep() == []  # the sweeper too, once
-    DokumenPdf.objects.filter(pk=doc.pk).update(diminta_pada=timezone.now() - LAMA, percobaan=dokumen.MAKS_PERCOBAAN)
+    DokumenPdf.objects.filter(pk=doc.pk).update(diminta_pada=timezone.now() - LAMA,
+                                                percobaan=cetak_massal.MAKS_PERCOBAAN)
     assert dokumen_sweep() == [] and DokumenPdf.objects.get(pk=doc.pk).status == DokumenPdf.Status.GAGAL
 
 

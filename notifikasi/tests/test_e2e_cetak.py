@@ -6,7 +6,7 @@ import zipfile
 import pytest
 from playwright.sync_api import Page, expect
 
-from notifikasi import dokumen, latar
+from notifikasi import cetak_massal, latar
 
 from .helpers import penilaian_final, periode, skp_lengkap
 
@@ -21,13 +21,13 @@ def test_hr_bulk_prints_a_unit_and_downloads_one_pdf_per_pegawai(
     staf = [org.pegawai, org.rekan]
     for p in staf:
         penilaian_final(skp_lengkap(p), per)  # the atasan has no SKP: listed as failed, with the reason
-    asli = dokumen.dokumen_ensure
+    asli = cetak_massal.dokumen_ensure
 
     def pelan(**kw):  # slow enough to watch the bar move
         time.sleep(1)
         return asli(**kw)
 
-    monkeypatch.setattr(dokumen, "dokumen_ensure", pelan)
+    monkeypatch.setattr(cetak_massal, "dokumen_ensure", pelan)
 
     browser_login(org.hr)
     page.goto(f"{live_server.url}/notifikasi/cetak/")

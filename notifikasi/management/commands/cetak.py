@@ -4,7 +4,7 @@ import shutil
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from notifikasi.dokumen import cetak_massal_process, cetak_massal_start
+from notifikasi.cetak_massal import cetak_massal_process, cetak_massal_start
 from notifikasi.models import CetakMassalItem, DokumenPdf
 from pegawai.models import UnitKerja
 from penilaian.models import Periode

@@ -11,7 +11,7 @@ from pegawai.demo import seed_org
 # Each module exposes seed(instansi, *, rng, log) and must be idempotent on its own.
 # "module:function" names another function than ``seed``.
 STEPS = [
-    "penilaian.skp.demo", "pegawai.demo:seed_mutasi", "penilaian.evaluasi.demo", "penilaian.rekan.demo",
+    "penilaian.skp.demo", "pegawai.demo_mutasi:seed_mutasi", "penilaian.evaluasi.demo", "penilaian.rekan.demo",
     "penilaian.rekan.demo_penjelasan", "penilaian.dialog.demo", "pelatihan.demo", "harian.demo", "notifikasi.demo",
     "laporan.demo", "kontrak.demo", "siasn.demo", "penilaian.skp.demo_puncak",
 ]
