@@ -1,6 +1,6 @@
 """The rest of a year: verified training records (the JP report), released peer input on the last closed
-quarter for one evaluation in ``REKAN_SETIAP`` (the peer-input pages) and ``hari`` working days of daily
-activities per pegawai (the activity feeds), every third one already checked by the atasan.
+quarter for one evaluation in ``REKAN_SETIAP`` of those with three colleagues (the peer-input pages) and
+``hari`` working days of daily activities per pegawai (the activity feeds), every third one checked.
 """
 import uuid
 from datetime import date, timedelta
@@ -51,10 +51,14 @@ def seed_rekan(instansi, data: Tahun, penilaian: dict[int, dict[int, int]], *, l
         tim.setdefault(data.atasan[pk], []).append(pk)
     kode = list(PerilakuKerja.objects.values_list("kode", flat=True))
     undangan, rilis, jawaban = [], [], []
-    for i, pk in enumerate(data.pegawai):
+    boleh = 0
+    for pk in data.pegawai:
         key = penilaian.get(pk, {}).get(periode.pk)
         rekan = [r for r in tim.get(data.atasan[pk], []) if r != pk][:3]
-        if i % REKAN_SETIAP or key is None or len(rekan) < 3:
+        if key is None or len(rekan) < 3:
+            continue
+        boleh += 1
+        if boleh % REKAN_SETIAP != 1:
             continue
         undangan += [(key, r, True) for r in rekan]
         rilis.append((key, 3))
