@@ -15,6 +15,7 @@ import re
 from locust import HttpUser, between, task
 
 DATA = json.loads(open(os.environ["KINERJA_BENCH_BEBAN"]).read())  # noqa: SIM115 (read once at import)
+LOGIN = bool(os.environ.get("KINERJA_BENCH_LOGIN"))
 JEDA = tuple(float(x) for x in os.environ.get("KINERJA_BENCH_JEDA", "1,3").split(","))
 VERSI = re.compile(r'name="versi" value="(\d+)"')
 VERSI_UB = re.compile(r'id="versi-penilaian" value="(\d+)"')
@@ -28,12 +29,19 @@ class _Masuk(HttpUser):
     abstract = True
     wait_time = between(*JEDA)
 
-    def masuk(self, username: str) -> None:
-        self.client.get("/masuk/", name="login (form)")
-        self.client.post("/masuk/", {"username": username, "password": DATA["password"],
-                                     "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")},
-                         name="login", allow_redirects=False)
-        self.csrf = {"X-CSRFToken": self.client.cookies.get("csrftoken", "")}
+    def masuk(self, akun: dict) -> None:
+        """Through the login form with ``--login``; otherwise on the session the bench made beforehand."""
+        if LOGIN:
+            self.client.get("/masuk/", name="login (form)")
+            self.client.post("/masuk/", {"username": akun["username"], "password": DATA["password"],
+                                         "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")},
+                             name="login", allow_redirects=False)
+        else:
+            self.client.cookies.set(DATA["cookie"], akun["sesi"])
+
+    @property
+    def csrf(self) -> dict:
+        return {"X-CSRFToken": self.client.cookies.get("csrftoken", "")}
 
     def buka(self, pk: int) -> str:
         return self.client.get(f"/evaluasi/{pk}/", name="evaluasi (halaman)").text
@@ -44,7 +52,7 @@ class Penilai(_Masuk):
 
     def on_start(self):
         akun = next(_atasan)
-        self.masuk(akun["username"])
+        self.masuk(akun)
         self.items = akun["penilaian"]  # [[penilaian id, first RHK id], ...]
         self.versi: dict[int, int] = {}
         self.n = 0
@@ -89,7 +97,7 @@ class Pegawai(_Masuk):
 
     def on_start(self):
         akun = next(_pegawai)
-        self.masuk(akun["username"])
+        self.masuk(akun)
         self.pk = akun["penilaian"]
         self.versi = None
         self.n = 0
@@ -105,7 +113,7 @@ class Pegawai(_Masuk):
         with self.client.post(f"/evaluasi/{self.pk}/isian/", {"versi": self.versi, **data, **{
                 "csrfmiddlewaretoken": self.csrf["X-CSRFToken"]}}, name="realisasi (simpan)",
                 allow_redirects=False, catch_response=True) as r:
-            if r.status_code != 302:
+            if r.status_code != 302 or f"/evaluasi/{self.pk}/" not in r.headers.get("Location", ""):
                 r.failure(f"{r.status_code}: isian tidak tersimpan")
                 self.versi = None
             else:

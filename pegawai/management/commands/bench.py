@@ -26,6 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--jeda", default="1,3", help="Jeda antar-aksi tiap pengguna, detik (min,maks)")
         parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="Worker gunicorn")
         parser.add_argument("--cetak", type=int, default=1000, help="Dokumen cetak massal lewat Celery")
+        parser.add_argument("--login", action="store_true", help="Uji beban juga masuk lewat formulir login")
         parser.add_argument("--tanpa-beban", action="store_true", help="Lewati uji beban locust")
         parser.add_argument("--tanpa-pdf", action="store_true", help="Lewati pengukuran PDF")
         parser.add_argument("--tulis", type=int, default=10, help="Ulangan tiap aksi tulis yang diprofil")
@@ -48,7 +49,7 @@ class Command(BaseCommand):
             h["beban_lewati"] = "--tanpa-beban"
         else:
             h["beban"] = beban.run(instansi, users=o["pengguna"], detik=o["detik"], workers=o["workers"],
-                                   jeda=o["jeda"], log=log)
+                                   jeda=o["jeda"], login=o["login"], log=log)
         if not o["tanpa_pdf"]:
             h["pdf_satu"] = pdf.satu(instansi)
             h["pdf_massal"] = pdf.massal(instansi, jumlah=o["cetak"], log=log)
