@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.requirements-dev-installed
 HOST   ?= 127.0.0.1:8000
 BENCH_PEGAWAI ?= 50000
 
-.PHONY: run test test-fast bench deps dev-deps sysdeps-run sysdeps-test lint messages clean
+.PHONY: run test test-fast bench bench-smoke deps dev-deps sysdeps-run sysdeps-test lint messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,18 +45,17 @@ test: dev-deps sysdeps-test
 test-fast: dev-deps
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
-BENCH_WORKER_PID := /tmp/kinerja-bench-worker.pid
-
-bench: deps
+# The bench (kinerja/bench/): seed BENCH_PEGAWAI pegawai with a year of data, time every page of every role,
+# load-test the writes through gunicorn with locust, time the PDFs (bulk print through Celery when REDIS_URL
+# is set). Use a database of its own. BENCH_ARGS passes more options (manage.py bench --help).
+bench: dev-deps
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py bench --pegawai $(BENCH_PEGAWAI)
-	$(BIN)/python manage.py seed_demo >/dev/null
-	@# PDF timings: one Dokumen Evaluasi, then 200 through a real Celery worker when REDIS_URL is set.
-	@if [ -n "$$REDIS_URL" ]; then \
-	  $(BIN)/celery -A kinerja worker -l WARNING --concurrency 2 --pidfile=$(BENCH_WORKER_PID) \
-	    --include notifikasi.bench --logfile=/tmp/kinerja-bench-worker.log --detach && sleep 3; fi
-	$(BIN)/python manage.py bench_pdf --jumlah 200; status=$$?; \
-	  if [ -f $(BENCH_WORKER_PID) ]; then kill -TERM $$(cat $(BENCH_WORKER_PID)); fi; exit $$status
+	$(BIN)/python manage.py bench --pegawai $(BENCH_PEGAWAI) $(BENCH_ARGS)
+
+# A smoke run of the same machinery in a few minutes.
+bench-smoke: dev-deps
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py bench --pegawai 2000 --putaran 2 --pengguna 10 --detik 20 --cetak 100 $(BENCH_ARGS)
 
 lint: dev-deps
 	$(BIN)/ruff check .

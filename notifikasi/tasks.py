@@ -69,7 +69,7 @@ def requeue_stuck_pengingat_task() -> int:
     return len(penerima)
 
 
-# Time limits sized to the work (bench_pdf: one document takes 0.5-2 s, a ZIP of a large unit well under a
+# Time limits sized to the work (the bench: one document takes 0.5-2 s, a ZIP of a large unit well under a
 # minute). The soft limit fails the one document; the hard limit frees a worker stuck in native code. Both
 # stay under CETAK_MACET_DETIK (300 s), so the sweeper never takes over a task that is still alive.
 BATAS_PDF = {"soft_time_limit": 90, "time_limit": 120}

@@ -9,6 +9,8 @@ from datetime import date
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
+from kinerja.bench.tulis import ids, reset
+
 from .models import Golongan, Instansi, Jabatan, Pegawai, RiwayatAtasan, UnitKerja, User
 
 INSTANSI_KODE = "KOTA-NSA"
@@ -304,18 +306,18 @@ def _build(instansi: Instansi, n: int, password: str, rng: random.Random, log) -
         pppk = key in PPPK_GOLONGAN and rng.random() < 0.2
         add(all_units[kode], jn, atasan_idx=head[kode], pppk=pppk, lahir=(1975, 2000))
 
-    User.objects.bulk_create(users, batch_size=2000)
-    user_ids = dict(User.objects.filter(username__in=[u.username for u in users]).values_list("username", "pk"))
-    for p in pegawai:
-        p.user_id = user_ids[p.nip]
-    Pegawai.objects.bulk_create(pegawai, batch_size=2000)
-    pk_of = dict(Pegawai.objects.filter(unit_kerja__instansi=instansi).values_list("nip", "pk"))
-    for p in pegawai:
-        p.pk = pk_of[p.nip]
+    # Keys handed out first, so atasan and accounts are set in the one insert (no read-back, no UPDATE);
+    # the self-referencing foreign key is checked at commit.
+    for u, pk in zip(users, ids(User, len(users)), strict=True):
+        u.pk = pk
+    for p, pk, u in zip(pegawai, ids(Pegawai, len(pegawai)), users, strict=True):
+        p.pk, p.user_id = pk, u.pk
     for p in pegawai:
         if p._atasan_idx is not None:
             p.atasan_id = pegawai[p._atasan_idx].pk
-    Pegawai.objects.bulk_update([p for p in pegawai if p.atasan_id], ["atasan"], batch_size=2000)
+    User.objects.bulk_create(users, batch_size=5000)
+    Pegawai.objects.bulk_create(pegawai, batch_size=5000)
+    reset(User, Pegawai)
     RiwayatAtasan.objects.bulk_create(
         [
             RiwayatAtasan(pegawai_id=p.pk, atasan_baru_id=p.atasan_id, alasan="Data awal (demo)")

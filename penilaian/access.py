@@ -17,22 +17,19 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from pegawai import access as pegawai_access
-from pegawai.models import Pegawai, PenugasanPlt, UnitKerja
+from pegawai.models import Pegawai, UnitKerja
 from pegawai.selectors import descendant_ids
 
 from .models import Penilaian, RencanaHasilKerja, Skp
-from .pejabat import dinilai_plt_q, hr_mencatat_untuk, penugasan_kosong
+from .pejabat import dinilai_plt_q, hr_mencatat_untuk, penugasan_hari_ini, penugasan_kosong
 
 
 def acting_for_ids(pegawai: Pegawai) -> set[int]:
-    """Ids of the kepala whose appraisal duties ``pegawai`` currently holds as Plt/Plh."""
-    if not pegawai.aktif:
-        return set()
-    return set(
-        PenugasanPlt.aktif_pada()
-        .filter(pegawai=pegawai, unit_kerja__kepala__isnull=False)
-        .values_list("unit_kerja__kepala_id", flat=True)
-    )
+    """Ids of the kepala whose appraisal duties ``pegawai`` currently holds as Plt/Plh.
+
+    From today's assignments kept on the (per-request) pegawai object: every access check of a request
+    asks this, and they share one query."""
+    return {pen.unit_kerja.kepala_id for pen in penugasan_hari_ini(pegawai) if pen.unit_kerja.kepala_id}
 
 
 def _penilai_q(me: Pegawai, prefix: str = "") -> Q:

@@ -57,14 +57,18 @@ def penugasan_kosong(me: Pegawai | None, pegawai: Pegawai, tanggal: date | None 
     return None
 
 
-def _penugasan_of(me: Pegawai, tanggal: date | None) -> list[PenugasanPlt]:
-    """Today's assignments of ``me``, kept on the (per-request) pegawai object."""
-    if tanggal is not None:
-        return list(penugasan_aktif(me, tanggal).select_related("unit_kerja"))
+def penugasan_hari_ini(me: Pegawai) -> list[PenugasanPlt]:
+    """Today's assignments of ``me`` (with their unit), kept on the (per-request) pegawai object."""
     cached = getattr(me, "_kinerja_penugasan_plt", None)
     if cached is None:
         cached = me._kinerja_penugasan_plt = list(penugasan_aktif(me).select_related("unit_kerja"))
     return cached
+
+
+def _penugasan_of(me: Pegawai, tanggal: date | None) -> list[PenugasanPlt]:
+    if tanggal is not None:
+        return list(penugasan_aktif(me, tanggal).select_related("unit_kerja"))
+    return penugasan_hari_ini(me)
 
 
 def penugasan_untuk(penilai: Pegawai | None, skp, tanggal: date | None = None) -> PenugasanPlt | None:
@@ -127,19 +131,28 @@ def identitas_keputusan(skp, oleh, *, periode=None) -> tuple[dict, Pegawai | Non
     an evaluation): the block names who decides (the non-ASN official HR records for, or the user's pegawai,
     as Plt/Plh when acting); ``catatan`` is the audit note of an acting or on-behalf decision ("" otherwise)."""
     if skp.pejabat_penilai_non_asn_id:
-        pejabat = skp.pejabat_penilai_non_asn
-        snap = identitas_skp(skp, periode=periode, penilai_id=None)
-        catatan = _("Dicatat oleh HR (%(hr)s) atas nama %(nama)s, %(jabatan)s.") % {
-            "hr": oleh.get_username(), "nama": pejabat.nama, "jabatan": pejabat.jabatan}
-        return snap, None, catatan
+        return identitas_skp(skp, periode=periode, penilai_id=None), None, _catatan(skp, oleh, None)
     me = pegawai_access.pegawai_of(oleh)
     plt = penugasan_untuk(me, skp)
     snap = identitas_skp(skp, periode=periode, penilai_id=me.pk if me else None, penilai_plt=plt)
-    catatan = ""
-    if plt is not None:
-        catatan = _("Diputuskan sebagai %(jabatan)s (SK %(sk)s).") % {
-            "jabatan": jabatan_plt(plt), "sk": plt.nomor_sk or "-"}
-    return snap, me, catatan
+    return snap, me, _catatan(skp, oleh, plt)
+
+
+def catatan_keputusan(skp, oleh) -> str:
+    """Only the audit note of ``identitas_keputusan`` (a rating saved is audited, not frozen: no snapshot)."""
+    if skp.pejabat_penilai_non_asn_id:
+        return _catatan(skp, oleh, None)
+    return _catatan(skp, oleh, penugasan_untuk(pegawai_access.pegawai_of(oleh), skp))
+
+
+def _catatan(skp, oleh, plt) -> str:
+    if skp.pejabat_penilai_non_asn_id:
+        pejabat = skp.pejabat_penilai_non_asn
+        return _("Dicatat oleh HR (%(hr)s) atas nama %(nama)s, %(jabatan)s.") % {
+            "hr": oleh.get_username(), "nama": pejabat.nama, "jabatan": pejabat.jabatan}
+    if plt is None:
+        return ""
+    return _("Diputuskan sebagai %(jabatan)s (SK %(sk)s).") % {"jabatan": jabatan_plt(plt), "sk": plt.nomor_sk or "-"}
 
 
 # ---------------------------------------------------------------- pengawas check (PermenPANRB 6/2022 Pasal 1)

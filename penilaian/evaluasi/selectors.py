@@ -187,6 +187,22 @@ class BarisPerilaku:
 
 def penilaian_detail(penilaian: Penilaian) -> dict:
     """Everything the evaluation page shows, in a fixed number of queries."""
+    baris, ub_perilaku = _baris_rhk(penilaian)
+    ekspektasi = dict(EkspektasiPerilaku.objects.filter(skp=penilaian.skp_id).values_list("perilaku_id", "teks"))
+    perilaku = [BarisPerilaku(p, ekspektasi.get(p.pk, ""), ub_perilaku.get(p.pk))
+                for p in PerilakuKerja.objects.prefetch_related("indikator")]
+    frasa: dict = {}
+    for f in FrasaUmpanBalik.objects.filter(aktif=True).only("perilaku", "teks", "teks_en"):
+        frasa.setdefault(f.perilaku_id, []).append((f.teks, str(f)))  # (stored value, label for the reader)
+    return {"baris_rhk": baris, "baris_perilaku": perilaku, "frasa": frasa}
+
+
+def baris_rhk(penilaian: Penilaian) -> list[BarisRhk]:
+    """The RHK rows alone (with IKI, rencana aksi, realisasi, evidence, feedback): what the input form needs."""
+    return _baris_rhk(penilaian)[0]
+
+
+def _baris_rhk(penilaian: Penilaian) -> tuple[list[BarisRhk], dict]:
     rhks = list(RencanaHasilKerja.objects.filter(skp=penilaian.skp_id).prefetch_related("iki").select_related("induk"))
     aksi = {ra.rhk_id: ra.teks for ra in RencanaAksi.objects.filter(penilaian=penilaian).order_by("-urutan", "pk")}
     realisasi = {r.iki_id: r for r in Realisasi.objects.filter(penilaian=penilaian).prefetch_related(
@@ -199,13 +215,7 @@ def penilaian_detail(penilaian: Penilaian) -> dict:
         ikis = [BarisIki(i, realisasi.get(i.pk), list(realisasi[i.pk].bukti.all()) if i.pk in realisasi else [])
                 for i in rhk.iki.all()]
         baris.append(BarisRhk(rhk, aksi.get(rhk.pk, ""), ikis, ub_rhk.get(rhk.pk)))
-    ekspektasi = dict(EkspektasiPerilaku.objects.filter(skp=penilaian.skp_id).values_list("perilaku_id", "teks"))
-    perilaku = [BarisPerilaku(p, ekspektasi.get(p.pk, ""), ub_perilaku.get(p.pk))
-                for p in PerilakuKerja.objects.prefetch_related("indikator")]
-    frasa: dict = {}
-    for f in FrasaUmpanBalik.objects.filter(aktif=True).only("perilaku", "teks", "teks_en"):
-        frasa.setdefault(f.perilaku_id, []).append((f.teks, str(f)))  # (stored value, label for the reader)
-    return {"baris_rhk": baris, "baris_perilaku": perilaku, "frasa": frasa}
+    return baris, ub_perilaku
 
 
 def baris_iki(penilaian: Penilaian, iki_pk: int) -> BarisIki | None:

@@ -33,7 +33,7 @@ from penilaian.models import (
     Skp,
     UmpanBalik,
 )
-from penilaian.pejabat import identitas_keputusan
+from penilaian.pejabat import catatan_keputusan, identitas_keputusan
 from penilaian.predikat import Rating, hitung_predikat
 from penilaian.ringkasan import tandai_penilaian
 
@@ -48,13 +48,19 @@ class KonflikVersi(ValidationError):
 def rating_hasil_pimpinan(penilaian: Penilaian) -> tuple[Rating | None, str]:
     """Leader rule, domain.md §3.3: (fixed rating hasil, capaian code) when the appraisee heads the unit
     and a capaian kinerja organisasi is recorded for that unit and period; else (None, "").
-    The capaian → rating table is ``kurva.RATING_DARI_CAPAIAN``."""
+    The capaian → rating table is ``kurva.RATING_DARI_CAPAIAN``. The capaian read is kept on the object
+    for the request (the form, the service and the card all ask)."""
     pegawai = penilaian.skp.pegawai
     unit = penilaian.skp.unit_kerja or pegawai.unit_kerja
     if unit is None or unit.kepala_id != pegawai.pk:
         return None, ""
-    capaian = CapaianOrganisasi.objects.filter(unit_kerja=unit, periode=penilaian.periode).values_list(
-        "predikat", flat=True).first()
+    kunci = (unit.pk, penilaian.periode_id)
+    cached = getattr(penilaian, "_kinerja_capaian", None)
+    if cached is None or cached[0] != kunci:
+        capaian = CapaianOrganisasi.objects.filter(unit_kerja=unit, periode_id=penilaian.periode_id).values_list(
+            "predikat", flat=True).first()
+        penilaian._kinerja_capaian = cached = (kunci, capaian)
+    capaian = cached[1]
     if not capaian:
         return None, ""
     return RATING_DARI_CAPAIAN[PredikatOrganisasi(capaian)], capaian
@@ -123,18 +129,31 @@ def penilaian_save_isian(*, penilaian: Penilaian, versi, rencana_aksi: dict[int,
     if any(nilai is not None and nilai < 0 for nilai, _teks in realisasi.values()):
         raise ValidationError(_("Realisasi tidak boleh kurang dari 0."))
     _claim(penilaian, versi)
+    # A fixed number of queries however many RHK and IKI the SKP has; the version claim above makes this
+    # the only writer of the evaluation, so reading then bulk-writing cannot race another save.
     ada = {ra.rhk_id: ra for ra in RencanaAksi.objects.filter(penilaian=penilaian, urutan=0)}
+    hapus, ubah, baru = [], [], []
     for rhk_id, teks in rencana_aksi.items():
         teks = teks.strip()
         if rhk_id in ada and not teks:
-            ada[rhk_id].delete()
+            hapus.append(ada[rhk_id].pk)
         elif rhk_id in ada:
-            RencanaAksi.objects.filter(pk=ada[rhk_id].pk).update(teks=teks)
+            ada[rhk_id].teks = teks
+            ubah.append(ada[rhk_id])
         elif teks:
-            RencanaAksi.objects.create(penilaian=penilaian, rhk_id=rhk_id, teks=teks, urutan=0)
+            baru.append(RencanaAksi(penilaian=penilaian, rhk_id=rhk_id, teks=teks, urutan=0))
+    if hapus:
+        RencanaAksi.objects.filter(pk__in=hapus).delete()
+    RencanaAksi.objects.bulk_update(ubah, ["teks"])
+    RencanaAksi.objects.bulk_create(baru)
+    lama = {r.iki_id: r for r in Realisasi.objects.filter(penilaian=penilaian, iki_id__in=list(realisasi))}
+    ubah, baru = [], []
     for iki_id, (nilai, teks) in realisasi.items():
-        Realisasi.objects.update_or_create(penilaian=penilaian, iki_id=iki_id,
-                                           defaults={"nilai": nilai, "teks": (teks or "").strip()})
+        r = lama.get(iki_id) or Realisasi(penilaian=penilaian, iki_id=iki_id)
+        r.nilai, r.teks = nilai, (teks or "").strip()
+        (ubah if r.pk else baru).append(r)
+    Realisasi.objects.bulk_update(ubah, ["nilai", "teks"])
+    Realisasi.objects.bulk_create(baru)
     return penilaian
 
 
@@ -239,8 +258,13 @@ def umpan_balik_save(*, penilaian: Penilaian, versi, oleh, rhk: RencanaHasilKerj
     if ada is None and not (frasa or teks):
         return None
     _claim(penilaian, versi)
-    obj, _created = UmpanBalik.objects.update_or_create(
-        penilaian=penilaian, **target, defaults={"frasa": frasa, "teks": teks, "oleh": pegawai_of(oleh)})
+    # The row read above is still current: the version claim makes this the evaluation's only writer.
+    if ada is None:
+        obj = UmpanBalik.objects.create(penilaian=penilaian, **target, frasa=frasa, teks=teks, oleh=pegawai_of(oleh))
+    else:
+        obj = ada
+        obj.frasa, obj.teks, obj.oleh = frasa, teks, pegawai_of(oleh)
+        obj.save(update_fields=["frasa", "teks", "oleh", "diubah_pada"])
     if catat:  # the dated log keeps every text (penilaian/dialog/services.py); the dialog page logs its own
         from penilaian.dialog.services import umpan_balik_log_autosave
 
@@ -266,7 +290,7 @@ def penilaian_rate(*, penilaian: Penilaian, versi, rating_hasil: str, rating_per
     ke = {"status": status_ke, "rating_hasil": rating_hasil, "rating_perilaku": rating_perilaku, "predikat": predikat}
     if dari != ke:
         catatan = [_("Rating hasil mengikuti capaian organisasi.") if tetap else "",
-                   identitas_keputusan(penilaian.skp, oleh)[2]]
+                   catatan_keputusan(penilaian.skp, oleh)]
         audit_log(aktor=oleh, aksi="penilaian.rated", objek=penilaian, data={"dari": dari, "ke": ke},
                   catatan=" ".join(c for c in catatan if c))
     return penilaian

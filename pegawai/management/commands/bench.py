@@ -1,154 +1,58 @@
-"""Time the heaviest pages on a large instansi: server time (median), number of queries, HTML size.
+"""``manage.py bench``: seed an instansi of ``--pegawai`` pegawai with a year of data, time every list and
+dashboard page of every role, profile the three peak writes, load-test them through gunicorn with locust,
+time the PDFs, and print one table with the targets beside the figures (``kinerja/bench/``).
 
-Seeds ``--pegawai`` pegawai into the configured database once, in an instansi of its own (so an
-existing demo is left alone), with a year of SKP cascades and ``--hari`` working days of daily activities
-(``kinerja/bench_data.py``), then requests each page with Django's test client: HR's pages, the pohon
-kinerja from the top, the activity feed of HR and of the busiest atasan. On PostgreSQL it then prints
-``EXPLAIN ANALYZE`` of the slowest query seen.
+Run it against a database of its own: the bench instansi is kept between runs of the same size.
 """
 import json
-import random
-import statistics
-import time
+import os
 from datetime import date
 from pathlib import Path
 
-from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
-from django.db.models import Count
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.core.management.base import BaseCommand
 
-from kinerja.bench_data import seed_kinerja
-from pegawai.access import HR_GROUP
-from pegawai.demo import seed_org
-from pegawai.models import Instansi, Pegawai, UnitKerja, User
-from penilaian.models import RencanaHasilKerja
-
-BENCH_KODE = "BENCH"
-BENCH_NAMA = "Pemerintah Kota Uji Beban"
-BENCH_USER = "bench-hr"
+from kinerja.bench import beban, halaman, pdf, seed, tabel, tulisan
 
 
 class Command(BaseCommand):
-    help = "Ukur waktu server dan jumlah kueri halaman HR pada instansi dengan banyak pegawai."
+    help = "Ukur kinerja aplikasi pada instansi besar: halaman semua peran, beban tulis, PDF."
 
     def add_arguments(self, parser):
         parser.add_argument("--pegawai", type=int, default=50_000, help="Jumlah pegawai (bawaan 50.000)")
-        parser.add_argument("--requests", type=int, default=7, help="Permintaan per halaman (median)")
-        parser.add_argument("--hari", type=int, default=5, help="Hari kerja kegiatan harian per pegawai (bawaan 5)")
+        parser.add_argument("--hari", type=int, default=20, help="Hari kerja kegiatan harian per pegawai")
+        parser.add_argument("--putaran", type=int, default=5, help="Putaran permintaan per halaman")
+        parser.add_argument("--pengguna", type=int, default=100, help="Pengguna serentak uji beban (locust)")
+        parser.add_argument("--detik", type=int, default=60, help="Lama uji beban")
+        parser.add_argument("--jeda", default="1,3", help="Jeda antar-aksi tiap pengguna, detik (min,maks)")
+        parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="Worker gunicorn")
+        parser.add_argument("--cetak", type=int, default=1000, help="Dokumen cetak massal lewat Celery")
+        parser.add_argument("--login", action="store_true", help="Uji beban juga masuk lewat formulir login")
+        parser.add_argument("--tanpa-beban", action="store_true", help="Lewati uji beban locust")
+        parser.add_argument("--tanpa-pdf", action="store_true", help="Lewati pengukuran PDF")
+        parser.add_argument("--tulis", type=int, default=10, help="Ulangan tiap aksi tulis yang diprofil")
+        parser.add_argument("--profil", action="store_true", help="Cetak cProfile tiga aksi tulis")
+        parser.add_argument("--explain", type=int, default=3, help="EXPLAIN ANALYZE kueri terlambat (PostgreSQL)")
         parser.add_argument("--json", dest="json_path", help="Simpan hasil juga sebagai JSON")
 
-    def handle(self, *args, pegawai, requests, hari=5, json_path=None, **options):
-        instansi = self._seed(pegawai)
-        tahun = date.today().year
-        started = time.monotonic()
-        with transaction.atomic():
-            seed_kinerja(instansi, tahun=tahun, hari=hari, log=self.stdout.write)
-        self.stdout.write(f"Data kinerja siap: {time.monotonic() - started:.1f} detik.")
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-        hr, atasan = Client(), Client()
-        hr.force_login(self._hr_user(instansi))
-        atasan_pegawai = self._busiest_atasan(instansi)
-        atasan.force_login(atasan_pegawai.user)
-        self._worst = (0.0, "", "")
-        rows = [self._measure(hr, label, url, requests) for label, url in self._pages(instansi, tahun)]
-        rows.append(self._measure(atasan, f"Kegiatan tim, atasan ({atasan_pegawai.n} bawahan)",
-                                  reverse("harian:tim"), requests))
-        n = Pegawai.objects.filter(unit_kerja__instansi=instansi).count()
-        self.stdout.write(f"\n{connection.vendor}, {n:,} pegawai, median dari {requests} permintaan\n")
-        self.stdout.write(f"{'Halaman':<46} {'median ms':>10} {'min ms':>8} {'kueri':>6} {'KB':>6}")
-        for r in rows:
-            self.stdout.write(f"{r['halaman']:<46} {r['median_ms']:>10.1f} {r['min_ms']:>8.1f} {r['kueri']:>6} "
-                              f"{r['kb']:>6.0f}")
-        self._explain()
-        if json_path:
-            Path(json_path).write_text(json.dumps({"db": connection.vendor, "pegawai": n, "hasil": rows}, indent=2))
-
-    def _busiest_atasan(self, instansi: Instansi) -> Pegawai:
-        return (Pegawai.objects.filter(unit_kerja__instansi=instansi, user__isnull=False)
-                .annotate(n=Count("bawahan")).order_by("-n", "pk").first())
-
-    def _explain(self) -> None:
-        """The slowest query of the last round of requests, with its plan (PostgreSQL)."""
-        ms, page, sql = self._worst
-        if not sql:
-            return
-        self.stdout.write(f"\nKueri terlambat ({ms:.1f} ms, {page}):\n{sql[:2000]}")
-        if connection.vendor != "postgresql":
-            return
-        with connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
-            self.stdout.write("\n".join(row[0] for row in cursor.fetchall()))
-
-    def _seed(self, n: int) -> Instansi:
-        instansi = Instansi.objects.filter(kode=BENCH_KODE).first()
-        if instansi is None:
-            started = time.monotonic()
-            with transaction.atomic():
-                seed_org(n_pegawai=n, password="bench", rng=random.Random(7), log=self.stdout.write,
-                         kode=BENCH_KODE, nama=BENCH_NAMA, demo_users=False)
-            self.stdout.write(f"Seed {n:,} pegawai: {time.monotonic() - started:.1f} detik.")
-            if connection.vendor == "postgresql":
-                # Fresh statistics, as autovacuum would soon have them; without them the planner guesses.
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
-            return Instansi.objects.get(kode=BENCH_KODE)
-        have = Pegawai.objects.filter(unit_kerja__instansi=instansi).count()
-        if have != n:
-            raise CommandError(
-                f"Instansi {BENCH_KODE} sudah berisi {have:,} pegawai, bukan {n:,}. "
-                "Pakai basis data lain atau jumlah yang sama."
-            )
-        return instansi
-
-    def _hr_user(self, instansi: Instansi) -> User:
-        user, _ = User.objects.get_or_create(username=BENCH_USER, defaults={"instansi": instansi})
-        user.groups.add(Group.objects.get_or_create(name=HR_GROUP)[0])
-        return user
-
-    def _pages(self, instansi: Instansi, tahun: int) -> list[tuple[str, str]]:
-        daftar = reverse("pegawai:list")
-        perangkat = UnitKerja.objects.filter(instansi=instansi, level=UnitKerja.Level.PERANGKAT_DAERAH).order_by(
-            "kode"
-        )[1]
-        nip = Pegawai.objects.filter(unit_kerja__instansi=instansi).order_by("nip").values_list("nip", flat=True)[1000]
-        top = UnitKerja.objects.filter(instansi=instansi).order_by("level", "kode").first()
-        sekda_rhk = RencanaHasilKerja.objects.filter(skp__pegawai_id=top.kepala_id, skp__tahun=tahun, urutan=0).first()
-        return [
-            ("Daftar pegawai, halaman 1", daftar),
-            ("Daftar pegawai, halaman 100", f"{daftar}?page=100"),
-            ("Cari: unit (dengan sub-unit) + nama 'siti'", f"{daftar}?unit_kerja={perangkat.pk}&q=siti"),
-            (f"Cari: awal NIP '{nip[:10]}'", f"{daftar}?q={nip[:10]}"),
-            ("Pohon unit kerja", reverse("pegawai:unit-tree")),
-            ("Beranda HR (jumlah per unit)", reverse("pegawai:hr-home")),
-            ("Pohon kinerja, HR (dari Sekda)", f"{reverse('penilaian:skp-pohon')}?tahun={tahun}"),
-            ("Pohon kinerja, buka satu simpul Sekda", reverse("penilaian:skp-pohon-anak", args=[sekda_rhk.pk])),
-            ("Kegiatan tim, HR (seluruh instansi)", reverse("harian:tim")),
-        ]
-
-    def _measure(self, client: Client, label: str, url: str, n: int) -> dict:
-        response = client.get(url, secure=True)  # warm-up; also proves the page works
-        if response.status_code != 200:
-            raise CommandError(f"{url} menjawab {response.status_code}")
-        times = []
-        for _ in range(n):
-            with CaptureQueriesContext(connection) as ctx:
-                started = time.perf_counter()
-                client.get(url, secure=True)
-                times.append((time.perf_counter() - started) * 1000)
-        for q in ctx.captured_queries:
-            if float(q["time"]) * 1000 > self._worst[0] and q["sql"].lstrip().upper().startswith(("SELECT", "WITH")):
-                self._worst = (float(q["time"]) * 1000, label, q["sql"])
-        return {
-            "halaman": label,
-            "url": url,
-            "median_ms": round(statistics.median(times), 1),
-            "min_ms": round(min(times), 1),
-            "kueri": len(ctx),
-            "kb": len(response.content) / 1024,
-        }
+    def handle(self, *args, **o):
+        log = self.stdout.write
+        instansi, _data, detik = seed.seed(o["pegawai"], hari=o["hari"], tahun=date.today().year, log=log)
+        h: dict = {"pegawai": o["pegawai"], "pengguna": o["pengguna"], "tanggal": date.today().isoformat()}
+        if detik:
+            h["seed_detik"] = round(detik, 1)
+            log(f"Seed selesai: {detik:.1f} detik.")
+        h["halaman"], worst = halaman.measure(instansi, rounds=o["putaran"], log=log)
+        tabel.halaman(h["halaman"], log=log)
+        halaman.explain(worst, n=o["explain"], log=log)
+        h["tulisan"] = tulisan.profile(instansi, n=o["tulis"], log=log if o["profil"] else lambda *a: None)
+        if o["tanpa_beban"]:
+            h["beban_lewati"] = "--tanpa-beban"
+        else:
+            h["beban"] = beban.run(instansi, users=o["pengguna"], detik=o["detik"], workers=o["workers"],
+                                   jeda=o["jeda"], login=o["login"], log=log)
+        if not o["tanpa_pdf"]:
+            h["pdf_satu"] = pdf.satu(instansi)
+            h["pdf_massal"] = pdf.massal(instansi, jumlah=o["cetak"], log=log)
+        tabel.ringkasan(h, log=log)
+        if o["json_path"]:
+            Path(o["json_path"]).write_text(json.dumps(h, indent=2, ensure_ascii=False))

@@ -17,7 +17,7 @@ from penilaian.predikat import Predikat
 
 from .. import selectors, services
 from ..forms import KembalikanForm, RatingForm, UmpanBalikForm
-from .common import detail_context, render_detail
+from .common import rating_card_context, render_detail
 
 
 @login_required
@@ -87,7 +87,7 @@ def _rating_gagal(request, penilaian, exc: ValidationError):
 
 def _rating_response(request, penilaian, form, error: str, *, saved_message: str, status: int = 400):
     if is_htmx(request):
-        ctx = detail_context(request, penilaian, rating_form=form)
+        ctx = rating_card_context(request, penilaian, rating_form=form)
         ctx.update(rating_error=error, rating_saved=not error)
         return render(request, "penilaian/evaluasi/_rating.html", ctx)
     if error:

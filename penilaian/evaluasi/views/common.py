@@ -47,15 +47,11 @@ def detail_context(request, penilaian: Penilaian, *, isian_form=None, rating_for
         for bi in b.iki:
             bi.rollup = rollup.get(bi.iki.pk)
     can_edit = owner and penilaian.can_isi and not terkunci
-    rating_tetap, capaian = rating_hasil_pimpinan(penilaian)
     ctx = {
-        "penilaian": penilaian, "skp": penilaian.skp, "periode": periode, "is_owner": owner, "is_penilai": penilai,
-        "terkunci": terkunci, "bukaan": bukaan, "can_edit": can_edit,
-        "can_feedback": penilai and penilaian.can_feedback and not terkunci,
-        "can_rate": penilai and penilaian.can_rate and not terkunci,
-        "rating_tetap": rating_tetap, "capaian": PredikatOrganisasi(capaian).label if capaian else "", **data,
-        "predikat_label": Predikat(penilaian.predikat).label if penilaian.predikat else "",
-        "matriks_json": matriks_json(),
+        "skp": penilaian.skp, "periode": periode, "is_owner": owner, "is_penilai": penilai, "terkunci": terkunci,
+        "bukaan": bukaan, "can_edit": can_edit, "can_feedback": penilai and penilaian.can_feedback and not terkunci,
+        **data, "matriks_json": matriks_json(),
+        **rating_context(penilaian, penilai=penilai, terkunci=terkunci, rating_form=rating_form),
     }
     frasa = data["frasa"]
     for b in data["baris_rhk"]:
@@ -71,12 +67,6 @@ def detail_context(request, penilaian: Penilaian, *, isian_form=None, rating_for
             b.ra_field = form[f"ra_{b.rhk.pk}"]
             for bi in b.iki:
                 bi.field, bi.bukti_form = form[f"real_{bi.iki.pk}"], BuktiForm(iki=bi.iki)
-    if ctx["can_rate"]:
-        ctx["urutan_ditolak"] = alasan_belum_final(penilaian)  # the Finalkan button says why it is disabled
-        ctx["rating_form"] = rating_form or RatingForm(rating_tetap=rating_tetap, initial={
-            "versi": penilaian.versi, "rating_hasil": rating_tetap or penilaian.rating_hasil,
-            "rating_perilaku": penilaian.rating_perilaku})
-        ctx["kembalikan_form"] = KembalikanForm(initial={"versi": penilaian.versi})
     if penilai:
         ctx["sebelumnya"], ctx["berikutnya"] = selectors.neighbours(user, penilaian)
         # Peer input is advice next to the rating form, for the penilai only (domain.md §6).
@@ -86,6 +76,27 @@ def detail_context(request, penilaian: Penilaian, *, isian_form=None, rating_for
         ctx["rekap"] = [p for p in selectors.rekap_tahunan(penilaian) if p.pk != penilaian.pk]
         ctx["skp_sebelumnya"] = selectors.hasil_skp_sebelumnya(penilaian)  # domain.md §11.2 rule 1
     return ctx
+
+
+def rating_context(penilaian: Penilaian, *, penilai: bool, terkunci: bool, rating_form=None) -> dict:
+    """What the rating card (``_rating.html``) shows; its htmx answer renders only this, not the page."""
+    rating_tetap, capaian = rating_hasil_pimpinan(penilaian)
+    ctx = {"penilaian": penilaian, "can_rate": penilai and penilaian.can_rate and not terkunci,
+           "rating_tetap": rating_tetap, "capaian": PredikatOrganisasi(capaian).label if capaian else "",
+           "predikat_label": Predikat(penilaian.predikat).label if penilaian.predikat else ""}
+    if ctx["can_rate"]:
+        ctx["urutan_ditolak"] = alasan_belum_final(penilaian)  # the Finalkan button says why it is disabled
+        ctx["rating_form"] = rating_form or RatingForm(rating_tetap=rating_tetap, initial={
+            "versi": penilaian.versi, "rating_hasil": rating_tetap or penilaian.rating_hasil,
+            "rating_perilaku": penilaian.rating_perilaku})
+        ctx["kembalikan_form"] = KembalikanForm(initial={"versi": penilaian.versi})
+    return ctx
+
+
+def rating_card_context(request, penilaian: Penilaian, *, rating_form=None) -> dict:
+    """The rating card after a post: the same checks as the page (period lock, penilai), nothing else."""
+    return rating_context(penilaian, penilai=is_penilai_of(request.user, penilaian.skp),
+                          terkunci=not _terbuka(penilaian, timezone.now()), rating_form=rating_form)
 
 
 def bukti_context(request, penilaian: Penilaian, iki_pk: int, *, pesan: str = "", ok: bool = True, form=None) -> dict:
@@ -100,11 +111,15 @@ def bukti_context(request, penilaian: Penilaian, iki_pk: int, *, pesan: str = ""
     return {"penilaian": penilaian, "bi": bi, "can_edit": can_edit, "oob": True}
 
 
-def _isian_terbuka(penilaian: Penilaian, now) -> bool:
+def _terbuka(penilaian: Penilaian, now) -> bool:
+    """The period takes input: before its deadline, or reopened by HR for this pegawai."""
     periode = penilaian.periode
-    terbuka = not periode.terkunci(now) or bukaan_aktif(periode=periode, pegawai_id=penilaian.skp.pegawai_id,
-                                                         now=now) is not None
-    return penilaian.can_isi and terbuka
+    return not periode.terkunci(now) or bukaan_aktif(periode=periode, pegawai_id=penilaian.skp.pegawai_id,
+                                                     now=now) is not None
+
+
+def _isian_terbuka(penilaian: Penilaian, now) -> bool:
+    return penilaian.can_isi and _terbuka(penilaian, now)
 
 
 def render_detail(request, penilaian: Penilaian, *, status: int = 200, **forms):

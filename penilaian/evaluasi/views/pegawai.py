@@ -56,7 +56,7 @@ def detail(request, pk):
 
 
 def _isian_form(request, penilaian):
-    return IsianForm(request.POST, baris_rhk=selectors.penilaian_detail(penilaian)["baris_rhk"])
+    return IsianForm(request.POST, baris_rhk=selectors.baris_rhk(penilaian))
 
 
 def _isian_gagal(request, penilaian, form, exc: ValidationError):
