@@ -26,7 +26,6 @@ RUTE = {
         "notifikasi.tasks.cetak_massal_task",
         "notifikasi.tasks.cetak_item_task",
         "notifikasi.tasks.zip_cetak_task",
-        "notifikasi.bench.bench_render_task",
     ],
     "reports": [
         "laporan.tasks.build_laporan_task",

@@ -10,7 +10,6 @@ LAMA = {"laporan.tasks.build_laporan_task": 600, "notifikasi.tasks.zip_cetak_tas
 @pytest.fixture(scope="module")
 def tasks():
     app.loader.import_default_modules()  # autodiscovery, as a worker does at start
-    import notifikasi.bench  # noqa: F401 - the benchmark's task, loaded by its worker with --include
 
     return {name: t for name, t in app.tasks.items() if not name.startswith("celery.")}
 

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def test_bench_smoke(tmp_path):
     out = tmp_path / "bench.json"
-    call_command("bench", pegawai=60, hari=2, putaran=0, tulis=1, tanpa_beban=True, tanpa_pdf=True,
-                 json_path=str(out), stdout=open(tmp_path / "log.txt", "w"))  # noqa: SIM115
+    with open(tmp_path / "log.txt", "w") as log:  # closed (flushed) before the log is read below
+        call_command("bench", pegawai=60, hari=2, putaran=0, tulis=1, tanpa_beban=True, tanpa_pdf=True,
+                     json_path=str(out), stdout=log)
     h = json.loads(out.read_text())
     assert Skp.objects.count() == 60 and Realisasi.objects.count() == 3 * Penilaian.objects.count() > 0
     assert Penilaian.objects.filter(status=Penilaian.Status.DITERIMA, predikat__gt="").exists()
