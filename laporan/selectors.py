@@ -99,15 +99,42 @@ def _hasil_bulan(pegawai_ids: list[int], instansi_id: int, tahun: int, bulan: in
     return terbaik
 
 
+def _scope_tpp(unit: UnitKerja) -> QuerySet[Pegawai]:
+    """The pegawai of the unit and its sub-units, in the order of the TPP list."""
+    return (Pegawai.objects.filter(unit_kerja_id__in=descendant_ids(unit), aktif=True)
+            .select_related("unit_kerja", "jabatan", "golongan").order_by("unit_kerja__kode", "nama", "nip"))
+
+
 def baris_tpp(unit: UnitKerja, tahun: int, bulan: int, aturan: dict | None, *, hari_ini: date | None = None
               ) -> list[dict]:
     """The month's rows for the unit and its sub-units, computed now (4 queries, whatever the size)."""
+    scope = _scope_tpp(unit)
+    return _baris(list(scope), scope.values("pk"), unit.instansi_id, tahun, bulan, aturan, hari_ini)
+
+
+class BarisTppHalaman:
+    """The open month's rows as the paginator takes them: counted and sliced in SQL, and computed only for
+    the page shown (a perangkat daerah of thousands draws 50 rows, not all of them)."""
+
+    def __init__(self, unit: UnitKerja, tahun: int, bulan: int, aturan: dict | None):
+        self.scope, self.args = _scope_tpp(unit), (unit.instansi_id, tahun, bulan, aturan, None)
+
+    def count(self) -> int:
+        return self.scope.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, bagian: slice) -> list[dict]:
+        pegawai = list(self.scope[bagian])
+        return _baris(pegawai, [p.pk for p in pegawai], *self.args)
+
+
+def _baris(pegawai: list[Pegawai], ids, instansi_id: int, tahun: int, bulan: int, aturan: dict | None,
+           hari_ini: date | None) -> list[dict]:
+    """Rows of ``pegawai`` (``ids``: their pks, as a subquery or a list)."""
     hari_ini = hari_ini or timezone.localdate()
-    scope = Pegawai.objects.filter(unit_kerja_id__in=descendant_ids(unit), aktif=True)
-    pegawai = list(scope.select_related("unit_kerja", "jabatan", "golongan")
-                   .order_by("unit_kerja__kode", "nama", "nip"))
-    ids = scope.values("pk")  # a subquery: no parameter per pegawai
-    hasil = _hasil_bulan(ids, unit.instansi_id, tahun, bulan)
+    hasil = _hasil_bulan(ids, instansi_id, tahun, bulan)
     awal, akhir = date(tahun, bulan, 1), date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
     pertama: dict[int, dict[date, date]] = {}
     for pid, tgl, dicatat in (KegiatanHarian.objects.filter(pegawai_id__in=ids, tanggal__range=(awal, akhir))
@@ -143,14 +170,17 @@ def baris_tpp(unit: UnitKerja, tahun: int, bulan: int, aturan: dict | None, *, h
     return rows
 
 
-def baris_bulan(unit: UnitKerja, tahun: int, bulan: int) -> tuple[BulanTpp | None, dict | None, list[dict]]:
-    """(closed month or None, rule data, rows): a closed month is read back, never recomputed."""
+def baris_bulan(unit: UnitKerja, tahun: int, bulan: int, *, halaman: bool = False
+                ) -> tuple[BulanTpp | None, dict | None, list[dict] | QuerySet | BarisTppHalaman]:
+    """(closed month or None, rule data, rows): a closed month is read back, never recomputed. With
+    ``halaman`` the rows are lazy, for the paginator: only the page shown is read or computed."""
     tutup = bulan_tertutup(unit, tahun, bulan)
     if tutup is not None:
-        return tutup, tutup.aturan_data, list(tutup.baris.order_by("urutan").values_list("data", flat=True))
+        disimpan = tutup.baris.order_by("urutan").values_list("data", flat=True)
+        return tutup, tutup.aturan_data, disimpan if halaman else list(disimpan)
     aturan = aturan_berlaku(unit.instansi_id, tahun, bulan)
     data = aturan_data(aturan) if aturan else None
-    return None, data, baris_tpp(unit, tahun, bulan, data)
+    return None, data, BarisTppHalaman(unit, tahun, bulan, data) if halaman else baris_tpp(unit, tahun, bulan, data)
 
 
 def aturan_form_initial(a: AturanTpp) -> dict:

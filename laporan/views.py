@@ -188,7 +188,7 @@ def tpp(request):
     ctx = {"instansi": instansi, "form": form, **_admin_ctx(request)}
     if c is None:
         return render(request, "laporan/tpp.html", ctx, status=400 if request.GET else 200)
-    tutup, aturan, rows = selectors.baris_bulan(c["unit"], c["tahun"], c["bulan"])
+    tutup, aturan, rows = selectors.baris_bulan(c["unit"], c["tahun"], c["bulan"], halaman=True)
     page = paginate(request, rows, 50)
     ctx |= {"unit": c["unit"], "tahun": c["tahun"], "bulan": c["bulan"], "tutup": tutup, "aturan": aturan,
             "aturan_baris": tpp_ekspor.aturan_baris(aturan) if aturan else [], "page_obj": page,

@@ -282,3 +282,21 @@ def test_jumlah_query_tpp_tidak_bertambah(client, tpp, django_assert_max_num_que
             _catat(PegawaiFactory(unit_kerja=org.seksi2, atasan=org.atasan2), FEB[:3])
         with django_assert_max_num_queries(16):
             assert client.get(url, _q(org)).status_code == 200
+
+
+def test_halaman_tpp_menghitung_hanya_baris_yang_ditampilkan(client, tpp):
+    """A perangkat daerah of thousands: the page counts its pegawai in SQL and works out 50 rows, not all."""
+    from unittest import mock
+
+    from laporan import selectors
+
+    org = tpp.org
+    PegawaiFactory.create_batch(55, unit_kerja=org.seksi)
+    semua = selectors.baris_tpp(org.bidang, 2026, 2, selectors.aturan_data(AturanTpp.objects.get()))
+    client.force_login(org.hr)
+    with mock.patch.object(selectors, "_baris", wraps=selectors._baris) as hitung:
+        pertama = client.get(reverse("laporan:tpp"), _q(org)).content.decode()
+        kedua = client.get(reverse("laporan:tpp"), _q(org, page=2)).content.decode()
+    assert [len(c.args[0]) for c in hitung.call_args_list] == [50, len(semua) - 50]
+    assert semua[0]["nama"] in pertama and semua[-1]["nama"] in kedua and semua[-1]["nama"] not in pertama
+    assert f"Menampilkan 1–50 dari {len(semua)}" in pertama
