@@ -65,7 +65,7 @@ def run(instansi: Instansi, *, users: int, detik: int, workers: int, port: int =
     if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
         call_command("collectstatic", "--noinput", verbosity=0)  # DEBUG=0 serves the hashed files
     tmp = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
-    data = tmp / "akun.json"
+    data = tmp / "akun-beban.json"
     data.write_text(json.dumps(accounts(instansi, users)))
     connection.close()  # gunicorn's workers open their own
     bin_dir = Path(sys.executable).parent
