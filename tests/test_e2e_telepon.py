@@ -7,10 +7,10 @@ and the elements that stick out. The import preview (shown after a CSV upload) a
 """
 import pytest
 from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 
 from tests.telepon import HALAMAN, PANJANG, data_pegawai
+from tests.test_e2e_aksesibilitas import _masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -32,14 +32,6 @@ def _lebar(page, label: str) -> list[str]:
     if lebar <= TELEPON["width"]:
         return []
     return [f"{label}: scrollWidth {lebar} > {TELEPON['width']} — " + "; ".join(page.evaluate(MENONJOL))]
-
-
-def _masuk(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                               "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "url": live_server.url}])
 
 
 def test_every_pegawai_page_fits_a_390px_phone(page, live_server, tmp_path):
