@@ -15,9 +15,10 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from pegawai.models import Instansi, Jabatan, Pegawai
@@ -187,31 +188,50 @@ def _akhir_terakhir(instansi: Instansi, tahun: int):
             .order_by("skp__pegawai__nama", "skp__pegawai_id", "pk"))
 
 
+class _Akhir(SimpleNamespace):
+    """One row of ``_akhir_rows``: what the skp22 row needs of an evaluation, read as plain values (a year of
+    an instansi is tens of thousands of evaluations; four model instances each cost seconds)."""
+
+
+def _akhir_rows(instansi: Instansi, tahun: int) -> list[_Akhir]:
+    rows = _akhir_terakhir(instansi, tahun).values(
+        "status", "rating_hasil", "rating_perilaku", pegawai_id=F("skp__pegawai_id"), nip=F("skp__pegawai__nip"),
+        nama=F("skp__pegawai__nama"), gelar_depan=F("skp__pegawai__gelar_depan"),
+        gelar_belakang=F("skp__pegawai__gelar_belakang"), snap_penilai=F("snapshot__penilai"))
+    return [_Akhir(**r, snapshot={"penilai": r["snap_penilai"]}) for r in rows]
+
+
+def _nama_lengkap(r) -> str:
+    nama = f"{r.gelar_depan} {r.nama}".strip()  # as Pegawai.nama_lengkap
+    return f"{nama}, {r.gelar_belakang}" if r.gelar_belakang else nama
+
+
 def laporan_skp22(instansi: Instansi, tahun: int) -> Laporan:
-    akhir = list(_akhir_terakhir(instansi, tahun))
-    ada = {p.skp.pegawai_id for p in akhir}
+    akhir = _akhir_rows(instansi, tahun)
+    ada = {p.pegawai_id for p in akhir}
     tanpa = (Pegawai.objects.filter(skp__in=skp_dinilai(Skp.objects.filter(tahun=tahun,
                                                                             unit_kerja__instansi=instansi)))
-             .exclude(pk__in=ada).distinct().order_by("nama", "pk").only("pk", "nip", "nama"))
+             .exclude(Exists(_akhir_terakhir(instansi, tahun).filter(skp__pegawai_id=OuterRef("pk"))))
+             .distinct().order_by("nama", "pk").only("pk", "nip", "nama", "gelar_depan", "gelar_belakang"))
     pegawai_ids = ada
     predikat = predikat_tahunan_map(list(pegawai_ids), tahun) if pegawai_ids else {}
-    pns = _pns_id(pegawai_ids)
+    # By a subquery (the instansi's SKPs of the year cover every row), not an IN list of tens of thousands.
+    pns = _pns_id(Skp.objects.filter(tahun=tahun, unit_kerja__instansi=instansi).values("pegawai_id"))
     baris = []
     for p in akhir:
-        pg = p.skp.pegawai
-        b = Baris(kunci=f"{pg.nip}/{tahun}", nip=pg.nip, nama=pg.nama_lengkap)
+        b = Baris(kunci=f"{p.nip}/{tahun}", nip=p.nip, nama=_nama_lengkap(p))
         b.alasan = _blokir_status(p)
-        if (a := _cek_nip(pg.nip)) is not None:
+        if (a := _cek_nip(p.nip)) is not None:
             b.alasan.append(a)
         if not _blokir_status(p):  # only a final evaluation has a snapshot to check
             penilai, kurang = _penilai(p)
             b.alasan.extend(kurang)
-            pred = predikat.get(pg.pk)
+            pred = predikat.get(p.pegawai_id)
             if pred is None:
                 b.alasan.append("predikat_tahunan")
             hasil, perilaku, kuadran = _rating(p.rating_hasil), _rating(p.rating_perilaku), _predikat(pred or "")
             b.data = {
-                "pnsDinilaiId": pns.get(pg.pk, ""), "nipBaru": pg.nip, "nama": pg.nama_lengkap, "tahun": str(tahun),
+                "pnsDinilaiId": pns.get(p.pegawai_id, ""), "nipBaru": p.nip, "nama": b.nama, "tahun": str(tahun),
                 "hasilKinerja": hasil[0], "hasilKinerjaNilai": hasil[1],
                 "perilakuKerja": perilaku[0], "PerilakuKerjaNilai": perilaku[1],
                 "kuadranKinerja": kuadran[0], "KuadranKinerjaNilai": kuadran[1],
