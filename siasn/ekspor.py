@@ -215,8 +215,10 @@ def laporan_skp22(instansi: Instansi, tahun: int) -> Laporan:
              .distinct().order_by("nama", "pk").only("pk", "nip", "nama", "gelar_depan", "gelar_belakang"))
     pegawai_ids = ada
     predikat = predikat_tahunan_map(list(pegawai_ids), tahun) if pegawai_ids else {}
-    # By a subquery (the instansi's SKPs of the year cover every row), not an IN list of tens of thousands.
-    pns = _pns_id(Skp.objects.filter(tahun=tahun, unit_kerja__instansi=instansi).values("pegawai_id"))
+    # By a subquery (the year's Akhir evaluations of the instansi cover every row), not an IN list of
+    # tens of thousands of ids.
+    pns = _pns_id(Penilaian.objects.filter(periode__instansi=instansi, periode__tahun=tahun,
+                                           periode__jenis=Periode.Jenis.TAHUNAN).values("skp__pegawai_id"))
     baris = []
     for p in akhir:
         b = Baris(kunci=f"{p.nip}/{tahun}", nip=p.nip, nama=_nama_lengkap(p))

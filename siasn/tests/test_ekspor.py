@@ -229,3 +229,10 @@ def test_query_count_does_not_grow(org, tahun, as_actor, django_assert_max_num_q
     assert len(r.context["laporan"].valid) >= 13
     with django_assert_max_num_queries(sedikit + 6):
         assert _ekspor(client, jenis, "xlsx").status_code == 200
+
+
+def test_siasn_id_found_whatever_unit_the_skp_records(org, tahun):
+    """The SIASN id comes with the row even when the SKP itself records no unit (read by the evaluation)."""
+    Skp.objects.filter(pk=tahun["akhir"].skp_id).update(unit_kerja=None)
+    b = next(b for b in ek.laporan_skp22(org.instansi, TAHUN).baris if b.nip == org.pegawai.nip)
+    assert b.data["pnsDinilaiId"] == "A1B2C3"
