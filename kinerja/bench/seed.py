@@ -52,17 +52,22 @@ def seed(n: int, *, hari: int = 20, tahun: int | None = None, log=print) -> tupl
         seed_pelatihan(data, log=log)
         seed_harian(data, hari=hari, log=log)
         t = step("rekan, pelatihan, harian", t)
+        _analyze()  # the counts below join the fresh tables: without statistics the planner picks seq scans
+        t = step("ANALYZE", t)
         # Bulk writes bypass the services that keep the summary rows current: count them once here.
         rebuild_ringkasan(instansi.pk)
         rekap_jp_rebuild(instansi_id=instansi.pk)
         t = step("ringkasan per unit dan rekap JP", t)
     t = step("commit", t)
+    return instansi, data, (time.monotonic() - started) if baru else 0.0
+
+
+def _analyze() -> None:
+    """PostgreSQL: fresh statistics, as autovacuum would soon have them (ANALYZE, unlike VACUUM, runs
+    inside the transaction and sees its rows)."""
     if connection.vendor == "postgresql":
-        # Fresh statistics, as autovacuum would soon have them; without them the planner guesses.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-        step("ANALYZE", t)
-    return instansi, data, (time.monotonic() - started) if baru else 0.0
 
 
 def _tanpa_pemicu() -> None:
