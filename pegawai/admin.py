@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from penilaian.admin.ringkasan import TandaiRingkasan
+
 from .models import (
     DelegasiPenilai,
     Golongan,
@@ -74,7 +76,7 @@ class RiwayatAtasanInline(admin.TabularInline):
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(admin.ModelAdmin):
+class PegawaiAdmin(TandaiRingkasan, admin.ModelAdmin):
     list_display = ("nip", "nama", "status", "jabatan", "golongan", "unit_kerja", "atasan", "aktif")
     list_filter = ("status", "aktif", "jabatan__jenis", "golongan", "unit_kerja__instansi")
     search_fields = ("nip", "nama")

@@ -12,9 +12,11 @@ from penilaian.models import (
     UmpanBalik,
 )
 
+from .ringkasan import TandaiRingkasan
+
 
 @admin.register(Periode)
-class PeriodeAdmin(admin.ModelAdmin):
+class PeriodeAdmin(TandaiRingkasan, admin.ModelAdmin):
     list_display = ["nama", "tahun", "jenis", "instansi", "tanggal_mulai", "tanggal_selesai", "batas_pengisian"]
     list_filter = ["jenis", "tahun", "instansi"]
     search_fields = ["nama", "instansi__nama"]
@@ -46,7 +48,7 @@ class UmpanBalikInline(admin.TabularInline):
 
 
 @admin.register(Penilaian)
-class PenilaianAdmin(admin.ModelAdmin):
+class PenilaianAdmin(TandaiRingkasan, admin.ModelAdmin):
     list_display = ["skp", "periode", "status", "rating_hasil", "rating_perilaku", "predikat", "versi", "diubah_pada"]
     list_filter = ["status", "predikat", "periode__jenis", "periode__tahun"]
     search_fields = ["skp__pegawai__nama", "skp__pegawai__nip", "periode__nama"]

@@ -8,6 +8,7 @@ from ..models import (
     Skp,
     SkpVersi,
 )
+from .ringkasan import TandaiRingkasan
 
 
 class RhkInline(admin.TabularInline):
@@ -25,7 +26,7 @@ class EkspektasiInline(admin.TabularInline):
 
 
 @admin.register(Skp)
-class SkpAdmin(admin.ModelAdmin):
+class SkpAdmin(TandaiRingkasan, admin.ModelAdmin):
     list_display = (
         "pegawai",
         "tahun",
