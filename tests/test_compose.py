@@ -110,6 +110,8 @@ def test_pgbouncer_stands_between_the_app_and_postgres(compose):
     assert migrate["depends_on"] == {"postgres": {"condition": "service_healthy"}}
     for name in APP - {"migrate"}:
         assert s[name]["depends_on"]["migrate"]["condition"] == "service_completed_successfully", name
+    # Through PgBouncer the app cannot set session options: the server itself runs without JIT.
+    assert "jit=off" in s["postgres"]["command"]
 
 
 def test_every_app_service_has_the_same_environment(compose):

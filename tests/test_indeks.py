@@ -48,3 +48,11 @@ def test_employee_search_can_use_the_trigram_index(q, index):
 def test_hr_team_feed_reads_its_order_off_an_index(org):
     qs = kegiatan_tim(tim_of(org.hr)).prefetch_related(None)[:20]
     assert "harian_feed_urut" in plan(qs)
+
+
+def test_sessions_run_without_jit():
+    """Large lists are costed high enough for PostgreSQL's JIT, which then spent more time compiling than
+    running them: the app's sessions turn it off (settings.py; docker-compose.yml for the server)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
