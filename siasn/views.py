@@ -80,7 +80,8 @@ def siasn_home(request):
     page_obj = None
     if lap is not None and lap.dihitung_pada is not None:
         saring, kolom = TAMPIL[tampil]
-        baris = lap.baris.filter(**saring).order_by("urutan").only("kategori", "nip", "nama", "alasan")
+        baris = (LaporanSiasnBaris.objects.filter(laporan=lap, **saring).order_by("urutan")
+                 .only("kategori", "nip", "nama", "alasan"))
         page_obj = _Halaman(baris, PER_HALAMAN, getattr(lap, kolom)).get_page(
             int_param(request, "page", default=1, min_value=1, max_value=MAX_PAGE))
     riwayat = (EksporSiasn.objects.filter(instansi=instansi, tahun=tahun).select_related("oleh", "oleh__pegawai")
