@@ -131,9 +131,11 @@ class LaporanSiasnBaris(models.Model):
         BERUBAH = "berubah", _("Berubah sejak ekspor terakhir: ekspor ulang")
         SAMA = "sama", _("Sudah diekspor, tidak berubah")
 
-    laporan = models.ForeignKey(LaporanSiasn, on_delete=models.CASCADE, related_name="baris")
-    urutan = models.PositiveIntegerField()
+    # No index of its own: the unique (laporan, urutan) leads with it.
+    laporan = models.ForeignKey(LaporanSiasn, on_delete=models.CASCADE, related_name="baris", db_index=False)
+    urutan = models.PositiveIntegerField()  # 0, 1, 2, … over the report: page n of "all" is a range of it
     kategori = models.CharField(max_length=10, choices=Kategori.choices)
+    nomor = models.PositiveIntegerField()  # 0, 1, 2, … within its kategori: page n of a tab is a range of it
     nip = models.CharField(_("NIP"), max_length=30, blank=True)
     nama = models.CharField(_("nama"), max_length=250)
     alasan = models.CharField(_("alasan"), max_length=200, blank=True)  # codes of siasn.ekspor.ALASAN, "," between
@@ -141,8 +143,8 @@ class LaporanSiasnBaris(models.Model):
     class Meta:
         verbose_name = _("baris laporan SIASN")
         verbose_name_plural = _("baris laporan SIASN")
-        constraints = [models.UniqueConstraint(fields=["laporan", "urutan"], name="laporan_siasn_baris_urut")]
-        indexes = [models.Index(fields=["laporan", "kategori", "urutan"], name="laporan_siasn_baris_kat")]
+        constraints = [models.UniqueConstraint(fields=["laporan", "urutan"], name="laporan_siasn_baris_urut"),
+                       models.UniqueConstraint(fields=["laporan", "kategori", "nomor"], name="laporan_siasn_baris_kat")]
 
     def __str__(self):
         return f"{self.laporan_id}/{self.urutan}"

@@ -28,22 +28,30 @@ from .services import XLSX_TYPE, ekspor_siasn
 
 Kategori = LaporanSiasnBaris.Kategori
 
-# Which stored rows each tab lists, and the count of the summary row it shows (no COUNT query).
+# Which stored rows each tab lists, the column numbering them (a page is a range of it: one indexed query
+# however deep), and the count of the summary row it shows (no COUNT query).
 TAMPIL = {
-    "terhalang": ({"kategori": Kategori.TERHALANG}, "terhalang"),
-    "ulang": ({"kategori": Kategori.BERUBAH}, "ekspor_ulang"),
-    "baru": ({"kategori": Kategori.BARU}, "belum_diekspor"),
-    "semua": ({}, "jumlah_baris"),
+    "terhalang": ({"kategori": Kategori.TERHALANG}, "nomor", "terhalang"),
+    "ulang": ({"kategori": Kategori.BERUBAH}, "nomor", "ekspor_ulang"),
+    "baru": ({"kategori": Kategori.BARU}, "nomor", "belum_diekspor"),
+    "semua": ({}, "urutan", "jumlah_baris"),
 }
 PER_HALAMAN = 50
 
 
 class _Halaman(Paginator):
-    """A paginator told its count (the stored summary has it), so a page is one query, however many rows."""
+    """Pages of stored rows numbered 0, 1, 2, … by ``kolom``, with the count known from the summary."""
 
-    def __init__(self, object_list, per_page, count: int):
+    def __init__(self, object_list, per_page, *, count: int, kolom: str):
         super().__init__(object_list, per_page)
         self.__dict__["count"] = count
+        self.kolom = kolom
+
+    def page(self, number):
+        number = self.validate_number(number)
+        awal = (number - 1) * self.per_page
+        rows = self.object_list.filter(**{f"{self.kolom}__gte": awal, f"{self.kolom}__lt": awal + self.per_page})
+        return self._get_page(rows, number, self)
 
 
 def _jenis(request, source) -> str:
@@ -79,10 +87,10 @@ def siasn_home(request):
     lap = _stored(instansi, tahun, jenis)
     page_obj = None
     if lap is not None and lap.dihitung_pada is not None:
-        saring, kolom = TAMPIL[tampil]
-        baris = (LaporanSiasnBaris.objects.filter(laporan=lap, **saring).order_by("urutan")
+        saring, kolom, jumlah = TAMPIL[tampil]
+        baris = (LaporanSiasnBaris.objects.filter(laporan=lap, **saring).order_by(kolom)
                  .only("kategori", "nip", "nama", "alasan"))
-        page_obj = _Halaman(baris, PER_HALAMAN, getattr(lap, kolom)).get_page(
+        page_obj = _Halaman(baris, PER_HALAMAN, count=getattr(lap, jumlah), kolom=kolom).get_page(
             int_param(request, "page", default=1, min_value=1, max_value=MAX_PAGE))
     riwayat = (EksporSiasn.objects.filter(instansi=instansi, tahun=tahun).select_related("oleh", "oleh__pegawai")
                [:10])

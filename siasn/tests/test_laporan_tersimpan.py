@@ -106,6 +106,8 @@ def test_rows_are_paginated(org, tahun, as_actor, susun, monkeypatch):
         "page_obj"]
     assert [b.nip for b in p1] == semua[:2] and [b.nip for b in p3] == semua[4:6]
     assert p1.paginator.count == len(semua) == 6 and p1.paginator.num_pages == 3
+    baru = list(_stored(org.instansi).baris.filter(kategori="baru").order_by("urutan").values_list("nip", flat=True))
+    assert len(baru) == 4 and [b.nip for b in _home(client, tampil="baru", page=2).context["page_obj"]] == baru[2:]
     assert _home(client, tampil="semua", page="x").context["page_obj"].number == 1
     assert _home(client, tampil="semua", page=99).context["page_obj"].number == 3
 
