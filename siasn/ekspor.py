@@ -222,10 +222,11 @@ def laporan_skp22(instansi: Instansi, tahun: int) -> Laporan:
     baris = []
     for p in akhir:
         b = Baris(kunci=f"{p.nip}/{tahun}", nip=p.nip, nama=_nama_lengkap(p))
-        b.alasan = _blokir_status(p)
+        status = _blokir_status(p)
+        b.alasan = list(status)
         if (a := _cek_nip(p.nip)) is not None:
             b.alasan.append(a)
-        if not _blokir_status(p):  # only a final evaluation has a snapshot to check
+        if not status:  # only a final evaluation has a snapshot to check
             penilai, kurang = _penilai(p)
             b.alasan.extend(kurang)
             pred = predikat.get(p.pegawai_id)
@@ -284,14 +285,17 @@ def laporan_periodik(instansi: Instansi, tahun: int) -> Laporan:
     # The SIASN ids by a subquery (every row's pegawai has one of these evaluations), not an IN list.
     pns = _pns_id(Penilaian.objects.filter(periode__instansi=instansi, periode__tahun=tahun)
                   .exclude(periode__jenis=Periode.Jenis.TAHUNAN).values("skp__pegawai_id"))
-    baris = []
+    baris, nip_cek = [], {}
     for p in rows:
         nama = _nama_lengkap(p)
         b = Baris(kunci=f"{p.nip}/{p.periode_id}/{p.skp_id}", nip=p.nip, nama=nama)
-        b.alasan = _blokir_status(p)
-        if (a := _cek_nip(p.nip)) is not None:
+        status = _blokir_status(p)
+        b.alasan = list(status)
+        if p.nip not in nip_cek:  # a pegawai has several periods: each NIP is checked once
+            nip_cek[p.nip] = _cek_nip(p.nip)
+        if (a := nip_cek[p.nip]) is not None:
             b.alasan.append(a)
-        if not _blokir_status(p):
+        if not status:
             penilai, kurang = _penilai(p)
             b.alasan.extend(kurang)
             dinilai = p.snap_pegawai or {}
