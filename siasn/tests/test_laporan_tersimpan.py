@@ -220,10 +220,13 @@ def test_hr_of_another_instansi_sees_and_starts_only_its_own(org, tahun, as_acto
     assert _stored(org.instansi).diminta_oleh == org.hr
 
 
-def test_admin_starts_the_instansi_picked(org, tahun, as_actor, susun):
-    r = susun(as_actor("admin"), instansi=org.instansi.pk)
-    assert _stored(org.instansi).status == LaporanSiasn.Status.SELESAI
-    assert f"instansi={org.instansi.pk}" in r["Location"]
+@pytest.mark.parametrize("pilih", ["instansi", "other_instansi"])
+def test_admin_starts_the_instansi_picked(org, tahun, as_actor, django_capture_on_commit_callbacks, pilih):
+    instansi = getattr(org, pilih)
+    with django_capture_on_commit_callbacks(execute=True):
+        r = as_actor("admin").post(reverse("siasn:susun") + f"?instansi={instansi.pk}", {"tahun": TAHUN})
+    assert list(LaporanSiasn.objects.values_list("instansi_id", "status")) == [(instansi.pk, "SELESAI")]
+    assert f"instansi={instansi.pk}" in r["Location"]
 
 
 @pytest.mark.parametrize("data", [{"tahun": "x"}, {"tahun": TAHUN, "jenis": "lain"}, {}])
