@@ -118,6 +118,7 @@ def test_empty_state_explains_and_offers_the_button(org, tahun, as_actor):
     assert r.status_code == 200 and r.context["laporan"] is None
     assert 'id="laporan-kosong"' in body and "belum disusun" in body and "Susun laporan" in body
     assert 'id="jumlah-baris"' not in body and not LaporanSiasn.objects.exists()
+    assert body.count("Tekan Susun laporan") == 1  # once: not repeated by the empty export history
 
 
 def test_recompute_post_starts_a_job(org, tahun, as_actor):
