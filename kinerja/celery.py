@@ -31,6 +31,7 @@ RUTE = {
         "laporan.tasks.build_laporan_task",
         "penilaian.tasks.rebuild_ringkasan_task",
         "pelatihan.tasks.rekap_jp_rebuild_task",
+        "siasn.tasks.susun_laporan_siasn_task",
     ],
     "default": [
         "notifikasi.tasks.pengingat_harian_task",
@@ -43,6 +44,7 @@ RUTE = {
         "penilaian.tasks.keberatan_harian_task",
         "penilaian.tasks.segarkan_ringkasan_task",
         "pelatihan.tasks.rekap_jp_refresh_task",
+        "siasn.tasks.segarkan_laporan_siasn_task",
     ],
 }
 

@@ -218,6 +218,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=1, minute=30),
         "options": {"expires": 6 * 3600},
     },
+    # Stored SIASN validation reports whose data changed (or older than a day) recomputed (siasn.laporan).
+    "siasn-laporan-segarkan": {
+        "task": "siasn.tasks.segarkan_laporan_siasn_task",
+        "schedule": crontab(minute="20-59/30"),
+        "options": {"expires": 1800},
+    },
 }
 
 # Cache and sessions in Redis, so any web replica serves any request (README "Skala"). The cache uses its

@@ -213,19 +213,20 @@ def laporan_skp22(instansi: Instansi, tahun: int) -> Laporan:
                                                                             unit_kerja__instansi=instansi)))
              .exclude(Exists(_akhir_terakhir(instansi, tahun).filter(skp__pegawai_id=OuterRef("pk"))))
              .distinct().order_by("nama", "pk").only("pk", "nip", "nama", "gelar_depan", "gelar_belakang"))
-    pegawai_ids = ada
-    predikat = predikat_tahunan_map(list(pegawai_ids), tahun) if pegawai_ids else {}
     # By a subquery (the year's Akhir evaluations of the instansi cover every row), not an IN list of
-    # tens of thousands of ids.
-    pns = _pns_id(Penilaian.objects.filter(periode__instansi=instansi, periode__tahun=tahun,
-                                           periode__jenis=Periode.Jenis.TAHUNAN).values("skp__pegawai_id"))
+    # tens of thousands of ids; a pegawai listed there without a row here is never looked up.
+    pegawai_akhir = Penilaian.objects.filter(periode__instansi=instansi, periode__tahun=tahun,
+                                             periode__jenis=Periode.Jenis.TAHUNAN).values("skp__pegawai_id")
+    predikat = predikat_tahunan_map(pegawai_akhir, tahun) if ada else {}
+    pns = _pns_id(pegawai_akhir)
     baris = []
     for p in akhir:
         b = Baris(kunci=f"{p.nip}/{tahun}", nip=p.nip, nama=_nama_lengkap(p))
-        b.alasan = _blokir_status(p)
+        status = _blokir_status(p)
+        b.alasan = list(status)
         if (a := _cek_nip(p.nip)) is not None:
             b.alasan.append(a)
-        if not _blokir_status(p):  # only a final evaluation has a snapshot to check
+        if not status:  # only a final evaluation has a snapshot to check
             penilai, kurang = _penilai(p)
             b.alasan.extend(kurang)
             pred = predikat.get(p.pegawai_id)
@@ -248,10 +249,11 @@ def laporan_skp22(instansi: Instansi, tahun: int) -> Laporan:
     return Laporan(EksporSiasn.Jenis.SKP22, baris)
 
 
-def _koefisien(jabatan: Jabatan | None) -> str:
-    if jabatan is None or jabatan.jenis != Jabatan.Jenis.FUNGSIONAL:
+def _koefisien(jenis: str | None, jenjang: str | None) -> str:
+    """The angka kredit koefisien of a jabatan fungsional's jenjang (§5.1); empty for any other jabatan."""
+    if jenis != Jabatan.Jenis.FUNGSIONAL:
         return ""
-    k = KOEFISIEN.get(jabatan.jenjang)
+    k = KOEFISIEN.get(jenjang)
     return f"{k.normalize():f}" if k is not None else ""
 
 
@@ -262,35 +264,52 @@ def _persentase(predikat: str) -> str:
         return ""
 
 
+def _periodik_rows(instansi: Instansi, tahun: int) -> list[_Akhir]:
+    """The year's periodic evaluations as plain values (as ``_akhir_rows``: no model instances)."""
+    rows = (Penilaian.objects.filter(periode__instansi=instansi, periode__tahun=tahun)
+            .exclude(periode__jenis=Periode.Jenis.TAHUNAN)
+            .order_by("skp__pegawai__nama", "skp__pegawai_id", "periode__tanggal_mulai", "pk")
+            .values("status", "rating_hasil", "rating_perilaku", "predikat", "skp_id", "periode_id",
+                    pegawai_id=F("skp__pegawai_id"), nip=F("skp__pegawai__nip"), nama=F("skp__pegawai__nama"),
+                    gelar_depan=F("skp__pegawai__gelar_depan"), gelar_belakang=F("skp__pegawai__gelar_belakang"),
+                    jabatan_nama=F("skp__jabatan__nama"), jabatan_jenis=F("skp__jabatan__jenis"),
+                    jabatan_jenjang=F("skp__jabatan__jenjang"), unit_nama=F("skp__unit_kerja__nama"),
+                    periode_nama=F("periode__nama"), mulai=F("periode__tanggal_mulai"),
+                    selesai=F("periode__tanggal_selesai"), snap_penilai=F("snapshot__penilai"),
+                    snap_pegawai=F("snapshot__pegawai")))
+    return [_Akhir(**r, snapshot={"penilai": r["snap_penilai"]}) for r in rows]
+
+
 def laporan_periodik(instansi: Instansi, tahun: int) -> Laporan:
-    qs = (Penilaian.objects.filter(periode__instansi=instansi, periode__tahun=tahun)
-          .exclude(periode__jenis=Periode.Jenis.TAHUNAN)
-          .select_related("skp__pegawai", "skp__jabatan", "skp__unit_kerja", "periode")
-          .order_by("skp__pegawai__nama", "skp__pegawai_id", "periode__tanggal_mulai", "pk"))
-    rows = list(qs)
-    pns = _pns_id({p.skp.pegawai_id for p in rows})
-    baris = []
+    rows = _periodik_rows(instansi, tahun)
+    # The SIASN ids by a subquery (every row's pegawai has one of these evaluations), not an IN list.
+    pns = _pns_id(Penilaian.objects.filter(periode__instansi=instansi, periode__tahun=tahun)
+                  .exclude(periode__jenis=Periode.Jenis.TAHUNAN).values("skp__pegawai_id"))
+    baris, nip_cek = [], {}
     for p in rows:
-        pg, skp, periode = p.skp.pegawai, p.skp, p.periode
-        b = Baris(kunci=f"{pg.nip}/{periode.pk}/{skp.pk}", nip=pg.nip, nama=pg.nama_lengkap)
-        b.alasan = _blokir_status(p)
-        if (a := _cek_nip(pg.nip)) is not None:
+        nama = _nama_lengkap(p)
+        b = Baris(kunci=f"{p.nip}/{p.periode_id}/{p.skp_id}", nip=p.nip, nama=nama)
+        status = _blokir_status(p)
+        b.alasan = list(status)
+        if p.nip not in nip_cek:  # a pegawai has several periods: each NIP is checked once
+            nip_cek[p.nip] = _cek_nip(p.nip)
+        if (a := nip_cek[p.nip]) is not None:
             b.alasan.append(a)
-        if not _blokir_status(p):
+        if not status:
             penilai, kurang = _penilai(p)
             b.alasan.extend(kurang)
-            dinilai = (p.snapshot or {}).get("pegawai") or {}
+            dinilai = p.snap_pegawai or {}
             hasil, perilaku, kuadran = _rating(p.rating_hasil), _rating(p.rating_perilaku), _predikat(p.predikat)
             b.data = {
-                "pnsDinilaiId": pns.get(pg.pk, ""), "nip": pg.nip, "nama": pg.nama_lengkap, "tahun": str(tahun),
-                "periodikNama": periode.nama, "periodeAwal": periode.tanggal_mulai.isoformat(),
-                "periodeAkhir": periode.tanggal_selesai.isoformat(),
-                "jabatan": dinilai.get("jabatan") or (skp.jabatan.nama if skp.jabatan_id else ""),
-                "unorNama": dinilai.get("unit") or skp.unit_kerja.nama, "instansiNama": instansi.nama,
+                "pnsDinilaiId": pns.get(p.pegawai_id, ""), "nip": p.nip, "nama": nama, "tahun": str(tahun),
+                "periodikNama": p.periode_nama, "periodeAwal": p.mulai.isoformat(),
+                "periodeAkhir": p.selesai.isoformat(),
+                "jabatan": dinilai.get("jabatan") or p.jabatan_nama or "",
+                "unorNama": dinilai.get("unit") or p.unit_nama or "", "instansiNama": instansi.nama,
                 "hasilKinerja": hasil[0], "hasilKinerjaNilai": hasil[1],
                 "perilakuKerja": perilaku[0], "perilakuKerjaNilai": perilaku[1],
                 "kuadranKinerjaNilai": kuadran[0], "kuadranNilai": kuadran[1],
-                "koefisenId": _koefisien(skp.jabatan if skp.jabatan_id else None),
+                "koefisenId": _koefisien(p.jabatan_jenis, p.jabatan_jenjang),
                 "persentase": _persentase(p.predikat),
                 "statusPenilai": penilai["statusPenilai"], "penilaiNipNrp": penilai["nip"],
                 "namaPenilai": penilai["nama"], "penilaiGolonganId": penilai["golongan"],

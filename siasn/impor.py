@@ -35,6 +35,7 @@ from pegawai.mutasi import pegawai_move, pegawai_move_plan
 from pegawai.nip import parse_nip
 
 from . import format as fmt
+from .laporan import mulai_ulang_instansi
 from .models import PegawaiSiasn
 
 MAKS_BYTE = 5 * 1024 * 1024
@@ -341,4 +342,5 @@ def impor(data: bytes, nama: str, *, instansi: Instansi, oleh, hari_ini: date | 
             PegawaiSiasn.objects.update_or_create(pegawai=pg, defaults={"pns_id": pns_id[:42], "unor_id": unor_id[:42]})
     audit_log(aktor=oleh, aksi="siasn.diimpor", objek=instansi, data={
         "berkas": nama[:100], "baris": len(hasil.baris), "diubah": hasil.diubah, "dipindah": hasil.dipindah})
+    mulai_ulang_instansi(instansi)  # NIPs, names and SIASN ids changed: the stored reports are recomputed
     return hasil

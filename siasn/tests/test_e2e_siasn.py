@@ -1,5 +1,6 @@
-"""The SIASN page and the import in a browser: no serious axe violation and no sideways scrolling of the
-page at 1366 and 390 px, with blocked and ready rows listed; the upload reaches its preview."""
+"""The SIASN page and the import in a browser: the report compiled by its button (inline in tests), no serious
+axe violation and no sideways scrolling of the page at 1366 and 390 px, with blocked and ready rows listed
+and in its empty state; the upload reaches its preview."""
 from datetime import date
 
 import pytest
@@ -34,8 +35,12 @@ def test_siasn_pages_accessible_and_fit_a_phone(page, live_server, tmp_path):
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         _masuk(page, live_server, org.hr)
+        if width == 1366:
+            page.goto(live_server.url + reverse("siasn:home") + "?tahun=2025")
+            page.click("#tombol-susun")
+            assert page.inner_text("#jumlah-baris") == "2" and page.is_visible("#laporan-diperbarui")
         for url in (reverse("siasn:home") + "?tahun=2025", reverse("siasn:home") + "?tahun=2025&tampil=semua",
-                    reverse("siasn:impor")):
+                    reverse("siasn:home") + "?tahun=2025&jenis=kinerjaPeriodik", reverse("siasn:impor")):
             page.goto(live_server.url + url)
             found += [f"{width}px {url}: {v}" for v in _violations(page)]
             lebar = page.evaluate("document.documentElement.scrollWidth")
