@@ -64,10 +64,7 @@ def penugasan_kosong(me: Pegawai | None, pegawai: Pegawai, tanggal: date | None 
 
 def penugasan_hari_ini(me: Pegawai) -> list[PenugasanPlt]:
     """Today's assignments of ``me`` (with their unit), kept on the (per-request) pegawai object."""
-    cached = getattr(me, "_kinerja_penugasan_plt", None)
-    if cached is None:
-        cached = me._kinerja_penugasan_plt = list(penugasan_aktif(me).select_related("unit_kerja"))
-    return cached
+    return pegawai_access.penugasan_hari_ini(me)
 
 
 def _penugasan_of(me: Pegawai, tanggal: date | None) -> list[PenugasanPlt]:
