@@ -78,3 +78,15 @@ def test_write_costs_the_same_for_1_and_6_rhk(client, org, as_actor, nama, actor
             assert Realisasi.objects.filter(penilaian=p).count() == 2 * n_rhk
     assert counts[0] == counts[1], f"{nama}: {counts[0]} queries with 1 RHK, {counts[1]} with 6"
     assert counts[0] <= BUDGET[nama], f"{nama}: {counts[0]} queries"
+
+
+def test_access_check_of_a_penilai_without_an_assignment_reads_no_plt_condition(org):
+    """The vacant-post rule adds nothing when the user holds no Plt/Plh today: the check of one evaluation
+    then joins no scan of every pegawai without an atasan (it cost every request ~300 ms at 50,000)."""
+    from penilaian.access import penilaian_visible_to
+
+    p = penilaian_untuk(org.pegawai, periode_terbuka(org.instansi), status=S.DIAJUKAN)
+    qs = penilaian_visible_to(org.atasan.user).filter(pk=p.pk)
+    assert "penugasanplt" not in str(qs.query).lower()
+    assert list(qs) == [p]
+    assert not penilaian_visible_to(org.atasan2.user).filter(pk=p.pk).exists()
