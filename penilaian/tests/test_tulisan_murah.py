@@ -15,7 +15,7 @@ S = Penilaian.Status
 HX = {"HTTP_HX_REQUEST": "true"}
 # Session, user, roles and the evaluation in scope come first (about 8); then the write and its audit.
 # Before this budget: rating 31, feedback 21, realisasi 36 with 1 RHK and 81 with 6.
-BUDGET = {"rating": 13, "umpan_balik": 16, "realisasi": 25}  # one Plt/Plh query per request, not two
+BUDGET = {"rating": 12, "umpan_balik": 16, "realisasi": 25}  # one Plt/Plh query per request, not two
 
 
 def _penilaian(org, pegawai, n_rhk: int, status: str) -> Penilaian:
