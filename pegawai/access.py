@@ -87,7 +87,19 @@ def is_hr(user) -> bool:
     return r.is_admin or r.is_hr
 
 
+def penugasan_hari_ini(pegawai: Pegawai) -> list[PenugasanPlt]:
+    """Today's Plt/Plh assignments of an active ``pegawai`` (with their unit), kept on the (per-request)
+    pegawai object: the role check and every access check of a request share this one query."""
+    cached = getattr(pegawai, "_kinerja_penugasan_plt", None)
+    if cached is None:
+        cached = pegawai._kinerja_penugasan_plt = list(
+            PenugasanPlt.aktif_pada().filter(pegawai=pegawai).select_related("unit_kerja")) if pegawai.aktif else []
+    return cached
+
+
 def _acting_units(pegawai: Pegawai, tanggal: date | None) -> list[tuple[int, int | None]]:
+    if tanggal is None:
+        return list({(pen.unit_kerja_id, pen.unit_kerja.kepala_id) for pen in penugasan_hari_ini(pegawai)})
     return list(
         UnitKerja.objects.filter(
             pk__in=PenugasanPlt.aktif_pada(tanggal).filter(pegawai=pegawai).values("unit_kerja_id")

@@ -100,7 +100,10 @@ def penilaian_visible_to(user) -> QuerySet[Penilaian]:
     r = pegawai_access.peran(user)
     if r.pegawai is not None and not r.is_admin:
         q |= Q(keberatan__pemutus=r.pegawai)
-    return Penilaian.objects.filter(q).select_related("skp", "skp__pegawai", "skp__pejabat_penilai", "periode")
+    # The units and jabatan too: the leader rule, the rating card and the page read them (a query each).
+    return Penilaian.objects.filter(q).select_related(
+        "skp", "skp__unit_kerja", "skp__pegawai", "skp__pegawai__unit_kerja", "skp__pegawai__jabatan",
+        "skp__pejabat_penilai", "periode")
 
 
 def get_penilaian_for(user, pk, *, as_pegawai: bool = False, as_penilai: bool = False) -> Penilaian:

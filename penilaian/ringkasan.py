@@ -2,10 +2,13 @@
 
 Writes: every service that changes what the counts see (SKP status or dates, an evaluation opened or its
 status/predikat, a pegawai moved, activated or created) calls ``tandai_pegawai`` / ``tandai_unit`` in its
-transaction: one upsert of a ``RingkasanKotor`` row per unit, nothing else. Reads (``siapkan``) first
-recompute the few marked units of the instansi (a GROUP BY over those units only), then read the rows, so
-the figures are always current and the page's queries do not grow with the instansi. A unit whose counted
-FINAL has just passed its response window counts again too (it shows as LEWAT from then on).
+transaction: one plain INSERT of a ``RingkasanKotor`` row per unit, nothing else. A mark is a new row, never
+an update of a shared one, so writers of the same unit never wait for each other's commit (an upsert on one
+row per unit held its lock to the end of every writer's transaction: all writers of a unit in single file).
+Reads (``segarkan``) first recompute the few marked units of the instansi (a GROUP BY over those units
+only), then delete exactly the marks they read, so the figures are always current and the page's queries
+do not grow with the instansi. A mark made meanwhile is another row and stays. A unit whose counted FINAL
+has just passed its response window counts again too (it shows as LEWAT from then on).
 
 Bulk paths that bypass the services (imports, demo and bench seeding) call ``rebuild`` at their end; the
 beat schedule runs it nightly as a safety net (``rebuild_ringkasan_task``), recording ``RingkasanPenuh``.
@@ -13,7 +16,8 @@ beat schedule runs it nightly as a safety net (``rebuild_ringkasan_task``), reco
 from collections import defaultdict
 from datetime import datetime
 
-from django.db.models import Count, DateTimeField, Exists, IntegerField, OuterRef, Q, Sum, Value
+from django.db import connection
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -32,14 +36,13 @@ BATCH_UNIT = 100  # units per recompute batch of a full rebuild: bounded memory 
 # --- marking (called by the services) ---------------------------------------------------------------
 
 def tandai_unit(*unit_ids: int | None) -> None:
-    """Mark units out of date (one upsert); the next read or task recomputes them."""
+    """Mark units out of date (one INSERT, no row lock on anything shared); the next read or task
+    recomputes them. The mark commits with the write it belongs to, or not at all."""
     ids = sorted({u for u in unit_ids if u})
     if not ids:
         return
     now = timezone.now()
-    RingkasanKotor.objects.bulk_create([RingkasanKotor(unit_kerja_id=u, ditandai_pada=now) for u in ids],
-                                       update_conflicts=True, unique_fields=["unit_kerja"],
-                                       update_fields=["ditandai_pada"])
+    RingkasanKotor.objects.bulk_create([RingkasanKotor(unit_kerja_id=u, ditandai_pada=now) for u in ids])
 
 
 def tandai_pegawai(*pegawai_ids: int, unit_lain=()) -> None:
@@ -157,17 +160,17 @@ def hitung_unit(unit_ids, instansi_id: int, tahun_list, now: datetime | None = N
 
 
 def _kotor(instansi_id: int) -> list[tuple]:
-    return list(RingkasanKotor.objects.filter(unit_kerja__instansi_id=instansi_id).values_list(
-        "pk", "unit_kerja_id", "ditandai_pada"))
+    """The instansi's marks as ``(pk, unit_id)``: every one was committed with its write, so a recompute
+    started after this read sees those writes."""
+    return list(RingkasanKotor.objects.filter(unit_kerja__instansi_id=instansi_id).values_list("pk", "unit_kerja_id"))
 
 
 def _hapus_kotor(kotor: list[tuple]) -> None:
-    """Clear the marks a recompute covered; a unit marked again meanwhile (a new time) stays marked."""
-    if kotor:
-        q = Q(pk__in=[])
-        for pk, _unit, t in kotor:
-            q |= Q(pk=pk, ditandai_pada=t)
-        RingkasanKotor.objects.filter(q).delete()
+    """Clear the marks a recompute covered, by key: a unit marked again meanwhile has a new row, which stays."""
+    pks = [pk for pk, _unit in kotor if pk]
+    langkah = connection.features.max_query_params or 10_000  # SQLite binds at most 999 values
+    for i in range(0, len(pks), langkah):
+        RingkasanKotor.objects.filter(pk__in=pks[i:i + langkah]).delete()
 
 
 def rebuild(instansi_id: int | None = None, tahun: int | None = None) -> int:
@@ -195,11 +198,11 @@ def rebuild(instansi_id: int | None = None, tahun: int | None = None) -> int:
 def _segarkan_kotor(instansi_id: int, now: datetime) -> int:
     # One query: the marks, and (pk 0) the units whose counted FINAL has just closed its response window.
     lewat = RingkasanUnit.objects.filter(unit_kerja__instansi_id=instansi_id, batas_final_awal__lt=now).values_list(
-        Value(0, output_field=IntegerField()), "unit_kerja_id", Value(None, output_field=DateTimeField()))
+        Value(0, output_field=IntegerField()), "unit_kerja_id")
     semua = list(RingkasanKotor.objects.filter(unit_kerja__instansi_id=instansi_id).values_list(
-        "pk", "unit_kerja_id", "ditandai_pada").union(lewat))
+        "pk", "unit_kerja_id").union(lewat))
     kotor = [k for k in semua if k[0]]
-    units = {u for _pk, u, _t in semua}
+    units = {u for _pk, u in semua}
     if units:
         tahun_list = RingkasanPenuh.objects.filter(instansi_id=instansi_id).values_list("tahun", flat=True)
         hitung_unit(units, instansi_id, list(tahun_list), now)

@@ -52,10 +52,12 @@ def _sesi(user) -> str:
 
 
 def _env(port: int) -> dict:
-    """The environment of gunicorn: this database and SECRET_KEY (the sessions made here must verify)."""
+    """The environment of gunicorn: this database and SECRET_KEY (the sessions made here must verify).
+    Connections are kept as in production (``CONN_MAX_AGE`` 300 behind PgBouncer): a new PostgreSQL
+    backend per request would be measured otherwise."""
     db = settings.DATABASES["default"]
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{db['NAME']}"
-    return {**os.environ, "DATABASE_URL": url, "DEBUG": "0", "SECRET_KEY": settings.SECRET_KEY,
+    return {"CONN_MAX_AGE": "300", **os.environ, "DATABASE_URL": url, "DEBUG": "0", "SECRET_KEY": settings.SECRET_KEY,
             "SECURE_SSL_REDIRECT": "0", "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0",
             "ALLOWED_HOSTS": "127.0.0.1,localhost"}
 

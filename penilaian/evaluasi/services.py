@@ -80,10 +80,13 @@ def _claim(penilaian: Penilaian, versi: int | str | None, **fields) -> None:
               "Isian Anda tetap ada di formulir: periksa data terbaru, lalu simpan lagi."),
             code="konflik",
         )
+    # The counts see status and predikat only: unchanged (known when the copy in hand is the version just
+    # claimed, so it is the row as it was) they need no recount, e.g. a penilai changing a rating back.
+    if any(k in fields and (penilaian.versi != versi or getattr(penilaian, k) != fields[k])
+           for k in ("status", "predikat")):
+        tandai_penilaian(penilaian)
     penilaian.versi = versi + 1
     penilaian.diubah_pada = now
-    if "status" in fields or "predikat" in fields:
-        tandai_penilaian(penilaian)
     for key, value in fields.items():
         setattr(penilaian, key, value)
 

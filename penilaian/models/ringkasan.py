@@ -66,10 +66,11 @@ class RingkasanSkpUnit(models.Model):
 
 
 class RingkasanKotor(models.Model):
-    """A unit whose summary rows are out of date: set by the services in their transaction, cleared by the
-    recompute that read it (only if nobody marked it again meanwhile: ``ditandai_pada`` is compared)."""
+    """A unit whose summary rows are out of date: a row inserted by a service in its transaction (a unit may
+    have several; never updated, so writers never wait on one another), deleted by key by the recompute
+    that read it (a mark made meanwhile is another row and stays)."""
 
-    unit_kerja = models.OneToOneField("pegawai.UnitKerja", on_delete=models.CASCADE, related_name="+")
+    unit_kerja = models.ForeignKey("pegawai.UnitKerja", on_delete=models.CASCADE, related_name="+")
     ditandai_pada = models.DateTimeField()
 
     def __str__(self):
