@@ -116,5 +116,8 @@ class Pegawai(_Masuk):
             if r.status_code != 302 or f"/evaluasi/{self.pk}/" not in r.headers.get("Location", ""):
                 r.failure(f"{r.status_code}: isian tidak tersimpan")
                 self.versi = None
-            else:
-                self.versi += 1
+                return
+        # As the browser does: follow the redirect to the page, which shows (and so consumes) the flash
+        # message and carries the new version.
+        m = VERSI.search(self.buka(self.pk))
+        self.versi = int(m.group(1)) if m else None
