@@ -114,6 +114,12 @@ def kegiatan_tim(tim: QuerySet[Pegawai]) -> QuerySet[KegiatanHarian]:
     )
 
 
+def _salah_satu(ids: QuerySet) -> Func:
+    """``id = ANY(ARRAY(ids))`` (PostgreSQL)."""
+    return Func(F("pk"), ArraySubquery(ids), template="(%(expressions)s))", arg_joiner=" = ANY(",
+                output_field=BooleanField())
+
+
 def teratas_per_anggota(tim: QuerySet[Pegawai]):
     """``keyset.keyset_page``'s ``batasi`` for a team's feed (PostgreSQL): the page is read from the first
     ``n`` entries of each member (``harian_pegawai_urut``, one short index range per member), not by walking
@@ -125,10 +131,11 @@ def teratas_per_anggota(tim: QuerySet[Pegawai]):
         per_orang = qs.filter(pegawai_id=OuterRef("pk")).order_by(*order).values("pk")[:n]
         calon = Pegawai.objects.filter(pk__in=tim.values("pk")).order_by().values(
             k=Func(ArraySubquery(per_orang), function="unnest", output_field=BigIntegerField()))
-        # ``id = ANY(ARRAY(…))``: an index read by primary key of those few ids, where ``IN (subquery)``
-        # could still be planned as the newest-first walk with a membership test.
-        return qs.filter(Func(F("pk"), ArraySubquery(calon), template="(%(expressions)s))", arg_joiner=" = ANY(",
-                              output_field=BooleanField()))
+        # The page's ids first (the candidates by primary key, sorted), then its rows with their relations:
+        # ``id = ANY(ARRAY(…))`` is an index read of those few ids, where ``IN (subquery)`` could be planned
+        # as the newest-first walk again, and joining every candidate's relations before the sort cost more.
+        teratas = KegiatanHarian.objects.filter(_salah_satu(calon)).order_by(*order).values("pk")[:n]
+        return qs.filter(_salah_satu(teratas))
     return batasi
 
 
