@@ -96,7 +96,9 @@ class KegiatanHarian(models.Model):
         verbose_name_plural = _("kegiatan harian")
         ordering = ["-tanggal", "-pk"]
         indexes = [
-            models.Index(fields=["pegawai", "tanggal"], name="harian_pegawai_tanggal"),
+            # A member's entries in the feed's order (also every per-pegawai date range): the team feed
+            # reads the first page of each member off it (harian.selectors.teratas_per_anggota).
+            models.Index(fields=["pegawai", "tanggal", "dibuat_pada", "id"], name="harian_pegawai_urut"),
             models.Index(fields=["iki", "tanggal"], name="harian_iki_tanggal"),
             # The team feed's ORDER BY (-tanggal, -dibuat_pada, -id), read backwards: HR's feed over an
             # instansi stops after one page instead of sorting every entry of the year.

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
+from django.db.models import BigIntegerField, BooleanField, Count, F, Func, Max, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from pegawai import access
@@ -110,6 +112,31 @@ def kegiatan_tim(tim: QuerySet[Pegawai]) -> QuerySet[KegiatanHarian]:
     return _with_relations(KegiatanHarian.objects.filter(pegawai__in=tim.values("pk"))).order_by(
         "-tanggal", "-dibuat_pada", "-pk"
     )
+
+
+def _salah_satu(ids: QuerySet) -> Func:
+    """``id = ANY(ARRAY(ids))`` (PostgreSQL)."""
+    return Func(F("pk"), ArraySubquery(ids), template="(%(expressions)s))", arg_joiner=" = ANY(",
+                output_field=BooleanField())
+
+
+def teratas_per_anggota(tim: QuerySet[Pegawai]):
+    """``keyset.keyset_page``'s ``batasi`` for a team's feed (PostgreSQL): the page is read from the first
+    ``n`` entries of each member (``harian_pegawai_urut``, one short index range per member), not by walking
+    the instansi's newest-first order until ``n`` entries of the team turn up, which passed tens of
+    thousands of other people's entries for a small or quiet team. Cost grows with the team, not the instansi."""
+    def batasi(qs: QuerySet[KegiatanHarian], order: list[str], n: int) -> QuerySet[KegiatanHarian]:
+        if connection.vendor != "postgresql":
+            return qs
+        per_orang = qs.filter(pegawai_id=OuterRef("pk")).order_by(*order).values("pk")[:n]
+        calon = Pegawai.objects.filter(pk__in=tim.values("pk")).order_by().values(
+            k=Func(ArraySubquery(per_orang), function="unnest", output_field=BigIntegerField()))
+        # The page's ids first (the candidates by primary key, sorted), then its rows with their relations:
+        # ``id = ANY(ARRAY(…))`` is an index read of those few ids, where ``IN (subquery)`` could be planned
+        # as the newest-first walk again, and joining every candidate's relations before the sort cost more.
+        teratas = KegiatanHarian.objects.filter(_salah_satu(calon)).order_by(*order).values("pk")[:n]
+        return qs.filter(_salah_satu(teratas))
+    return batasi
 
 
 # --- SKP links ------------------------------------------------------------------------------------

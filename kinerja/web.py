@@ -58,9 +58,13 @@ def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def paginate(request, queryset, per_page: int = PAGE_SIZE, *, param: str = "page") -> Page:
-    """One page of ``queryset`` (``?page=``); a bad or out-of-range number gives the first or last page."""
-    return Paginator(queryset, per_page).get_page(int_param(request, param, default=1, min_value=1, max_value=MAX_PAGE))
+def paginate(request, queryset, per_page: int = PAGE_SIZE, *, param: str = "page", count: int | None = None) -> Page:
+    """One page of ``queryset`` (``?page=``); a bad or out-of-range number gives the first or last page.
+    ``count``: the number of rows when the caller has it already (no ``COUNT(*)`` query)."""
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: the instance value takes its place
+    return paginator.get_page(int_param(request, param, default=1, min_value=1, max_value=MAX_PAGE))
 
 
 def error_text(exc: ValidationError) -> str:

@@ -285,6 +285,8 @@ class Pegawai(models.Model):
         indexes = [
             models.Index(fields=["nama", "nip"], name="pegawai_nama_nip"),
             models.Index(fields=["unit_kerja", "aktif"], name="pegawai_unit_aktif"),
+            # Active pegawai by status (the PPPK of the contract pages), without a scan of every pegawai.
+            models.Index(fields=["status", "unit_kerja"], condition=Q(aktif=True), name="pegawai_status_unit_aktif"),
         ]
 
     def __str__(self):

@@ -13,13 +13,12 @@ Design (one rule per case, used by ``penilaian.access`` and the SKP/evaluation s
 """
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from pegawai import access as pegawai_access
 from pegawai.identitas import identitas_skp, jabatan_plt
-from pegawai.models import Pegawai, PenugasanPlt, UnitKerja
-from pegawai.selectors_pejabat import pengecualian_ids
+from pegawai.models import DelegasiPenilai, Pegawai, PenugasanPlt, UnitKerja
 from pegawai.syarat_penilai import PALING_RENDAH_PENGAWAS
 
 
@@ -159,10 +158,15 @@ def _catatan(skp, oleh, plt) -> str:
 
 # ---------------------------------------------------------------- pengawas check (PermenPANRB 6/2022 Pasal 1)
 
-def skp_penilai_di_bawah_pengawas(skps, tanggal: date | None = None):
-    """The SKPs of ``skps`` (a queryset) whose recorded ASN penilai fails the Pasal 1 check
-    (``pegawai.syarat_penilai``): below pengawas, no Plt/Plh post, no recorded delegation."""
-    calon = skps.filter(pejabat_penilai__isnull=False).exclude(
-        pejabat_penilai__jabatan__jenis__in=PALING_RENDAH_PENGAWAS)
-    delegasi, plt = pengecualian_ids(calon.values("pejabat_penilai_id"), tanggal)
-    return calon.exclude(pejabat_penilai_id__in=delegasi | plt)
+def penilai_di_bawah_pengawas_per_skp(skps, tanggal: date | None = None) -> dict[int, int]:
+    """``{penilai id: number of SKPs}`` over ``skps`` (a queryset) for the recorded ASN penilai failing the
+    Pasal 1 check (``pegawai.syarat_penilai``): below pengawas, no Plt/Plh post, no recorded delegation (by
+    their own instansi). One grouped query; the SKPs themselves are then ``pejabat_penilai_id__in`` these ids,
+    a read by index the planner estimates right, where one filtered query walked every SKP by name."""
+    delegasi = DelegasiPenilai.aktif_pada(tanggal).filter(
+        pegawai_id=OuterRef("pejabat_penilai_id"), instansi_id=F("pegawai__unit_kerja__instansi_id"))
+    plt = PenugasanPlt.aktif_pada(tanggal).filter(pegawai_id=OuterRef("pejabat_penilai_id"))
+    return dict(
+        skps.filter(pejabat_penilai__isnull=False).exclude(pejabat_penilai__jabatan__jenis__in=PALING_RENDAH_PENGAWAS)
+        .exclude(Exists(delegasi)).exclude(Exists(plt))
+        .order_by().values_list("pejabat_penilai_id").annotate(n=Count("pk")))

@@ -17,7 +17,7 @@ from collections import defaultdict
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Sum, Value
+from django.db.models import Count, DateTimeField, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -273,11 +273,29 @@ def jumlah_pegawai(instansi_id: int, tahun: int, *, segar: bool = True) -> tuple
     return c["aktif"] or 0, c["tanpa"] or 0
 
 
-def skp_per_unit(units: list[UnitKerja], tahun: int) -> dict[int, RingkasanSkpUnit]:
+def skp_per_unit(units: list[UnitKerja], tahun: int, *, segar: bool = True) -> dict[int, RingkasanSkpUnit]:
     """``{unit_id: row}`` of ``tahun`` for the units (of any instansi); units without a row have no one."""
-    for iid in sorted({u.instansi_id for u in units}):
+    for iid in sorted({u.instansi_id for u in units} if segar else ()):
         segarkan(iid, tahun)
     return {r.unit_kerja_id: r for r in RingkasanSkpUnit.objects.filter(tahun=tahun, unit_kerja__in=units)}
+
+
+def jumlah_skp(units, tahun: int) -> dict[str, int]:
+    """Over ``units`` (a queryset; call ``segarkan`` first): how many units (``unit``, a paginator's count),
+    active pegawai without an SKP of ``tahun`` (``tanpa``) and SKPs waiting for approval (``diajukan``); one
+    query, a lookup of the unit's summary row per unit."""
+    def kolom(nama):
+        return Sum(Subquery(RingkasanSkpUnit.objects.filter(unit_kerja=OuterRef("pk"), tahun=tahun).values(nama)))
+
+    c = units.order_by().aggregate(unit=Count("pk"), tanpa=kolom("tanpa_skp"),
+                                   diajukan=kolom(KOLOM_SKP[Skp.Status.DIAJUKAN]))
+    return {k: v or 0 for k, v in c.items()}
+
+
+def unit_tanpa_skp(unit_ids, tahun: int):
+    """The units (a subquery of ids) among ``unit_ids`` with an active pegawai without an SKP of ``tahun``."""
+    return RingkasanSkpUnit.objects.filter(tahun=tahun, unit_kerja__in=unit_ids, tanpa_skp__gt=0).values(
+        "unit_kerja_id")
 
 
 def distribusi(unit_ids, periode: Periode, *, segar: bool = True) -> dict[Predikat, int]:

@@ -20,6 +20,7 @@ from . import pegawai_required, tim_required
 
 N_HARI_DEFAULT = 3
 TIM_DROPDOWN_MAKS = 60
+TIM_PER_ANGGOTA_MAKS = 5000  # beyond it (an instansi-sized team) the newest-first walk finds a page sooner
 
 
 def _n_hari(request) -> int:
@@ -32,13 +33,17 @@ def tim(request):
     tim_qs = selectors.tim_of(request.user)
     # An atasan's team fits in a dropdown; an instansi (HR), or a team of hundreds (a Sekda's), is searched
     # instead: a select of every member and of their every RHK made the page hundreds of KB.
-    small = r.is_atasan and tim_qs.count() <= TIM_DROPDOWN_MAKS
+    n_tim = tim_qs.count() if r.is_atasan else None
+    small = n_tim is not None and n_tim <= TIM_DROPDOWN_MAKS
     f = KegiatanTimFilter(request.GET, queryset=selectors.kegiatan_tim(tim_qs),
                           tim=tim_qs if small else None, rhk_qs=selectors.rhk_tim(tim_qs) if small else None)
     n = _n_hari(request)
     hari_ini = timezone.localdate()
     # Keyset pages: HR's feed spans the instansi, and a COUNT(*) of it cost more than the page itself.
-    page_obj = keyset_page(request, f.qs if f.is_valid() else f.queryset.none(), 20)
+    # A team (not HR's instansi) is read per member: its cost follows the team, not the instansi.
+    per_anggota = n_tim is not None and n_tim <= TIM_PER_ANGGOTA_MAKS
+    page_obj = keyset_page(request, f.qs if f.is_valid() else f.queryset.none(), 20,
+                           batasi=selectors.teratas_per_anggota(tim_qs) if per_anggota else None)
     for k in page_obj:
         k.tanggapan_form = TanggapanForm.untuk(k, r.pegawai)
     return render(request, "harian/kegiatan_tim.html", {

@@ -19,6 +19,8 @@ from ..filters import LaporanFilter, RiwayatFilter
 from ..forms import TolakForm
 from ..models import RiwayatPengembangan
 
+PER_HALAMAN = 25  # rows per table of the JP report
+
 
 @hr_required
 def antrean(request):
@@ -62,7 +64,11 @@ def laporan(request):
     tahun = tahun_param(request)
     instansi, f, qs = _laporan_qs(request, tahun)
     ringkasan = selectors.ringkasan_per_unit(qs)
-    kurang = paginate(request, selectors.below_target(qs).order_by("unit_kerja__kode", "jp", "nama"), 50)
+    # Pages of 25 units and 25 people: a whole instansi's 171 units in one table made the page 168 KB.
+    unit_hal = paginate(request, ringkasan, PER_HALAMAN, param="hal_unit")
+    unit_query = request.GET.copy()
+    unit_query.pop("hal_unit", None)
+    kurang = paginate(request, selectors.below_target(qs).order_by("unit_kerja__kode", "jp", "nama"), PER_HALAMAN)
     marks = selectors.penanda_per_pegawai([p.pk for p in kurang], tahun=tahun)
     total = {k: sum(getattr(r, k) for r in ringkasan) for k in ("n_pns", "n_tercapai", "n_pppk", "n_pppk_melebihi")}
     return render(
@@ -73,6 +79,8 @@ def laporan(request):
             "tahun": tahun,
             "filter": f,
             "ringkasan": ringkasan,
+            "unit_hal": unit_hal,
+            "unit_query": unit_query.urlencode(),
             "total": total,
             "page_obj": kurang,
             "rows": [(p, selectors.status_of(p), marks.get(p.pk)) for p in kurang],

@@ -121,12 +121,12 @@ def pegawai_tanpa_skp(pegawai_qs: QuerySet[Pegawai], tahun: int) -> QuerySet[Peg
     return pegawai_qs.filter(aktif=True).exclude(Exists(Skp.objects.filter(pegawai=OuterRef("pk"), tahun=tahun)))
 
 
-def monitoring_per_unit(units: list[UnitKerja], tahun: int) -> list[BarisUnit]:
+def monitoring_per_unit(units: list[UnitKerja], tahun: int, *, segar: bool = True) -> list[BarisUnit]:
     """Per unit: pegawai aktif, those without an SKP for ``tahun`` and SKP counts by status, from the
     summary rows (``penilaian.ringkasan``, the same numbers as counting the tables)."""
     from ..ringkasan import KOLOM_SKP, skp_per_unit
 
-    rows = skp_per_unit(units, tahun)
+    rows = skp_per_unit(units, tahun, segar=segar)
     hasil = []
     for u in units:
         r = rows.get(u.pk)

@@ -2,15 +2,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.web import error_message, paginate
+from kinerja.web import PAGE_SIZE, error_message, paginate
 from pegawai import access as pegawai_access
 
 from .. import selectors
 from ..forms import MasukanForm, UndanganForm
+from ..halaman import halaman_rekan
 from ..services import masukan_rekan_submit, undangan_rekan_create
 
 
@@ -49,8 +51,9 @@ def daftar(request):
     qs = selectors.penilaian_for_rekan_list(request.user)
     q = request.GET.get("q", "").strip()
     if q:
-        qs = qs.filter(skp__pegawai__nama__icontains=q) | qs.filter(skp__pegawai__nip__startswith=q)
-    return render(request, "penilaian/rekan/daftar.html", {"page_obj": paginate(request, qs), "q": q})
+        qs = qs.filter(Q(skp__pegawai__nama__icontains=q) | Q(skp__pegawai__nip__startswith=q))
+    # Pages by position, a period start at a time: no sort or count of the instansi's open evaluations.
+    return render(request, "penilaian/rekan/daftar.html", {"page_obj": halaman_rekan(request, qs, PAGE_SIZE), "q": q})
 
 
 @login_required

@@ -16,7 +16,7 @@ from pegawai.selectors import descendant_ids
 from ... import ringkasan
 from ...access import get_rhk_pohon_for, get_skp_for, pohon_rhk_q, pohon_units_for, skp_visible_to
 from ...models import Skp
-from ...pejabat import skp_penilai_di_bawah_pengawas
+from ...pejabat import penilai_di_bawah_pengawas_per_skp
 from .. import pohon, selectors, services
 from ..forms import ReassignForm
 
@@ -74,21 +74,30 @@ def skp_monitoring(request):
     unit = units.filter(pk=pk).first() if pk else None
     scope = units.filter(pk__in=descendant_ids(unit)) if unit else units
     tahun = tahun_param(request)
-    page = paginate(request, scope.select_related("parent").order_by("kode"), 50)
-    page.object_list = selectors.monitoring_per_unit(list(page.object_list), tahun)
     instansi = pegawai_access.peran(request.user).instansi_id
-    diperbarui = ringkasan.diperbarui(instansi, tahun) if instansi else None
+    # HR's scope is one instansi: the unit table and the two counts come from its summary rows, made
+    # current once here; an admin's spans every instansi and counts live.
+    ringkas = instansi is not None and not pegawai_access.peran(request.user).is_admin
+    diperbarui = ringkasan.segarkan(instansi, tahun)[tahun] if ringkas else None
+    jumlah = ringkasan.jumlah_skp(scope, tahun) if ringkas else {}
+    page = paginate(request, scope.select_related("parent").order_by("kode"), 50, count=jumlah.get("unit"))
+    page.object_list = selectors.monitoring_per_unit(list(page.object_list), tahun, segar=not ringkas)
     pegawai = pegawai_access.pegawai_managed_by(request.user).filter(unit_kerja__in=scope)
+    if ringkas:  # only the units the summary says have someone without an SKP: no walk of the instansi for none
+        pegawai = pegawai.filter(unit_kerja__in=ringkasan.unit_tanpa_skp(scope, tahun))
     tanpa = selectors.pegawai_tanpa_skp(pegawai, tahun).select_related("jabatan", "unit_kerja", "atasan")
     menunggu = (
         skp_visible_to(request.user)
         .filter(tahun=tahun, status=Skp.Status.DIAJUKAN, pegawai__unit_kerja__in=scope)
         .order_by("diajukan_pada")
     )
+    if not ringkas:
+        jumlah = {"tanpa": tanpa.count(), "diajukan": menunggu.count()}
     # PermenPANRB 6/2022 Pasal 1: penilai below pengawas without a recorded delegation (a warning).
-    lemah = skp_penilai_di_bawah_pengawas(
-        skp_visible_to(request.user).filter(tahun=tahun, pegawai__unit_kerja__in=scope)
-    ).select_related("pejabat_penilai__jabatan").order_by("pegawai__nama", "pk")
+    skp_tahun = skp_visible_to(request.user).filter(tahun=tahun, pegawai__unit_kerja__in=scope)
+    lemah_per_penilai = penilai_di_bawah_pengawas_per_skp(skp_tahun)
+    lemah = skp_tahun.filter(pejabat_penilai_id__in=list(lemah_per_penilai)).select_related(
+        "pejabat_penilai__jabatan").order_by("pegawai__nama", "pk")
     return render(
         request,
         "penilaian/skp/monitoring.html",
@@ -98,12 +107,12 @@ def skp_monitoring(request):
             "tahun": tahun,
             "page_obj": page,
             "diperbarui": diperbarui,
-            "tanpa": tanpa[:100],
-            "n_tanpa": tanpa.count(),
-            "menunggu": menunggu[:100],
-            "n_menunggu": menunggu.count(),
-            "lemah": lemah[:100],
-            "n_lemah": lemah.count(),
+            "tanpa": tanpa[:100] if jumlah["tanpa"] else [],
+            "n_tanpa": jumlah["tanpa"],
+            "menunggu": menunggu[:100] if jumlah["diajukan"] else [],
+            "n_menunggu": jumlah["diajukan"],
+            "lemah": lemah[:100] if lemah_per_penilai else [],
+            "n_lemah": sum(lemah_per_penilai.values()),
             "tahun_list": range(date.today().year + 1, date.today().year - 3, -1),
             "Status": Skp.Status,
         },
