@@ -34,8 +34,13 @@ def penugasan_aktif(me: Pegawai, tanggal: date | None = None):
 
 
 def dinilai_plt_q(me: Pegawai, prefix: str = "") -> Q:
-    """SKPs (``prefix`` "" ) or evaluations (``prefix`` "skp__") that ``me`` appraises as Plt/Plh of a vacant post."""
-    units = penugasan_aktif(me).values("unit_kerja_id")
+    """SKPs (``prefix`` "" ) or evaluations (``prefix`` "skp__") that ``me`` appraises as Plt/Plh of a vacant post.
+
+    Built from today's assignments of the request's pegawai (``penugasan_hari_ini``): without one, a
+    condition that matches nothing, so the queries it joins need no subquery over the pegawai table."""
+    units = [pen.unit_kerja_id for pen in penugasan_hari_ini(me)] if me is not None and me.aktif else []
+    if not units:
+        return Q(**{f"{prefix}pegawai_id__in": []})
     staf = Pegawai.objects.filter(_tanpa_atasan_q()).filter(
         Q(unit_kerja_id__in=units) | Q(unit_dipimpin__parent_id__in=units)).exclude(pk=me.pk).values("pk")
     return Q(**{f"{prefix}pegawai_id__in": staf, f"{prefix}pejabat_penilai_non_asn__isnull": True})
@@ -59,10 +64,7 @@ def penugasan_kosong(me: Pegawai | None, pegawai: Pegawai, tanggal: date | None 
 
 def penugasan_hari_ini(me: Pegawai) -> list[PenugasanPlt]:
     """Today's assignments of ``me`` (with their unit), kept on the (per-request) pegawai object."""
-    cached = getattr(me, "_kinerja_penugasan_plt", None)
-    if cached is None:
-        cached = me._kinerja_penugasan_plt = list(penugasan_aktif(me).select_related("unit_kerja"))
-    return cached
+    return pegawai_access.penugasan_hari_ini(me)
 
 
 def _penugasan_of(me: Pegawai, tanggal: date | None) -> list[PenugasanPlt]:
