@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from .models import Pegawai, PenugasanPlt, UnitKerja
+from .models import Instansi, Pegawai, PenugasanPlt, UnitKerja
 
 HR_GROUP = "HR"
 
@@ -41,7 +41,8 @@ def dengan_peran(users: QuerySet) -> QuerySet:
     or an acting post (Plt/Plh) today. The authentication backend loads the request's user with it."""
     through = get_user_model().groups.through
     pegawai = OuterRef("pegawai__id")
-    return users.select_related("pegawai__unit_kerja", "pegawai__jabatan", "pegawai__golongan").annotate(
+    return users.select_related("instansi", "pegawai__unit_kerja__instansi", "pegawai__jabatan",
+                                "pegawai__golongan").annotate(
         kinerja_hr=Exists(through.objects.filter(user_id=OuterRef("pk"), group__name=HR_GROUP)),
         kinerja_bawahan=Exists(Pegawai.objects.filter(atasan_id=pegawai, aktif=True).exclude(pk=pegawai)),
         kinerja_plt=Exists(PenugasanPlt.aktif_pada().filter(pegawai_id=pegawai)),
@@ -111,6 +112,18 @@ def peran(user) -> Peran:
     ]
     user._kinerja_peran = result
     return result
+
+
+def instansi_peran(user):
+    """The Instansi of ``peran(user).instansi_id`` (loaded with the request's user: no query then)."""
+    r = peran(user)
+    if r.instansi_id is None:
+        return None
+    if isinstance(user, get_user_model()) and user.instansi_id == r.instansi_id:
+        return user.instansi
+    if r.pegawai is not None and r.pegawai.unit_kerja.instansi_id == r.instansi_id:
+        return r.pegawai.unit_kerja.instansi
+    return Instansi.objects.get(pk=r.instansi_id)
 
 
 def is_hr(user) -> bool:
