@@ -53,7 +53,9 @@ def _muat(user) -> tuple[bool, bool, bool]:
     """(HR, direct subordinates, acting post today) of ``user``; one query unless loaded by ``dengan_peran``."""
     if not hasattr(user, "kinerja_hr"):
         loaded = dengan_peran(get_user_model().objects.filter(pk=user.pk)).first()
-        if loaded is None:
+        if loaded is None:  # not saved, or deleted meanwhile: no role
+            user.kinerja_hr = user.kinerja_bawahan = user.kinerja_plt = False
+            user._kinerja_pegawai = getattr(user, "_kinerja_pegawai", None)
             return False, False, False
         user.kinerja_hr, user.kinerja_bawahan, user.kinerja_plt = (
             loaded.kinerja_hr, loaded.kinerja_bawahan, loaded.kinerja_plt)
