@@ -6,11 +6,11 @@ the database and lists are sliced, so the page never grows with rows (style.md �
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, When
 from django.utils import timezone
 
 from harian.models import TanggapanKegiatan
-from harian.selectors import belum_melapor, hari_kerja_terakhir
+from harian.selectors import hari_kerja_terakhir, jumlah_belum_melapor
 from pegawai import access
 from pegawai.models import Instansi, Pegawai
 from pelatihan.jp import StatusJp, status_jp
@@ -59,20 +59,26 @@ class KartuPegawai:
 
 
 def kartu_pegawai(pegawai: Pegawai, hari_ini: date) -> KartuPegawai:
-    """My SKP of the year, the current period and its evaluation, what waits for me, JP, reactions (8 queries)."""
+    """My SKP of the year, the current period and its evaluation, what waits for me, JP, reactions (6 queries)."""
     tahun = hari_ini.year
     skps = list(Skp.objects.filter(pegawai=pegawai, tahun=tahun).order_by("tanggal_mulai", "pk"))
     periode = periode_berjalan(pegawai.unit_kerja.instansi_id, hari_ini)
+    # One query for my evaluations in the current period and those waiting for my response: a few rows
+    # of one pegawai (one per SKP in the period, the finals of the response window).
+    q_menunggu = Penilaian.q_menunggu_tanggapan()
+    milik = list(Penilaian.objects.filter(skp__pegawai=pegawai).filter(
+        q_menunggu | Q(periode=periode) if periode is not None else q_menunggu)
+        .annotate(menunggu=Case(When(q_menunggu, then=True), default=False, output_field=BooleanField()))
+        .select_related("skp", "periode").order_by("periode__tanggal_mulai", "pk"))
+    menunggu = [p for p in milik if p.menunggu][:N_DAFTAR]
     penilaian = skp_bisa = None
     if periode is not None:
-        penilaian = (Penilaian.objects.filter(skp__pegawai=pegawai, periode=periode)
-                     .select_related("skp").order_by("-skp__tanggal_mulai").first())
+        penilaian = max((p for p in milik if p.periode_id == periode.pk), default=None,
+                        key=lambda p: p.skp.tanggal_mulai)
         # In January the open period may belong to last year: its SKPs are not the ones listed above.
         kandidat = skps if periode.tahun == tahun else list(Skp.objects.filter(pegawai=pegawai, tahun=periode.tahun))
         skp_bisa = next((s for s in reversed(kandidat)
                          if s.status == Skp.Status.DISETUJUI and _overlaps(s, periode)), None)
-    menunggu = list(Penilaian.objects.filter(Penilaian.q_menunggu_tanggapan(), skp__pegawai=pegawai)
-                    .select_related("periode").order_by("periode__tanggal_mulai", "pk")[:N_DAFTAR])
     undangan = undangan_terbuka(UndanganRekan.objects.filter(rekan=pegawai), hari_ini).count()
     tanggapan = list(TanggapanKegiatan.objects.filter(kegiatan__pegawai=pegawai).exclude(oleh=pegawai)
                      .select_related("kegiatan", "oleh").order_by("-diubah_pada", "-pk")[:N_TANGGAPAN])
@@ -90,30 +96,29 @@ def kartu_pegawai(pegawai: Pegawai, hari_ini: date) -> KartuPegawai:
 class KartuAtasan:
     skp_diajukan: int
     penilaian_menunggu: int
-    belum_melapor: list[Pegawai]
+    belum_melapor: int
+    belum_melapor_contoh: list[Pegawai]  # the first few by name
     n_hari: int
     sejak: date
     undangan_belum: int
 
-    @property
-    def belum_melapor_contoh(self) -> list[Pegawai]:
-        return self.belum_melapor[:N_DAFTAR]
-
 
 def kartu_atasan(user, pegawai: Pegawai, hari_ini: date) -> KartuAtasan:
     """What waits for the supervisor: SKPs to approve, evaluations to rate or finalise in open periods,
-    silent team members, evaluations without any peer invited yet (domain.md §1, §3.2, §6, §9.2)."""
-    dinilai = skp_to_approve(user)
-    terbuka = Penilaian.objects.filter(skp__in=dinilai.values("pk"), periode__batas_pengisian__gte=hari_ini)
-    counts = terbuka.aggregate(
-        menunggu=Count("pk", filter=Q(status__in=Penilaian.status_untuk("rate"))),
-        tanpa_undangan=Count("pk", filter=~Q(status__in=Penilaian.SELESAI)
-                             & ~Q(Exists(UndanganRekan.objects.filter(penilaian=OuterRef("pk"))))),
+    silent team members, evaluations without any peer invited yet (domain.md §1, §3.2, §6, §9.2).
+    Two queries: the SKPs and their evaluations in one aggregate, the silent members with their count."""
+    terbuka = Q(penilaian__periode__batas_pengisian__gte=hari_ini)
+    counts = skp_to_approve(user).order_by().aggregate(
+        diajukan=Count("pk", filter=Q(status=Skp.Status.DIAJUKAN), distinct=True),
+        menunggu=Count("penilaian", filter=terbuka & Q(penilaian__status__in=Penilaian.status_untuk("rate"))),
+        tanpa_undangan=Count("penilaian", filter=terbuka & ~Q(penilaian__status__in=Penilaian.SELESAI)
+                             & ~Exists(UndanganRekan.objects.filter(penilaian=OuterRef("penilaian")))),
     )
+    jumlah, contoh = jumlah_belum_melapor(access.bawahan_of(pegawai), n=N_HARI_SEPI, hari_ini=hari_ini,
+                                          contoh=N_DAFTAR)
     return KartuAtasan(
-        skp_diajukan=dinilai.filter(status=Skp.Status.DIAJUKAN).count(),
-        penilaian_menunggu=counts["menunggu"],
-        belum_melapor=belum_melapor(access.bawahan_of(pegawai), n=N_HARI_SEPI, hari_ini=hari_ini),
+        skp_diajukan=counts["diajukan"], penilaian_menunggu=counts["menunggu"],
+        belum_melapor=jumlah, belum_melapor_contoh=contoh,
         n_hari=N_HARI_SEPI, sejak=hari_kerja_terakhir(N_HARI_SEPI, hari_ini)[0],
         undangan_belum=counts["tanpa_undangan"],
     )

@@ -1,13 +1,28 @@
 """Reads of the daily activity log: scoped querysets, the team feed, the roll-up per IKI."""
 import calendar
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import reduce
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import BigIntegerField, BooleanField, Count, F, Func, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Count,
+    Exists,
+    F,
+    Func,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Window,
+)
 from django.http import Http404
 
 from pegawai import access
@@ -40,17 +55,26 @@ def rollup_per_iki(penilaian) -> dict[int, RollupIki]:
     IKIs without any linked activity are absent from the result. Entries the atasan returned do not count
     (they are being corrected); approved and submitted ones do. One query.
     """
-    skp, periode = penilaian.skp, penilaian.periode
-    mulai = max(periode.tanggal_mulai, skp.tanggal_mulai)
-    selesai = min(periode.tanggal_selesai, skp.tanggal_selesai)
-    hasil: dict[int, RollupIki] = {}
-    if mulai > selesai:
+    return rollup_per_skp([penilaian.skp], penilaian.periode).get(penilaian.skp.pk, {})
+
+
+def rollup_per_skp(skps, periode) -> dict[int, dict[int, RollupIki]]:
+    """``rollup_per_iki`` of each of the SKPs in ``periode``, ``{skp_id: {iki_id: RollupIki}}``; one query."""
+    syarat = []
+    for skp in skps:
+        mulai = max(periode.tanggal_mulai, skp.tanggal_mulai)
+        selesai = min(periode.tanggal_selesai, skp.tanggal_selesai)
+        if mulai <= selesai:
+            syarat.append(Q(pegawai_id=skp.pegawai_id, iki__rhk__skp_id=skp.pk, tanggal__gte=mulai,
+                            tanggal__lte=selesai))
+    hasil: dict[int, dict[int, RollupIki]] = {}
+    if not syarat:
         return hasil
-    qs = KegiatanHarian.objects.filter(
-        pegawai_id=skp.pegawai_id, iki__rhk__skp_id=skp.pk, tanggal__gte=mulai, tanggal__lte=selesai
-    ).exclude(status=KegiatanHarian.Status.DIKEMBALIKAN).order_by("tanggal", "jam_mulai", "pk")
+    qs = (KegiatanHarian.objects.filter(reduce(operator.or_, syarat))
+          .exclude(status=KegiatanHarian.Status.DIKEMBALIKAN)
+          .annotate(skp_rollup=F("iki__rhk__skp_id")).order_by("tanggal", "jam_mulai", "pk"))
     for k in qs:
-        r = hasil.setdefault(k.iki_id, RollupIki())
+        r = hasil.setdefault(k.skp_rollup, {}).setdefault(k.iki_id, RollupIki())
         r.jumlah += k.kuantitas
         r.kegiatan.append(k)
     return hasil
@@ -213,6 +237,17 @@ def belum_melapor(anggota: QuerySet[Pegawai], *, n: int, hari_ini: date) -> list
         .filter(n_lapor=0)
         .order_by("nama")
     )
+
+
+def jumlah_belum_melapor(anggota: QuerySet[Pegawai], *, n: int, hari_ini: date,
+                         contoh: int) -> tuple[int, list[Pegawai]]:
+    """How many team members have no entry in the last ``n`` working days, and the first ``contoh`` of them
+    by name: one query, the count riding on each row, whatever the size of the team."""
+    hari = hari_kerja_terakhir(n, hari_ini)
+    lapor = KegiatanHarian.objects.filter(pegawai=OuterRef("pk"), tanggal__gte=hari[0], tanggal__lt=hari_ini)
+    rows = list(Pegawai.objects.filter(pk__in=anggota.values("pk")).filter(~Exists(lapor))
+                .annotate(jumlah_sepi=Window(Count("pk"))).order_by("nama", "pk")[:contoh])
+    return (rows[0].jumlah_sepi if rows else 0), rows
 
 
 # --- working hours ---------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.forms import ModelChoiceDimuat
 from kinerja.web import MAX_TAHUN, MIN_TAHUN
 from pegawai.models import UnitKerja
 from penilaian.models import Penilaian, Periode, Skp
@@ -71,7 +72,7 @@ class LaporanFilterForm(forms.Form):
 
 
 class TppFilterForm(forms.Form):
-    unit = _pilih(forms.ModelChoiceField(UnitKerja.objects.none(), label=_("Perangkat daerah"),
+    unit = _pilih(ModelChoiceDimuat(UnitKerja.objects.none(), label=_("Perangkat daerah"),
                                          error_messages={"invalid_choice": UNIT_SALAH,
                                                          "required": _("Pilih perangkat daerah.")}))
     tahun = _Tahun()
@@ -79,9 +80,12 @@ class TppFilterForm(forms.Form):
                                error_messages={"invalid": BULAN_SALAH, "min_value": BULAN_SALAH,
                                                "max_value": BULAN_SALAH})
 
-    def __init__(self, data=None, *, instansi, **kwargs):
+    def __init__(self, data=None, *, instansi, units=None, **kwargs):
+        """``units``: ``unit_tpp(instansi)`` loaded already by the page (then the field runs no query)."""
         super().__init__(data, **kwargs)
         self.fields["unit"].queryset = unit_tpp(instansi)
+        if units is not None:
+            self.fields["unit"].pilihan(units)
         self.fields["unit"].label_from_instance = lambda u: f"{u.kode} — {u.nama}"
         self.fields["bulan"].widget.attrs.setdefault("class", "form-control")
 

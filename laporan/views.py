@@ -166,12 +166,13 @@ def job_unduh(request, pk):
 
 def _tpp_form(request, instansi):
     data = request.GET if request.GET.get("unit") or request.GET.get("bulan") or request.GET.get("tahun") else None
-    form = TppFilterForm(data, instansi=instansi)
-    if data is None and (first := selectors.unit_tpp(instansi).first()) is not None:
+    units = list(selectors.unit_tpp(instansi))  # once: the default, the check and the <select>
+    form = TppFilterForm(data, instansi=instansi, units=units)
+    if data is None and units:
         # First visit: the first perangkat daerah and last month, the one a TPP run pays for.
         bulan_lalu = timezone.localdate().replace(day=1) - timedelta(days=1)
-        form = TppFilterForm({"unit": first.pk, "tahun": bulan_lalu.year, "bulan": bulan_lalu.month},
-                             instansi=instansi)
+        form = TppFilterForm({"unit": units[0].pk, "tahun": bulan_lalu.year, "bulan": bulan_lalu.month},
+                             instansi=instansi, units=units)
     return form
 
 

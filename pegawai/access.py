@@ -12,10 +12,11 @@ of them, and an inactive atasan or Plt/Plh appraises no one.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from .models import Pegawai, PenugasanPlt, UnitKerja
+from .models import Instansi, Pegawai, PenugasanPlt, UnitKerja
 
 HR_GROUP = "HR"
 
@@ -34,15 +35,46 @@ class Peran:
         return self.pegawai is not None
 
 
+def dengan_peran(users: QuerySet) -> QuerySet:
+    """``users`` loading in the same query what every request asks of its user (``peran``): the pegawai
+    with unit, jabatan and golongan, HR membership, and whether the pegawai has active direct subordinates
+    or an acting post (Plt/Plh) today. The authentication backend loads the request's user with it."""
+    through = get_user_model().groups.through
+    pegawai = OuterRef("pegawai__id")
+    return users.select_related("instansi", "pegawai__unit_kerja__instansi", "pegawai__jabatan",
+                                "pegawai__golongan").annotate(
+        kinerja_hr=Exists(through.objects.filter(user_id=OuterRef("pk"), group__name=HR_GROUP)),
+        kinerja_bawahan=Exists(Pegawai.objects.filter(atasan_id=pegawai, aktif=True).exclude(pk=pegawai)),
+        kinerja_plt=Exists(PenugasanPlt.aktif_pada().filter(pegawai_id=pegawai)),
+    )
+
+
+def _muat(user) -> tuple[bool, bool, bool]:
+    """(HR, direct subordinates, acting post today) of ``user``; one query unless loaded by ``dengan_peran``."""
+    if not hasattr(user, "kinerja_hr"):
+        loaded = dengan_peran(get_user_model().objects.filter(pk=user.pk)).first()
+        if loaded is None:  # not saved, or deleted meanwhile: no role
+            user.kinerja_hr = user.kinerja_bawahan = user.kinerja_plt = False
+            user._kinerja_pegawai = getattr(user, "_kinerja_pegawai", None)
+            return False, False, False
+        user.kinerja_hr, user.kinerja_bawahan, user.kinerja_plt = (
+            loaded.kinerja_hr, loaded.kinerja_bawahan, loaded.kinerja_plt)
+        if not hasattr(user, "_kinerja_pegawai"):
+            user._kinerja_pegawai = getattr(loaded, "pegawai", None)
+    if not hasattr(user, "_kinerja_pegawai"):
+        user._kinerja_pegawai = getattr(user, "pegawai", None)  # loaded with the user: no query
+    if user._kinerja_pegawai is not None and not user.kinerja_plt:
+        user._kinerja_pegawai._kinerja_penugasan_plt = []  # no acting post: the access checks need no query
+    return user.kinerja_hr, user.kinerja_bawahan, user.kinerja_plt
+
+
 def _pegawai_record(user) -> Pegawai | None:
-    """The pegawai linked to ``user``, active or not (one query per request object)."""
+    """The pegawai linked to ``user``, active or not (no query once ``peran`` has loaded the user)."""
     if not user.is_authenticated:
         return None
-    cached = getattr(user, "_kinerja_pegawai", False)
-    if cached is False:
-        cached = Pegawai.objects.select_related("unit_kerja", "jabatan", "golongan").filter(user=user).first()
-        user._kinerja_pegawai = cached
-    return cached
+    if not hasattr(user, "_kinerja_pegawai"):
+        _muat(user)
+    return user._kinerja_pegawai
 
 
 def pegawai_of(user) -> Pegawai | None:
@@ -52,19 +84,21 @@ def pegawai_of(user) -> Pegawai | None:
 
 
 def peran(user) -> Peran:
-    """The roles of ``user``, computed once per request object."""
+    """The roles of ``user``, computed once per request object (no query for a user the authentication
+    backend loaded, one otherwise; two more only for a Plt/Plh without direct subordinates)."""
     cached = getattr(user, "_kinerja_peran", None)
     if cached is not None:
         return cached
+    hr, ada_bawahan, ada_plt = _muat(user) if user.is_authenticated else (False, False, False)
     p = pegawai_of(user)
     # A user whose pegawai was deactivated keeps no role, HR and admin included (joiner–mover–leaver).
     berhenti = not user.is_active or (_pegawai_record(user) is not None and p is None)
-    is_hr = user.is_authenticated and not berhenti and any(g.name == HR_GROUP for g in user.groups.all())
+    is_hr = user.is_authenticated and not berhenti and hr
     instansi_id = user.instansi_id or (p.unit_kerja.instansi_id if p else None)
     result = Peran(
         is_admin=user.is_superuser and not berhenti,
         is_hr=bool(is_hr and instansi_id),
-        is_atasan=bool(p and bawahan_of(p).exists()),
+        is_atasan=bool(p and (ada_bawahan or (ada_plt and bawahan_of(p).exists()))),
         pegawai=p,
         instansi_id=instansi_id,
     )
@@ -82,18 +116,31 @@ def peran(user) -> Peran:
     return result
 
 
+def instansi_peran(user):
+    """The Instansi of ``peran(user).instansi_id`` (loaded with the request's user: no query then)."""
+    r = peran(user)
+    if r.instansi_id is None:
+        return None
+    if isinstance(user, get_user_model()) and user.instansi_id == r.instansi_id:
+        return user.instansi
+    if r.pegawai is not None and r.pegawai.unit_kerja.instansi_id == r.instansi_id:
+        return r.pegawai.unit_kerja.instansi
+    return Instansi.objects.get(pk=r.instansi_id)
+
+
 def is_hr(user) -> bool:
     r = peran(user)
     return r.is_admin or r.is_hr
 
 
 def penugasan_hari_ini(pegawai: Pegawai) -> list[PenugasanPlt]:
-    """Today's Plt/Plh assignments of an active ``pegawai`` (with their unit), kept on the (per-request)
-    pegawai object: the role check and every access check of a request share this one query."""
+    """Today's Plt/Plh assignments of ``pegawai`` (with their unit), kept on the (per-request) pegawai
+    object: every access check of a request shares one query, none when ``peran`` saw no acting post."""
     cached = getattr(pegawai, "_kinerja_penugasan_plt", None)
     if cached is None:
-        cached = pegawai._kinerja_penugasan_plt = list(
-            PenugasanPlt.aktif_pada().filter(pegawai=pegawai).select_related("unit_kerja")) if pegawai.aktif else []
+        cached = list(PenugasanPlt.aktif_pada().filter(pegawai=pegawai).select_related("unit_kerja")
+                      ) if pegawai.aktif else []
+        pegawai._kinerja_penugasan_plt = cached
     return cached
 
 

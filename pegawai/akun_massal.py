@@ -68,6 +68,9 @@ def akun_create_bulk(*, pegawai_qs: QuerySet[Pegawai], oleh) -> tuple[list[SlipA
     for p, u in baru:
         p.user_id = ids[u.username]
     Pegawai.objects.bulk_update([p for p, _u in baru], ["user"], batch_size=500)
+    from penilaian.ringkasan import tandai_unit
+
+    tandai_unit(*{p.unit_kerja_id for p, _u in baru})  # Beranda HR counts those without an account
     aktor = oleh if getattr(oleh, "is_authenticated", False) else None
     ct = ContentType.objects.get_for_model(Pegawai)
     AuditLog.objects.bulk_create([

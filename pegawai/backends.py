@@ -15,5 +15,14 @@ class AkunBackend(ModelBackend):
         user = super().authenticate(request, username=username, password=password, **kwargs)
         return user if user is None or login_lokal_boleh(user) else None
 
+    def get_user(self, user_id):
+        """The session's user with what ``access.peran`` needs, in the same query (every page asks it)."""
+        from django.contrib.auth import get_user_model
+
+        from .access import dengan_peran
+
+        user = dengan_peran(get_user_model()._default_manager.filter(pk=user_id)).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
+
     def user_can_authenticate(self, user):
         return super().user_can_authenticate(user) and not getattr(user, "sandi_sementara_kedaluwarsa", False)

@@ -27,7 +27,7 @@ def instansi_for(request) -> Instansi | None:
     """The instansi an HR page works on: HR's own, or the one an admin picks (?instansi=)."""
     r = access.peran(request.user)
     if r.is_hr and not r.is_admin:
-        return Instansi.objects.get(pk=r.instansi_id)
+        return access.instansi_peran(request.user)
     pk = id_param(request, "instansi") or r.instansi_id
     qs = Instansi.objects.order_by("nama")
     return (qs.filter(pk=pk).first() if pk else None) or qs.first()

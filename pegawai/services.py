@@ -54,9 +54,12 @@ def pegawai_set_atasan(*, pegawai: Pegawai, atasan: Pegawai | None, oleh, alasan
     lama = pegawai.atasan
     if (lama.pk if lama else None) == (atasan.pk if atasan else None):
         return pegawai
+    from penilaian.ringkasan import tandai_pegawai
+
     pegawai.atasan = atasan
     pegawai.full_clean()
     pegawai.save(update_fields=["atasan"])
+    tandai_pegawai(pegawai.pk)  # Beranda HR counts those without an atasan
     RiwayatAtasan.objects.create(pegawai=pegawai, atasan_lama=lama, atasan_baru=atasan, diubah_oleh=oleh, alasan=alasan)
     audit_log(
         aktor=oleh, aksi="pegawai.atasan_changed", objek=pegawai, catatan=alasan,

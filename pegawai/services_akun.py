@@ -80,6 +80,9 @@ def akun_issue_password(*, pegawai: Pegawai, oleh) -> tuple[User, str, bool]:
         user.save()
         pegawai.user = user
         pegawai.save(update_fields=["user"])
+        from penilaian.ringkasan import tandai_unit
+
+        tandai_unit(pegawai.unit_kerja_id)  # Beranda HR counts those without an account
     else:
         user = pegawai.user
         user.is_active = True

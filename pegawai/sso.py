@@ -151,7 +151,9 @@ class SsoBackend(OIDCAuthenticationBackend):
         return None
 
     def get_user(self, user_id):
-        user = super().get_user(user_id)
+        from .access import dengan_peran  # the roles in the same query, as AkunBackend
+
+        user = dengan_peran(self.UserModel.objects.filter(pk=user_id)).first()
         return user if user is not None and self.user_can_authenticate(user) else None
 
 

@@ -6,6 +6,8 @@ Querysets given to the fields below get ``select_related("parent")`` so the labe
 import django_filters
 from django import forms
 
+from kinerja.forms import PilihanDimuat
+
 
 def label_unit(unit) -> str:
     if unit is None:
@@ -20,8 +22,9 @@ def _with_parent(queryset):
     return queryset.select_related("parent") if queryset is not None else queryset
 
 
-class UnitChoiceField(forms.ModelChoiceField):
-    """A unit <select> whose options read "kode — nama (induk)", in one query."""
+class UnitChoiceField(PilihanDimuat, forms.ModelChoiceField):
+    """A unit <select> whose options read "kode — nama (induk)", in one query (none when the page gives it
+    the units it loaded, ``pilihan``)."""
 
     def __init__(self, queryset, *args, **kwargs):
         super().__init__(_with_parent(queryset), *args, **kwargs)

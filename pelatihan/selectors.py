@@ -157,10 +157,11 @@ def penanda_per_pegawai(pegawai_ids, *, tahun: int) -> dict[int, Kategori]:
     return hasil
 
 
-def angka_kredit_per_tahun(pegawai: Pegawai) -> list[KonversiTahun]:
+def angka_kredit_per_tahun(pegawai: Pegawai, *, tahunan=None) -> list[KonversiTahun]:
     """Angka kredit per year, newest first, **per SKP period** (domain.md §5.1, §11.2 rule 3): months of
-    each SKP / 12 × % of its predikat × koefisien of the jenjang held in it (``penilaian.konversi``)."""
-    return list(reversed(konversi_pegawai(pegawai)))
+    each SKP / 12 × % of its predikat × koefisien of the jenjang held in it (``penilaian.konversi``).
+    ``tahunan``: the pegawai's ``predikat_tahunan`` when the caller has it already."""
+    return list(reversed(konversi_pegawai(pegawai, tahunan=tahunan)))
 
 
 def ringkasan_pegawai(pegawai: Pegawai, tahun: int) -> dict:
@@ -172,12 +173,14 @@ def ringkasan_pegawai(pegawai: Pegawai, tahun: int) -> dict:
         RencanaPengembangan.objects.filter(pegawai=pegawai, tahun=tahun)
         .prefetch_related("items__riwayat", "items__rumpun", "items__jenis").first()
     )
+    # The calendar year is one of the years summed above; only a contract year needs its own sum.
+    jp = jp_dalam(pegawai, awal, akhir) if is_kontrak else per_tahun.get(tahun) or 0
     return {
-        "jp": status_jp(pegawai.status, jp_dalam(pegawai, awal, akhir)),
+        "jp": status_jp(pegawai.status, jp),
         "jp_rentang": (awal, akhir) if is_kontrak else None,
         "jp_per_tahun": [(th, status_jp(pegawai.status, jp)) for th, jp in sorted(per_tahun.items(), reverse=True)],
         "rencana": rencana,
-        "angka_kredit": angka_kredit_per_tahun(pegawai),
+        "angka_kredit": angka_kredit_per_tahun(pegawai, tahunan=predikat),
         "penanda": penanda(predikat) if predikat else None,
         "predikat_per_tahun": sorted(predikat.items(), reverse=True),
     }

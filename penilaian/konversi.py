@@ -64,15 +64,17 @@ def _jabatan_per_skp(skps: list[Skp]) -> dict[int, Jabatan | None]:
     return {s.pk: s.jabatan if s.jabatan_id else menurut_nama.get(nama.get(s.pk)) for s in skps}
 
 
-def konversi_pegawai(pegawai: Pegawai) -> list[KonversiTahun]:
-    """Every year with a period in a jabatan fungsional, oldest first (at most 5 queries)."""
+def konversi_pegawai(pegawai: Pegawai, *, tahunan: dict | None = None) -> list[KonversiTahun]:
+    """Every year with a period in a jabatan fungsional, oldest first (at most 5 queries; 4 when the
+    caller passes the pegawai's ``predikat_tahunan`` as ``tahunan``)."""
     skps = list(skp_dinilai(Skp.objects.filter(pegawai=pegawai)).select_related("jabatan", "unit_kerja")
                 .order_by("tanggal_mulai", "pk"))
     if not skps:
         return []
     penentu = predikat_per_skp(skps)
     jabatan = _jabatan_per_skp(skps)
-    tahunan = predikat_tahunan([pegawai.pk]).get(pegawai.pk, {})
+    if tahunan is None:
+        tahunan = predikat_tahunan([pegawai.pk]).get(pegawai.pk, {})
     per_tahun: dict[int, KonversiTahun] = {}
     for s in skps:
         p, j = penentu.get(s.pk), jabatan[s.pk]

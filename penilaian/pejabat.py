@@ -35,11 +35,11 @@ def penugasan_aktif(me: Pegawai, tanggal: date | None = None):
 def dinilai_plt_q(me: Pegawai, prefix: str = "") -> Q:
     """SKPs (``prefix`` "" ) or evaluations (``prefix`` "skp__") that ``me`` appraises as Plt/Plh of a vacant post.
 
-    Nobody without an assignment today (the usual case) appraises that way: then the condition is empty,
-    so no query joins in a scan of every pegawai without an atasan (hundreds of ms at 50,000 per request)."""
-    units = [pen.unit_kerja_id for pen in penugasan_hari_ini(me)] if me is not None else []
+    Built from today's assignments of the request's pegawai (``penugasan_hari_ini``): without one, a
+    condition that matches nothing, so the queries it joins need no subquery over the pegawai table."""
+    units = [pen.unit_kerja_id for pen in penugasan_hari_ini(me)] if me is not None and me.aktif else []
     if not units:
-        return Q(pk__in=[])
+        return Q(**{f"{prefix}pegawai_id__in": []})
     staf = Pegawai.objects.filter(_tanpa_atasan_q()).filter(
         Q(unit_kerja_id__in=units) | Q(unit_dipimpin__parent_id__in=units)).exclude(pk=me.pk).values("pk")
     return Q(**{f"{prefix}pegawai_id__in": staf, f"{prefix}pejabat_penilai_non_asn__isnull": True})

@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from pegawai.models import Pegawai, UnitKerja
+from pegawai.nip import STATUS_PPPK
 
 from .models import Penilaian, Periode, RingkasanKotor, RingkasanPenuh, RingkasanSkpUnit, RingkasanUnit, Skp
 from .predikat import Predikat
@@ -30,6 +31,13 @@ S = Penilaian.Status
 KOLOM_STATUS = {s.value: s.value.lower() for s in S}
 KOLOM_PREDIKAT = {p.value: p.value.lower() for p in Predikat}
 KOLOM_SKP = {s.value: f"skp_{s.value.lower()}" for s in Skp.Status}
+# HR's per-unit counts of the active pegawai (Beranda HR, ``pegawai.selectors.counts_per_unit``).
+KOLOM_PEGAWAI = {
+    "pegawai_pns": Q(status__in=["PNS", "CPNS"]),
+    "pegawai_pppk": Q(status__in=STATUS_PPPK),
+    "tanpa_atasan": Q(atasan__isnull=True),
+    "tanpa_akun": Q(user__isnull=True),
+}
 BATCH_UNIT = 100  # units per recompute batch of a full rebuild: bounded memory (~30k SKPs) and IN lists
 
 
@@ -124,14 +132,19 @@ def _hitung_periode(unit_ids: list[int], periodes: list[Periode], now: datetime)
 
 def _hitung_tahun(unit_ids: list[int], tahun_list: list[int]) -> dict[tuple, dict]:
     """``{(unit_id, tahun): fields}``, as skp.selectors.monitoring_per_unit (3 queries)."""
-    hasil = {(u, t): {"pegawai_aktif": 0, "tanpa_skp": 0, **dict.fromkeys(KOLOM_SKP.values(), 0)}
+    hasil = {(u, t): {"pegawai_aktif": 0, "tanpa_skp": 0, **dict.fromkeys(KOLOM_PEGAWAI, 0),
+                      **dict.fromkeys(KOLOM_SKP.values(), 0)}
              for u in unit_ids for t in tahun_list}
     aktif = Pegawai.objects.filter(unit_kerja_id__in=unit_ids, aktif=True).order_by()
-    for t in tahun_list:
+    for i, t in enumerate(tahun_list):
         ada = Exists(Skp.objects.filter(pegawai=OuterRef("pk"), tahun=t))
-        rows = aktif.values_list("unit_kerja_id").annotate(n=Count("pk"), tanpa=Count("pk", filter=~Q(ada)))
-        for u, n, tanpa in rows:
-            hasil[(u, t)].update(pegawai_aktif=n, tanpa_skp=tanpa)
+        pegawai = {k: Count("pk", filter=q) for k, q in KOLOM_PEGAWAI.items()} if i == 0 else {}
+        rows = aktif.values("unit_kerja_id").annotate(n=Count("pk"), tanpa=Count("pk", filter=~Q(ada)), **pegawai)
+        for r in rows:
+            hasil[(r["unit_kerja_id"], t)].update(pegawai_aktif=r["n"], tanpa_skp=r["tanpa"],
+                                                 **{k: r[k] for k in pegawai})
+    for (u, _t), row in hasil.items():  # HR's counts of the pegawai are the same in every year's row
+        row.update({k: hasil[(u, tahun_list[0])][k] for k in KOLOM_PEGAWAI})
     stat = (Skp.objects.filter(tahun__in=tahun_list, pegawai__unit_kerja_id__in=unit_ids).order_by()
             .values_list("pegawai__unit_kerja_id", "tahun", "status").annotate(n=Count("pk")))
     for u, t, st, n in stat:

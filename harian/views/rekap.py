@@ -10,7 +10,7 @@ from pegawai.models import Pegawai
 from penilaian.models import IndikatorKinerja, Penilaian, Periode, Skp
 
 from ..models import format_angka
-from ..selectors import RollupIki, rollup_per_iki, skp_tertaut_q
+from ..selectors import RollupIki, rollup_per_skp, skp_tertaut_q
 
 
 @dataclass
@@ -72,11 +72,12 @@ def rekap_context(request, me: Pegawai) -> dict:
         .order_by("rhk__jenis", "rhk__urutan", "urutan", "pk")
     ):
         iki_per_skp.setdefault(iki.rhk.skp_id, []).append(iki)
+    rollups = rollup_per_skp(skps, chosen)  # one query for every SKP of the period
     rekap = []
     for s in skps:
-        # The roll-up needs only skp and periode, so an evaluation not created yet works too.
         penilaian = existing.get(s.pk) or Penilaian(skp=s, periode=chosen)
-        rollup = rollup_per_iki(penilaian)
+        penilaian.skp, penilaian.periode = s, chosen  # loaded already: the links below need no query
+        rollup = rollups.get(s.pk, {})
         baris = [BarisRekap(iki=i, rollup=rollup.get(i.pk, RollupIki())) for i in iki_per_skp.get(s.pk, [])]
         rekap.append(RekapSkp(skp=s, penilaian=penilaian, baris=baris, url_realisasi=_url_realisasi(penilaian)))
     return {"rekap_periode": periode_list, "rekap_pilihan": chosen, "rekap": rekap}

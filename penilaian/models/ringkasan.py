@@ -43,11 +43,16 @@ class RingkasanUnit(models.Model):
 
 
 class RingkasanSkpUnit(models.Model):
-    """One unit × one year: active pegawai, those without an SKP of the year, SKPs by status."""
+    """One unit × one year: active pegawai (with HR's counts of them: PNS/CPNS, PPPK, without an atasan,
+    without an account; the same in every year's row), those without an SKP of the year, SKPs by status."""
 
     unit_kerja = models.ForeignKey("pegawai.UnitKerja", on_delete=models.CASCADE, related_name="+")
     tahun = models.PositiveSmallIntegerField()
     pegawai_aktif = models.PositiveIntegerField(default=0)
+    pegawai_pns = models.PositiveIntegerField(default=0)
+    pegawai_pppk = models.PositiveIntegerField(default=0)
+    tanpa_atasan = models.PositiveIntegerField(default=0)
+    tanpa_akun = models.PositiveIntegerField(default=0)
     tanpa_skp = models.PositiveIntegerField(default=0)
     skp_draft = models.PositiveIntegerField(default=0)
     skp_diajukan = models.PositiveIntegerField(default=0)

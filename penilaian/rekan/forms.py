@@ -3,7 +3,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.forms import IdMultipleChoiceField
+from kinerja.forms import IdMultipleChoiceField, ModelChoiceDimuat
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.unit_label import UnitChoiceField
 
@@ -151,11 +151,15 @@ class SebaranForm(forms.Form):
 
     induk = UnitChoiceField(label=_("Perangkat daerah (beserta seluruh sub-unitnya)"),
                             queryset=UnitKerja.objects.none(), empty_label=None)
-    periode = forms.ModelChoiceField(label=_("Periode"), queryset=Periode.objects.none(), empty_label=None)
+    periode = ModelChoiceDimuat(label=_("Periode"), queryset=Periode.objects.none(), empty_label=None)
 
-    def __init__(self, *args, units, periodes, **kwargs):
+    def __init__(self, *args, units, periodes, dimuat=None, **kwargs):
+        """``dimuat``: (units, periodes) the page loaded from those querysets already (no query then)."""
         super().__init__(*args, **kwargs)
         self.fields["induk"].queryset = units
         self.fields["periode"].queryset = periodes
+        if dimuat is not None:
+            self.fields["induk"].pilihan(dimuat[0])
+            self.fields["periode"].pilihan(dimuat[1])
         for f in self.fields.values():
             f.widget.attrs["class"] = "form-select form-select-sm"

@@ -3,20 +3,21 @@
 The population is the per-unit one (``selectors.populasi_distribusi``, §11.2 rule 4) of every unit of the
 perangkat daerah, grouped in SQL, so the totals here are the sum of the unit pages' counts. The band (the
 curve's allowed minimum–maximum per predikat) follows the perangkat daerah's own organisation predikat;
-each sub-unit is checked against its own (``kurva.periksa_distribusi``). Five queries whatever the size.
+each sub-unit is checked against its own (``kurva.periksa_distribusi``). The counts come from the summary
+rows (``penilaian.ringkasan.distribusi_per_unit``, kept current by the services). Seven queries whatever
+the size.
 """
 from dataclasses import dataclass, field
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from pegawai.models import UnitKerja
 from pegawai.selectors import descendant_ids
 
+from .. import ringkasan
 from ..kurva import PredikatOrganisasi, batas, pengecualian_unit_kecil, periksa_distribusi
 from ..models import CapaianOrganisasi
 from ..predikat import Predikat
-from .selectors import UNIT_POPULASI, populasi_units
 
 URUTAN = list(Predikat)  # Sangat Baik … Sangat Kurang
 
@@ -146,20 +147,10 @@ class Sebaran:
         return sum(1 for u in self.units if u.sesuai is not None)
 
 
-def counts_per_unit(unit_ids, periode) -> dict[int, dict[Predikat, int]]:
-    """{unit_id: {Predikat: count}} of the units' populations, in one GROUP BY query."""
-    rows = (populasi_units(unit_ids, periode).exclude(predikat="").annotate(u=UNIT_POPULASI)
-            .values("u", "predikat").annotate(n=Count("pk")).order_by())
-    out: dict[int, dict[Predikat, int]] = {}
-    for r in rows:
-        out.setdefault(r["u"], {p: 0 for p in URUTAN})[Predikat(r["predikat"])] += r["n"]
-    return out
-
-
 def sebaran_perangkat_daerah(induk: UnitKerja, periode) -> Sebaran:
     """The perangkat daerah's distribution, its band and broken rules, and a row per unit of it."""
     ids = descendant_ids(induk)
-    per_unit = counts_per_unit(ids, periode)
+    per_unit = ringkasan.distribusi_per_unit(ids, periode)  # the summary rows: the same counts, no scan
     units = UnitKerja.objects.select_related("parent").in_bulk(ids)
     capaian = {c.unit_kerja_id: c for c in CapaianOrganisasi.objects.filter(periode=periode, unit_kerja_id__in=ids)}
     jumlah = {p: sum(c[p] for c in per_unit.values()) for p in URUTAN}

@@ -52,7 +52,7 @@ def sebaran(request):
         "periode": request.GET.get("periode") or next(
             (p.pk for p in periodes if p.tanggal_mulai <= hari_ini), periodes[0].pk if periodes else ""),
     }
-    form = SebaranForm(data, units=units_qs, periodes=periodes_qs)
+    form = SebaranForm(data, units=units_qs, periodes=periodes_qs, dimuat=(units, periodes))
     ctx = {"form": form, "units": units, "periodes": periodes, "urutan": URUTAN,
            "instansi_id": instansi_id if r.is_admin else None}
     if units and periodes and form.is_valid():
