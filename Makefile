@@ -6,6 +6,9 @@ STAMP  := $(VENV)/.requirements-installed
 DEV_STAMP := $(VENV)/.requirements-dev-installed
 HOST   ?= 127.0.0.1:8000
 BENCH_PEGAWAI ?= 50000
+# pytest-xdist workers for make test / test-fast: one per core (auto); PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
+PYTEST_XDIST := -n $(PYTEST_WORKERS)
 
 .PHONY: run test test-fast bench bench-smoke deps dev-deps sysdeps-run sysdeps-test lint messages clean
 
@@ -40,10 +43,10 @@ test: dev-deps sysdeps-test
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run >/dev/null || \
 	  (echo "Models and migrations differ: run manage.py makemigrations" && exit 1)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 test-fast: dev-deps
-	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 # The bench (kinerja/bench/): seed BENCH_PEGAWAI pegawai with a year of data, time every page of every role,
 # load-test the writes through gunicorn with locust, time the PDFs (bulk print through Celery when REDIS_URL

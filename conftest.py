@@ -13,6 +13,29 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django's ordering, which it keeps
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (``make test``, README "Development"): the browser tests (``e2e``) first among the
+    transactional tests. They are the long ones, and long tests last would leave one worker running them
+    alone at the end. pytest-django's order stays (plain database tests, then transactional ones, then those
+    without a database), and xdist's ``load`` hands each worker its tests in that order: a transactional test
+    empties every table, so no plain database test may follow it on the same worker."""
+    if not hasattr(config, "workerinput"):
+        return
+    tail = [i for i, item in enumerate(items) if _transactional(item)]
+    if tail:
+        block = sorted(items[tail[0] : tail[-1] + 1], key=lambda item: item.get_closest_marker("e2e") is None)
+        items[tail[0] : tail[-1] + 1] = block
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return "live_server" in fixtures or "transactional_db" in fixtures or bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    )
+
+
 # Rows loaded by data migrations (golongan, BerAKHLAK, training reference lists, the HR group).
 REFERENCE_LOADERS = [
     ("pegawai.migrations.0002_reference_data", "load"),

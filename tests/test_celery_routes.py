@@ -67,7 +67,7 @@ def test_a_task_is_published_on_its_own_queue_in_redis(settings):
         pytest.skip("needs a live Redis broker: set REDIS_URL")
     import redis
 
-    url = f"{settings.REDIS_URL.rsplit('/', 1)[0]}/12"  # own DB: no worker of the suite listens there
+    url = f"{settings.REDIS_URL.rsplit('/', 1)[0]}/{settings.REDIS_DB_TEST_LEPAS}"  # no worker of the suite listens
     r = redis.Redis.from_url(url)
     r.flushdb()
     try:

@@ -58,7 +58,6 @@ def test_reminders_run_on_the_worker_and_a_redelivered_task_sends_nothing_twice(
 
 # --- issue #12: a real worker process killed in the middle of a bulk print ------------------------
 
-REDIS_UJI_MATI = 13  # own Redis DB: the in-thread session worker (on /14) must not take these tasks
 
 
 def _url_db_uji() -> str:
@@ -118,13 +117,15 @@ def test_bulk_print_survives_a_worker_killed_mid_job(golongan_ada, org, tmp_path
 
     from .helpers import penilaian_final, periode, skp_lengkap
 
-    broker = f"{settings.REDIS_URL.rsplit('/', 1)[0]}/{REDIS_UJI_MATI}"
+    # own Redis DB (settings_test): the in-thread session worker must not take these tasks
+    broker = f"{settings.REDIS_URL.rsplit('/', 1)[0]}/{settings.REDIS_DB_TEST_LEPAS}"
     redis.Redis.from_url(broker).flushdb()  # nothing left from an earlier run
     env = {k: v for k, v in os.environ.items() if not k.startswith("CELERY_")}
     env.update(
         DJANGO_SETTINGS_MODULE="kinerja.settings",
         DATABASE_URL=_url_db_uji(),
         REDIS_URL=broker,
+        CACHE_URL=broker,  # not kinerja.settings' default (Redis DB 1): the suite keeps to DBs 12–15
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
         CETAK_MACET_DETIK="3",
     )

@@ -8,7 +8,7 @@ from tests.oidc_provider.pengguna import NIP_BUDI, PENGGUNA_OP
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_sso_journey_in_the_browser(page: Page, live_server, sso_on):
+def test_sso_journey_in_the_browser(page: Page, live_server, sso_on, tmp_path):
     budi = PegawaiFactory(nip=NIP_BUDI)
     page.set_viewport_size({"width": 390, "height": 800})
 
@@ -20,7 +20,7 @@ def test_sso_journey_in_the_browser(page: Page, live_server, sso_on):
     page.click("#authorizationForm [name=allow]")
 
     expect(page).to_have_url(f"{live_server.url}/")
-    page.screenshot(path="/tmp/w4-sso-beranda.png")
+    page.screenshot(path=str(tmp_path / "sso-beranda.png"))
     page.click(".navbar-toggler")
     page.click("#menu-akun")
     expect(page.locator("#menu-akun")).to_contain_text(budi.nama)
