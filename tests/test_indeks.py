@@ -56,3 +56,13 @@ def test_sessions_run_without_jit():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone() == ("off",)
+
+
+def test_trigram_indexes_keep_no_pending_list():
+    """A lookup through a GIN index reads its whole pending list; after a bulk import that made the
+    import's own NIP checks take minutes. The trigram indexes are written without one."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT c.relname, c.reloptions FROM pg_class c WHERE c.relname IN %s",
+                       [("pegawai_nama_trgm", "pegawai_nip_trgm")])
+        opsi = dict(cursor.fetchall())
+    assert opsi == {"pegawai_nama_trgm": ["fastupdate=off"], "pegawai_nip_trgm": ["fastupdate=off"]}
