@@ -9,7 +9,8 @@ a page that runs past a start date continues with the next one. The position is
 """
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Concat
 
 from kinerja.keyset import PEMISAH, SEBELUM, SETELAH, HalamanKeyset
 
@@ -47,8 +48,13 @@ def _lewat(nama: str, pk: int, maju: bool) -> Q:
         Q(**{f"skp__pegawai__nama__{op}": nama}) | Q(skp__pegawai__nama=nama, **{f"pk__{op}": pk}))
 
 
-def halaman_rekan(request, qs: QuerySet[Penilaian], per_page: int) -> HalamanKeyset:
-    """One page of ``qs`` (``penilaian_for_rekan_list``) in its order: -periode start, pegawai name, pk."""
+def halaman_rekan(request, qs: QuerySet[Penilaian], per_page: int, *, lingkup_kecil: bool = False) -> HalamanKeyset:
+    """One page of ``qs`` (``penilaian_for_rekan_list``) in its order: -periode start, pegawai name, pk.
+
+    ``lingkup_kecil`` (a penilai's own staff, not HR's instansi): the rows are few, so they are found by the
+    penilai and sorted, never by walking the name index of the whole instansi until enough match (at
+    250,000 pegawai a pegawai with no staff waited 0.7 s for the walk to find nothing). The order is the
+    same: ``nama || ''`` sorts as ``nama`` but no index serves it."""
     params = request.GET.copy()
     for k in (SETELAH, SEBELUM, "page"):
         params.pop(k, None)
@@ -57,11 +63,12 @@ def halaman_rekan(request, qs: QuerySet[Penilaian], per_page: int) -> HalamanKey
     posisi = setelah or sebelum
     maju = sebelum is None
     kelompok = _kelompok()
+    nama = Concat("skp__pegawai__nama", Value("")) if lingkup_kecil else F("skp__pegawai__nama")
     if maju:
-        urutan = ("skp__pegawai__nama", "pk")
+        urutan = (nama.asc(), "pk")
         kelompok = [(d, ids) for d, ids in kelompok if posisi is None or d <= posisi[0]]
     else:
-        urutan = ("-skp__pegawai__nama", "-pk")
+        urutan = (nama.desc(), "-pk")
         kelompok = [(d, ids) for d, ids in reversed(kelompok) if d >= posisi[0]]
     # As the list's exclude(SELESAI), but a list the index can read; the unit comes by a query of its own:
     # joined, a misestimated page tail (the last names of a period) was planned as units × rows.

@@ -33,15 +33,17 @@ def _isi(org, n):
     PenilaianFactory(skp=asing, periode=PeriodeFactory(instansi=org.other_instansi))
 
 
-def _harap(org):
-    rows = Penilaian.objects.filter(skp__pegawai__unit_kerja__instansi=org.instansi).exclude(
+def _harap(org, **lingkup):
+    rows = Penilaian.objects.filter(skp__pegawai__unit_kerja__instansi=org.instansi, **lingkup).exclude(
         status__in=Penilaian.SELESAI).values_list("pk", "periode__tanggal_mulai", "skp__pegawai__nama")
     return [pk for pk, mulai, nama in sorted(rows, key=lambda r: (-r[1].toordinal(), r[2], r[0]))]
 
 
-def test_semua_sekali_maju_lalu_mundur(client, org):
+@pytest.mark.parametrize("peran", ["hr", "atasan"])
+def test_semua_sekali_maju_lalu_mundur(client, org, peran):
+    """HR reads by the name index; a penilai's few rows are sorted (``lingkup_kecil``): the same order."""
     _isi(org, 22)
-    client.force_login(org.hr)
+    client.force_login(org.hr if peran == "hr" else org.atasan.user)
     url, halaman = reverse(URL), []
     r = client.get(url)
     while True:
@@ -49,7 +51,7 @@ def test_semua_sekali_maju_lalu_mundur(client, org):
         if not r.context["page_obj"].has_next:
             break
         r = client.get(url + "?" + r.context["page_obj"].next_query)
-    harap = _harap(org)
+    harap = _harap(org) if peran == "hr" else _harap(org, skp__pejabat_penilai=org.atasan)
     assert [pk for h in halaman for pk in h] == harap and len(halaman) == -(-len(harap) // 25) > 1
     for sebelumnya in reversed(halaman[:-1]):
         r = client.get(url + "?" + r.context["page_obj"].previous_query)

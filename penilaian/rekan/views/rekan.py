@@ -53,7 +53,9 @@ def daftar(request):
     if q:
         qs = qs.filter(Q(skp__pegawai__nama__icontains=q) | Q(skp__pegawai__nip__startswith=q))
     # Pages by position, a period start at a time: no sort or count of the instansi's open evaluations.
-    return render(request, "penilaian/rekan/daftar.html", {"page_obj": halaman_rekan(request, qs, PAGE_SIZE), "q": q})
+    r = pegawai_access.peran(request.user)
+    halaman = halaman_rekan(request, qs, PAGE_SIZE, lingkup_kecil=not (r.is_hr or r.is_admin))
+    return render(request, "penilaian/rekan/daftar.html", {"page_obj": halaman, "q": q})
 
 
 @login_required
