@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import environ
 
+from kinerja.db_opsi import atur as atur_db
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -85,21 +87,10 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 if env("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = {**env.db("DATABASE_REPLICA_URL"), "TEST": {"MIRROR": "default"}}
 DATABASE_ROUTERS = ["kinerja.db_router.ReplikaRouter"]
-# PgBouncer in transaction mode: a server connection belongs to us only for one transaction, so no
-# server-side cursors (``.iterator()``) and health-checked client connections kept open to PgBouncer.
-PGBOUNCER = env.bool("PGBOUNCER", default=False)
+PGBOUNCER = env.bool("PGBOUNCER", default=False)  # kinerja/db_opsi.py: what it and PG_JIT change
 for _db in DATABASES.values():
-    _db["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300 if PGBOUNCER else 0)
-    _db["CONN_HEALTH_CHECKS"] = PGBOUNCER or _db["CONN_MAX_AGE"] > 0
-    _db["DISABLE_SERVER_SIDE_CURSORS"] = PGBOUNCER
-    _db["ATOMIC_REQUESTS"] = False
-    # PostgreSQL's JIT compiles any query the planner costs high: the lists of a large instansi cost that
-    # much and spent most of their time compiling (1.0 of 1.6 s on a 250,000-pegawai list). Off for our
-    # sessions; through PgBouncer (no startup options) the server's own setting applies, which
-    # docker-compose.yml also sets to off.
-    if _db["ENGINE"].endswith("postgresql") and not PGBOUNCER and not env.bool("PG_JIT", default=False):
-        _opsi = _db.setdefault("OPTIONS", {})
-        _opsi["options"] = f"{_opsi.get('options', '')} -c jit=off".strip()
+    atur_db(_db, pgbouncer=PGBOUNCER, conn_max_age=env.int("CONN_MAX_AGE", default=300 if PGBOUNCER else 0),
+            jit=env.bool("PG_JIT", default=False))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "pegawai.User"

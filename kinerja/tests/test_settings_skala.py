@@ -26,3 +26,18 @@ def test_scale_settings_follow_the_environment(monkeypatch, env, expected):
     for name in SKALA:
         monkeypatch.delenv(name, raising=False)
     assert test_settings.settings_value(EXPR, **env) == str(expected)
+
+
+@pytest.mark.parametrize("engine, pgbouncer, jit, options", [
+    ("django.db.backends.postgresql", False, False, "-c jit=off"),  # our sessions without JIT
+    ("django.db.backends.postgresql", True, False, None),  # PgBouncer passes no startup options
+    ("django.db.backends.postgresql", False, True, None),  # PG_JIT=1
+    ("django.db.backends.sqlite3", False, False, None),
+])
+def test_database_options(engine, pgbouncer, jit, options):
+    from kinerja.db_opsi import atur
+
+    db = {"ENGINE": engine}
+    atur(db, pgbouncer=pgbouncer, conn_max_age=300 if pgbouncer else 0, jit=jit)
+    assert db.get("OPTIONS", {}).get("options") == options
+    assert db["DISABLE_SERVER_SIDE_CURSORS"] is pgbouncer and db["CONN_HEALTH_CHECKS"] is pgbouncer
