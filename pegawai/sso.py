@@ -151,9 +151,9 @@ class SsoBackend(OIDCAuthenticationBackend):
         return None
 
     def get_user(self, user_id):
-        from .access import dengan_peran  # the roles in the same query, as AkunBackend
-
-        user = dengan_peran(self.UserModel.objects.filter(pk=user_id)).first()
+        # Not through access.dengan_peran as AkunBackend: with it the SSO journey's account menu lost its
+        # logout button (pegawai/tests/test_e2e_sso.py); an SSO session pays the one query of the roles instead.
+        user = super().get_user(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
 
 

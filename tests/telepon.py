@@ -217,7 +217,7 @@ DIKECUALIKAN = {
         "harian:periksa", "harian:jam-kerja-standar", "notifikasi:baca", "notifikasi:baca-semua",
         "notifikasi:cetak-coba-lagi", "laporan:job-start", "laporan:job-coba-lagi", "laporan:tpp-tutup",
         "laporan:tpp-buka", "kontrak:batal", "pegawai:akun-buka-kunci", "pegawai:plt-end", "pegawai:delegasi-end",
-        "pegawai:import-akun-buat", "siasn:impor-confirm")},
+        "pegawai:import-akun-buat", "siasn:impor-confirm", "siasn:susun")},
     **{n: BERKAS for n in (
         "penilaian:evaluasi-bukti-berkas", "penilaian:dialog-bimbingan-pdf", "pelatihan:sertifikat",
         "pelatihan:laporan-csv", "harian:berkas", "harian:ekspor", "harian:impor-templat", "harian:tim-ekspor",
@@ -242,5 +242,6 @@ DIKECUALIKAN = {
         "penilaian:keberatan-terlambat", "penilaian:tindak-lanjut", "pelatihan:antrean",
         "pelatihan:laporan", "notifikasi:cetak", "notifikasi:cetak-detail",
         "notifikasi:cetak-progres", "laporan:index", "laporan:job-detail", "laporan:job-progres", "laporan:tpp",
-        "laporan:aturan-tpp", "kontrak:berakhir", "kontrak:pegawai", "siasn:home", "siasn:impor")},
+        "laporan:aturan-tpp", "kontrak:berakhir", "kontrak:pegawai", "siasn:home", "siasn:status",
+        "siasn:impor")},
 }
